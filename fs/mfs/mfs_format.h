@@ -15,6 +15,13 @@
  * zone bit n is zone s_firstdatazone - 1 + n.  Inodes are numbered from 1
  * (the root directory); zone numbers are absolute block numbers (zone size
  * equals block size: s_log_zone_size must be 0).
+ *
+ * Clean state: V1/V2 keep it in s_state (Linux does too).  For V3, MINIX
+ * keeps MFSFLAG_CLEAN in s_flags, but Linux's mkfs.minix and kernel write
+ * s_flags as 0 and never maintain it.  So Mica reads a V3 s_flags of exactly
+ * 0 as "made by Linux, state not kept" and treats it as clean; a read-write
+ * mount clears CLEAN and sets MFSFLAG_MICA_DIRTY, a clean unmount does the
+ * reverse, so an image that Mica left mounted is still caught.
  */
 #ifndef MFS_FORMAT_H
 #define MFS_FORMAT_H
@@ -69,6 +76,9 @@ struct mfs_super_v3 {
 } __attribute__((packed));
 
 #define MFSFLAG_CLEAN		0x0001	/* cleanly unmounted (MINIX 3) */
+#define MFSFLAG_MICA_DIRTY	0x0002	/* mounted read-write by Mica and not
+					 * yet cleanly unmounted; optional bit,
+					 * ignored by MINIX and Linux */
 #define MFSFLAG_MANDATORY_MASK	0xff00	/* unknown bits here: refuse */
 
 _Static_assert(sizeof(struct mfs_super_v12) == 24, "V1/V2 superblock");
