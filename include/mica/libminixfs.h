@@ -90,10 +90,13 @@ struct lmfs_dev_ops {
 #define LMFS_MAX_DEVS	8	/* devices registered at once */
 #define LMFS_MAX_IOV	64	/* iovecs in one device request */
 
-/* Attach a device to the cache under number 'dev'. */
+/* Attach a device to the cache under number 'dev'.  -EINVAL (NO_DEV, or
+ * no readv/writev/size), -EBUSY (dev taken), -ENOSPC (table full), or the
+ * error of ops->size.  flush may be NULL. */
 int lmfs_dev_register(dev_t dev, const struct lmfs_dev_ops *ops, void *ctx);
 /* Detach it: invalidates (drops) all its cached blocks, dirty or not; flush
- * first if they matter.  The ops' owner then closes the device. */
+ * first if they matter.  The ops' owner then closes the device.  -EINVAL if
+ * 'dev' is not registered. */
 int lmfs_dev_unregister(dev_t dev);
 /* Device size in bytes (from ops->size, cached at registration). */
 uint64_t lmfs_dev_size(dev_t dev);
@@ -115,12 +118,25 @@ void lmfs_file_dev_close(void *ctx);
 
 /* Set the block size (bytes, a power of two from 512 to 65536).  Flushes and
  * drops every cached block when it changes.  Must be called before the first
- * lmfs_get_block(). */
+ * lmfs_get_block().  A bad size is ignored, with a warning. */
 void lmfs_set_blocksize(size_t blocksize);
 size_t lmfs_fs_block_size(void);
-/* Fix the pool at 'nbufs' buffers (0: back to automatic sizing). */
+/* Fix the pool at 'nbufs' buffers (0: back to automatic sizing; below 4
+ * or above the memory limit: clamped, with a warning).  Automatic sizing
+ * aims at half the used blocks (see lmfs_set_blockusage), at least 128
+ * buffers, at most 1/8 of the memory available (<= 1 GiB), 16 MiB before
+ * any usage report. */
 void lmfs_buf_pool(int nbufs);
 
+/*
+ * Get (dev, block) held.  Errors: -EINVAL for a bad argument, an unknown
+ * dev, no block size set, or a block past the device end; -ENOENT for a
+ * PEEK miss; -EIO (or the device's own negative errno) when the read fails
+ * or comes back short (the buffer is not kept: a later call reads again);
+ * -ENOSPC when every buffer is held and the pool cannot grow further; a
+ * writeback error when the only reusable buffers are dirty and cannot be
+ * written.  NO_READ returns a zeroed buffer (b_bytes set) on a miss.
+ */
 int lmfs_get_block(struct buf **bpp, dev_t dev, block64_t block, int how);
 int lmfs_get_block_ino(struct buf **bpp, dev_t dev, block64_t block, int how,
     ino_t ino, uint64_t ino_off);
@@ -138,7 +154,10 @@ void lmfs_invalidate(dev_t dev);
 
 /* Write dirty blocks back, sorted, each contiguous run in one vectored
  * request (at most LMFS_MAX_IOV blocks).  A failed write leaves its blocks
- * dirty and the first error is returned. */
+ * dirty and the first error is returned (-EIO for a short write); the other
+ * runs are still written.  Then ops->flush is called on each device written
+ * to since its last flush.  Held blocks are written but stay dirty.
+ * lmfs_flushdev(): -EINVAL for an unknown dev. */
 int lmfs_flushall(void);
 int lmfs_flushdev(dev_t dev);
 
@@ -150,7 +169,10 @@ int lmfs_flushdev(dev_t dev);
  * blocks from 'base' (those not cached) in as few requests as possible. */
 void lmfs_prefetch(dev_t dev, const block64_t *set, unsigned int n);
 void lmfs_readahead(dev_t dev, block64_t base, unsigned int nblocks);
-/* Upper bound for one readahead run (blocks; default and maximum 64). */
+/* Upper bound for one readahead run (blocks; default and maximum 64; also
+ * never more than half the pool).  Readahead blocks wait at the evict end of
+ * the LRU; one used once in a sequential stream goes back there (use-once),
+ * so streaming does not flush the cache. */
 void lmfs_set_readahead(unsigned int nblocks);
 
 /* Usage accounting, in file-system blocks: the FS reports the total and the
@@ -163,7 +185,9 @@ void lmfs_get_blockusage(uint64_t *total, uint64_t *used);
 
 /* Whole-device access through the cache (MINIX's lmfs_bio): read or write
  * 'len' bytes at byte 'pos' of 'dev'.  Clipped at the device end; returns
- * the bytes moved (0 at or past the end) or a negative errno. */
+ * the bytes moved (0 at or past the end) or a negative errno: -EINVAL for
+ * an unknown dev, no block size, or a NULL buf; an I/O error after some
+ * bytes moved returns the short count instead. */
 ssize_t lmfs_bio(dev_t dev, int write, uint64_t pos, void *buf, size_t len);
 
 /* Counters, for tests and benchmarks. */
