@@ -56,7 +56,8 @@ test: deps
 	@$(MAKE) --no-print-directory test-os
 
 bench: deps tools $(BENCH_DEPS)
-	@for b in $(BENCHES); do echo "== $$b"; BIN=$(CURDIR)/build/bin bash $$b || exit 1; done
+	@fail=0; for b in $(BENCHES); do \
+		echo "== $$b"; BIN=$(CURDIR)/build/bin bash $$b || fail=1; done; exit $$fail
 
 run: deps $(RUN_DEPS)
 	$(RUN_CMD)
