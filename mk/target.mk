@@ -1,15 +1,24 @@
 # mk/target.mk - rules for the i386 OS build (kernel, servers, boot modules).
 # Freestanding, 32-bit, no host libc.  Objects in build/i386/.
 # Fragments add to OS_ALL (built by `make`), OS_TESTS, RUN_DEPS/RUN_CMD.
+#
+# Boot modules (ELF programs the kernel starts in ring 3) are linked with
+# libsys (lib/libsys: crt0, IPC stubs, kernel-call wrappers, printf):
+#   $(eval $(call os_module,NAME,SOURCES))   -> $(TBIN)/NAME.elf
+# TARGET_CC=clang builds the same tree with clang; ld links either way.
 
 TARGET_CC  ?= gcc
+TARGET_LD  ?= ld
+TARGET_AR  ?= ar
 TOBJ       := build/i386/obj
 TBIN       := build/i386/bin
+TLIB       := build/i386/lib
 TARGET_CFLAGS := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-builtin -nostdinc -Wall -Wextra -Werror -g -O2 \
-	-Iinclude -MMD -MP
-TARGET_ASFLAGS := -m32 -Iinclude -MMD -MP
-TARGET_LDFLAGS := -m elf_i386 -nostdlib
+	-fno-omit-frame-pointer -Iinclude -MMD -MP
+TARGET_ASFLAGS := -m32 -fno-pic -Iinclude -MMD -MP
+TARGET_LDFLAGS := -m elf_i386 -nostdlib -z noexecstack \
+	$(shell ld --help 2>/dev/null | grep -q no-warn-rwx && echo --no-warn-rwx-segments)
 
 $(TOBJ)/%.o: %.c
 	@mkdir -p $(@D)
@@ -18,5 +27,14 @@ $(TOBJ)/%.o: %.c
 $(TOBJ)/%.o: %.S
 	@mkdir -p $(@D)
 	$(TARGET_CC) $(TARGET_ASFLAGS) $(TCFLAGS_$(dir $<)) -c $< -o $@
+
+tobjs = $(patsubst %.S,$(TOBJ)/%.o,$(patsubst %.c,$(TOBJ)/%.o,$(1)))
+
+define os_module
+$(TBIN)/$(1).elf: $(call tobjs,$(2)) $(TOBJ)/lib/libsys/crt0.o $(TLIB)/libsys.a lib/libsys/user.ld
+	@mkdir -p $$(@D)
+	$(TARGET_LD) $(TARGET_LDFLAGS) -T lib/libsys/user.ld -o $$@ \
+		$(TOBJ)/lib/libsys/crt0.o $(call tobjs,$(2)) $(TLIB)/libsys.a
+endef
 
 -include $(shell find $(TOBJ) -name '*.d' 2>/dev/null)

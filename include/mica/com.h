@@ -1,0 +1,116 @@
+/*
+ * com.h - endpoints, IPC operation numbers and kernel call numbers.
+ *
+ * An endpoint names one incarnation of a process: slot + generation, so a
+ * message aimed at a process that died and whose slot was reused fails with
+ * EDEADSRCDST instead of reaching the newcomer.  Boot modules start with
+ * generation 0, so boot module i has endpoint i.  The kernel's
+ * pseudo-processes have small negative endpoints; they only ever appear as
+ * the source of notifications.
+ */
+#ifndef MICA_COM_H
+#define MICA_COM_H
+
+#include <mica/const.h>
+
+/* Endpoint encoding. */
+#define ENDPOINT_SLOT_BITS 10
+#define ENDPOINT_GEN_MAX   (1 << 20)
+#define MAKE_ENDPOINT(gen, slot) (((gen) << ENDPOINT_SLOT_BITS) + (slot))
+#define ENDPOINT_SLOT(e)   ((e) & ((1 << ENDPOINT_SLOT_BITS) - 1))
+#define ENDPOINT_GEN(e)    ((e) >> ENDPOINT_SLOT_BITS)
+
+/* Special endpoints (never valid process endpoints: slot part is 0x2ce). */
+#define ANY   0x7ace	/* receive from anyone */
+#define NONE  0x6ace	/* no process */
+#define SELF  0x8ace	/* the caller itself (kernel calls only) */
+
+/* Kernel pseudo-processes, sources of notifications. */
+#define KERNEL   (-4)
+#define CLOCK    (-3)	/* alarms */
+#define SYSTEM   (-2)	/* kernel signals for the signal manager */
+#define HARDWARE (-1)	/* interrupts */
+#define TASK_ID(e) ((e) + NR_TASKS)	/* priv-mask index of a task */
+
+/* IPC operations: eax of the IPC trap (int $IPC_VECTOR). */
+#define IPC_VECTOR   0x80
+#define KCALL_VECTOR 0x81
+#define IPC_SEND     1
+#define IPC_RECEIVE  2
+#define IPC_SENDREC  3
+#define IPC_NOTIFY   4
+#define IPC_SENDNB   5
+#define IPC_SENDA    6
+#define IPC_NR_OPS   7
+
+/* The m_type of a notification; the payload is m_notify (ipc.h). */
+#define NOTIFY_MESSAGE 0x1000
+#define IS_NOTIFY(m) ((m)->m_type == NOTIFY_MESSAGE)
+
+/* Kernel calls: m_type of the message given to int $KCALL_VECTOR. */
+#define KERNEL_CALL    0x600
+#define SYS_DIAGCTL    (KERNEL_CALL + 0)	/* print, dump, shutdown */
+#define SYS_PRIVCTL    (KERNEL_CALL + 1)	/* set a process's privileges */
+#define SYS_FORK       (KERNEL_CALL + 2)	/* copy a process into a free slot */
+#define SYS_EXEC       (KERNEL_CALL + 3)	/* set a process's entry and stack */
+#define SYS_CLEAR      (KERNEL_CALL + 4)	/* tear a process down */
+#define SYS_EXIT       (KERNEL_CALL + 5)	/* the caller ends itself */
+#define SYS_MEMMAP     (KERNEL_CALL + 6)	/* map zeroed pages into a process */
+#define SYS_UNMAP      (KERNEL_CALL + 7)	/* unmap pages of a process */
+#define SYS_SETGRANT   (KERNEL_CALL + 8)	/* register the caller's grant table */
+#define SYS_SAFECOPYFROM (KERNEL_CALL + 9)	/* copy from a grant */
+#define SYS_SAFECOPYTO (KERNEL_CALL + 10)	/* copy to a grant */
+#define SYS_IRQCTL     (KERNEL_CALL + 11)	/* interrupt policy */
+#define SYS_DEVIO      (KERNEL_CALL + 12)	/* port I/O */
+#define SYS_SETALARM   (KERNEL_CALL + 13)	/* alarm -> notify from CLOCK */
+#define SYS_TIMES      (KERNEL_CALL + 14)	/* uptime and process times */
+#define SYS_KILL       (KERNEL_CALL + 15)	/* post a signal for the signal manager */
+#define SYS_GETKSIG    (KERNEL_CALL + 16)	/* fetch a process with pending signals */
+#define SYS_UPDATE     (KERNEL_CALL + 17)	/* swap two slots (live update / rollback) */
+#define SYS_GETINFO    (KERNEL_CALL + 18)	/* self endpoint, slot, name */
+#define SYS_SCHEDCTL   (KERNEL_CALL + 19)	/* priority and quantum */
+#define SYS_VMCTL      (KERNEL_CALL + 20)	/* VM: fetch and answer page faults */
+#define KCALL_NR(c)    ((c) - KERNEL_CALL)
+
+/* SYS_DIAGCTL requests. */
+#define DIAG_PRINT    1
+#define DIAG_DUMP     2
+#define DIAG_SHUTDOWN 3
+
+/* SYS_PRIVCTL requests. */
+#define PRIV_SET      1	/* set masks from the message */
+#define PRIV_GET      2	/* read them back */
+
+/* Privilege flags. */
+#define PF_SYS_PROC   0x01	/* a system service */
+#define PF_MAGIC      0x02	/* may create magic grants */
+#define PF_SIG_MGR    0x04	/* receives SYSTEM notifications for signals */
+#define PF_VM         0x08	/* handles page faults (KERNEL notifications) */
+
+/* SYS_VMCTL requests (VM only). */
+#define VMCTL_GET_FAULT 1	/* next unhandled fault, endpt NONE if none */
+#define VMCTL_RESUME    2	/* fault handled (result OK) or not (error) */
+
+/* SYS_IRQCTL requests. */
+#define IRQ_SETPOLICY 1
+#define IRQ_RMPOLICY  2
+#define IRQ_ENABLE    3
+#define IRQ_DISABLE   4
+#define IRQ_REENABLE  0x01	/* policy flag: leave the line unmasked */
+
+/* SYS_DEVIO requests. */
+#define DIO_INB   1
+#define DIO_INW   2
+#define DIO_INL   3
+#define DIO_OUTB  4
+#define DIO_OUTW  5
+#define DIO_OUTL  6
+
+/* SYS_MEMMAP flags. */
+#define MAP_WRITE 0x01
+
+/* Signals the kernel knows by number. */
+#define SIGKILL   9
+#define SIGSEGV  11
+
+#endif /* MICA_COM_H */

@@ -1,0 +1,187 @@
+/*
+ * ipc.h - the 64-byte message and its typed layouts.
+ *
+ * Every message is m_source (filled in by the kernel, never trusted from the
+ * sender) + m_type + a 56-byte payload.  Each kind of message has its own
+ * struct, named mess_<from>_<to>_<op>, in the union below; each is checked at
+ * compile time to fit.  "lsys" is any process using libsys, "krn" the
+ * kernel.  Kernel calls reuse the request struct for the reply.
+ */
+#ifndef MICA_IPC_H
+#define MICA_IPC_H
+
+#include <mica/type.h>
+#include <mica/const.h>
+
+#define MSG_PAYLOAD 56
+
+typedef struct { u32_t data[14]; } mess_u32;	/* raw words: tests, benchmarks */
+
+typedef struct {			/* kernel -> any: a notification */
+	u32_t timestamp;		/* clock ticks at delivery */
+	u32_t interrupts;		/* HARDWARE: pending IRQ hook bits */
+	u32_t sigs;			/* SYSTEM: a signal is pending */
+	u8_t pad[44];
+} mess_krn_lsys_notify;
+
+typedef struct {			/* SYS_DIAGCTL */
+	int request;			/* DIAG_PRINT, DIAG_DUMP, DIAG_SHUTDOWN */
+	vir_bytes buf;			/* PRINT: text in the caller's memory */
+	u32_t len;			/* PRINT: its length; SHUTDOWN: status */
+	u8_t pad[44];
+} mess_lsys_krn_diagctl;
+
+typedef struct {			/* SYS_PRIVCTL */
+	endpoint_t endpt;		/* target process */
+	int request;			/* PRIV_SET, PRIV_GET */
+	u32_t flags;			/* PF_* */
+	u32_t ipc_ops;			/* bit (1 << IPC_x): allowed IPC ops */
+	u32_t ipc_to[BITMAP_WORDS];	/* allowed targets, by priv id */
+	u32_t calls;			/* bit KCALL_NR(SYS_x): allowed calls */
+	u32_t irqs;			/* allowed IRQ lines */
+	u16_t io_base[NR_IO_RANGES];	/* allowed I/O port ranges */
+	u16_t io_len[NR_IO_RANGES];
+	u8_t pad[56 - 24 - 4 * BITMAP_WORDS - 4 * NR_IO_RANGES];
+} mess_lsys_krn_privctl;
+
+typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
+	endpoint_t endpt;		/* FORK: parent; EXEC/CLEAR: target; UPDATE: src */
+	endpoint_t endpt2;		/* UPDATE: dst; FORK reply: the child */
+	vir_bytes ip;			/* EXEC: entry point */
+	vir_bytes sp;			/* EXEC: stack pointer */
+	int slot;			/* GETINFO reply */
+	char name[PROC_NAME_LEN];	/* GETINFO reply */
+	u8_t pad[20];
+} mess_lsys_krn_proc;
+
+typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
+	endpoint_t endpt;
+	vir_bytes addr;			/* page aligned, user range */
+	u32_t len;			/* bytes, multiple of PAGE_SIZE */
+	u32_t flags;			/* MAP_WRITE */
+	u8_t pad[40];
+} mess_lsys_krn_memmap;
+
+typedef struct {			/* SYS_SETGRANT */
+	vir_bytes addr;			/* table in the caller's memory */
+	u32_t count;			/* entries */
+	u8_t pad[48];
+} mess_lsys_krn_setgrant;
+
+typedef struct {			/* SYS_SAFECOPYFROM, SYS_SAFECOPYTO */
+	endpoint_t granter;		/* who owns the grant */
+	cp_grant_id_t gid;
+	vir_bytes offset;		/* into the granted range */
+	vir_bytes address;		/* in the caller's memory */
+	u32_t bytes;
+	u8_t pad[36];
+} mess_lsys_krn_safecopy;
+
+typedef struct {			/* SYS_IRQCTL */
+	int request;
+	int irq;
+	u32_t policy;			/* IRQ_REENABLE */
+	int hook_id;			/* bit set in the notification */
+	u8_t pad[40];
+} mess_lsys_krn_irqctl;
+
+typedef struct {			/* SYS_DEVIO */
+	int request;			/* DIO_* */
+	u32_t port;
+	u32_t value;			/* out: value written; in: reply */
+	u8_t pad[44];
+} mess_lsys_krn_devio;
+
+typedef struct {			/* SYS_SETALARM, SYS_TIMES */
+	u32_t ticks;			/* SETALARM: relative ticks, 0 cancels */
+	u32_t left;			/* SETALARM reply: ticks left of the old one */
+	u32_t uptime;			/* TIMES reply */
+	u32_t user_ticks;		/* TIMES reply (of endpt) */
+	u32_t sys_ticks;
+	endpoint_t endpt;		/* TIMES: whose times */
+	u8_t pad[32];
+} mess_lsys_krn_time;
+
+typedef struct {			/* SYS_KILL, SYS_GETKSIG */
+	endpoint_t endpt;		/* KILL: target; GETKSIG reply: who (NONE) */
+	int sig;			/* KILL: signal number */
+	u32_t sigmap;			/* GETKSIG reply: pending signals */
+	u8_t pad[44];
+} mess_lsys_krn_sig;
+
+typedef struct {			/* SYS_SCHEDCTL */
+	endpoint_t endpt;
+	int priority;
+	int quantum;
+	u8_t pad[44];
+} mess_lsys_krn_schedctl;
+
+typedef struct {			/* SYS_VMCTL */
+	int request;			/* VMCTL_* */
+	endpoint_t endpt;		/* the suspended process */
+	endpoint_t owner;		/* GET reply: whose memory faulted */
+	vir_bytes addr;			/* GET reply: the faulting address */
+	u32_t write;			/* GET reply: a write access */
+	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
+	int result;			/* RESUME: OK, or the error for the call */
+	u8_t pad[28];
+} mess_lsys_krn_vmctl;
+
+typedef struct {
+	endpoint_t m_source;		/* set by the kernel */
+	int m_type;			/* request/call number, or reply status */
+	union {
+		mess_u32 m_u32;
+		mess_krn_lsys_notify m_notify;
+		mess_lsys_krn_diagctl m_diagctl;
+		mess_lsys_krn_privctl m_privctl;
+		mess_lsys_krn_proc m_proc;
+		mess_lsys_krn_memmap m_memmap;
+		mess_lsys_krn_setgrant m_setgrant;
+		mess_lsys_krn_safecopy m_safecopy;
+		mess_lsys_krn_irqctl m_irqctl;
+		mess_lsys_krn_devio m_devio;
+		mess_lsys_krn_time m_time;
+		mess_lsys_krn_sig m_sig;
+		mess_lsys_krn_schedctl m_schedctl;
+		mess_lsys_krn_vmctl m_vmctl;
+		u8_t size[MSG_PAYLOAD];
+	};
+} message;
+
+#define MESS_CHECK(t) STATIC_ASSERT(sizeof(t) == MSG_PAYLOAD, t##_size)
+MESS_CHECK(mess_u32);
+MESS_CHECK(mess_krn_lsys_notify);
+MESS_CHECK(mess_lsys_krn_diagctl);
+MESS_CHECK(mess_lsys_krn_privctl);
+MESS_CHECK(mess_lsys_krn_proc);
+MESS_CHECK(mess_lsys_krn_memmap);
+MESS_CHECK(mess_lsys_krn_setgrant);
+MESS_CHECK(mess_lsys_krn_safecopy);
+MESS_CHECK(mess_lsys_krn_irqctl);
+MESS_CHECK(mess_lsys_krn_devio);
+MESS_CHECK(mess_lsys_krn_time);
+MESS_CHECK(mess_lsys_krn_sig);
+MESS_CHECK(mess_lsys_krn_schedctl);
+MESS_CHECK(mess_lsys_krn_vmctl);
+STATIC_ASSERT(sizeof(message) == 64, message_size);
+
+/*
+ * One entry of a senda() table, in the sender's memory.  The kernel reads
+ * entries marked AMF_VALID and not yet AMF_DONE, delivers each when its
+ * destination receives, then writes back result and AMF_DONE.
+ */
+#define AMF_EMPTY 0x0
+#define AMF_VALID 0x1
+#define AMF_DONE  0x2
+
+typedef struct {
+	u32_t flags;
+	endpoint_t dst;
+	int result;			/* OK or a negative error, once DONE */
+	u32_t reserved;
+	message msg;
+} asynmsg_t;
+STATIC_ASSERT(sizeof(asynmsg_t) == 80, asynmsg_size);
+
+#endif /* MICA_IPC_H */

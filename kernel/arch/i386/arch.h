@@ -1,0 +1,94 @@
+/*
+ * arch.h - what the generic kernel sees of the i386 port.
+ *
+ * Register state: a process's user registers live in its struct trapframe,
+ * saved on every entry from ring 3 and restored on the way out (trap.S).
+ * The kernel is identity mapped over all of physical memory and mapped,
+ * supervisor-only, into every address space; user space is
+ * [USER_BASE, USER_TOP) with 4 KiB pages.  User memory is only ever touched
+ * through the arch_copy_* functions, which walk the process's page table
+ * and fail with EFAULT instead of faulting, so no user pointer can crash
+ * the kernel.
+ */
+#ifndef KERNEL_ARCH_H
+#define KERNEL_ARCH_H
+
+#include <mica/type.h>
+
+#define KCODE_SEL 0x08
+#define KDATA_SEL 0x10
+#define UCODE_SEL 0x1b
+#define UDATA_SEL 0x23
+#define TSS_SEL   0x28
+
+#define IRQ_BASE   32	/* PIC vectors 32..47 */
+#define NR_IRQ     16
+#define CLOCK_IRQ   0
+#define COM1_IRQ    4
+#define TRAP_INSN_LEN 2	/* int $n: what a retried call rewinds */
+#define PAGE_FAULT_VEC 14
+#define PF_ERR_WRITE 0x2
+
+struct trapframe {
+	u32_t gs, fs, es, ds;
+	u32_t edi, esi, ebp, esp_k, ebx, edx, ecx, eax;	/* pushal order */
+	u32_t vector, err;
+	u32_t eip, cs, eflags;
+	u32_t esp, ss;		/* only on entry from ring 3 */
+};
+STATIC_ASSERT(sizeof(struct trapframe) == 19 * 4, trapframe_size);
+STATIC_ASSERT(__builtin_offsetof(struct trapframe, eax) == 11 * 4, tf_eax);
+STATIC_ASSERT(__builtin_offsetof(struct trapframe, vector) == 12 * 4, tf_vec);
+STATIC_ASSERT(__builtin_offsetof(struct trapframe, eip) == 14 * 4, tf_eip);
+
+/* An address space: the physical address of its page directory. */
+struct addrspace {
+	phys_bytes pd;
+};
+
+struct multiboot_info;
+
+/* cpu.c */
+void arch_cpu_init(void);				/* GDT, TSS, IDT */
+void arch_init_regs(struct trapframe *tf, vir_bytes ip, vir_bytes sp);
+u32_t arch_fault_address(void);				/* cr2 */
+void arch_idle(void);					/* sti; hlt; cli */
+void arch_poweroff(u32_t status) __attribute__((noreturn));
+u64_t arch_rdtsc(void);
+void arch_enter_user(struct trapframe *tf) __attribute__((noreturn));
+
+/* pic.c */
+void arch_pic_init(void);
+void arch_irq_mask(int irq);
+void arch_irq_unmask(int irq);
+void arch_irq_eoi(int irq);
+void arch_clock_init(u32_t hz);
+
+/* serial.c */
+void arch_serial_init(void);
+void arch_serial_putc(char c);
+int arch_serial_getc(void);			/* -1 when nothing waits */
+
+/* paging.c */
+void arch_paging_init(phys_bytes mem_top, phys_bytes free_start);
+int arch_as_create(struct addrspace *as);
+void arch_as_destroy(struct addrspace *as);
+int arch_as_copy(struct addrspace *dst, const struct addrspace *src);
+int arch_map(struct addrspace *as, vir_bytes va, u32_t len, int writable);
+int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len);
+void arch_as_switch(const struct addrspace *as);
+u32_t arch_free_frames(void);
+
+/* usercopy.c */
+int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
+	u32_t n);
+int arch_copy_to_user(const struct addrspace *as, vir_bytes dst,
+	const void *src, u32_t n);
+int arch_copy_user(const struct addrspace *from, vir_bytes src,
+	const struct addrspace *to, vir_bytes dst, u32_t n);
+int arch_check_user(const struct addrspace *as, vir_bytes va, u32_t n,
+	int write);
+void arch_fault_reset(void);
+int arch_fault_last(const struct addrspace **as, vir_bytes *addr, int *write);
+
+#endif /* KERNEL_ARCH_H */

@@ -1,0 +1,152 @@
+/*
+ * usercopy.c - the only way the kernel touches user memory.
+ *
+ * Addresses are translated by walking the target's page table in software;
+ * a page that is outside user space, not present, not a user page, or (for
+ * writes) read-only makes the copy fail with EFAULT.  Nothing is touched
+ * through the MMU with a user address, so a bogus pointer is an error
+ * return, never a kernel page fault.  The first failing address since
+ * arch_fault_reset() is remembered, so that the generic kernel can ask VM
+ * to map it and retry the call once (kernel/vmfault.c).
+ */
+#include "arch.h"
+#include <mica/const.h>
+#include <mica/errno.h>
+#include "../../kernel.h"
+
+#define PG_P 0x001
+#define PG_W 0x002
+#define PG_U 0x004
+#define PG_PS 0x080
+
+static struct {
+	const struct addrspace *as;	/* NULL: no fault recorded */
+	vir_bytes addr;
+	int write;
+} usercopy_fault;
+
+void arch_fault_reset(void)
+{
+	usercopy_fault.as = NULL;
+}
+
+/* The first user address that failed since the reset; 0 if none. */
+int arch_fault_last(const struct addrspace **as, vir_bytes *addr, int *write)
+{
+	if (!usercopy_fault.as)
+		return 0;
+	*as = usercopy_fault.as;
+	*addr = usercopy_fault.addr;
+	*write = usercopy_fault.write;
+	return 1;
+}
+
+static u8_t *fault(const struct addrspace *as, vir_bytes va, int write)
+{
+	if (!usercopy_fault.as) {
+		usercopy_fault.as = as;
+		usercopy_fault.addr = va;
+		usercopy_fault.write = write;
+	}
+	return NULL;
+}
+
+/* Kernel pointer to the byte at user address va, or NULL. */
+static u8_t *user_byte(const struct addrspace *as, vir_bytes va, int write)
+{
+	u32_t pde, pte;
+
+	if (!as->pd || va < USER_BASE || va >= USER_TOP)
+		return NULL;
+	pde = ((u32_t *)as->pd)[va >> 22];
+	if ((pde & (PG_P | PG_U)) != (PG_P | PG_U) || (pde & PG_PS))
+		return fault(as, va, write);
+	pte = ((u32_t *)(pde & ~0xfffu))[(va >> 12) & 1023];
+	if ((pte & (PG_P | PG_U)) != (PG_P | PG_U) || (write && !(pte & PG_W)))
+		return fault(as, va, write);
+	return (u8_t *)((pte & ~0xfffu) + (va & 0xfff));
+}
+
+static u32_t page_left(vir_bytes va)
+{
+	return PAGE_SIZE - (va & (PAGE_SIZE - 1));
+}
+
+/* OK if [va, va+n) is mapped for user access (writable when 'write'). */
+int arch_check_user(const struct addrspace *as, vir_bytes va, u32_t n,
+	int write)
+{
+	u32_t chunk;
+
+	if (n > USER_TOP - USER_BASE)
+		return -EFAULT;
+	while (n) {
+		if (!user_byte(as, va, write))
+			return -EFAULT;
+		chunk = page_left(va) < n ? page_left(va) : n;
+		va += chunk;
+		n -= chunk;
+	}
+	return OK;
+}
+
+/* Copy n bytes from user src in as to kernel dst. */
+int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
+	u32_t n)
+{
+	u8_t *d = dst, *s;
+	u32_t chunk;
+
+	while (n) {
+		if (!(s = user_byte(as, src, 0)))
+			return -EFAULT;
+		chunk = page_left(src) < n ? page_left(src) : n;
+		kmemcpy(d, s, chunk);
+		d += chunk;
+		src += chunk;
+		n -= chunk;
+	}
+	return OK;
+}
+
+/* Copy n bytes from kernel src to user dst in as. */
+int arch_copy_to_user(const struct addrspace *as, vir_bytes dst,
+	const void *src, u32_t n)
+{
+	const u8_t *s = src;
+	u8_t *d;
+	u32_t chunk;
+
+	while (n) {
+		if (!(d = user_byte(as, dst, 1)))
+			return -EFAULT;
+		chunk = page_left(dst) < n ? page_left(dst) : n;
+		kmemcpy(d, s, chunk);
+		s += chunk;
+		dst += chunk;
+		n -= chunk;
+	}
+	return OK;
+}
+
+/* Copy n bytes between two user address spaces. */
+int arch_copy_user(const struct addrspace *from, vir_bytes src,
+	const struct addrspace *to, vir_bytes dst, u32_t n)
+{
+	u8_t *s, *d;
+	u32_t chunk;
+
+	while (n) {
+		if (!(s = user_byte(from, src, 0)) || !(d = user_byte(to, dst, 1)))
+			return -EFAULT;
+		chunk = page_left(src) < page_left(dst) ? page_left(src) :
+			page_left(dst);
+		if (chunk > n)
+			chunk = n;
+		kmemmove(d, s, chunk);
+		src += chunk;
+		dst += chunk;
+		n -= chunk;
+	}
+	return OK;
+}

@@ -1,0 +1,56 @@
+/*
+ * do_mem.c - memory control for VM: SYS_MEMMAP / SYS_UNMAP (the kernel
+ * hands out zeroed frames itself until VM manages memory) and SYS_VMCTL
+ * (fetch and answer the faults of vmfault.c; PF_VM only).
+ */
+#include "system.h"
+
+int do_memmap(struct proc *caller, message *m)
+{
+	struct proc *p;
+	int r;
+
+	if ((r = kcall_target(caller, m->m_memmap.endpt, &p)) != OK)
+		return r;
+	return arch_map(&p->as, m->m_memmap.addr, m->m_memmap.len,
+		m->m_memmap.flags & MAP_WRITE);
+}
+
+int do_unmap(struct proc *caller, message *m)
+{
+	struct proc *p;
+	int r;
+
+	if ((r = kcall_target(caller, m->m_memmap.endpt, &p)) != OK)
+		return r;
+	return arch_unmap(&p->as, m->m_memmap.addr, m->m_memmap.len);
+}
+
+int do_vmctl(struct proc *caller, message *m)
+{
+	mess_lsys_krn_vmctl *vm = &m->m_vmctl;
+	struct proc *p;
+	int r;
+
+	if (!(caller->priv.flags & PF_VM))
+		return -EPERM;
+	switch (vm->request) {
+	case VMCTL_GET_FAULT:
+		if (!(p = vmfault_next())) {
+			vm->endpt = NONE;
+			return OK;
+		}
+		vm->endpt = p->endpoint;
+		vm->owner = p->vmf.owner;
+		vm->addr = p->vmf.addr;
+		vm->write = p->vmf.write;
+		vm->in_call = p->vmf.in_call;
+		return OK;
+	case VMCTL_RESUME:
+		if ((r = kcall_target(caller, vm->endpt, &p)) != OK)
+			return r;
+		return vmfault_resume(p, vm->result);
+	default:
+		return -EINVAL;
+	}
+}

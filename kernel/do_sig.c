@@ -1,0 +1,74 @@
+/*
+ * do_sig.c - signal delivery hooks: SYS_KILL and SYS_GETKSIG.
+ *
+ * The kernel does not deliver signals itself; it records them and tells
+ * the signal manager (a process with PF_SIG_MGR, PM in the full system)
+ * with a SYSTEM notification, and the manager fetches them with
+ * SYS_GETKSIG.  A process signalled for a fault (SIGSEGV) is also stopped
+ * (RTS_STOPPED) so that it cannot run into the fault again; the manager
+ * decides its fate.  While no signal manager exists, a signal's default
+ * action is taken at once: the process is killed.
+ */
+#include "system.h"
+
+static int notify_sig_managers(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NR_PROCS; i++) {
+		struct proc *p = &proc_table[i];
+
+		if (!(p->rts_flags & RTS_SLOT_FREE) &&
+		    (p->priv.flags & PF_SIG_MGR)) {
+			ipc_notify_kernel(p, SYSTEM);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Post sig to p: the signal manager hears of it, or p is killed. */
+void sig_send(struct proc *p, int sig, const char *why)
+{
+	p->sig_pending |= 1u << sig;
+	if (notify_sig_managers()) {
+		if (sig == SIGSEGV)
+			rts_set(p, RTS_STOPPED);
+		return;
+	}
+	proc_kill(p, why);
+}
+
+int do_kill(struct proc *caller, message *m)
+{
+	struct proc *p;
+	int r, sig = m->m_sig.sig;
+
+	if ((r = kcall_target(caller, m->m_sig.endpt, &p)) != OK)
+		return r;
+	if (sig <= 0 || sig >= 32)
+		return -EINVAL;
+	sig_send(p, sig, "signal, no signal manager");
+	return (caller->rts_flags & RTS_SLOT_FREE) ? EDONTREPLY : OK;
+}
+
+int do_getksig(struct proc *caller, message *m)
+{
+	int i;
+
+	if (!(caller->priv.flags & PF_SIG_MGR))
+		return -EPERM;
+	m->m_sig.endpt = NONE;
+	m->m_sig.sigmap = 0;
+	for (i = 0; i < NR_PROCS; i++) {
+		struct proc *p = &proc_table[i];
+
+		if ((p->rts_flags & RTS_SLOT_FREE) || !p->sig_pending)
+			continue;
+		m->m_sig.endpt = p->endpoint;
+		m->m_sig.sigmap = p->sig_pending;
+		p->sig_pending = 0;
+		break;
+	}
+	return OK;
+}

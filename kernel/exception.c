@@ -1,0 +1,30 @@
+/*
+ * exception.c - CPU exceptions raised by user processes.
+ *
+ * Page faults go to VM when there is one (vmfault.c).  Other exceptions,
+ * and page faults without VM, are SIGSEGV for the process: the signal
+ * manager is told, or with none the process is killed; the rest of the
+ * system carries on.  The kernel never panics for this.
+ */
+#include "kernel.h"
+
+static const char *const exception_names[20] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow",
+	"bounds", "invalid opcode", "no coprocessor", "double fault",
+	"coprocessor overrun", "invalid TSS", "segment not present",
+	"stack fault", "general protection", "page fault", "reserved",
+	"FPU error", "alignment check", "machine check", "SIMD error",
+};
+
+void exception_user(struct proc *p, const struct trapframe *tf)
+{
+	const char *name = tf->vector < 20 ? exception_names[tf->vector] : "?";
+
+	if (tf->vector == PAGE_FAULT_VEC &&
+	    vmfault_exception(p, arch_fault_address(), tf->err) == OK)
+		return;
+	kprintf("kernel: %s (endpoint %d): %s at eip 0x%x, err 0x%x, cr2 0x%x\n",
+		p->name, p->endpoint, name, tf->eip, tf->err,
+		tf->vector == 14 ? arch_fault_address() : 0);
+	sig_send(p, SIGSEGV, "exception (SIGSEGV)");
+}

@@ -1,0 +1,293 @@
+/*
+ * ipc.c - synchronous message passing: send, receive, sendrec, sendnb.
+ *
+ * Messages are 64 bytes and stay in the sender's memory until delivery:
+ * a blocked sender is queued on the destination's caller queue, and the
+ * kernel copies its message straight into the receiver's buffer when the
+ * receiver asks.  m_source is always set by the kernel.
+ *
+ * Checks, in order: the operation is allowed (priv.ipc_ops), the endpoint
+ * is well formed (EBADEPT), the target is allowed (ECALLDENIED), it is
+ * alive (EDEADSRCDST), the caller's buffer is mapped (EFAULT).  Before any
+ * process blocks on a given endpoint, the chain of blocked processes it
+ * would wait on is followed; coming back to the caller means a cycle, and
+ * the call fails with ELOCKED instead of blocking forever.
+ *
+ * A receiver's buffer is checked when it starts waiting.  If it becomes
+ * unmapped before delivery, a send with VM present fails with the fault
+ * recorded, so VM maps the page and the send is retried once; without VM
+ * (and for notifications and senda) the receiver is killed (SIGSEGV) and
+ * the sender gets EDEADSRCDST.
+ */
+#include "kernel.h"
+
+typedef int (*ipc_handler)(struct proc *caller, endpoint_t e, vir_bytes m,
+	u32_t count);
+
+/* Is p waiting in receive for a message from src? */
+static int ready_for(const struct proc *p, endpoint_t src)
+{
+	return (p->rts_flags & (RTS_RECEIVING | RTS_SENDING)) == RTS_RECEIVING &&
+		(p->getfrom == ANY || p->getfrom == src);
+}
+
+/* Is p waiting for a notification or asynchronous message from src? */
+int ipc_ready_async(const struct proc *p, endpoint_t src)
+{
+	return !p->sendrec && ready_for(p, src);
+}
+
+/* Store m in dst's waiting buffer and wake it; kills dst if that faults. */
+int ipc_deliver(struct proc *dst, const message *m)
+{
+	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK) {
+		proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
+		return -EDEADSRCDST;
+	}
+	dst->regs.eax = OK;
+	dst->sendrec = 0;
+	rts_clear(dst, RTS_RECEIVING);
+	return OK;
+}
+
+/* Would caller waiting on target close a cycle of blocked processes? */
+static int deadlock(const struct proc *caller, endpoint_t target)
+{
+	struct proc *xp;
+	int hops;
+
+	for (hops = 0; hops <= NR_PROCS; hops++) {
+		if (target == caller->endpoint)
+			return 1;
+		if (!(xp = proc_lookup(target)))
+			return 0;
+		if (xp->rts_flags & RTS_SENDING)
+			target = xp->sendto;
+		else if (xp->rts_flags & RTS_RECEIVING)
+			target = xp->getfrom;
+		else
+			return 0;
+		if (target == ANY)
+			return 0;
+	}
+	return 0;
+}
+
+/* Resolve a send target: well formed, allowed, alive. */
+static int send_target(struct proc *caller, endpoint_t e, struct proc **dst)
+{
+	int id = priv_id(e), r;
+
+	if (e < 0 || id < 0)
+		return -EBADEPT;
+	if (!map_isset(&caller->priv.ipc_to, id))
+		return -ECALLDENIED;
+	if ((r = proc_ep_ok(e, dst)) != OK)
+		return r;
+	return OK;
+}
+
+/* Remove p from the caller queue of the process it is sending to. */
+void ipc_unlink_sender(struct proc *p)
+{
+	struct proc *dst = proc_lookup(p->sendto), **pp;
+
+	if (!dst)
+		return;
+	for (pp = &dst->caller_q; *pp; pp = &(*pp)->q_link)
+		if (*pp == p) {
+			*pp = p->q_link;
+			p->q_link = NULL;
+			return;
+		}
+}
+
+static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
+	int nonblock)
+{
+	struct proc *dst, **pp;
+	message m;
+	int r;
+
+	if ((r = send_target(caller, e, &dst)) != OK)
+		return r;
+	if (arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+		return -EFAULT;
+	m.m_source = caller->endpoint;
+	if (ready_for(dst, caller->endpoint)) {
+		/* With VM, a vanished receive buffer is VM's to restore: the
+		 * fault is recorded and the send retried (vmfault.c). */
+		if (vmfault_enabled() && arch_check_user(&dst->as, dst->msgaddr,
+		    sizeof(m), 1) != OK)
+			return -EFAULT;
+		return ipc_deliver(dst, &m);
+	}
+	if (nonblock)
+		return -ENOTREADY;
+	if (deadlock(caller, e))
+		return -ELOCKED;
+	caller->sendto = e;
+	caller->msgaddr = maddr;
+	caller->q_link = NULL;
+	for (pp = &dst->caller_q; *pp; pp = &(*pp)->q_link)
+		;
+	*pp = caller;
+	rts_set(caller, RTS_SENDING);
+	return EDONTREPLY;
+}
+
+/* Take a message from a queued sender matching src; OK if one came. */
+static int take_queued(struct proc *caller, endpoint_t src)
+{
+	struct proc **pp, *s;
+	message m;
+
+	for (pp = &caller->caller_q; (s = *pp); ) {
+		if (src != ANY && s->endpoint != src) {
+			pp = &s->q_link;
+			continue;
+		}
+		*pp = s->q_link;
+		s->q_link = NULL;
+		if (arch_copy_from_user(&s->as, s->msgaddr, &m, sizeof(m)) != OK) {
+			s->regs.eax = -EFAULT;
+			s->sendrec = 0;
+			rts_clear(s, RTS_SENDING | RTS_RECEIVING);
+			continue;
+		}
+		m.m_source = s->endpoint;
+		s->regs.eax = OK;
+		rts_clear(s, RTS_SENDING);
+		return ipc_deliver(caller, &m);
+	}
+	return -EAGAIN;
+}
+
+static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
+{
+	struct proc *sp;
+	int r;
+
+	if (src != ANY && (src >= 0 || src < -NR_TASKS) &&
+	    (r = proc_ep_ok(src, &sp)) != OK)
+		return r;
+	if (arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
+		return -EFAULT;
+	caller->msgaddr = maddr;
+	caller->getfrom = src;
+	rts_set(caller, RTS_RECEIVING);
+	if ((!caller->sendrec && ipc_notify_check(caller, src) == OK) ||
+	    take_queued(caller, src) == OK ||
+	    (!caller->sendrec && ipc_try_async(caller, src) == OK))
+		return OK;
+	if (src != ANY && src >= 0 && deadlock(caller, src)) {
+		rts_clear(caller, RTS_RECEIVING);
+		return -ELOCKED;
+	}
+	return EDONTREPLY;
+}
+
+static int do_send(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
+{
+	(void)n;
+	return mini_send(caller, e, m, 0);
+}
+
+static int do_sendnb(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
+{
+	(void)n;
+	return mini_send(caller, e, m, 1);
+}
+
+static int do_receive(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
+{
+	(void)n;
+	return mini_receive(caller, e, m);
+}
+
+/* Send, then wait for the reply from the same endpoint in the same buffer. */
+static int do_sendrec(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
+{
+	int r;
+
+	(void)n;
+	if (arch_check_user(&caller->as, m, sizeof(message), 1) != OK)
+		return -EFAULT;
+	caller->sendrec = 1;		/* the reply only: no notify, no senda */
+	r = mini_send(caller, e, m, 0);
+	if (r == OK)
+		r = mini_receive(caller, e, m);
+	else if (r == EDONTREPLY) {
+		caller->getfrom = e;
+		caller->rts_flags |= RTS_RECEIVING;	/* already off the run queue */
+	}
+	if (r != EDONTREPLY)
+		caller->sendrec = 0;
+	return r;
+}
+
+static int do_notify(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
+{
+	struct proc *dst;
+	int r;
+
+	(void)m, (void)n;
+	if ((r = send_target(caller, e, &dst)) != OK)
+		return r;
+	return ipc_notify_kernel(dst, caller->endpoint);
+}
+
+static int do_senda(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
+{
+	(void)e;
+	return ipc_async_send(caller, m, n);
+}
+
+static const ipc_handler ipc_table[IPC_NR_OPS] = {
+	[IPC_SEND] = do_send,
+	[IPC_RECEIVE] = do_receive,
+	[IPC_SENDREC] = do_sendrec,
+	[IPC_NOTIFY] = do_notify,
+	[IPC_SENDNB] = do_sendnb,
+	[IPC_SENDA] = do_senda,
+};
+
+/* The IPC trap: check the operation is known and allowed, then run it. */
+int ipc_dispatch(struct proc *caller, int op, endpoint_t e, vir_bytes m,
+	u32_t count)
+{
+	if (op <= 0 || op >= IPC_NR_OPS || !ipc_table[op])
+		return -ENOSYS;
+	if (!(caller->priv.ipc_ops & (1u << op)))
+		return -ECALLDENIED;
+	return ipc_table[op](caller, e, m, count);
+}
+
+/* Fail everything that waits on the dying process 'dead'. */
+void ipc_cleanup_dead(struct proc *dead)
+{
+	int id = priv_id(dead->endpoint), i;
+	struct proc *p;
+
+	if (dead->rts_flags & RTS_SENDING)
+		ipc_unlink_sender(dead);
+	while ((p = dead->caller_q)) {
+		dead->caller_q = p->q_link;
+		p->q_link = NULL;
+		p->regs.eax = -EDEADSRCDST;
+		p->sendrec = 0;
+		rts_clear(p, RTS_SENDING | RTS_RECEIVING);
+	}
+	for (i = 0; i < NR_PROCS; i++) {
+		p = &proc_table[i];
+		if (p == dead || (p->rts_flags & RTS_SLOT_FREE))
+			continue;
+		map_unset(&p->notify_pending, id);
+		map_unset(&p->async_pending, id);
+		if ((p->rts_flags & RTS_RECEIVING) && p->getfrom == dead->endpoint) {
+			p->regs.eax = -EDEADSRCDST;
+			p->sendrec = 0;
+			rts_clear(p, RTS_RECEIVING);
+		}
+	}
+}

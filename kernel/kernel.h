@@ -1,0 +1,165 @@
+/*
+ * kernel.h - the generic kernel's shared declarations: the process table,
+ * privileges, and the entry points of each kernel layer.
+ *
+ * The kernel is not preemptible and runs with interrupts off: every entry
+ * (trap, IPC, kernel call, IRQ) runs to completion, then the scheduler picks
+ * the process to resume.  A process is runnable exactly when its rts_flags
+ * are zero; rts_set/rts_clear keep the run queues in step with that.
+ */
+#ifndef KERNEL_KERNEL_H
+#define KERNEL_KERNEL_H
+
+#include <mica/type.h>
+#include <mica/const.h>
+#include <mica/com.h>
+#include <mica/errno.h>
+#include <mica/ipc.h>
+#include "arch/i386/arch.h"
+
+/* rts_flags: reasons a process cannot run. */
+#define RTS_SLOT_FREE 0x01
+#define RTS_SENDING   0x02	/* blocked sending to p_sendto */
+#define RTS_RECEIVING 0x04	/* blocked receiving from p_getfrom */
+#define RTS_NO_PRIV   0x08	/* not started yet (fork, before exec) */
+#define RTS_STOPPED   0x10	/* held for the signal manager */
+#define RTS_VMFAULT   0x20	/* waiting for VM to resolve a fault */
+
+/* Internal result of a handler: the caller is blocked or gone, no reply. */
+#define EDONTREPLY 2001
+
+typedef struct { u32_t w[BITMAP_WORDS]; } sys_map_t;
+
+static inline void map_set(sys_map_t *m, int i) { m->w[i / 32] |= 1u << (i % 32); }
+static inline void map_unset(sys_map_t *m, int i) { m->w[i / 32] &= ~(1u << (i % 32)); }
+static inline int map_isset(const sys_map_t *m, int i) { return (m->w[i / 32] >> (i % 32)) & 1; }
+
+struct priv {
+	u32_t flags;			/* PF_* */
+	u32_t ipc_ops;			/* allowed IPC_x, as 1 << IPC_x */
+	sys_map_t ipc_to;		/* allowed targets, by priv id */
+	u32_t calls;			/* allowed kernel calls, 1 << KCALL_NR */
+	u32_t irqs;			/* allowed IRQ lines */
+	u16_t io_base[NR_IO_RANGES];
+	u16_t io_len[NR_IO_RANGES];
+};
+
+struct proc {
+	struct trapframe regs;		/* user registers while not running */
+	struct addrspace as;
+	int slot;
+	endpoint_t endpoint;
+	u32_t rts_flags;
+	char name[PROC_NAME_LEN];
+	struct priv priv;
+
+	/* scheduling */
+	int priority, quantum, ticks_left;
+	struct proc *next_ready;
+	u32_t user_ticks, sys_ticks;
+
+	/* IPC */
+	endpoint_t sendto, getfrom;	/* while RTS_SENDING / RTS_RECEIVING */
+	vir_bytes msgaddr;		/* the user message buffer of the call */
+	int sendrec;			/* in sendrec: only the reply may arrive */
+	struct proc *caller_q;		/* processes blocked sending to me */
+	struct proc *q_link;		/* next in the caller queue I am in */
+	sys_map_t notify_pending;	/* notifications waiting, by priv id */
+	sys_map_t async_pending;	/* senders whose senda table holds one for me */
+	vir_bytes async_table;		/* my senda table, if any */
+	u32_t async_count;
+
+	/* grants, signals, timers, interrupts */
+	vir_bytes grant_table;
+	u32_t grant_count;
+	u32_t sig_pending;		/* for the signal manager */
+	u32_t alarm_at;			/* uptime tick, 0 = none */
+	u32_t irq_pending;		/* hook bits for a HARDWARE notification */
+
+	/* page fault handed to VM (vmfault.c) */
+	struct {
+		endpoint_t owner;	/* whose memory faulted */
+		vir_bytes addr;
+		int write, in_call, taken;
+		vir_bytes retried;	/* page VM said it fixed, +1; 0 = none */
+	} vmf;
+};
+
+/* proc.c */
+extern struct proc proc_table[NR_PROCS];
+extern struct proc *proc_current;		/* NULL while idle */
+void proc_init(void);
+struct proc *proc_alloc(void);
+struct proc *proc_alloc_at(int slot);
+struct proc *proc_lookup(endpoint_t e);	/* live process, or NULL */
+int proc_ep_ok(endpoint_t e, struct proc **pp);	/* OK / EDEADSRCDST / EBADEPT */
+void proc_kill(struct proc *p, const char *why);
+void proc_free_slot(struct proc *p);
+int priv_id(endpoint_t e);			/* priv-mask index of e, or -1 */
+void priv_set_user(struct proc *p);
+void priv_set_system(struct proc *p);
+
+/* sched.c */
+void rts_set(struct proc *p, u32_t flag);
+void rts_clear(struct proc *p, u32_t flag);
+void sched_dequeue(struct proc *p);
+void sched_requeue(struct proc *p);
+struct proc *sched_pick(void);
+void sched_tick(void);
+int proc_count(void);
+
+/* ipc.c, ipc_async.c, ipc_notify.c */
+int ipc_dispatch(struct proc *caller, int op, endpoint_t e, vir_bytes m,
+	u32_t count);
+int ipc_notify_kernel(struct proc *dst, endpoint_t src);	/* from a task */
+int ipc_try_async(struct proc *dst, endpoint_t from);
+int ipc_notify_check(struct proc *dst, endpoint_t from);
+int ipc_deliver(struct proc *dst, const message *m);
+int ipc_ready_async(const struct proc *p, endpoint_t src);
+void ipc_cleanup_dead(struct proc *dead);
+void ipc_unlink_sender(struct proc *p);
+int ipc_async_send(struct proc *caller, vir_bytes table, u32_t count);
+
+/* system.c and the do_*.c handlers */
+int kcall_dispatch(struct proc *caller, vir_bytes m);
+
+/* clock.c, interrupt.c, exception.c */
+extern u32_t clock_uptime;
+void clock_init(void);
+void clock_irq(void);
+u32_t clock_set_alarm(struct proc *p, u32_t ticks);
+void irq_handle(int irq);
+void irq_release(struct proc *p);
+int irq_setpolicy(struct proc *p, int irq, u32_t policy, int hook);
+int irq_rmpolicy(struct proc *p, int irq);
+int irq_enable(struct proc *p, int irq, int on);
+void exception_user(struct proc *p, const struct trapframe *tf);
+
+/* vmfault.c */
+int vmfault_enabled(void);
+int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err);
+int vmfault_call(struct proc *caller);
+void vmfault_vm_gone(void);
+struct proc *vmfault_next(void);
+int vmfault_resume(struct proc *p, int result);
+
+/* do_sig.c */
+void sig_send(struct proc *p, int sig, const char *why);
+
+/* grant.c */
+int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
+	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant);
+
+/* debug.c, printk.c, kstring.c, main.c */
+void debug_dump(void);
+void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kputs_n(const char *s, u32_t n);
+void panic(const char *msg) __attribute__((noreturn));
+void *kmemset(void *d, int c, u32_t n);
+void *kmemcpy(void *d, const void *s, u32_t n);
+void *kmemmove(void *d, const void *s, u32_t n);
+int kmemcmp(const void *a, const void *b, u32_t n);
+void kstrlcpy(char *d, const char *s, u32_t n);
+void trap_entry(struct trapframe *tf);
+
+#endif /* KERNEL_KERNEL_H */

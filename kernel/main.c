@@ -1,0 +1,143 @@
+/*
+ * main.c - kernel start-up: machine set-up, then each boot module becomes
+ * a process (in module order: module i is slot i, endpoint i, even when an
+ * earlier module was refused), then the first process runs.
+ *
+ * A module's command line is "path [args]".  The process is named after
+ * the file, gets its args on its stack (see lib/libsys/crt0.S), and the
+ * user privilege set; "priv=sys" among the args gives it the system set
+ * (every kernel call, IRQ and I/O port), standing in for RS until RS
+ * exists.
+ */
+#include "kernel.h"
+#include "elf.h"
+#include "arch/i386/multiboot.h"
+
+#define ARGS_MAX 128
+extern char _kernel_end[];
+
+static const char *basename_of(const char *path, u32_t *len)
+{
+	const char *b = path, *s;
+
+	for (s = path; *s && *s != ' '; s++)
+		if (*s == '/')
+			b = s + 1;
+	*len = s - b;
+	if (*len > 4 && !kmemcmp(s - 4, ".elf", 4))
+		*len -= 4;
+	return b;
+}
+
+/* Is w one of the space-separated words of s? */
+static int has_word(const char *s, const char *w)
+{
+	const char *start = s;
+	u32_t i;
+
+	for (; *s; s++) {
+		for (i = 0; w[i] && s[i] == w[i]; i++)
+			;
+		if (!w[i] && (s[i] == ' ' || !s[i]) && (s == start || s[-1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* Give p a stack holding [endpoint, pointer to args]; returns the sp. */
+static int setup_stack(struct proc *p, const char *args, vir_bytes *sp)
+{
+	char buf[ARGS_MAX];
+	vir_bytes str = USER_STACK_TOP - ARGS_MAX;
+	u32_t words[2] = { (u32_t)p->endpoint, str };
+	int r;
+
+	kstrlcpy(buf, args, sizeof(buf));
+	r = arch_map(&p->as, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE, 1);
+	if (r == OK)
+		r = arch_copy_to_user(&p->as, str, buf, sizeof(buf));
+	*sp = str - sizeof(words);
+	if (r == OK)
+		r = arch_copy_to_user(&p->as, *sp, words, sizeof(words));
+	return r;
+}
+
+static int start_module(const struct multiboot_module *mod, int slot)
+{
+	const char *cmd = mod->cmdline ? (const char *)mod->cmdline : "module";
+	const char *name, *args;
+	vir_bytes entry, sp;
+	struct proc *p;
+	u32_t len;
+	int r;
+
+	if (!(p = proc_alloc_at(slot)))
+		return -ENOMEM;
+	name = basename_of(cmd, &len);
+	kstrlcpy(p->name, name, len + 1 < PROC_NAME_LEN ? len + 1 : PROC_NAME_LEN);
+	for (args = name; *args && *args != ' '; args++)
+		;
+	for (; *args == ' '; args++)
+		;
+	if ((r = arch_as_create(&p->as)) != OK ||
+	    (r = elf_load(&p->as, (const u8_t *)mod->start,
+	    mod->end - mod->start, &entry)) != OK ||
+	    (r = setup_stack(p, args, &sp)) != OK) {
+		arch_as_destroy(&p->as);
+		proc_free_slot(p);
+		return r;
+	}
+	if (has_word(args, "priv=sys"))
+		priv_set_system(p);
+	else
+		priv_set_user(p);
+	arch_init_regs(&p->regs, entry, sp);
+	rts_clear(p, RTS_NO_PRIV);
+	return OK;
+}
+
+/* Highest physical address used by the boot loader's data and modules. */
+static phys_bytes boot_data_end(const struct multiboot_info *mbi)
+{
+	const struct multiboot_module *mods = (void *)mbi->mods_addr;
+	phys_bytes end = (phys_bytes)_kernel_end;
+	u32_t i;
+
+	for (i = 0; (mbi->flags & MBI_MODS) && i < mbi->mods_count; i++) {
+		if (mods[i].end > end)
+			end = mods[i].end;
+		if (mods[i].cmdline + ARGS_MAX + 256 > end)
+			end = mods[i].cmdline + ARGS_MAX + 256;
+	}
+	return end;
+}
+
+void kmain(u32_t magic, const struct multiboot_info *mbi)
+{
+	const struct multiboot_module *mods;
+	struct trapframe tf;
+	struct proc *p;
+	u32_t i;
+
+	arch_serial_init();
+	kprintf("Mica kernel booting\n");
+	if (magic != MULTIBOOT_LOADER_MAGIC || !(mbi->flags & MBI_MEM))
+		panic("kmain: not started by a multiboot loader");
+	arch_cpu_init();
+	arch_paging_init(0x100000 + mbi->mem_upper * 1024, boot_data_end(mbi));
+	arch_pic_init();
+	proc_init();
+	mods = (const void *)mbi->mods_addr;
+	for (i = 0; (mbi->flags & MBI_MODS) && i < mbi->mods_count; i++)
+		if (start_module(&mods[i], (int)i) != OK)
+			kprintf("kernel: boot module %u refused\n", i);
+	kprintf("kernel: %u boot modules, %u free pages\n",
+		mbi->flags & MBI_MODS ? mbi->mods_count : 0, arch_free_frames());
+	clock_init();
+	arch_irq_unmask(COM1_IRQ);
+	p = sched_pick();
+	proc_current = p;
+	tf = p->regs;
+	arch_as_switch(&p->as);
+	arch_enter_user(&tf);
+}

@@ -1,0 +1,83 @@
+/*
+ * system.c - kernel call dispatch.
+ *
+ * A kernel call is int $KCALL_VECTOR with eax = the address of a message
+ * in the caller's memory.  The kernel copies it in (EFAULT if it cannot),
+ * checks the call number (ENOSYS) and the caller's call mask (EPERM), runs
+ * the handler from the table, and copies the message back with m_type =
+ * the result, which is also returned in eax.  The message must be
+ * writable: that is checked before the call runs, so a call never acts and
+ * then fails to report.  A call that fails with EFAULT leaves the message
+ * as it was, so that it can be retried after VM has mapped the page.
+ */
+#include "system.h"
+
+#define CALL(c) [KCALL_NR(c)]
+static const kcall_handler kcall_table[NR_KERNEL_CALLS] = {
+	CALL(SYS_DIAGCTL) = do_diagctl,
+	CALL(SYS_PRIVCTL) = do_privctl,
+	CALL(SYS_FORK) = do_fork,
+	CALL(SYS_EXEC) = do_exec,
+	CALL(SYS_CLEAR) = do_clear,
+	CALL(SYS_EXIT) = do_exit,
+	CALL(SYS_MEMMAP) = do_memmap,
+	CALL(SYS_UNMAP) = do_unmap,
+	CALL(SYS_SETGRANT) = do_setgrant,
+	CALL(SYS_SAFECOPYFROM) = do_safecopy,
+	CALL(SYS_SAFECOPYTO) = do_safecopy,
+	CALL(SYS_IRQCTL) = do_irqctl,
+	CALL(SYS_DEVIO) = do_devio,
+	CALL(SYS_SETALARM) = do_setalarm,
+	CALL(SYS_TIMES) = do_times,
+	CALL(SYS_KILL) = do_kill,
+	CALL(SYS_GETKSIG) = do_getksig,
+	CALL(SYS_UPDATE) = do_update,
+	CALL(SYS_GETINFO) = do_getinfo,
+	CALL(SYS_SCHEDCTL) = do_schedctl,
+	CALL(SYS_VMCTL) = do_vmctl,
+};
+
+int kcall_target(struct proc *caller, endpoint_t e, struct proc **pp)
+{
+	int r;
+
+	if (e == SELF) {
+		*pp = caller;
+		return OK;
+	}
+	r = proc_ep_ok(e, pp);
+	return r == OK ? OK : r == -EDEADSRCDST ? -ESRCH : -EINVAL;
+}
+
+static int kcall_run(struct proc *caller, message *m)
+{
+	u32_t nr = (u32_t)KCALL_NR(m->m_type);
+
+	if (nr >= NR_KERNEL_CALLS || !kcall_table[nr])
+		return -ENOSYS;
+	if (!(caller->priv.calls & (1u << nr)))
+		return -EPERM;
+	return kcall_table[nr](caller, m);
+}
+
+/* Run the call whose message is at maddr; the result for eax. */
+int kcall_dispatch(struct proc *caller, vir_bytes maddr)
+{
+	message m;
+	int r;
+
+	if (arch_check_user(&caller->as, maddr, sizeof(m), 1) != OK ||
+	    arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+		return -EFAULT;
+	r = kcall_run(caller, &m);
+	if (r == EDONTREPLY || (caller->rts_flags & (RTS_SLOT_FREE | RTS_VMFAULT)))
+		return EDONTREPLY;
+	if (r == -EFAULT)
+		return r;		/* message untouched: VM may retry the call */
+	m.m_source = caller->endpoint;
+	m.m_type = r;
+	arch_fault_reset();		/* the call acted: a reply fault is not retried */
+	if (arch_copy_to_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+		return -EFAULT;
+	return r;
+}

@@ -1,0 +1,69 @@
+/*
+ * trap.c - the single C entry point for every trap, interrupt and call.
+ *
+ * From user mode: save the frame into the running process, handle the
+ * event (exception, IRQ, IPC, kernel call), pick the next process, and
+ * load its registers and address space into the frame trap.S returns
+ * through.  From kernel mode the only expected event is an interrupt
+ * while idling in sched_pick(); anything else is a kernel bug.
+ */
+#include "kernel.h"
+
+static void kernel_mode_trap(struct trapframe *tf)
+{
+	if (tf->vector >= IRQ_BASE && tf->vector < IRQ_BASE + NR_IRQ) {
+		irq_handle(tf->vector - IRQ_BASE);
+		return;
+	}
+	kprintf("kernel: trap %u err %x eip %x cr2 %x\n", tf->vector, tf->err,
+		tf->eip, arch_fault_address());
+	panic("trap_entry: exception in kernel mode");
+}
+
+/* An IPC or kernel call; a copy fault may suspend it for VM and retry. */
+static void user_call(struct proc *p, const struct trapframe *tf)
+{
+	int r;
+
+	arch_fault_reset();
+	if (tf->vector == IPC_VECTOR)
+		r = ipc_dispatch(p, (int)tf->eax, (endpoint_t)tf->ebx, tf->ecx,
+			tf->edx);
+	else
+		r = kcall_dispatch(p, tf->eax);
+	if (r == EDONTREPLY || (p->rts_flags & RTS_SLOT_FREE))
+		return;
+	if (r == -EFAULT && vmfault_call(p) == OK)
+		return;
+	if (!(p->rts_flags & RTS_SLOT_FREE))
+		p->regs.eax = (u32_t)r;
+}
+
+/* Run the handler for a trap taken by p from user mode. */
+static void user_trap(struct proc *p, struct trapframe *tf)
+{
+	if (tf->vector < IRQ_BASE)
+		exception_user(p, tf);
+	else if (tf->vector < IRQ_BASE + NR_IRQ)
+		irq_handle(tf->vector - IRQ_BASE);
+	else if (tf->vector == IPC_VECTOR || tf->vector == KCALL_VECTOR)
+		user_call(p, tf);
+	else
+		proc_kill(p, "unexpected trap vector");
+}
+
+void trap_entry(struct trapframe *tf)
+{
+	struct proc *p = proc_current;
+
+	if ((tf->cs & 3) == 0) {
+		kernel_mode_trap(tf);
+		return;
+	}
+	p->regs = *tf;
+	user_trap(p, tf);
+	p = sched_pick();
+	proc_current = p;
+	*tf = p->regs;
+	arch_as_switch(&p->as);
+}

@@ -1,0 +1,148 @@
+/*
+ * vmfault.c - handing faults to VM.
+ *
+ * While a process with PF_VM exists, a user page fault, or a copy in an
+ * IPC or kernel call that hits an unmapped user page, does not kill or
+ * fail at once: the process is suspended (RTS_VMFAULT), VM gets a
+ * notification from KERNEL, fetches the fault with SYS_VMCTL
+ * VMCTL_GET_FAULT, maps memory (SYS_MEMMAP), and answers VMCTL_RESUME.
+ *   - Exception: OK resumes the faulting instruction; an error is SIGSEGV.
+ *   - Call copy: the call is re-executed from the trap instruction (every
+ *     handler validates and copies before it changes any state, so a
+ *     retry is safe); an error makes the call return EFAULT.
+ * If the same page faults again after VM said it was fixed, the owner of
+ * the memory gets SIGSEGV instead of another round: one retry, no loops.
+ * Without VM (or for VM itself) faults keep their plain meaning: the
+ * process is killed, the call returns EFAULT.
+ */
+#include "kernel.h"
+
+#define PAGE_OF(a) ((a) & ~(PAGE_SIZE - 1))
+
+static struct proc *vm_proc(void)
+{
+	int i;
+
+	for (i = 0; i < NR_PROCS; i++)
+		if (!(proc_table[i].rts_flags & RTS_SLOT_FREE) &&
+		    (proc_table[i].priv.flags & PF_VM))
+			return &proc_table[i];
+	return NULL;
+}
+
+/* Is there a VM to hand faults to? */
+int vmfault_enabled(void)
+{
+	return vm_proc() != NULL;
+}
+
+static struct proc *owner_of(const struct addrspace *as)
+{
+	int i;
+
+	for (i = 0; i < NR_PROCS; i++)
+		if (!(proc_table[i].rts_flags & RTS_SLOT_FREE) &&
+		    proc_table[i].as.pd == as->pd)
+			return &proc_table[i];
+	return NULL;
+}
+
+/* Second fault on a page VM claimed to have fixed? */
+static int second_failure(struct proc *p, vir_bytes addr)
+{
+	if (p->vmf.retried != PAGE_OF(addr) + 1)
+		return 0;
+	p->vmf.retried = 0;
+	return 1;
+}
+
+static void suspend(struct proc *p, struct proc *vm, struct proc *owner,
+	vir_bytes addr, int write, int in_call)
+{
+	p->vmf.owner = owner->endpoint;
+	p->vmf.addr = addr;
+	p->vmf.write = write;
+	p->vmf.in_call = in_call;
+	p->vmf.taken = 0;
+	rts_set(p, RTS_VMFAULT);
+	ipc_notify_kernel(vm, KERNEL);
+}
+
+/* A user page fault: OK if VM will handle it, else the caller kills. */
+int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err)
+{
+	struct proc *vm = vm_proc();
+
+	if (!vm || vm == p)
+		return -ENOENT;
+	if (second_failure(p, addr)) {
+		sig_send(p, SIGSEGV, "page fault again after VM (SIGSEGV)");
+		return OK;
+	}
+	suspend(p, vm, p, addr, !!(err & PF_ERR_WRITE), 0);
+	return OK;
+}
+
+/* A call of caller's failed with EFAULT: OK if it is suspended for VM. */
+int vmfault_call(struct proc *caller)
+{
+	const struct addrspace *as;
+	struct proc *vm = vm_proc(), *owner;
+	vir_bytes addr;
+	int write;
+
+	if (!vm || vm == caller || !arch_fault_last(&as, &addr, &write) ||
+	    !(owner = owner_of(as)))
+		return -ENOENT;
+	if (second_failure(caller, addr)) {
+		sig_send(owner, SIGSEGV, "copy fault again after VM (SIGSEGV)");
+		return -ENOENT;
+	}
+	caller->regs.eip -= TRAP_INSN_LEN;
+	suspend(caller, vm, owner, addr, write, 1);
+	return OK;
+}
+
+/* The next fault VM has not fetched yet, or NULL. */
+struct proc *vmfault_next(void)
+{
+	int i;
+
+	for (i = 0; i < NR_PROCS; i++) {
+		struct proc *p = &proc_table[i];
+
+		if ((p->rts_flags & RTS_VMFAULT) && !(p->rts_flags & RTS_SLOT_FREE) &&
+		    !p->vmf.taken) {
+			p->vmf.taken = 1;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* VM's answer for suspended p: OK = retry, else fail it. */
+int vmfault_resume(struct proc *p, int result)
+{
+	if (!(p->rts_flags & RTS_VMFAULT))
+		return -EINVAL;
+	p->vmf.retried = result == OK ? PAGE_OF(p->vmf.addr) + 1 : 0;
+	if (result != OK && p->vmf.in_call) {
+		p->regs.eip += TRAP_INSN_LEN;
+		p->regs.eax = (u32_t)-EFAULT;
+	}
+	rts_clear(p, RTS_VMFAULT);
+	if (result != OK && !p->vmf.in_call)
+		sig_send(p, SIGSEGV, "page fault VM could not resolve (SIGSEGV)");
+	return OK;
+}
+
+/* VM died: fail everything that waited for it. */
+void vmfault_vm_gone(void)
+{
+	int i;
+
+	for (i = 0; i < NR_PROCS; i++)
+		if ((proc_table[i].rts_flags & RTS_VMFAULT) &&
+		    !(proc_table[i].rts_flags & RTS_SLOT_FREE))
+			vmfault_resume(&proc_table[i], -EFAULT);
+}

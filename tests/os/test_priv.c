@@ -1,0 +1,115 @@
+/*
+ * test_priv.c - privileges: kernel-call mask (EPERM), allowed IPC targets
+ * and operations (ECALLDENIED), I/O ports.
+ *   boot: test_priv role=main priv=sys, test_priv role=user,
+ *         test_priv role=other
+ * The unprivileged "user" runs its checks when main tells it to and
+ * reports each result back in a message; main prints the TAP lines.
+ */
+#include "tap.h"
+
+#define MAIN 0
+#define USER 1
+#define OTHER 2
+#define NR_CHECKS 10
+
+static const char *const check_names[NR_CHECKS] = {
+	"user: privctl gives EPERM",
+	"user: devio gives EPERM",
+	"user: memmap gives EPERM",
+	"user: update (slot swap) gives EPERM",
+	"user: shutdown gives EPERM",
+	"user: fork gives EPERM",
+	"user: send to a forbidden target gives ECALLDENIED",
+	"user: notify a forbidden target gives ECALLDENIED",
+	"user: senda to a forbidden target completes with ECALLDENIED",
+	"user: a removed IPC operation (notify) gives ECALLDENIED",
+};
+static const int check_want[NR_CHECKS] = { -EPERM, -EPERM, -EPERM, -EPERM,
+	-EPERM, -EPERM, -ECALLDENIED, -ECALLDENIED, -ECALLDENIED, -ECALLDENIED };
+
+static int user(void)
+{
+	static asynmsg_t a[1];
+	message m;
+	u32_t v = 0;
+	int *res = (int *)m.m_u32.data;
+
+	ipc_receive(MAIN, &m);		/* main has restricted us by now */
+	memset(&m, 0, sizeof(m));
+	res[0] = sys_privctl(USER, PRIV_GET, NULL);
+	res[1] = sys_inb(0x71, &v);
+	res[2] = sys_memmap(SELF, 0x80000000, 4096, MAP_WRITE);
+	res[3] = sys_update(USER, OTHER);
+	res[4] = sys_shutdown(0);
+	res[5] = sys_fork(SELF);
+	{
+		message x;
+
+		memset(&x, 0, sizeof(x));
+		res[6] = ipc_send(OTHER, &x);
+		res[7] = ipc_notify(OTHER);
+		a[0].flags = AMF_VALID;
+		a[0].dst = OTHER;
+		ipc_senda(a, 1);
+		res[8] = a[0].result;
+	}
+	res[9] = 0;
+	ipc_send(MAIN, &m);		/* report; main then removes notify */
+	ipc_receive(MAIN, &m);
+	res[9] = ipc_notify(MAIN);
+	ipc_send(MAIN, &m);
+	return 0;
+}
+
+static void restrict_user(void)
+{
+	mess_lsys_krn_privctl pv;
+	int r;
+
+	memset(&pv, 0, sizeof(pv));
+	tap_is(sys_privctl(USER, PRIV_GET, &pv), OK, "main: read user's privileges");
+	tap_ok(!(pv.calls & (1u << KCALL_NR(SYS_PRIVCTL))), "user set lacks privctl");
+	pv.ipc_to[0] = pv.ipc_to[1] = 0;
+	pv.ipc_to[(NR_TASKS + MAIN) / 32] |= 1u << ((NR_TASKS + MAIN) % 32);
+	r = sys_privctl(USER, PRIV_SET, &pv);
+	tap_is(r, OK, "main: restrict user's IPC targets to main");
+}
+
+static void remove_notify(void)
+{
+	mess_lsys_krn_privctl pv;
+
+	memset(&pv, 0, sizeof(pv));
+	sys_privctl(USER, PRIV_GET, &pv);
+	pv.ipc_ops &= ~(1u << IPC_NOTIFY);
+	tap_is(sys_privctl(USER, PRIV_SET, &pv), OK, "main: remove notify from user");
+}
+
+int main(const char *args)
+{
+	message m;
+	u32_t v = 0;
+	int i, *res = (int *)m.m_u32.data;
+
+	if (tap_role(args, "user"))
+		return user();
+	if (tap_role(args, "other")) {
+		ipc_receive(ANY, &m);
+		return 0;
+	}
+	restrict_user();
+	memset(&m, 0, sizeof(m));
+	ipc_send(USER, &m);
+	tap_is(ipc_receive(USER, &m), OK, "user reports");
+	remove_notify();
+	ipc_send(USER, &m);
+	ipc_receive(USER, &m);
+	for (i = 0; i < NR_CHECKS; i++)
+		tap_is(res[i], check_want[i], check_names[i]);
+	tap_is(sys_outb(0x70, 0x0a), OK, "system process: devio out");
+	tap_is(sys_inb(0x71, &v), OK, "system process: devio in (RTC register A)");
+	tap_is(sys_privctl(5000, PRIV_GET, NULL), -EINVAL, "privctl on a bad endpoint");
+	tap_is(sys_privctl(12345, PRIV_GET, NULL), -ESRCH, "privctl on a dead endpoint");
+	tap_done();
+}

@@ -1,0 +1,58 @@
+#!/bin/bash
+# tools/qemu/test-os.sh - run the in-QEMU test suites and judge their TAP.
+#
+#   test-os.sh [--kvm] KERNEL LIST BINDIR
+#
+# LIST has one suite per line: "name: module args, module args, ...",
+# where each module is a file name in BINDIR without ".elf".  Each suite
+# boots once (run.sh, bounded by a timeout); its serial output must hold a
+# plan "1..N", N "ok" lines and no "not ok", and the guest must power off
+# with status 0.  A timeout, a missing plan or a short count fails the
+# suite.  Prints every TAP line as "<suite>: ..." and ends with
+# "N passed, N failed" (assertions, plus one failure per broken suite).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+kvm=""
+[ "${1:-}" = --kvm ] && { kvm=--kvm; shift; }
+kernel=$1 list=$2 bindir=$3
+timeout=${OS_TEST_TIMEOUT:-30}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0 failed=0
+while IFS= read -r line; do
+	line=${line%%#*}
+	[ -z "${line// }" ] && continue
+	name=${line%%:*}
+	mods=()
+	IFS=',' read -ra parts <<< "${line#*:}"
+	for p in "${parts[@]}"; do
+		p=$(echo "$p" | sed 's/^ *//; s/ *$//')
+		mods+=("$bindir/${p%% *}.elf${p#"${p%% *}"}")
+	done
+	log=$tmp/$name.log
+	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "$kernel" "${mods[@]}" >/dev/null
+	rc=$?
+	tr -d '\r' < "$log" > "$log.clean"
+	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$log.clean" | head -1)
+	oks=$(grep -c '^ok ' "$log.clean")
+	nots=$(grep -c '^not ok ' "$log.clean")
+	grep -E '^(ok|not ok) |^# |^kernel' "$log.clean" | sed "s/^/$name: /"
+	passed=$((passed + oks))
+	failed=$((failed + nots))
+	why=""
+	[ "$rc" = 124 ] && why="timeout after ${timeout}s"
+	[ -z "$why" ] && [ -z "$plan" ] && why="no TAP plan (run.sh status $rc)"
+	[ -z "$why" ] && [ "$((oks + nots))" != "$plan" ] && why="planned $plan, ran $((oks + nots))"
+	[ -z "$why" ] && [ "$rc" != 0 ] && [ "$nots" = 0 ] && why="guest exit status $rc"
+	if [ -n "$why" ]; then
+		echo "not ok - $name: $why"
+		echo "---- serial output of $name:"; tail -40 "$log.clean"; echo "----"
+		failed=$((failed + 1))
+	else
+		echo "$( [ "$nots" = 0 ] && echo ok || echo 'not ok' ) - $name"
+	fi
+done < "$list"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
