@@ -3,9 +3,12 @@
  *
  * lmfs_prefetch() turns the file system's guess list into one run: from
  * set[0] upwards, as long as the next block number is also in the set,
- * capped by the readahead limit; blocks at the start that are cached are
- * skipped, and the run stops at the next cached block, so one request
- * reads it and no cached (maybe dirty) block is ever overwritten.
+ * capped by the readahead limit; the run stops at the next cached block,
+ * so one request reads it and no cached (maybe dirty) block is ever
+ * overwritten.  It does nothing while set[0] is cached: the next run is
+ * read when the block needed next misses, so a file system may call it on
+ * every read without degenerating into one-block requests at the edge of
+ * the last run (MINIX's read-ahead triggers on a miss the same way).
  *
  * lmfs_readahead() reads the uncached blocks of a range, one request per
  * stretch of uncached blocks.  It takes all its buffers before installing
@@ -136,7 +139,7 @@ void lmfs_readahead(dev_t dev, block64_t base, unsigned int nblocks)
 /* Prefetch the run around set[0]; see the top of this file. */
 void lmfs_prefetch(dev_t dev, const block64_t *set, unsigned int n)
 {
-	unsigned int cap = run_cap(), i, len, s, e;
+	unsigned int cap = run_cap(), i, len, e;
 	uint64_t member = 0;
 	block64_t base;
 
@@ -147,10 +150,9 @@ void lmfs_prefetch(dev_t dev, const block64_t *set, unsigned int n)
 		if (set[i] >= base && set[i] - base < cap)
 			member |= 1ull << (set[i] - base);
 	len = ~member == 0 ? 64 : (unsigned int)__builtin_ctzll(~member);
-	for (s = 0; s < len && lmfs_lookup(dev, base + s) != NULL; s++)
+	if (lmfs_lookup(dev, base) != NULL)
+		return;
+	for (e = 1; e < len && lmfs_lookup(dev, base + e) == NULL; e++)
 		;
-	for (e = s; e < len && lmfs_lookup(dev, base + e) == NULL; e++)
-		;
-	if (e > s)
-		lmfs_readahead(dev, base + s, e - s);
+	lmfs_readahead(dev, base, e);
 }

@@ -162,8 +162,10 @@ int lmfs_flushall(void);
 int lmfs_flushdev(dev_t dev);
 
 /* Prefetch: set[0] is the block needed next, the rest follow in decreasing
- * likelihood (duplicates allowed).  Reads one contiguous run around set[0]
- * in a single vectored request, leaving cached blocks alone.  Errors are
+ * likelihood (duplicates allowed).  When set[0] is not cached, reads one
+ * contiguous run from set[0] (set members in sequence, up to the next cached
+ * block) in a single vectored request; when set[0] is cached it does
+ * nothing, so it is cheap to call on every read.  Errors are
  * not reported here: a later lmfs_get_block() of a block that failed reads
  * it again and reports.  lmfs_readahead() is the layer below: read 'nblocks'
  * blocks from 'base' (those not cached) in as few requests as possible. */

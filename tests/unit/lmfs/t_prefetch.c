@@ -68,7 +68,9 @@ static void test_cached_left_alone(void)
 	CU_ASSERT_EQUAL((uint8_t)b_data(bp)[0], 0xd1);
 	CU_ASSERT_FALSE(lmfs_isclean(bp));
 	lmfs_put_block(bp);
-	lmfs_prefetch(TDEV, set, 32);		/* 10..14 cached: 15..41 */
+	lmfs_prefetch(TDEV, set, 32);		/* set[0] cached: nothing */
+	CU_ASSERT_EQUAL(tfd->reads, 1);
+	lmfs_prefetch(TDEV, set + 5, 27);	/* 15 misses: 15..41 */
 	CU_ASSERT_EQUAL(tfd->reads, 2);
 	CU_ASSERT_EQUAL(tfd->log[1].pos, 15 * BS);
 	CU_ASSERT_EQUAL(tfd->log[1].iovcnt, 27);
