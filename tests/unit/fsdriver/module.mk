@@ -1,0 +1,12 @@
+# tests/unit/fsdriver - CUnit tests of libfsdriver (dentry helpers, host
+# copies) and of micafuse's option parsing and inode mapping.
+TEST_FSDRIVER_SRCS := tests/unit/fsdriver/test_main.c \
+	tests/unit/fsdriver/test_dentry.c tests/unit/fsdriver/test_opts.c \
+	tools/fuse/opts.c tools/fuse/attr.c
+CFLAGS_tests/unit/fsdriver/ += $(FUSE_CFLAGS) -Itools/fuse
+
+$(eval $(call host_prog,test_fsdriver,$(TEST_FSDRIVER_SRCS),fsdriver,-lcunit $(FUSE_LIBS)))
+UNIT_TESTS += $(HBIN)/test_fsdriver
+
+# micafuse_memfs (the in-memory test double memfs_test.c behind micafuse)
+# is linked in tools/fuse/module.mk, which knows micafuse's sources.
