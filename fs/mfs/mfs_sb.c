@@ -182,7 +182,10 @@ int mfs_sb_decode(const void *raw, uint64_t dev_bytes, struct mfs_sb *sb,
 
 	memset(sb, 0, sizeof(*sb));
 	if ((m = mfs_find_magic(n->s_magic)) != NULL && m->version == 3) {
-		bs = n->s_block_size;
+		/* s_block_size is 16 bits: 64 KiB blocks can only be
+		 * written as 0, so 0 stands for 65536. */
+		bs = n->s_block_size != 0 ? n->s_block_size :
+		    MFS_MAX_BLOCK_SIZE;
 	} else if ((m = mfs_find_magic(o->s_magic)) != NULL &&
 	    m->version < 3) {
 		bs = MFS_V12_BLOCK_SIZE;

@@ -1,0 +1,25 @@
+/*
+ * fstype.c - how host tools recognise an MFS image.
+ */
+#include "mfs.h"
+#include <mica/fstype.h>
+
+/* 1 if 'dev' holds a MINIX file system this code can mount, 0 if not, or
+ * a negative errno when the device cannot be read. */
+static int mfs_probe(dev_t dev)
+{
+	unsigned char raw[MFS_SUPER_SIZE];
+	struct mfs_sb sb;
+	char why[200];
+	ssize_t n;
+
+	n = lmfs_dev_read(dev, MFS_SUPER_OFFSET, raw, sizeof(raw));
+	if (n < 0)
+		return (int)n;
+	if (n != (ssize_t)sizeof(raw))
+		return 0;
+	return mfs_sb_decode(raw, lmfs_dev_size(dev), &sb, why,
+	    sizeof(why)) == OK;
+}
+
+const struct fsdriver_fstype mfs_fstype = { "mfs", mfs_probe, &mfs_table };

@@ -1,0 +1,460 @@
+/*
+ * inode.c - the in-core inode table.
+ *
+ * Inodes in use are found by number through a hash table.  When the last
+ * reference goes, an inode that still has links is written back (if dirty)
+ * and parked on an LRU list of unused inodes, so that the next request for
+ * it (stat after create, a FUSE lookup after forget) costs nothing; the list
+ * is bounded and its oldest entries are dropped.  An inode whose last link
+ * and last reference are both gone is destroyed: its zones and its number
+ * are freed and its disk copy is zeroed.
+ *
+ * mfs_rw_inode() is the one place that knows the three disk layouts: V1
+ * (32 bytes, 16-bit zones, one time field, 8-bit gid and link count) and
+ * V2/V3 (64 bytes).  Above it every inode looks the same.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+#include "mfs.h"
+
+#define MFS_HASH_SIZE	4096	/* buckets, a power of two */
+#define MFS_UNUSED_MAX	8192	/* unused inodes kept in memory */
+#define MFS_ID_OVERFLOW	65534	/* ids that do not fit (as Linux) */
+
+static struct mfs_inode *mfs_hash[MFS_HASH_SIZE];
+static struct mfs_inode mfs_lru = { .i_lprev = &mfs_lru,
+    .i_lnext = &mfs_lru };
+static unsigned int mfs_nunused;
+
+static struct mfs_inode **mfs_bucket(ino_t ino)
+{
+	return &mfs_hash[ino & (MFS_HASH_SIZE - 1)];
+}
+
+static struct mfs_inode *mfs_hash_find(ino_t ino)
+{
+	struct mfs_inode *ip;
+
+	for (ip = *mfs_bucket(ino); ip != NULL; ip = ip->i_hnext)
+		if (ip->i_num == ino)
+			return ip;
+	return NULL;
+}
+
+static void mfs_hash_remove(struct mfs_inode *ip)
+{
+	struct mfs_inode **pp;
+
+	for (pp = mfs_bucket(ip->i_num); *pp != NULL; pp = &(*pp)->i_hnext)
+		if (*pp == ip) {
+			*pp = ip->i_hnext;
+			return;
+		}
+}
+
+static void mfs_lru_remove(struct mfs_inode *ip)
+{
+	ip->i_lprev->i_lnext = ip->i_lnext;
+	ip->i_lnext->i_lprev = ip->i_lprev;
+	ip->i_lprev = ip->i_lnext = NULL;
+	mfs_nunused--;
+}
+
+static void mfs_lru_append(struct mfs_inode *ip)
+{
+	ip->i_lprev = mfs_lru.i_lprev;
+	ip->i_lnext = &mfs_lru;
+	mfs_lru.i_lprev->i_lnext = ip;
+	mfs_lru.i_lprev = ip;
+	mfs_nunused++;
+}
+
+/* Report corruption found in inode 'ino' (0: not tied to one); -EIO. */
+int mfs_corrupt(const char *what, unsigned long long nr, ino_t ino)
+{
+	fsdriver_log("mfs: corrupt file system: inode %lu: %s %llu",
+	    (unsigned long)ino, what, nr);
+	return -EIO;
+}
+
+static uint16_t mfs_low_id(unsigned long id)
+{
+	return id > 0xffff ? MFS_ID_OVERFLOW : (uint16_t)id;
+}
+
+static void mfs_from_v1(struct mfs_inode *ip, const struct mfs_inode_v1 *d)
+{
+	unsigned int i;
+
+	ip->i_mode = d->i_mode;
+	ip->i_uid = d->i_uid;
+	ip->i_gid = d->i_gid;
+	ip->i_nlinks = d->i_nlinks;
+	ip->i_size = d->i_size;
+	ip->i_atime = ip->i_mtime = ip->i_ctime = d->i_mtime;
+	memset(ip->i_zone, 0, sizeof(ip->i_zone));
+	for (i = 0; i < MFS_V1_NR_TZONES; i++)
+		ip->i_zone[i] = d->i_zone[i];
+}
+
+static void mfs_to_v1(const struct mfs_inode *ip, struct mfs_inode_v1 *d)
+{
+	unsigned int i;
+
+	d->i_mode = (uint16_t)ip->i_mode;
+	d->i_uid = mfs_low_id(ip->i_uid);
+	d->i_gid = (uint8_t)ip->i_gid;
+	d->i_nlinks = (uint8_t)ip->i_nlinks;
+	d->i_size = ip->i_size;
+	d->i_mtime = ip->i_mtime;
+	for (i = 0; i < MFS_V1_NR_TZONES; i++)
+		d->i_zone[i] = (uint16_t)ip->i_zone[i];
+}
+
+static void mfs_from_v2(struct mfs_inode *ip, const struct mfs_inode_v2 *d)
+{
+	ip->i_mode = d->i_mode;
+	ip->i_uid = d->i_uid;
+	ip->i_gid = d->i_gid;
+	ip->i_nlinks = d->i_nlinks;
+	ip->i_size = d->i_size;
+	ip->i_atime = d->i_atime;
+	ip->i_mtime = d->i_mtime;
+	ip->i_ctime = d->i_ctime;
+	memcpy(ip->i_zone, d->i_zone, sizeof(ip->i_zone));
+}
+
+static void mfs_to_v2(const struct mfs_inode *ip, struct mfs_inode_v2 *d)
+{
+	d->i_mode = (uint16_t)ip->i_mode;
+	d->i_uid = mfs_low_id(ip->i_uid);
+	d->i_gid = mfs_low_id(ip->i_gid);
+	d->i_nlinks = (uint16_t)ip->i_nlinks;
+	d->i_size = ip->i_size;
+	d->i_atime = ip->i_atime;
+	d->i_mtime = ip->i_mtime;
+	d->i_ctime = ip->i_ctime;
+	memcpy(d->i_zone, ip->i_zone, sizeof(d->i_zone));
+}
+
+/* Read (write == 0) or write the disk copy of ip. */
+static int mfs_rw_inode(struct mfs_inode *ip, int write)
+{
+	const struct mfs_sb *sb = &mfs_m.sb;
+	uint32_t idx = (uint32_t)ip->i_num - 1;
+	struct mfs_inode_v1 d1;
+	struct mfs_inode_v2 d2;
+	struct buf *bp;
+	char *p;
+	int r;
+
+	r = lmfs_get_block(&bp, mfs_m.dev, mfs_itable_start(sb) +
+	    idx / sb->inodes_per_block, NORMAL);
+	if (r != OK)
+		return r;
+	p = b_data(bp) + (idx % sb->inodes_per_block) * sb->inode_size;
+	if (sb->version == 1) {
+		if (write) {
+			mfs_to_v1(ip, &d1);
+			memcpy(p, &d1, sizeof(d1));
+		} else {
+			memcpy(&d1, p, sizeof(d1));
+			mfs_from_v1(ip, &d1);
+		}
+	} else {
+		if (write) {
+			mfs_to_v2(ip, &d2);
+			memcpy(p, &d2, sizeof(d2));
+		} else {
+			memcpy(&d2, p, sizeof(d2));
+			mfs_from_v2(ip, &d2);
+		}
+	}
+	if (write)
+		lmfs_markdirty(bp);
+	lmfs_put_block(bp);
+	return OK;
+}
+
+/* Write ip's in-core state to its disk copy (in the cache). */
+int mfs_write_inode(struct mfs_inode *ip)
+{
+	int r;
+
+	if (mfs_m.rdonly)
+		return OK;
+	if ((r = mfs_rw_inode(ip, 1)) == OK)
+		ip->i_dirty = 0;
+	return r;
+}
+
+static struct mfs_inode *mfs_alloc_incore(ino_t ino)
+{
+	struct mfs_inode *ip;
+
+	if ((ip = calloc(1, sizeof(*ip))) == NULL)
+		return NULL;
+	ip->i_num = ino;
+	ip->i_nblocks = -1;
+	ip->i_hnext = *mfs_bucket(ino);
+	*mfs_bucket(ino) = ip;
+	return ip;
+}
+
+static void mfs_evict(struct mfs_inode *ip)
+{
+	if (ip->i_dirty && mfs_write_inode(ip) != OK)
+		fsdriver_log("mfs: inode %lu: write-back failed",
+		    (unsigned long)ip->i_num);
+	mfs_lru_remove(ip);
+	mfs_hash_remove(ip);
+	mfs_dindex_free(ip);
+	free(ip);
+}
+
+/* Get a reference to inode 'ino'; -EINVAL when out of range. */
+int mfs_get_inode(ino_t ino, struct mfs_inode **ipp)
+{
+	struct mfs_inode *ip;
+	int r;
+
+	if (ino < 1 || ino > mfs_m.sb.ninodes)
+		return -EINVAL;
+	if ((ip = mfs_hash_find(ino)) != NULL) {
+		if (ip->i_count++ == 0)
+			mfs_lru_remove(ip);
+		*ipp = ip;
+		return OK;
+	}
+	if ((ip = mfs_alloc_incore(ino)) == NULL)
+		return -ENOMEM;
+	if ((r = mfs_rw_inode(ip, 0)) != OK) {
+		mfs_hash_remove(ip);
+		free(ip);
+		return r;
+	}
+	ip->i_stale = ip->i_nlinks == 0;
+	ip->i_count = 1;
+	*ipp = ip;
+	return OK;
+}
+
+/* Take one more reference to an inode already held. */
+void mfs_dup_inode(struct mfs_inode *ip)
+{
+	ip->i_count++;
+}
+
+/* Does ip go when its last reference does?  Only if it lost its last
+ * link while mounted: an inode found on disk with no links (an orphan of a
+ * crash, or corruption) is left for fsck. */
+static int mfs_doomed(const struct mfs_inode *ip)
+{
+	return ip->i_nlinks == 0 && ip->i_mode != 0 && !ip->i_stale &&
+	    !mfs_m.rdonly;
+}
+
+/* Destroy an inode with no links and no references. */
+static int mfs_release(struct mfs_inode *ip)
+{
+	int r = OK;
+
+	if (mfs_has_zones(ip))
+		r = mfs_truncate(ip, 0);
+	mfs_free_inode_bit((uint32_t)ip->i_num);
+	memset(ip->i_zone, 0, sizeof(ip->i_zone));
+	ip->i_mode = 0;
+	ip->i_nlinks = 0;
+	ip->i_size = 0;
+	ip->i_uid = ip->i_gid = 0;
+	ip->i_atime = ip->i_mtime = ip->i_ctime = 0;
+	if (mfs_write_inode(ip) != OK && r == OK)
+		r = -EIO;
+	mfs_hash_remove(ip);
+	mfs_dindex_free(ip);
+	free(ip);
+	return r;
+}
+
+/* Drop a reference; destroys the inode when links and references are 0. */
+int mfs_put_inode(struct mfs_inode *ip)
+{
+	int r = OK;
+
+	if (ip == NULL)
+		return OK;
+	if (ip->i_count == 0) {
+		fsdriver_log("mfs: inode %lu: reference count underflow",
+		    (unsigned long)ip->i_num);
+		return -EINVAL;
+	}
+	if (--ip->i_count > 0)
+		return OK;
+	if (mfs_doomed(ip))
+		return mfs_release(ip);
+	if (ip->i_dirty)
+		r = mfs_write_inode(ip);
+	mfs_lru_append(ip);
+	while (mfs_nunused > MFS_UNUSED_MAX)
+		mfs_evict(mfs_lru.i_lnext);
+	return r;
+}
+
+/* Allocate a new inode (no links yet; the caller enters it somewhere). */
+int mfs_new_inode(mode_t mode, uid_t uid, gid_t gid, struct mfs_inode **ipp)
+{
+	struct mfs_inode *ip;
+	uint32_t ino;
+	int r;
+
+	if ((r = mfs_alloc_inode_bit(&ino)) != OK)
+		return r;
+	if ((ip = mfs_hash_find(ino)) != NULL) {
+		if (ip->i_count > 0 || ip->i_nlinks > 0)
+			return mfs_corrupt("free in the bitmap but in use:",
+			    ino, ino);
+		mfs_lru_remove(ip);
+		mfs_dindex_free(ip);
+	} else if ((ip = mfs_alloc_incore(ino)) == NULL) {
+		mfs_free_inode_bit(ino);
+		return -ENOMEM;
+	}
+	memset(ip->i_zone, 0, sizeof(ip->i_zone));
+	ip->i_count = 1;
+	ip->i_stale = 0;
+	ip->i_mode = mode;
+	ip->i_uid = uid;
+	ip->i_gid = gid;
+	ip->i_nlinks = 0;
+	ip->i_size = 0;
+	ip->i_dir_free = 0;
+	ip->i_ra_pos = 0;
+	ip->i_nblocks = 0;
+	mfs_touch(ip, MFS_ATIME | MFS_MTIME | MFS_CTIME);
+	*ipp = ip;
+	return OK;
+}
+
+/* Write every dirty in-core inode to the cache. */
+int mfs_flush_inodes(void)
+{
+	struct mfs_inode *ip;
+	int r, err = OK;
+	size_t i;
+
+	for (i = 0; i < MFS_HASH_SIZE; i++)
+		for (ip = mfs_hash[i]; ip != NULL; ip = ip->i_hnext)
+			if (ip->i_dirty && (r = mfs_write_inode(ip)) != OK)
+				err = r;
+	return err;
+}
+
+/* Destroy unlinked inodes still referenced, write back the dirty ones,
+ * then forget every inode.  Returns the first write-back error. */
+int mfs_inode_table_clear(void)
+{
+	struct mfs_inode *ip, *next;
+	size_t i;
+	int r;
+
+	for (i = 0; i < MFS_HASH_SIZE; i++)
+		for (ip = mfs_hash[i]; ip != NULL; ip = next) {
+			next = ip->i_hnext;
+			if (ip->i_count > 0 && mfs_doomed(ip)) {
+				ip->i_count = 0;
+				mfs_release(ip);
+			}
+		}
+	r = mfs_flush_inodes();
+	for (i = 0; i < MFS_HASH_SIZE; i++) {
+		for (ip = mfs_hash[i]; ip != NULL; ip = next) {
+			next = ip->i_hnext;
+			mfs_dindex_free(ip);
+			free(ip);
+		}
+		mfs_hash[i] = NULL;
+	}
+	mfs_lru.i_lprev = mfs_lru.i_lnext = &mfs_lru;
+	mfs_nunused = 0;
+	return r;
+}
+
+/* The mode of inode 'ino' without taking a reference (for getdents). */
+int mfs_inode_mode(ino_t ino, mode_t *modep)
+{
+	const struct mfs_sb *sb = &mfs_m.sb;
+	struct mfs_inode *ip;
+	struct buf *bp;
+	uint16_t mode;
+	int r;
+
+	if (ino < 1 || ino > sb->ninodes)
+		return -EINVAL;
+	if ((ip = mfs_hash_find(ino)) != NULL) {
+		*modep = ip->i_mode;
+		return OK;
+	}
+	r = lmfs_get_block(&bp, mfs_m.dev, mfs_itable_start(sb) +
+	    (ino - 1) / sb->inodes_per_block, NORMAL);
+	if (r != OK)
+		return r;
+	memcpy(&mode, b_data(bp) + ((ino - 1) % sb->inodes_per_block) *
+	    sb->inode_size, sizeof(mode));
+	lmfs_put_block(bp);
+	*modep = mode;
+	return OK;
+}
+
+/* Do ip's zone slots hold zones (rather than a device number, or nothing)? */
+int mfs_has_zones(const struct mfs_inode *ip)
+{
+	return S_ISREG(ip->i_mode) || S_ISDIR(ip->i_mode) ||
+	    S_ISLNK(ip->i_mode);
+}
+
+/* Device numbers live in zone[0], encoded as Linux's new_encode_dev (which
+ * equals MINIX's major<<8|minor for numbers below 256). */
+dev_t mfs_inode_rdev(const struct mfs_inode *ip)
+{
+	uint32_t x = ip->i_zone[0];
+
+	if (!S_ISCHR(ip->i_mode) && !S_ISBLK(ip->i_mode))
+		return 0;
+	return makedev((x & 0xfff00) >> 8, (x & 0xff) | ((x >> 12) & 0xfff00));
+}
+
+void mfs_set_rdev(struct mfs_inode *ip, dev_t rdev)
+{
+	uint32_t ma = major(rdev), mi = minor(rdev);
+
+	ip->i_zone[0] = (mi & 0xff) | (ma << 8) | ((mi & ~0xffu) << 12);
+	if (mfs_m.sb.version == 1)
+		ip->i_zone[0] &= 0xffff;
+}
+
+void mfs_fill_node(const struct mfs_inode *ip, struct fsdriver_node *node)
+{
+	node->fn_ino_nr = ip->i_num;
+	node->fn_mode = ip->i_mode;
+	node->fn_size = ip->i_size;
+	node->fn_uid = ip->i_uid;
+	node->fn_gid = ip->i_gid;
+	node->fn_dev = mfs_inode_rdev(ip);
+}
+
+/* fdr_putnode: drop 'count' references handed out earlier. */
+int fs_putnode(ino_t ino_nr, unsigned int count)
+{
+	struct mfs_inode *ip;
+
+	if ((ip = mfs_hash_find(ino_nr)) == NULL || ip->i_count < count) {
+		fsdriver_log("mfs: putnode of inode %lu: not that many "
+		    "references", (unsigned long)ino_nr);
+		return -EINVAL;
+	}
+	if (count == 0)
+		return OK;
+	ip->i_count -= count - 1;
+	return mfs_put_inode(ip);
+}

@@ -1,0 +1,282 @@
+/*
+ * read.c - moving file data: read, write, peek, readlink.
+ *
+ * mfs_rdwt() walks the request block by block.  Data blocks are fetched
+ * with lmfs_get_block_ino() tagged with (inode, offset).  A write that
+ * covers a whole block, or lands in a freshly allocated zone, does not read
+ * the block first (NO_READ; a fresh zone is zeroed around the new bytes).
+ * Holes read as zeros and are filled on write.
+ *
+ * Read-ahead: when a block to be read is not cached, the blocks that follow
+ * it are mapped to zone numbers and handed to lmfs_prefetch(), which reads a
+ * contiguous run of them in one request: up to MFS_RA_MAX blocks when the
+ * read continues the previous one (MINIX's sequential heuristic), only the
+ * rest of the request otherwise, so random reads read no more than asked.
+ */
+#include <string.h>
+#include "mfs.h"
+
+#define MFS_RA_MAX	64	/* blocks prefetched at most */
+
+/* Move 'len' bytes between the block and the request, at request offset
+ * 'done'. */
+static int mfs_move(const struct mfs_io *io, char *blk, size_t done,
+    size_t len, int write)
+{
+	if (io->peek)
+		return OK;
+	if (io->local != NULL) {
+		if (write)
+			memcpy(blk, io->local + done, len);
+		else
+			memcpy(io->local + done, blk, len);
+		return OK;
+	}
+	if (write)
+		return fsdriver_copyin(io->data, done, blk, len);
+	return fsdriver_copyout(io->data, done, blk, len);
+}
+
+/* Prefetch the zones of file blocks from 'blk' up to 'limit' (exclusive)
+ * and the end of the file, MFS_RA_MAX at most; set[0] is the one needed
+ * now. */
+static void mfs_prefetch(struct mfs_inode *ip, uint64_t blk, uint32_t z,
+    uint64_t limit)
+{
+	uint64_t bs = mfs_m.sb.block_size;
+	uint64_t end = (ip->i_size + bs - 1) / bs;
+	block64_t set[MFS_RA_MAX];
+	unsigned int n = 0;
+	uint32_t next;
+
+	set[n++] = z;
+	if (end > limit)
+		end = limit;
+	for (blk++; blk < end && n < MFS_RA_MAX; blk++) {
+		if (mfs_read_map(ip, blk, &next) != OK)
+			break;
+		if (next != 0)
+			set[n++] = next;
+	}
+	lmfs_prefetch(mfs_m.dev, set, n);
+}
+
+/* Get the data block of a read, prefetching when it is not cached. */
+static int mfs_read_block(struct mfs_inode *ip, uint64_t blk, uint32_t z,
+    uint64_t limit, struct buf **bpp)
+{
+	uint64_t off = blk * mfs_m.sb.block_size;
+	int r;
+
+	r = lmfs_get_block_ino(bpp, mfs_m.dev, z, PEEK, ip->i_num, off);
+	if (r != -ENOENT)
+		return r;
+	mfs_prefetch(ip, blk, z, limit);
+	return lmfs_get_block_ino(bpp, mfs_m.dev, z, NORMAL, ip->i_num, off);
+}
+
+/* Get the data block of a write at [off, off+len) of the block, allocating
+ * its zone if the file has a hole there. */
+static int mfs_write_block(struct mfs_inode *ip, uint64_t blk, size_t off,
+    size_t len, struct buf **bpp)
+{
+	size_t bs = mfs_m.sb.block_size;
+	uint32_t z;
+	int r, fresh = 0;
+
+	if ((r = mfs_read_map(ip, blk, &z)) != OK)
+		return r;
+	if (z == 0) {
+		if ((r = mfs_alloc_zone(ip, &z)) != OK)
+			return r;
+		if ((r = mfs_write_map(ip, blk, z)) != OK) {
+			mfs_free_zone(ip, z);
+			return r;
+		}
+		fresh = 1;
+	}
+	r = lmfs_get_block_ino(bpp, mfs_m.dev, z, fresh || len == bs ?
+	    NO_READ : NORMAL, ip->i_num, blk * bs);
+	if (r != OK)
+		return r;
+	if (fresh && len != bs) {
+		memset(b_data(*bpp), 0, off);
+		memset(b_data(*bpp) + off + len, 0, bs - off - len);
+	}
+	return OK;
+}
+
+/* One block's part of a request; returns bytes moved or an error. */
+static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
+    uint64_t pos, size_t len, size_t done, int write, uint64_t limit)
+{
+	size_t bs = mfs_m.sb.block_size, off = pos % bs;
+	struct buf *bp;
+	uint32_t z;
+	int r;
+
+	if (write) {
+		r = mfs_write_block(ip, pos / bs, off, len, &bp);
+	} else {
+		if ((r = mfs_read_map(ip, pos / bs, &z)) != OK)
+			return r;
+		if (z == 0) {
+			if (io->peek)
+				return (ssize_t)len;
+			if (io->local != NULL) {
+				memset(io->local + done, 0, len);
+				return (ssize_t)len;
+			}
+			r = fsdriver_zero(io->data, done, len);
+			return r != OK ? r : (ssize_t)len;
+		}
+		r = mfs_read_block(ip, pos / bs, z, limit, &bp);
+	}
+	if (r != OK)
+		return r;
+	r = mfs_move(io, b_data(bp) + off, done, len, write);
+	if (write)
+		lmfs_markdirty(bp);
+	lmfs_put_block(bp);
+	return r != OK ? r : (ssize_t)len;
+}
+
+/* Clip a request to the file (reads) or the format (writes).  A write at
+ * or past the format's limit was refused before. */
+static int mfs_clip(struct mfs_inode *ip, size_t *bytes, uint64_t pos,
+    int write)
+{
+	uint64_t limit = write ? mfs_m.sb.max_size : ip->i_size;
+
+	if (pos >= limit) {
+		*bytes = 0;
+		return OK;
+	}
+	if (*bytes > limit - pos)
+		*bytes = (size_t)(limit - pos);
+	return OK;
+}
+
+/* Read or write 'bytes' of ip at 'pos'; returns bytes moved or an error
+ * (a partial transfer returns what was moved). */
+ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
+    size_t bytes, uint64_t pos, int write)
+{
+	size_t bs = mfs_m.sb.block_size, done = 0, len;
+	uint64_t limit;
+	ssize_t n = 0;
+	int r;
+
+	if (write && pos >= mfs_m.sb.max_size && bytes > 0)
+		return -EFBIG;
+	if ((r = mfs_clip(ip, &bytes, pos, write)) != OK)
+		return r;
+	if (write && pos > ip->i_size && ip->i_size % bs != 0 &&
+	    (r = mfs_zero_range(ip, ip->i_size, pos < (ip->i_size / bs + 1) *
+	    bs ? pos : (ip->i_size / bs + 1) * bs)) != OK)
+		return r;
+	limit = pos == ip->i_ra_pos ? UINT64_MAX : (pos + bytes + bs - 1) / bs;
+	while (done < bytes) {
+		len = bs - (pos + done) % bs;
+		if (len > bytes - done)
+			len = bytes - done;
+		n = mfs_rdwt_block(ip, io, pos + done, len, done, write, limit);
+		if (n < 0)
+			break;
+		done += len;
+		if (write && pos + done > ip->i_size) {
+			ip->i_size = (uint32_t)(pos + done);
+			ip->i_dirty = 1;
+		}
+	}
+	if (!write)
+		ip->i_ra_pos = pos + done;
+	if (done == 0 && n < 0)
+		return n;
+	return (ssize_t)done;
+}
+
+/* Get a regular file for a data request: -EISDIR for directories,
+ * -EINVAL for the rest (whose zone slots may hold a device number). */
+static int mfs_get_file(ino_t ino_nr, struct mfs_inode **ipp)
+{
+	int r;
+
+	if ((r = mfs_get_inode(ino_nr, ipp)) != OK)
+		return r;
+	if (!S_ISREG((*ipp)->i_mode)) {
+		r = S_ISDIR((*ipp)->i_mode) ? -EISDIR : -EINVAL;
+		mfs_put_inode(*ipp);
+		return r;
+	}
+	return OK;
+}
+
+/* fdr_read: read from a file; sets its atime. */
+ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+    off_t pos, int call)
+{
+	struct mfs_io io = { data, NULL, call == FSC_PEEK };
+	struct mfs_inode *ip;
+	ssize_t r;
+
+	if (pos < 0)
+		return -EINVAL;
+	if ((r = mfs_get_file(ino_nr, &ip)) != OK)
+		return r;
+	r = mfs_rdwt(ip, &io, bytes, (uint64_t)pos, 0);
+	if (r > 0 && !io.peek && !mfs_m.rdonly)
+		mfs_touch(ip, MFS_ATIME);
+	mfs_put_inode(ip);
+	return r;
+}
+
+/* fdr_write: write to a file, extending it; sets its mtime and ctime. */
+ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+    off_t pos, int call)
+{
+	struct mfs_io io = { data, NULL, 0 };
+	struct mfs_inode *ip;
+	ssize_t r;
+
+	(void)call;
+	if (pos < 0)
+		return -EINVAL;
+	if ((r = mfs_check_rw()) != OK)
+		return r;
+	if ((r = mfs_get_file(ino_nr, &ip)) != OK)
+		return r;
+	r = mfs_rdwt(ip, &io, bytes, (uint64_t)pos, 1);
+	if (r > 0)
+		mfs_touch(ip, MFS_MTIME | MFS_CTIME);
+	mfs_put_inode(ip);
+	return r;
+}
+
+/* fdr_peek: bring a range of a file into the cache. */
+ssize_t fs_peek(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+    off_t pos, int call)
+{
+	(void)call;
+	return fs_read(ino_nr, data, bytes, pos, FSC_PEEK);
+}
+
+/* fdr_rdlink: copy out a symbolic link's target (not NUL-terminated). */
+ssize_t fs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes)
+{
+	struct mfs_io io = { data, NULL, 0 };
+	struct mfs_inode *ip;
+	ssize_t r;
+
+	if ((r = mfs_get_inode(ino_nr, &ip)) != OK)
+		return r;
+	if (!S_ISLNK(ip->i_mode))
+		r = -EINVAL;
+	else if (ip->i_size >= mfs_m.sb.block_size)
+		r = mfs_corrupt("symbolic link longer than a block:",
+		    ip->i_size, ip->i_num);
+	else
+		r = mfs_rdwt(ip, &io, bytes, 0, 0);
+	mfs_put_inode(ip);
+	return r;
+}
