@@ -1,0 +1,7 @@
+# commands/fsck.mfs - check and repair MINIX V1/V2/V3 file systems (host
+# tool).  The core is a library so the unit tests can call it.
+FSCKMFS_SRCS := $(filter-out commands/fsck.mfs/main.c,\
+	$(wildcard commands/fsck.mfs/*.c))
+$(eval $(call host_lib,fsckmfs,$(FSCKMFS_SRCS)))
+$(eval $(call host_prog,fsck.mfs,commands/fsck.mfs/main.c,fsckmfs mfsutil mfs,))
+HOST_PROGS += $(HBIN)/fsck.mfs
