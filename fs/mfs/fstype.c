@@ -1,5 +1,10 @@
 /*
  * fstype.c - how host tools recognise an MFS image.
+ *
+ * The probe accepts only an image that passes the mount's superblock checks;
+ * one that carries a MINIX magic but fails them is passed over with the
+ * reason logged, since a stray magic number in another format's superblock
+ * must not capture it.
  */
 #include "mfs.h"
 #include <mica/fstype.h>
@@ -18,8 +23,15 @@ static int mfs_probe(dev_t dev)
 		return (int)n;
 	if (n != (ssize_t)sizeof(raw))
 		return 0;
-	return mfs_sb_decode(raw, lmfs_dev_size(dev), &sb, why,
-	    sizeof(why)) == OK;
+	if (mfs_sb_decode(raw, lmfs_dev_size(dev), &sb, why,
+	    sizeof(why)) == OK)
+		return 1;
+	/* Say why a MINIX-looking image was passed over, or the user only
+	 * hears that no file system was found. */
+	if (mfs_sb_magic_version(raw) != 0)
+		fsdriver_log("mfs: MINIX V%d magic found, but %s",
+		    mfs_sb_magic_version(raw), why);
+	return 0;
 }
 
 const struct fsdriver_fstype mfs_fstype = { "mfs", mfs_probe, &mfs_table };

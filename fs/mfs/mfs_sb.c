@@ -170,6 +170,19 @@ static int mfs_sb_check_counts(struct mfs_sb *sb, uint64_t dev_bytes,
 	return OK;
 }
 
+int mfs_sb_magic_version(const void *raw)
+{
+	const struct mfs_super_v12 *o = raw;
+	const struct mfs_super_v3 *n = raw;
+	const struct mfs_magic *m;
+
+	if ((m = mfs_find_magic(n->s_magic)) != NULL && m->version == 3)
+		return 3;
+	if ((m = mfs_find_magic(o->s_magic)) != NULL && m->version < 3)
+		return m->version;
+	return 0;
+}
+
 int mfs_sb_decode(const void *raw, uint64_t dev_bytes, struct mfs_sb *sb,
     char *why, size_t whylen)
 {

@@ -69,6 +69,10 @@ static inline uint32_t mfs_bit_to_zone(const struct mfs_sb *sb, uint32_t b)
 int mfs_sb_decode(const void *raw, uint64_t dev_bytes, struct mfs_sb *sb,
     char *why, size_t whylen);
 
+/* The version (1, 2 or 3) whose magic number the raw superblock carries,
+ * or 0: a quick "looks like MINIX" test, before any validation. */
+int mfs_sb_magic_version(const void *raw);
+
 /* Write sb's clean state back into the raw superblock (V1/V2 s_state,
  * V3 s_flags), leaving every other byte as it was. */
 void mfs_sb_set_clean(void *raw, const struct mfs_sb *sb, int clean);
