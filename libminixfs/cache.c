@@ -9,12 +9,16 @@
  * Free (invalid) buffers and readahead buffers go to the evict end.
  *
  * Streaming is use-once: a readahead block released after its first use,
- * right after the block before it on the same device, goes back to the
- * evict end instead of the mru end.  A long sequential read then recycles
- * the same few (CPU-cache-hot) buffers for its readahead instead of
- * flushing the whole cache; blocks used again, or used out of sequence,
- * follow plain LRU.  (Linux's page cache and MINIX's ONE_SHOT blocks make
- * the same trade.)
+ * right after the readahead block before it on the same device, goes back
+ * to the evict end instead of the mru end, marked ONCE.  "The block
+ * before" is the last readahead block released: blocks that were not read
+ * ahead (a file's indirect blocks, looked up between its data blocks) do
+ * not break the sequence.  A miss takes a ONCE buffer before it grows the
+ * pool (pool.c), so a long sequential read recycles the same few
+ * (CPU-cache-hot) buffers for its readahead instead of filling the cache
+ * with fresh memory; blocks used again, or used out of sequence, follow
+ * plain LRU.  (Linux's page cache and MINIX's ONE_SHOT blocks make the
+ * same trade.)
  *
  * A cache hit is a hash walk, an unlink from the LRU and a counter bump on
  * get, and a counter drop and a link on put: no system call, no allocation.
@@ -263,6 +267,7 @@ static inline int get_block(struct buf **bpp, dev_t dev, block64_t block,
 	lmfs_st.hits++;
 	if (bp->lmfs_count++ == 0)
 		lmfs_lru_unlink(bp);
+	bp->lmfs_flags &= ~LMFS_ONCE;
 	*bpp = bp;
 	return OK;
 }
@@ -302,11 +307,16 @@ void lmfs_put_block(struct buf *bp)
 		lmfs_buf_destroy(bp);
 		return;
 	}
-	if ((bp->lmfs_flags & LMFS_RAHEAD) && bp->lmfs_dev == last_dev &&
-	    bp->lmfs_blocknr == last_block + 1)
-		lmfs_lru_push_evict(bp);	/* streamed: use-once */
-	else
+	if (!(bp->lmfs_flags & LMFS_RAHEAD)) {
 		lru_push_mru(bp);
+		return;
+	}
+	if (bp->lmfs_dev == last_dev && bp->lmfs_blocknr == last_block + 1) {
+		lmfs_lru_push_evict(bp);	/* streamed: use-once */
+		bp->lmfs_flags |= LMFS_ONCE;
+	} else {
+		lru_push_mru(bp);
+	}
 	bp->lmfs_flags &= ~LMFS_RAHEAD;
 	last_dev = bp->lmfs_dev;
 	last_block = bp->lmfs_blocknr;

@@ -5,6 +5,14 @@
  * offset + pos, repeated on short transfers and EINTR until done or end of
  * file.  The size is fixed at open: st_size for a file, BLKGETSIZE64 for a
  * block device, minus the offset.  flush is fdatasync.
+ *
+ * Write-behind: once FD_KICK_BYTES have been written since the last time,
+ * the range written is handed to the kernel's writeback at once
+ * (sync_file_range, SYNC_FILE_RANGE_WRITE: start, do not wait), so the disk
+ * works while the cache goes on serving requests and the fdatasync of the
+ * next flush finds little left to do.  Durability still comes only from
+ * flush; the hint is best effort and its errors are ignored (a real write
+ * error is reported by that fdatasync).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,11 +25,15 @@
 
 #include "lmfs_priv.h"
 
+#define FD_KICK_BYTES	((uint64_t)8 << 20)
+
 struct file_dev {
 	int fd;
 	int writable;
 	uint64_t offset;	/* device byte 0 in the file */
 	uint64_t size;		/* bytes from offset to the end */
+	uint64_t kick_lo, kick_hi;	/* file range written, not yet kicked */
+	uint64_t kick_bytes;		/* bytes written into it */
 };
 
 /* Move the iovecs to or from the file; bytes moved or a negative errno. */
@@ -64,14 +76,34 @@ static ssize_t fd_readv(void *ctx, uint64_t pos, const struct lmfs_iovec *iov,
 	return fd_xfer(ctx, 0, pos, iov, iovcnt);
 }
 
+/* Note 'len' bytes written at file offset 'at'; start writeback of the
+ * range written so far once it holds FD_KICK_BYTES. */
+static void fd_write_behind(struct file_dev *f, uint64_t at, uint64_t len)
+{
+	if (f->kick_bytes == 0 || at < f->kick_lo)
+		f->kick_lo = at;
+	if (f->kick_bytes == 0 || at + len > f->kick_hi)
+		f->kick_hi = at + len;
+	f->kick_bytes += len;
+	if (f->kick_bytes < FD_KICK_BYTES)
+		return;
+	(void)sync_file_range(f->fd, (off_t)f->kick_lo,
+	    (off_t)(f->kick_hi - f->kick_lo), SYNC_FILE_RANGE_WRITE);
+	f->kick_bytes = 0;
+}
+
 static ssize_t fd_writev(void *ctx, uint64_t pos,
     const struct lmfs_iovec *iov, int iovcnt)
 {
 	struct file_dev *f = ctx;
+	ssize_t r;
 
 	if (!f->writable)
 		return -EROFS;
-	return fd_xfer(f, 1, pos, iov, iovcnt);
+	r = fd_xfer(f, 1, pos, iov, iovcnt);
+	if (r > 0)
+		fd_write_behind(f, f->offset + pos, (uint64_t)r);
+	return r;
 }
 
 static int fd_size(void *ctx, uint64_t *bytes)
@@ -86,6 +118,7 @@ static int fd_flush(void *ctx)
 
 	if (f->writable && fdatasync(f->fd) != 0)
 		return -errno;
+	f->kick_bytes = 0;
 	return OK;
 }
 

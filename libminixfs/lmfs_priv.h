@@ -8,6 +8,7 @@
  *   admin.c     block size, free/invalidate, statistics
  *   pool.c      buffer allocation, finding a free buffer (eviction),
  *               growing and shrinking the pool, dropping everything
+ *   slab.c      memory for block contents (slabs of aligned areas)
  *   usage.c     usage accounting and the pool target computed from it
  *   dev.c       device registry, raw access, the counted I/O wrappers
  *   flush.c     sorted, coalesced, vectored writeback
@@ -33,6 +34,7 @@
 #define LMFS_DIRTY	0x2u	/* data differs from the device */
 #define LMFS_INLRU	0x4u	/* linked in the LRU list */
 #define LMFS_RAHEAD	0x8u	/* read ahead, not yet released after use */
+#define LMFS_ONCE	0x10u	/* streamed: used once, back at the evict end */
 
 #define LMFS_MIN_BUFS	128u	/* automatic pool never smaller */
 #define LMFS_PIN_MIN	4u	/* lmfs_buf_pool() never smaller */
@@ -64,6 +66,10 @@ unsigned int lmfs_pool_nbufs(void);
 struct buf **lmfs_pool_scratch(unsigned int *cap);
 void lmfs_pool_drop_all(void);
 void lmfs_buf_destroy(struct buf *bp);
+
+/* ---- slab.c ---- */
+void *lmfs_area_alloc(size_t bytes);
+void lmfs_area_free(void *p);
 
 /* ---- usage.c ---- */
 void lmfs_usage_retarget(int force);

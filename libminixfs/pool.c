@@ -2,12 +2,16 @@
  * pool.c - the buffers themselves: allocation, reuse and pool size.
  *
  * The pool grows lazily up to its target (set by usage.c): a miss while
- * the pool is below target allocates a new buffer; otherwise it reuses the
- * buffer at the evict end of the LRU.  If that one is dirty, every dirty
- * block of its device is written back first (sorted and coalesced, see
- * flush.c), which also cleans the blocks that would be evicted next.  When
- * every buffer is held the pool grows past its target, up to a hard cap;
- * beyond it the request fails with -ENOSPC (never a deadlock or a panic).
+ * the pool is below target allocates a new buffer, unless the buffer at
+ * the evict end is free or a streamed block already used once (cache.c):
+ * that one is reused first.  At target a miss reuses the buffer at the
+ * evict end of the LRU.  If that one is dirty, every dirty block of its
+ * device is written back first (sorted and coalesced, see flush.c), which
+ * also cleans the blocks that would be evicted next.  When every buffer
+ * is held the pool grows past its target, up to a hard cap; beyond it the
+ * request fails with -ENOSPC (never a deadlock or a panic).
+ *
+ * Data areas come from slab.c (dense, aligned to the block size).
  *
  * Shrinking frees only unheld clean buffers, writing dirty ones first; any
  * surplus left (held buffers) is trimmed on later misses.  The scratch
@@ -59,13 +63,6 @@ static int scratch_reserve(unsigned int n)
 	return OK;
 }
 
-/* Data areas are aligned to the block size, at most a page: no block
- * straddles a page boundary (cheaper copies in and out of the kernel). */
-static size_t data_align(void)
-{
-	return lmfs_bs() < 4096 ? lmfs_bs() : 4096;
-}
-
 /* Allocate one more buffer (free, in no list), or NULL. */
 static struct buf *buf_create(void)
 {
@@ -76,7 +73,7 @@ static struct buf *buf_create(void)
 		return NULL;
 	if ((bp = calloc(1, sizeof *bp)) == NULL)
 		return NULL;
-	if ((bp->data = aligned_alloc(data_align(), lmfs_bs())) == NULL) {
+	if ((bp->data = lmfs_area_alloc(lmfs_bs())) == NULL) {
 		free(bp);
 		return NULL;
 	}
@@ -87,7 +84,7 @@ static struct buf *buf_create(void)
 /* Free a buffer that is in no list. */
 void lmfs_buf_destroy(struct buf *bp)
 {
-	free(bp->data);
+	lmfs_area_free(bp->data);
 	free(bp);
 	pool_nbufs--;
 }
@@ -134,6 +131,22 @@ static int evict_one(struct buf **bpp)
 	return OK;
 }
 
+/* Below target a miss normally gets a new buffer, but a free one, or a
+ * streamed block already used once, at the evict end is taken first: a
+ * sequential stream then recycles a few buffers instead of growing the
+ * pool with data nobody will ask for again.  1 if *bpp was taken. */
+static int reusable_first(struct buf **bpp)
+{
+	struct buf *bp = lmfs_lru_first();
+
+	if (bp == NULL || (bp->lmfs_flags & LMFS_DIRTY) ||
+	    ((bp->lmfs_flags & LMFS_VALID) && !(bp->lmfs_flags & LMFS_ONCE)))
+		return 0;
+	unhook(bp);
+	*bpp = bp;
+	return 1;
+}
+
 /* Find a free buffer for a miss; it comes back transient (in no list,
  * unheld, invalid).  OK, -ENOSPC, or a writeback error. */
 int lmfs_take_free(struct buf **bpp)
@@ -145,7 +158,7 @@ int lmfs_take_free(struct buf **bpp)
 	if (hard < 2 * pool_target)
 		hard = 2 * pool_target;
 	trim();
-	if (pool_nbufs < pool_target)
+	if (pool_nbufs < pool_target && !reusable_first(&bp))
 		bp = buf_create();
 	if (bp == NULL && (r = evict_one(&bp)) != OK) {
 		if (pool_nbufs >= hard || (bp = buf_create()) == NULL)

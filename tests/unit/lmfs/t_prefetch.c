@@ -265,6 +265,36 @@ static void test_stream_use_once(void)
 	lmfs_put_block(bp);
 }
 
+/* A stream keeps recycling its buffers while the pool could still grow,
+ * even with other blocks (a file's indirect block) looked up between its
+ * data blocks; the block looked up in between stays cached. */
+static void test_stream_recycles_below_target(void)
+{
+	block64_t set[64], b;
+	struct buf *bp;
+	unsigned int i;
+
+	t_open(BS, 4096 * BS, 0);
+	for (b = 0; b < 2048; b++) {
+		CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, 4000, NORMAL),
+		    OK);
+		lmfs_put_block(bp);
+		if (b % 64 == 0) {
+			for (i = 0; i < 64; i++)
+				set[i] = b + i;
+			lmfs_prefetch(TDEV, set, 64);
+		}
+		CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, b, NORMAL),
+		    OK);
+		CU_ASSERT(t_is_pattern(bp));
+		lmfs_put_block(bp);
+	}
+	CU_ASSERT_EQUAL(t_stats().read_reqs, 1 + 2048 / 64);
+	CU_ASSERT(t_stats().nbufs <= 2 * 64 + 2);
+	CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, 4000, PEEK), OK);
+	lmfs_put_block(bp);
+}
+
 int suite_prefetch(void)
 {
 	static const struct t_case cases[] = {
@@ -276,6 +306,8 @@ int suite_prefetch(void)
 		{ "read errors and short reads", test_prefetch_errors },
 		{ "readahead stretches", test_readahead_stretches },
 		{ "sequential stream is use-once", test_stream_use_once },
+		{ "stream recycles below the pool target",
+		    test_stream_recycles_below_target },
 		{ "unused readahead evicted first",
 		    test_readahead_evicted_first },
 		{ NULL, NULL }
