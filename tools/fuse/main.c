@@ -6,8 +6,9 @@
  * Sequence: parse the command line; open the image and mount the file
  * system (errors go to the terminal); create the FUSE session and mount it;
  * only then become a daemon (unless -f), so that every failure is still
- * reported.  The loop is single-threaded (fuse_session_loop) whatever -s
- * says: libminixfs and the file systems serve one request at a time.
+ * reported.  The loop is single-threaded (loop.c, libfuse's loop with a
+ * short poll before sleeping) whatever -s says: libminixfs and the file
+ * systems serve one request at a time.
  *
  * Shutdown: SIGTERM, SIGINT and SIGHUP (libfuse's handlers) end the loop,
  * and so does `fusermount3 -u`; SIGINT and SIGTERM work even when the
@@ -88,7 +89,7 @@ static int main_serve(struct micafuse *mf, struct fuse_args *args,
 		goto out_mount;
 	if (!co->foreground)
 		fsdriver_host_set_syslog(1);
-	r = fuse_session_loop(se) < 0;
+	r = mf_session_loop(se, MF_SPIN_US) < 0;
 
 out_mount:
 	fuse_session_unmount(se);

@@ -11,11 +11,13 @@
  *   fstypes.c   the table of file-system types and probing
  *   ll_*.c      FUSE low-level handlers, one file per group of operations;
  *               ops.c holds the table, init and destroy
+ *   loop.c      the request loop (one request at a time, a short poll
+ *               before sleeping)
  *   attr.c      inode-number mapping and how attributes are presented
  *
  * State: one struct micafuse per process, reached from handlers through
  * fuse_req_userdata(req).  Requests are served one at a time
- * (fuse_session_loop): libminixfs and the file systems are single-threaded.
+ * (mf_session_loop): libminixfs and the file systems are single-threaded.
  */
 #ifndef MICAFUSE_H
 #define MICAFUSE_H
@@ -32,6 +34,7 @@
 
 #define MF_DEV		((dev_t)1)	/* the image's number in libminixfs */
 #define MF_TIMEOUT	10.0		/* entry/attr cache time, seconds */
+#define MF_SPIN_US	50		/* loop.c: poll this long, then sleep */
 
 /* What the command line asked for (opts.c). */
 struct mf_opts {
@@ -155,6 +158,11 @@ void mf_ll_setxattr(fuse_req_t, fuse_ino_t, const char *, const char *,
     size_t, int);
 void mf_ll_listxattr(fuse_req_t, fuse_ino_t, size_t);
 void mf_ll_removexattr(fuse_req_t, fuse_ino_t, const char *);
+
+/* loop.c */
+/* Serve requests one at a time until the session ends, polling for up to
+ * 'spin_us' microseconds after each before sleeping.  0, or -1 on error. */
+int mf_session_loop(struct fuse_session *se, unsigned int spin_us);
 
 /* ops.c */
 extern const struct fuse_lowlevel_ops mf_ll_ops;

@@ -3,7 +3,8 @@
 MICAFUSE_SRCS := tools/fuse/main.c tools/fuse/opts.c tools/fuse/fstypes.c \
 	tools/fuse/image.c tools/fuse/attr.c tools/fuse/ops.c \
 	tools/fuse/ll_reply.c tools/fuse/ll_node.c tools/fuse/ll_name.c \
-	tools/fuse/ll_file.c tools/fuse/ll_dir.c tools/fuse/ll_xattr.c
+	tools/fuse/ll_file.c tools/fuse/ll_dir.c tools/fuse/ll_xattr.c \
+	tools/fuse/loop.c
 
 CFLAGS_tools/fuse/ += $(FUSE_CFLAGS) -Ilib/libfsdriver
 
