@@ -10,13 +10,16 @@
  * Read-ahead: when a block to be read is not cached, the blocks that follow
  * it are mapped to zone numbers and handed to lmfs_prefetch(), which reads a
  * contiguous run of them in one request: up to MFS_RA_MAX blocks when the
- * read continues the previous one (MINIX's sequential heuristic), only the
- * rest of the request otherwise, so random reads read no more than asked.
+ * read continues the previous one (MINIX's sequential heuristic); otherwise
+ * the rest of the request, but at least MFS_RA_MIN_BYTES of the file (like
+ * MINIX's BLOCKS_MINIMUM: a device request costs far more than the extra
+ * blocks, and random readers of one file often come back nearby).
  */
 #include <string.h>
 #include "mfs.h"
 
 #define MFS_RA_MAX	64	/* blocks prefetched at most */
+#define MFS_RA_MIN_BYTES 65536	/* prefetched at least on a random miss */
 
 /* Move 'len' bytes between the block and the request, at request offset
  * 'done'. */
@@ -175,7 +178,11 @@ ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
 	    (r = mfs_zero_range(ip, ip->i_size, pos < (ip->i_size / bs + 1) *
 	    bs ? pos : (ip->i_size / bs + 1) * bs)) != OK)
 		return r;
-	limit = pos == ip->i_ra_pos ? UINT64_MAX : (pos + bytes + bs - 1) / bs;
+	limit = (pos + bytes + bs - 1) / bs;
+	if (limit < (pos + MFS_RA_MIN_BYTES) / bs)
+		limit = (pos + MFS_RA_MIN_BYTES) / bs;
+	if (pos == ip->i_ra_pos)
+		limit = UINT64_MAX;
 	while (done < bytes) {
 		len = bs - (pos + done) % bs;
 		if (len > bytes - done)
