@@ -34,7 +34,7 @@
 
 #define MF_DEV		((dev_t)1)	/* the image's number in libminixfs */
 #define MF_TIMEOUT	10.0		/* entry/attr cache time, seconds */
-#define MF_SPIN_US	50		/* loop.c: poll this long, then sleep */
+#define MF_SPIN_US	200		/* loop.c: poll this long, then sleep */
 
 /* What the command line asked for (opts.c). */
 struct mf_opts {
