@@ -1,6 +1,6 @@
 /*
- * ll_dir.c - FUSE handlers on directories: opendir, readdir, releasedir,
- * fsyncdir.
+ * ll_dir.c - FUSE handlers on directories: opendir, readdir.  (releasedir
+ * and fsyncdir are the file handlers of ll_file.c: nothing differs.)
  *
  * readdir asks the fs for struct mica_dirent records from position 'off'
  * (fdr_getdents), then re-encodes them with fuse_add_direntry, each with
@@ -103,23 +103,4 @@ void mf_ll_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	}
 	mf_postcall(mf);
 	fuse_reply_buf(req, out, (size_t)n);
-}
-
-void mf_ll_releasedir(fuse_req_t req, fuse_ino_t ino,
-    struct fuse_file_info *fi)
-{
-	(void)ino;
-	(void)fi;
-	mf_reply_err(mf_of(req), req, OK);
-}
-
-void mf_ll_fsyncdir(fuse_req_t req, fuse_ino_t ino, int datasync,
-    struct fuse_file_info *fi)
-{
-	struct micafuse *mf = mf_of(req);
-
-	(void)ino;
-	(void)datasync;
-	(void)fi;
-	mf_reply_err(mf, req, mf->rdonly ? OK : mf_image_sync(mf));
 }

@@ -29,15 +29,18 @@ static void xattr_reply(struct micafuse *mf, fuse_req_t req, ssize_t n,
 		fuse_reply_buf(req, buf, (size_t)n);
 }
 
-void mf_ll_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
+/* getxattr (name != NULL) and listxattr (name == NULL): the same dance. */
+static void xattr_fetch(fuse_req_t req, fuse_ino_t ino, const char *name,
     size_t size)
 {
 	struct micafuse *mf = mf_of(req);
+	const struct fsdriver *fs = mf->fs;
 	struct fsdriver_data data;
 	char *buf = NULL;
 	ssize_t n;
 
-	if (mf->fs->fdr_getxattr == NULL) {
+	if (name != NULL ? fs->fdr_getxattr == NULL :
+	    fs->fdr_listxattr == NULL) {
 		mf_reply_err(mf, req, -ENOSYS);
 		return;
 	}
@@ -46,28 +49,22 @@ void mf_ll_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
 		return;
 	}
 	fsdriver_data_mem(&data, buf, size);
-	n = mf->fs->fdr_getxattr(mf_to_fs_ino(mf, ino), name, &data, size);
+	if (name != NULL)
+		n = fs->fdr_getxattr(mf_to_fs_ino(mf, ino), name, &data, size);
+	else
+		n = fs->fdr_listxattr(mf_to_fs_ino(mf, ino), &data, size);
 	xattr_reply(mf, req, n, buf, size);
+}
+
+void mf_ll_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
+    size_t size)
+{
+	xattr_fetch(req, ino, name, size);
 }
 
 void mf_ll_listxattr(fuse_req_t req, fuse_ino_t ino, size_t size)
 {
-	struct micafuse *mf = mf_of(req);
-	struct fsdriver_data data;
-	char *buf = NULL;
-	ssize_t n;
-
-	if (mf->fs->fdr_listxattr == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
-		return;
-	}
-	if (size > 0 && (buf = mf_iobuf(mf, size)) == NULL) {
-		mf_reply_err(mf, req, -ENOMEM);
-		return;
-	}
-	fsdriver_data_mem(&data, buf, size);
-	n = mf->fs->fdr_listxattr(mf_to_fs_ino(mf, ino), &data, size);
-	xattr_reply(mf, req, n, buf, size);
+	xattr_fetch(req, ino, NULL, size);
 }
 
 void mf_ll_setxattr(fuse_req_t req, fuse_ino_t ino, const char *name,

@@ -151,8 +151,6 @@ void mf_ll_fsync(fuse_req_t, fuse_ino_t, int, struct fuse_file_info *);
 void mf_ll_opendir(fuse_req_t, fuse_ino_t, struct fuse_file_info *);
 void mf_ll_readdir(fuse_req_t, fuse_ino_t, size_t, off_t,
     struct fuse_file_info *);
-void mf_ll_releasedir(fuse_req_t, fuse_ino_t, struct fuse_file_info *);
-void mf_ll_fsyncdir(fuse_req_t, fuse_ino_t, int, struct fuse_file_info *);
 void mf_ll_getxattr(fuse_req_t, fuse_ino_t, const char *, size_t);
 void mf_ll_setxattr(fuse_req_t, fuse_ino_t, const char *, const char *,
     size_t, int);
