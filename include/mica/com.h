@@ -25,6 +25,15 @@
 #define NONE  0x6ace	/* no process */
 #define SELF  0x8ace	/* the caller itself (kernel calls only) */
 
+/*
+ * Boot-image endpoints of system services that others must find before
+ * any lookup works (DESIGN.md's boot order "vm,pm,vfs,rs,ds,...").  RS is
+ * the one that sends SEF its init message; DS is where every other
+ * service's endpoint is looked up.
+ */
+#define RS_PROC_NR 3
+#define DS_PROC_NR 4
+
 /* Kernel pseudo-processes, sources of notifications. */
 #define KERNEL   (-4)
 #define CLOCK    (-3)	/* alarms */
@@ -112,5 +121,6 @@
 /* Signals the kernel knows by number. */
 #define SIGKILL   9
 #define SIGSEGV  11
+#define SIGTERM  15	/* a service's default: exit (lib/libsys/sef_signal.c) */
 
 #endif /* MICA_COM_H */

@@ -30,4 +30,8 @@
 #define NR_IO_RANGES   4
 #define NR_KERNEL_CALLS 32
 
+#define RS_LABEL_LEN  16	/* a service label, NUL included (rs.h) */
+#define DS_KEY_LEN    28	/* a DS key, NUL included (ds.h) */
+#define DS_STR_LEN    20	/* a DS string value, NUL included */
+
 #endif /* MICA_CONST_H */

@@ -127,6 +127,72 @@ typedef struct {			/* SYS_VMCTL */
 	u8_t pad[28];
 } mess_lsys_krn_vmctl;
 
+/*
+ * RS <-> service (SEF), numbers in mica/rs.h.  Replies to RS travel by
+ * senda, never blocking the service.
+ */
+typedef struct {			/* RS_INIT */
+	int type;			/* SEF_INIT_* */
+	endpoint_t old_ep;		/* RESTART/LU: the previous instance */
+	int prepare_state;		/* LU: the state old_ep was prepared in */
+	u32_t restarts;			/* how many times this label restarted */
+	u32_t flags;			/* reserved, 0 */
+	char label[RS_LABEL_LEN];	/* the service's label, NUL-terminated */
+	u8_t pad[56 - 20 - RS_LABEL_LEN];
+} mess_rs_lsys_init;
+
+typedef struct {			/* RS_INIT_REPLY */
+	int result;			/* OK or the init callback's error */
+	int type;			/* the init type answered */
+	u8_t pad[48];
+} mess_lsys_rs_init;
+
+typedef struct {			/* RS_PING */
+	u32_t seq;			/* echoed in the reply */
+	u8_t pad[52];
+} mess_rs_lsys_ping;
+
+typedef struct {			/* RS_PING_REPLY */
+	u32_t seq;
+	u8_t pad[52];
+} mess_lsys_rs_ping;
+
+typedef struct {			/* RS_LU_PREPARE */
+	int state;			/* SEF_LU_STATE_* (NULL cancels) */
+	u32_t flags;			/* reserved, 0 */
+	u8_t pad[48];
+} mess_rs_lsys_lu_prepare;
+
+typedef struct {			/* RS_LU_READY */
+	int result;			/* OK: prepared and state saved */
+	int state;
+	u8_t pad[48];
+} mess_lsys_rs_lu_ready;
+
+typedef struct {			/* RS_SIGNAL */
+	u32_t sigmap;			/* bit (1 << signo) per signal */
+	u8_t pad[52];
+} mess_rs_lsys_sig;
+
+typedef struct {			/* RS_PANIC */
+	char reason[56];		/* NUL-terminated unless full */
+} mess_lsys_rs_panic;
+
+typedef struct {			/* every DS request and reply (ds.h) */
+	char key[DS_KEY_LEN];		/* NUL-terminated */
+	u32_t flags;			/* DSF_TYPE_* | DSF_* */
+	union {
+		u32_t u32;
+		endpoint_t endpt;	/* LABEL */
+		char str[DS_STR_LEN];	/* STR */
+		struct {
+			cp_grant_id_t gid;
+			u32_t len;
+		} mem;			/* MEM */
+	} val;
+	endpoint_t owner;		/* CHECK reply */
+} mess_lsys_ds_req;
+
 typedef struct {
 	endpoint_t m_source;		/* set by the kernel */
 	int m_type;			/* request/call number, or reply status */
@@ -145,6 +211,15 @@ typedef struct {
 		mess_lsys_krn_sig m_sig;
 		mess_lsys_krn_schedctl m_schedctl;
 		mess_lsys_krn_vmctl m_vmctl;
+		mess_rs_lsys_init m_rs_init;
+		mess_lsys_rs_init m_rs_init_reply;
+		mess_rs_lsys_ping m_rs_ping;
+		mess_lsys_rs_ping m_rs_pong;
+		mess_rs_lsys_lu_prepare m_rs_lu_prepare;
+		mess_lsys_rs_lu_ready m_rs_lu_ready;
+		mess_rs_lsys_sig m_rs_sig;
+		mess_lsys_rs_panic m_rs_panic;
+		mess_lsys_ds_req m_ds;
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -164,6 +239,15 @@ MESS_CHECK(mess_lsys_krn_time);
 MESS_CHECK(mess_lsys_krn_sig);
 MESS_CHECK(mess_lsys_krn_schedctl);
 MESS_CHECK(mess_lsys_krn_vmctl);
+MESS_CHECK(mess_rs_lsys_init);
+MESS_CHECK(mess_lsys_rs_init);
+MESS_CHECK(mess_rs_lsys_ping);
+MESS_CHECK(mess_lsys_rs_ping);
+MESS_CHECK(mess_rs_lsys_lu_prepare);
+MESS_CHECK(mess_lsys_rs_lu_ready);
+MESS_CHECK(mess_rs_lsys_sig);
+MESS_CHECK(mess_lsys_rs_panic);
+MESS_CHECK(mess_lsys_ds_req);
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*

@@ -1,7 +1,8 @@
 /*
  * type.h - basic types for Mica's freestanding OS side (kernel, boot
  * modules, servers).  The OS build uses -nostdinc, so the fixed-width types
- * are spelled here once.  Host code never includes this header.
+ * are spelled here once.  Host code includes it only for message layouts
+ * (the unit tests of libsys), so nothing here may clash with a host libc.
  */
 #ifndef MICA_TYPE_H
 #define MICA_TYPE_H
@@ -22,7 +23,9 @@ typedef int                endpoint_t;	/* process endpoint: slot + generation */
 typedef u32_t              clock_t_m;	/* clock ticks since boot */
 typedef int                cp_grant_id_t;	/* grant id: index + sequence */
 
+#ifndef NULL
 #define NULL ((void *)0)
+#endif
 
 #define STATIC_ASSERT(c, name) _Static_assert((c), #name)
 

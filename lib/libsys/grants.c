@@ -2,33 +2,74 @@
  * grants.c - the process's grant table (in its own memory, registered
  * with SYS_SETGRANT on first use) and helpers to fill and revoke entries.
  * Revoking bumps the entry's sequence, so the old id is refused at once.
+ *
+ * The table starts as GRANT_INITIAL static entries.  When every entry is
+ * in use it doubles: a zeroed table twice the size (sys_pages_alloc)
+ * receives the old entries at the same indices, is registered, and only
+ * then replaces the old one, so every id stays valid and the kernel never
+ * sees a half-built table.  GRANT_MAX bounds it (the kernel's limit).
  */
-#include <mica/syslib.h>
+#include <mica/kipc.h>
 
-#define NR_GRANTS 32
-
-static cp_grant_t grant_table[NR_GRANTS];
+static cp_grant_t grant_static[GRANT_INITIAL];
+static cp_grant_t *grant_table = grant_static;
+static u32_t grant_count = GRANT_INITIAL;
 static int grants_registered;
+
+static int grant_grow(void)
+{
+	u32_t n = grant_count * 2, i;
+	cp_grant_t *t;
+	int r;
+
+	if (grant_count >= GRANT_MAX)
+		return -ENOMEM;
+	if (n > GRANT_MAX)
+		n = GRANT_MAX;
+	if (!(t = sys_pages_alloc(n * sizeof(*t))))
+		return -ENOMEM;
+	for (i = 0; i < grant_count; i++)
+		t[i] = grant_table[i];
+	if ((r = sys_setgrant(t, n)) != OK) {
+		sys_pages_free(t, n * sizeof(*t));
+		return r;
+	}
+	if (grant_table != grant_static)
+		sys_pages_free(grant_table, grant_count * sizeof(*t));
+	grant_table = t;
+	grant_count = n;
+	return OK;
+}
+
+static int grant_free_slot(void)
+{
+	u32_t i;
+
+	if (!grants_registered) {
+		if (sys_setgrant(grant_table, grant_count) != OK)
+			return -1;
+		grants_registered = 1;
+	}
+	for (;;) {
+		for (i = 0; i < grant_count; i++)
+			if (!(grant_table[i].flags & CPF_USED))
+				return (int)i;
+		if (grant_grow() != OK)
+			return -1;
+	}
+}
 
 static cp_grant_id_t grant_new(const cp_grant_t *g)
 {
-	int i;
+	int i = grant_free_slot();
+	u32_t seq;
 
-	if (!grants_registered) {
-		if (sys_setgrant(grant_table, NR_GRANTS) != OK)
-			return GRANT_INVALID;
-		grants_registered = 1;
-	}
-	for (i = 0; i < NR_GRANTS; i++) {
-		if (grant_table[i].flags & CPF_USED)
-			continue;
-		u32_t seq = grant_table[i].seq;
-
-		grant_table[i] = *g;
-		grant_table[i].seq = seq;
-		return MAKE_GRANT(i, seq);
-	}
-	return GRANT_INVALID;
+	if (i < 0)
+		return GRANT_INVALID;
+	seq = grant_table[i].seq;
+	grant_table[i] = *g;
+	grant_table[i].seq = seq;
+	return MAKE_GRANT(i, seq);
 }
 
 cp_grant_id_t cpf_grant_direct(endpoint_t to, vir_bytes addr, u32_t len,
@@ -62,10 +103,24 @@ int cpf_revoke(cp_grant_id_t gid)
 {
 	u32_t i = GRANT_IDX(gid);
 
-	if (gid < 0 || i >= NR_GRANTS || !(grant_table[i].flags & CPF_USED) ||
+	if (gid < 0 || i >= grant_count || !(grant_table[i].flags & CPF_USED) ||
 	    grant_table[i].seq != GRANT_SEQ(gid))
 		return -EINVAL;
 	grant_table[i].flags = 0;
 	grant_table[i].seq = (grant_table[i].seq + 1) & 0x7fff;
 	return OK;
+}
+
+/* After an identity transfer the table's memory is the old instance's:
+ * tell the kernel where it is again (nothing to do if never registered). */
+int cpf_reload(void)
+{
+	if (!grants_registered)
+		return OK;
+	return sys_setgrant(grant_table, grant_count);
+}
+
+u32_t cpf_table_size(void)
+{
+	return grant_count;
 }

@@ -1,7 +1,19 @@
-# lib/libsys - user-side IPC and kernel-call library for boot modules.
-LIBSYS_SRCS := lib/libsys/kcall.c lib/libsys/grants.c lib/libsys/printf.c \
-	lib/libsys/string.c lib/libsys/start.c lib/libsys/fmt.c lib/libsys/ipc.S
+# lib/libsys - user-side IPC and kernel-call library for boot modules and
+# system services (SEF, grants, timers, asynsend, DS client).
+#
+# LIBSYS_HOST_SRCS are the parts that only reach the kernel through
+# mica/kipc.h; they also build for the host (libsys_host), where the CUnit
+# suites in tests/unit/sef link them against a fake kernel.
+LIBSYS_HOST_SRCS := lib/libsys/sef.c lib/libsys/sef_init.c \
+	lib/libsys/sef_lu.c lib/libsys/sef_signal.c lib/libsys/sef_transfer.c \
+	lib/libsys/asynsend.c lib/libsys/grants.c lib/libsys/timers.c \
+	lib/libsys/sys_timers.c
+LIBSYS_SRCS := $(LIBSYS_HOST_SRCS) lib/libsys/kcall.c lib/libsys/printf.c \
+	lib/libsys/string.c lib/libsys/start.c lib/libsys/fmt.c lib/libsys/ipc.S \
+	lib/libsys/pages.c lib/libsys/panic.c lib/libsys/sef_vm.c
 
 $(TLIB)/libsys.a: $(call tobjs,$(LIBSYS_SRCS))
 	@mkdir -p $(@D)
 	rm -f $@; $(TARGET_AR) rcs $@ $^
+
+$(eval $(call host_lib,sys_host,$(LIBSYS_HOST_SRCS)))

@@ -1,0 +1,50 @@
+/*
+ * ds.h - the data store protocol (servers/ds): named entries of a few
+ * types, owned by the label of the service that published them, with
+ * subscriptions.  Every request and reply is m_ds (mess_lsys_ds_req in
+ * mica/ipc.h); the reply's m_type is OK or a negative error.  Client
+ * wrappers: lib/libsys/ds.c (ds_*).
+ *
+ *   PUBLISH   key, flags = type [| DSF_OVERWRITE], val: store it.  LABEL
+ *             entries (key = label, val.endpt) may be published by RS for
+ *             anyone, or by a process for itself while the label is free.
+ *             Other types need the caller to have a label; its owner is
+ *             that label.  EEXIST without DSF_OVERWRITE, EPERM if owned
+ *             by another label.
+ *   RETRIEVE  key, flags = type: val (MEM: val.mem.gid is a write grant
+ *             of val.mem.len bytes; the reply's len is the bytes stored).
+ *             MEM entries only for their owner.  ENOENT, EINVAL on type.
+ *   DELETE    key, flags = type: owner only.
+ *   SUBSCRIBE key = a pattern ("name" exactly, or "prefix*"), flags may
+ *             have DSF_INITIAL (report existing matches now).  The
+ *             subscriber gets a notification from DS after each change;
+ *   CHECK     then fetches changes one by one: key, flags = type
+ *             [| DSF_DELETED] [| DSF_OVERRUN], owner = the endpoint of the
+ *             owner label.  ENOENT when none is left.
+ *   UNSUBSCRIBE key = the same pattern.
+ */
+#ifndef MICA_DS_H
+#define MICA_DS_H
+
+#define DS_RQ_BASE     0x1200
+#define DS_PUBLISH     (DS_RQ_BASE + 0)
+#define DS_RETRIEVE    (DS_RQ_BASE + 1)
+#define DS_DELETE      (DS_RQ_BASE + 2)
+#define DS_SUBSCRIBE   (DS_RQ_BASE + 3)
+#define DS_UNSUBSCRIBE (DS_RQ_BASE + 4)
+#define DS_CHECK       (DS_RQ_BASE + 5)
+#define DS_NR_RQ       6
+
+#define DSF_TYPE_U32   1	/* val.u32 */
+#define DSF_TYPE_STR   2	/* val.str, NUL-terminated, < DS_STR_LEN */
+#define DSF_TYPE_LABEL 3	/* key = label, val.endpt */
+#define DSF_TYPE_MEM   4	/* bytes copied in/out through val.mem.gid */
+#define DSF_TYPE_MASK  0x0f
+#define DSF_OVERWRITE  0x10	/* PUBLISH: replace an existing entry */
+#define DSF_INITIAL    0x20	/* SUBSCRIBE: report existing matches */
+#define DSF_DELETED    0x40	/* CHECK reply: the entry was deleted */
+#define DSF_OVERRUN    0x80	/* CHECK reply: changes were lost, rescan */
+
+#define DS_MEM_MAX     (64 * 1024)	/* largest MEM entry */
+
+#endif /* MICA_DS_H */

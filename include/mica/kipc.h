@@ -1,0 +1,87 @@
+/*
+ * kipc.h - the kernel interface of libsys: IPC primitives (ipc.S), one
+ * wrapper per kernel call (kcall.c) and the grant table (grants.c).
+ *
+ * This is the seam under the host-testable parts of libsys (SEF, timers,
+ * grant-table growth, asynsend): on the OS they link the real functions; the
+ * CUnit suites in tests/unit/sef link fakes of the same names.  So this
+ * header must stay includable by host code: no libc-like declarations here
+ * (those are in syslib.h).  Every function returns OK or a negative error
+ * from mica/errno.h unless noted.
+ */
+#ifndef MICA_KIPC_H
+#define MICA_KIPC_H
+
+#include <mica/type.h>
+#include <mica/const.h>
+#include <mica/com.h>
+#include <mica/errno.h>
+#include <mica/ipc.h>
+#include <mica/safecopies.h>
+
+/* ipc.S */
+int ipc_send(endpoint_t dst, message *m);
+int ipc_receive(endpoint_t src, message *m);	/* src may be ANY */
+int ipc_sendrec(endpoint_t dst, message *m);	/* reply overwrites *m */
+int ipc_notify(endpoint_t dst);
+int ipc_sendnb(endpoint_t dst, message *m);	/* ENOTREADY if dst not waiting */
+int ipc_senda(asynmsg_t *table, u32_t count);
+int ipc_raw(int op, endpoint_t e, vir_bytes addr, u32_t count);
+int kernel_call(message *m);			/* m->m_type = SYS_x */
+
+/* kcall.c */
+int sys_diag_print(const char *s, u32_t len);
+int sys_diag_dump(void);
+int sys_shutdown(u32_t status);
+int sys_getinfo(endpoint_t *self, int *slot);
+int sys_privctl(endpoint_t e, int request, mess_lsys_krn_privctl *pm);
+int sys_fork(endpoint_t parent);		/* child endpoint, 0 in the child */
+int sys_exec(endpoint_t e, vir_bytes ip, vir_bytes sp);
+int sys_clear(endpoint_t e);
+void sys_exit(int status) __attribute__((noreturn));
+int sys_memmap(endpoint_t e, vir_bytes addr, u32_t len, u32_t flags);
+int sys_unmap(endpoint_t e, vir_bytes addr, u32_t len);
+int sys_setgrant(cp_grant_t *table, u32_t count);
+int sys_safecopyfrom(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
+	void *addr, u32_t bytes);
+int sys_safecopyto(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
+	const void *addr, u32_t bytes);
+int sys_irqctl(int request, int irq, u32_t policy, int hook_id);
+int sys_inb(u32_t port, u32_t *value);
+int sys_outb(u32_t port, u32_t value);
+int sys_setalarm(u32_t ticks, u32_t *left);
+int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks);
+int sys_kill(endpoint_t e, int sig);
+int sys_getksig(endpoint_t *e, u32_t *sigmap);
+int sys_update(endpoint_t src, endpoint_t dst);
+int sys_schedctl(endpoint_t e, int priority, int quantum);
+int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
+int sys_vmctl_resume(endpoint_t e, int result);
+
+/*
+ * grants.c: the grant table, registered on first use.  It starts with
+ * GRANT_INITIAL static entries and doubles (pages from sys_pages_alloc) up
+ * to GRANT_MAX when full; ids stay valid across growth.  Failure to create
+ * a grant is GRANT_INVALID.
+ */
+#define GRANT_INITIAL 32
+cp_grant_id_t cpf_grant_direct(endpoint_t to, vir_bytes addr, u32_t len,
+	u32_t access);
+cp_grant_id_t cpf_grant_indirect(endpoint_t to, endpoint_t from,
+	cp_grant_id_t gid, vir_bytes offset, u32_t len, u32_t access);
+cp_grant_id_t cpf_grant_magic(endpoint_t to, endpoint_t from, vir_bytes addr,
+	u32_t len, u32_t access);
+int cpf_revoke(cp_grant_id_t gid);
+int cpf_reload(void);		/* register the table again (after a transfer) */
+u32_t cpf_table_size(void);	/* entries in the current table */
+
+/*
+ * pages.c: page-granular memory for libsys itself (grant tables, DS
+ * values), zeroed, from a window of the address space mapped with
+ * SYS_MEMMAP (so only for processes allowed that call; through VM once VM
+ * exists).  NULL when out of memory or not allowed.
+ */
+void *sys_pages_alloc(u32_t bytes);
+void sys_pages_free(void *p, u32_t bytes);
+
+#endif /* MICA_KIPC_H */

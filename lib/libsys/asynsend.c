@@ -1,0 +1,46 @@
+/*
+ * asynsend.c - send without blocking, through the kernel's senda table
+ * (mica/ipc.h).  One table of ASYN_NR entries per process; a message takes
+ * a free or completed entry and the table is registered again, so the
+ * kernel delivers it as soon as the destination receives.  Used for every
+ * reply a service owes RS (SEF), so that a service never blocks on RS.
+ */
+#include <mica/sef.h>
+
+#define ASYN_NR 16
+
+static asynmsg_t asyn_table[ASYN_NR];
+static u32_t asyn_used;			/* entries registered with the kernel */
+
+/* OK once queued (delivery follows); EAGAIN when all entries are pending. */
+int asynsend(endpoint_t dst, message *m)
+{
+	u32_t i;
+
+	for (i = 0; i < ASYN_NR; i++) {
+		u32_t f = asyn_table[i].flags;
+
+		if (f == AMF_EMPTY || (f & AMF_DONE))
+			break;
+	}
+	if (i == ASYN_NR)
+		return -EAGAIN;
+	asyn_table[i].flags = AMF_EMPTY;
+	asyn_table[i].dst = dst;
+	asyn_table[i].result = OK;
+	asyn_table[i].msg = *m;
+	asyn_table[i].flags = AMF_VALID;
+	if (i + 1 > asyn_used)
+		asyn_used = i + 1;
+	return ipc_senda(asyn_table, asyn_used);
+}
+
+void asynsend_reset(void)
+{
+	u32_t i;
+
+	for (i = 0; i < ASYN_NR; i++)
+		asyn_table[i].flags = AMF_EMPTY;
+	asyn_used = 0;
+	ipc_senda(asyn_table, 0);
+}
