@@ -47,4 +47,26 @@
 
 #define DS_MEM_MAX     (64 * 1024)	/* largest MEM entry */
 
+#include <mica/type.h>
+
+/*
+ * Client side (lib/libsys/ds.c): one sendrec to DS_PROC_NR each; OK or a
+ * negative error.  Keys longer than DS_KEY_LEN - 1 are refused (EINVAL)
+ * before anything is sent.  ds_publish_mem/ds_retrieve_mem make a
+ * one-shot grant for DS over the caller's buffer.
+ */
+int ds_publish_label(const char *label, endpoint_t ep, u32_t flags);
+int ds_publish_u32(const char *key, u32_t val, u32_t flags);
+int ds_publish_str(const char *key, const char *str, u32_t flags);
+int ds_publish_mem(const char *key, const void *buf, u32_t len, u32_t flags);
+int ds_retrieve_label_endpt(const char *label, endpoint_t *ep);
+int ds_retrieve_u32(const char *key, u32_t *val);
+int ds_retrieve_str(const char *key, char *str, u32_t size);
+int ds_retrieve_mem(const char *key, void *buf, u32_t *len);	/* in: size, out: stored */
+int ds_delete(const char *key, u32_t type);
+int ds_subscribe(const char *pattern, u32_t flags);
+int ds_unsubscribe(const char *pattern);
+/* key: DS_KEY_LEN bytes; *flags: type | DSF_DELETED | DSF_OVERRUN. */
+int ds_check(char *key, u32_t *flags, endpoint_t *owner);
+
 #endif /* MICA_DS_H */

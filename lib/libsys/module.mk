@@ -10,7 +10,8 @@ LIBSYS_HOST_SRCS := lib/libsys/sef.c lib/libsys/sef_init.c \
 	lib/libsys/sys_timers.c
 LIBSYS_SRCS := $(LIBSYS_HOST_SRCS) lib/libsys/kcall.c lib/libsys/printf.c \
 	lib/libsys/string.c lib/libsys/start.c lib/libsys/fmt.c lib/libsys/ipc.S \
-	lib/libsys/pages.c lib/libsys/panic.c lib/libsys/sef_vm.c
+	lib/libsys/pages.c lib/libsys/panic.c lib/libsys/sef_vm.c \
+	lib/libsys/ds.c
 
 $(TLIB)/libsys.a: $(call tobjs,$(LIBSYS_SRCS))
 	@mkdir -p $(@D)
