@@ -7,12 +7,14 @@
  * DS: publish/retrieve/delete of every type, subscriptions, the owner-label
  * rule (peer acts as another client), bogus requests.  SEF: init replies,
  * pings through RS, signals (handler, default SIGTERM), live-update prepare
- * (only RS heard until cancelled), panic reported to RS.  dsboot: DS takes
+ * (only RS heard until cancelled), panic reported to RS; libsys timers on
+ * the real alarm, and a grant table grown past its static part.  dsboot: DS takes
  * a fresh init when no RS exists.
  */
 #include "tap.h"
 #include <mica/ds.h>
 #include <mica/sef.h>
+#include <mica/timers.h>
 
 #define MAIN 0
 #define PEER 1
@@ -20,7 +22,7 @@
 #define SVC2 5
 
 enum { CMD_PING = 1, CMD_SIGNAL, CMD_LU, CMD_WAIT_PANIC };	/* main -> rs */
-enum { SVC_GET = 0x77, SVC_PANIC };				/* main -> svc */
+enum { SVC_GET = 0x77, SVC_PANIC, SVC_TIMERS };			/* main -> svc */
 
 static message msg(int type)
 {
@@ -96,6 +98,36 @@ static int svc_init(int type, const sef_init_info_t *info)
 	return info->label[0] ? OK : -EINVAL;
 }
 
+/* SVC_TIMERS: three timers on the one alarm; answer once all fired. */
+static sys_timer_t svc_tmr[3];
+static u32_t svc_fired, svc_nfired;
+static endpoint_t svc_waiter = NONE;
+
+static void svc_timer(int arg)
+{
+	message m;
+
+	svc_fired = svc_fired * 10 + (u32_t)arg;
+	if (++svc_nfired < 3)
+		return;
+	m = msg(OK);
+	m.m_u32.data[0] = svc_fired;
+	ipc_send(svc_waiter, &m);
+}
+
+static void svc_timers(endpoint_t who)
+{
+	static const u32_t ticks[3] = { 6, 2, 4 };
+	int i;
+
+	svc_waiter = who;
+	for (i = 0; i < 3; i++) {
+		init_timer(&svc_tmr[i]);
+		set_timer(&svc_tmr[i], ticks[i], svc_timer, i + 1);
+	}
+	set_timer(&svc_tmr[0], 8, svc_timer, 1);	/* moved later */
+}
+
 static int svc(int own_handler)
 {
 	message m;
@@ -108,6 +140,14 @@ static int svc(int own_handler)
 	while (sef_receive(ANY, &m) == OK) {
 		if (m.m_type == SVC_PANIC)
 			panic("%s: asked to, %d", sef_label(), 42);
+		if (m.m_source == CLOCK && IS_NOTIFY(&m)) {
+			expire_timers(m.m_notify.timestamp);
+			continue;
+		}
+		if (m.m_type == SVC_TIMERS) {
+			svc_timers(m.m_source);
+			continue;
+		}
 		if (m.m_type == SVC_GET) {
 			m.m_u32.data[0] = svc_sigs;
 			m.m_u32.data[1] = svc_init_type;
@@ -193,6 +233,7 @@ static void test_values(void)
 }
 
 static u8_t big[6000], back[6000];
+static cp_grant_id_t gids[40];
 
 static void test_mem(void)
 {
@@ -211,10 +252,18 @@ static void test_mem(void)
 	tap_ok(ds_retrieve_mem("main.state", back, &len) == OK && len == sizeof(big) &&
 		!memcmp(big, back, 100) && back[100] == 0,
 		"a smaller buffer gets a prefix and the stored size");
+	for (i = 0; i < 40; i++)			/* past the 32 static entries */
+		gids[i] = cpf_grant_direct(PEER, (vir_bytes)back, 1, CPF_READ);
+	tap_ok(gids[39] != GRANT_INVALID && GRANT_IDX(gids[39]) >= GRANT_INITIAL &&
+		cpf_table_size() == 2 * GRANT_INITIAL, "the grant table grew to %u",
+		cpf_table_size());
 	big[0] ^= 0xff;
 	tap_ok(ds_publish_mem("main.state", big, 10, DSF_OVERWRITE) == OK &&
 		(len = sizeof(back), ds_retrieve_mem("main.state", back, &len)) == OK &&
-		len == 10 && back[0] == big[0], "overwrite with a shorter range");
+		len == 10 && back[0] == big[0],
+		"overwrite with a shorter range, through a grown table");
+	for (i = 0; i < 40; i++)
+		cpf_revoke(gids[i]);
 }
 
 static void test_permissions(void)
@@ -356,6 +405,10 @@ static void test_sef(void)
 	r = ipc_sendrec(SVC, &m);
 	tap_ok(r == OK && m.m_u32.data[0] == ((1u << 10) | (1u << 12)),
 		"signals from RS reach the handler (%x)", m.m_u32.data[0]);
+	m = msg(SVC_TIMERS);
+	r = ipc_sendrec(SVC, &m);
+	tap_ok(r == OK && m.m_u32.data[0] == 231,
+		"three timers on one alarm fire in order (%u)", m.m_u32.data[0]);
 	ask_rs(CMD_SIGNAL, SVC2, 1u << SIGTERM, &m);
 	tap_sleep(2);
 	m = msg(SVC_GET);
