@@ -46,6 +46,31 @@ static int rs_init(endpoint_t ep, const char *label)
 	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
 }
 
+/*
+ * Init svc2 but do not receive its reply at once: a service that blocked
+ * on RS would still be stuck in its send.  Instead it must be back in its
+ * receive loop, taking a ping by sendnb; then both answers arrive, the
+ * init reply first.  Returns the init result, *busy the sendnb's result.
+ */
+static int rs_init_busy(endpoint_t ep, const char *label, int *busy)
+{
+	message m = msg(RS_INIT), p = msg(RS_PING);
+	int r = -9999;
+
+	m.m_rs_init.type = SEF_INIT_FRESH;
+	memcpy(m.m_rs_init.label, label, strlen(label));
+	if (ipc_send(ep, &m) != OK)
+		return r;
+	tap_sleep(3);
+	p.m_rs_ping.seq = 9;
+	*busy = ipc_sendnb(ep, &p);
+	if (ipc_receive(ep, &m) == OK && m.m_type == RS_INIT_REPLY)
+		r = m.m_rs_init_reply.result;
+	if (ipc_receive(ep, &p) != OK || p.m_type != RS_PING_REPLY || p.m_rs_pong.seq != 9)
+		*busy = -9997;
+	return r;
+}
+
 static void rs_command(message *m)
 {
 	endpoint_t ep = (endpoint_t)m->m_u32.data[0];
@@ -73,10 +98,12 @@ static void rs_command(message *m)
 static int rs(void)
 {
 	message m = msg(0);
+	int busy = -9999;
 
 	m.m_u32.data[0] = (u32_t)rs_init(DS_PROC_NR, "ds");
 	m.m_u32.data[1] = (u32_t)rs_init(SVC, "svc");
-	m.m_u32.data[2] = (u32_t)rs_init(SVC2, "svc2");
+	m.m_u32.data[2] = (u32_t)rs_init_busy(SVC2, "svc2", &busy);
+	m.m_u32.data[3] = (u32_t)busy;
 	ipc_send(MAIN, &m);
 	while (ipc_receive(MAIN, &m) == OK)
 		rs_command(&m);
@@ -459,6 +486,8 @@ static void main_tests(void)
 		m.m_u32.data[1] == OK && m.m_u32.data[2] == OK,
 		"DS, svc and svc2 answer RS's init with OK (%d %d %d)",
 		(int)m.m_u32.data[0], (int)m.m_u32.data[1], (int)m.m_u32.data[2]);
+	tap_is((int)m.m_u32.data[3], OK,
+		"the init reply did not block svc2 while RS was busy (ping taken)");
 	test_values();
 	test_mem();
 	test_permissions();
