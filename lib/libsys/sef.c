@@ -95,6 +95,10 @@ int sef_startup(void)
 			return r;
 		if (m.m_type != RS_INIT)
 			continue;		/* nothing else before init */
+		/* RS may have swapped us into the old instance's slot (live
+		 * update) before sending the init: who are we now? */
+		if ((r = sys_getinfo(&sef_st.self, NULL)) != OK)
+			return r;
 		sef_init_decode(&m, &info);
 		r = sef_init_run(&info);
 		reply = (message){ 0 };

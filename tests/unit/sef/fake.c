@@ -14,6 +14,7 @@ void fake_reset(void)
 {
 	memset(&fk, 0, sizeof(fk));
 	fk.self = 7;
+	fk.swap_self = NONE;
 	fk.senda_hold = NONE;
 	fk.copy_fail_at = -1;
 	fk.uptime = 1000;
@@ -74,6 +75,8 @@ int ipc_receive(endpoint_t src, message *m)
 			continue;
 		fk.in_done[i] = 1;
 		*m = fk.in[i];
+		if (m->m_type == RS_INIT && fk.swap_self != NONE)
+			fk.self = fk.swap_self;		/* RS swapped the slots */
 		return OK;
 	}
 	return -EINTR;
@@ -196,6 +199,7 @@ int vm_lu_copy(endpoint_t src, endpoint_t dst, vir_bytes addr, u32_t len)
 	int i;
 
 	fake_trace("copy %x;", addr);
+	fk.copy_dst = dst;
 	if (fk.ncopies++ == fk.copy_fail_at || src == dst)
 		return -EFAULT;
 	for (i = 0; i < fk.nmem; i++)

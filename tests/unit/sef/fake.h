@@ -39,6 +39,7 @@ struct fake_kernel {
 	endpoint_t senda_hold;		/* not receiving: entries stay pending */
 
 	endpoint_t self;
+	endpoint_t swap_self;		/* not NONE: self after an RS_INIT arrives */
 	int rs_alive;
 	u32_t uptime, alarm;
 	int alarm_calls;
@@ -57,6 +58,7 @@ struct fake_kernel {
 
 	struct sef_region regions[SEF_REGIONS_MAX + 1];
 	int nregions, regions_err, copy_fail_at, ncopies;
+	endpoint_t copy_dst;		/* of the last vm_lu_copy */
 	struct fake_mem mem[4];
 	int nmem;
 

@@ -174,6 +174,7 @@ static void test_order(void)
 
 	fake_reset();
 	fk.trace[0] = 0;
+	fk.swap_self = 9;			/* the new instance takes the old slot */
 	regions();
 	memset(victim, 0, sizeof(victim));
 	sef_setcb_state_restore(cb_restore);
@@ -184,7 +185,8 @@ static void test_order(void)
 		"regions 42;copy 40000000;copy 40010000;restore 3 42;send 1101;");
 	CU_ASSERT_EQUAL(victim[3], (int)0xAAAAAAAA);	/* program state copied */
 	CU_ASSERT_STRING_EQUAL(sef_label(), "svc");	/* SEF's own kept */
-	CU_ASSERT_EQUAL(sef_self(), 7);
+	CU_ASSERT_EQUAL(sef_self(), 9);			/* the endpoint after the swap */
+	CU_ASSERT_EQUAL(fk.copy_dst, 9);
 	CU_ASSERT_EQUAL(fk.setgrant_calls, 1);		/* grant table reloaded */
 	CU_ASSERT_EQUAL(fk.out[0].m_rs_init_reply.result, OK);
 }
