@@ -39,7 +39,8 @@ void sef_lu_check(void);
 void sef_do_signal(const message *m);
 int sef_do_ksig(const message *m);
 
-/* sef.c: send a reply to RS without blocking (logs a failure). */
+/* sef.c: send a reply to RS without blocking; with the senda table full
+ * it is dropped, and RS treats the missing answer like a timeout. */
 void sef_reply_rs(int type, message *m);
 
 #endif /* LIBSYS_SEF_PRIV_H */

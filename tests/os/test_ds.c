@@ -77,6 +77,15 @@ static void rs_command(message *m)
 	u32_t arg = m->m_u32.data[1];
 	message r;
 
+	if (m->m_type >= DS_RQ_BASE && m->m_type < DS_RQ_BASE + DS_NR_RQ) {
+		int e = ipc_sendrec(DS_PROC_NR, m);	/* a DS request as RS */
+
+		if (e != OK)
+			m->m_type = e;
+		ipc_send(MAIN, m);
+		return;
+	}
+
 	if (m->m_type == CMD_PING) {
 		r = msg(RS_PING);
 		r.m_rs_ping.seq = arg;
@@ -203,10 +212,10 @@ static int peer(void)
 	return 1;
 }
 
-/* A DS request, from main itself or through peer; the reply's status. */
+/* A DS request, from main itself or through peer or RS; the reply's status. */
 static int ds_raw(endpoint_t via, message *m)
 {
-	int r = ipc_sendrec(via == PEER ? PEER : DS_PROC_NR, m);
+	int r = ipc_sendrec(via == MAIN ? DS_PROC_NR : via, m);
 
 	return r != OK ? r : m->m_type;
 }
@@ -374,6 +383,23 @@ static void test_subscribe(void)
 	tap_is(ds_check(key, &fl, &ow), -ENOENT, "no reports after unsubscribing");
 }
 
+static void test_rs_rights(void)
+{
+	endpoint_t ep = NONE;
+	int r;
+
+	tap_is(ds_as(RS_PROC_NR, DS_PUBLISH, "svc", DSF_TYPE_LABEL, SVC), OK,
+		"RS publishes a label for a service");
+	r = ds_retrieve_label_endpt("svc", &ep);
+	tap_ok(r == OK && ep == SVC, "anyone looks it up (%d)", ep);
+	tap_is(ds_as(RS_PROC_NR, DS_PUBLISH, "main", DSF_TYPE_LABEL, SVC), -EEXIST,
+		"RS too needs DSF_OVERWRITE");
+	tap_is(ds_as(RS_PROC_NR, DS_DELETE, "peer.y", DSF_TYPE_U32, 0), OK,
+		"RS may delete another label's key");
+	tap_is(ds_as(RS_PROC_NR, DS_PUBLISH, "rs.x", DSF_TYPE_U32, 1), -EPERM,
+		"but RS without a label of its own cannot publish values");
+}
+
 static void test_bogus(void)
 {
 	message m = msg(DS_PUBLISH);
@@ -492,6 +518,7 @@ static void main_tests(void)
 	test_mem();
 	test_permissions();
 	test_subscribe();
+	test_rs_rights();
 	test_bogus();
 	test_sef();
 	test_lu();
