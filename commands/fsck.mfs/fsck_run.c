@@ -62,17 +62,17 @@ int fsck_mode_ok(uint16_t mode)
 	    S_ISSOCK(mode);
 }
 
-void fsck_iget(const struct fsck *f, uint32_t n, struct mfsu_inode *ino)
+void fsck_iget(const struct fsck *f, uint32_t n, struct mfs_dinode *ino)
 {
-	mfsu_inode_decode(&f->img.sb, f->itab + (size_t)(n - 1) *
+	mfs_inode_decode(&f->img.sb, f->itab + (size_t)(n - 1) *
 	    f->img.sb.inode_size, ino);
 }
 
-void fsck_iput(struct fsck *f, uint32_t n, const struct mfsu_inode *ino)
+void fsck_iput(struct fsck *f, uint32_t n, const struct mfs_dinode *ino)
 {
 	size_t off = (size_t)(n - 1) * f->img.sb.inode_size;
 
-	mfsu_inode_encode(&f->img.sb, ino, f->itab + off);
+	mfs_inode_encode(&f->img.sb, ino, f->itab + off);
 	f->itab_dirty[off / f->img.sb.block_size] = 1;
 }
 

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "../../fs/mfs/mfs_sb.h"
+#include "../../fs/mfs/mfs_codec.h"
 
 #ifndef OK
 #define OK 0
@@ -31,18 +32,6 @@ struct mfsu_img {
 	uint64_t dev_bytes;
 	struct mfs_sb sb;
 	uint8_t super[MFS_SUPER_SIZE];	/* raw superblock bytes */
-};
-
-/* An inode in one form for every version (V1 keeps only mtime, an 8-bit
- * gid and 8-bit link count; those are truncated on encode). */
-struct mfsu_inode {
-	uint16_t mode;
-	uint16_t nlinks;
-	uint16_t uid;
-	uint16_t gid;
-	uint32_t size;
-	uint32_t atime, mtime, ctime;
-	uint32_t zone[MFS_V2_NR_TZONES];
 };
 
 /* A bitmap of 'nbits' bits (the capacity of its on-disk blocks). */
@@ -66,29 +55,6 @@ int mfsu_write_super(const struct mfsu_img *img);
 
 /* Size in bytes of a regular file or block device; -errno on failure. */
 int mfsu_fd_size(int fd, uint64_t *bytes);
-
-/* Convert between the on-disk inode at 'raw' and 'ino'. */
-void mfsu_inode_decode(const struct mfs_sb *sb, const void *raw,
-    struct mfsu_inode *ino);
-void mfsu_inode_encode(const struct mfs_sb *sb, const struct mfsu_inode *ino,
-    void *raw);
-
-/* Byte offset of inode 'n' (1..ninodes) in the image. */
-uint64_t mfsu_inode_pos(const struct mfs_sb *sb, uint32_t n);
-
-/* Directory entry 'slot' of the block 'blk': inode number, and the name
- * NUL-terminated into 'name' (name_max + 1 bytes). */
-uint32_t mfsu_dirent_get(const struct mfs_sb *sb, const void *blk,
-    unsigned int slot, char *name);
-/* Store an entry; 'name' must be at most name_max bytes (checked by the
- * caller), the rest of the slot's name is zeroed. */
-void mfsu_dirent_set(const struct mfs_sb *sb, void *blk, unsigned int slot,
-    uint32_t ino, const char *name);
-
-/* Zone pointer 'i' of an indirect block. */
-uint32_t mfsu_ind_get(const struct mfs_sb *sb, const void *blk, unsigned int i);
-void mfsu_ind_set(const struct mfs_sb *sb, void *blk, unsigned int i,
-    uint32_t z);
 
 /* Bitmaps: allocate (zeroed) 'nblocks' blocks, load/store at block 'start'. */
 int mfsu_map_init(struct mfsu_map *m, const struct mfs_sb *sb,

@@ -9,23 +9,23 @@
 #include <unistd.h>
 #include "mkfsck_test.h"
 
-static void mt_iget(struct mfsu_img *im, uint32_t n, struct mfsu_inode *ino)
+static void mt_iget(struct mfsu_img *im, uint32_t n, struct mfs_dinode *ino)
 {
 	uint8_t raw[64];
 
 	CU_ASSERT_EQUAL(pread(im->fd, raw, im->sb.inode_size,
-	    (off_t)mfsu_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
-	mfsu_inode_decode(&im->sb, raw, ino);
+	    (off_t)mfs_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
+	mfs_inode_decode(&im->sb, raw, ino);
 }
 
 static void mt_iput(struct mfsu_img *im, uint32_t n,
-    const struct mfsu_inode *ino)
+    const struct mfs_dinode *ino)
 {
 	uint8_t raw[64];
 
-	mfsu_inode_encode(&im->sb, ino, raw);
+	mfs_inode_encode(&im->sb, ino, raw);
 	CU_ASSERT_EQUAL(pwrite(im->fd, raw, im->sb.inode_size,
-	    (off_t)mfsu_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
+	    (off_t)mfs_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
 }
 
 /* Find 'name' in the first block of directory 'dir': its inode number,
@@ -33,7 +33,7 @@ static void mt_iput(struct mfsu_img *im, uint32_t n,
 static uint32_t mt_lookup(struct mfsu_img *im, uint32_t dir, const char *name,
     uint8_t *blk, uint32_t *zone, unsigned int *slot)
 {
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 	char nm[MFS_NAME_V3 + 1];
 	unsigned int s, n;
 	uint32_t e;
@@ -44,7 +44,7 @@ static uint32_t mt_lookup(struct mfsu_img *im, uint32_t dir, const char *name,
 	n = d.size / im->sb.dirent_size;
 	for (s = 0; s < n && s < im->sb.block_size / im->sb.dirent_size;
 	    s++) {
-		e = mfsu_dirent_get(&im->sb, blk, s, nm);
+		e = mfs_dirent_get(&im->sb, blk, s, nm);
 		if (e && strcmp(nm, name) == 0) {
 			*slot = s;
 			return e;
@@ -77,7 +77,7 @@ typedef void (*mt_damage_fn)(struct mfsu_img *im);
 
 static void d_zmap(struct mfsu_img *im)
 {
-	struct mfsu_inode r;
+	struct mfs_dinode r;
 
 	mt_iget(im, MFS_ROOT_INO, &r);
 	mt_flip_map(im, mfs_zmap_start(&im->sb),
@@ -92,7 +92,7 @@ static void d_imap(struct mfsu_img *im)
 static void d_nlinks(struct mfsu_img *im)
 {
 	uint32_t n = mt_ino(im, MFS_ROOT_INO, "a");
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	mt_iget(im, n, &i);
 	i.nlinks += 5;
@@ -102,7 +102,7 @@ static void d_nlinks(struct mfsu_img *im)
 static void mt_big_zone(struct mfsu_img *im, int slot, uint32_t z)
 {
 	uint32_t n = mt_ino(im, MFS_ROOT_INO, "big");
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	mt_iget(im, n, &i);
 	i.zone[slot] = z;
@@ -121,7 +121,7 @@ static void d_zone_meta(struct mfsu_img *im)
 
 static void d_zone_dup(struct mfsu_img *im)
 {
-	struct mfsu_inode a, big;
+	struct mfs_dinode a, big;
 	uint32_t na = mt_ino(im, MFS_ROOT_INO, "a");
 
 	mt_iget(im, mt_ino(im, MFS_ROOT_INO, "big"), &big);
@@ -133,7 +133,7 @@ static void d_zone_dup(struct mfsu_img *im)
 static void d_past_size(struct mfsu_img *im)
 {
 	uint32_t n = mt_ino(im, MFS_ROOT_INO, "big");
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	mt_iget(im, n, &i);
 	i.size = 10;
@@ -148,7 +148,7 @@ static void mt_set_entry(struct mfsu_img *im, uint32_t dir, const char *name,
 	uint32_t zone;
 
 	mt_lookup(im, dir, name, blk, &zone, &slot);
-	mfsu_dirent_set(&im->sb, blk, slot, ino, newname);
+	mfs_dirent_set(&im->sb, blk, slot, ino, newname);
 	CU_ASSERT_EQUAL(mfsu_write_block(im, zone, blk), OK);
 }
 
@@ -169,11 +169,11 @@ static void d_loop(struct mfsu_img *im)
 	uint32_t sub = mt_ino(im, MFS_ROOT_INO, "sub");
 	uint32_t deep = mt_ino(im, sub, "deep");
 	uint8_t blk[MFS_MAX_BLOCK_SIZE];
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 
 	mt_iget(im, deep, &d);
 	CU_ASSERT_EQUAL(mfsu_read_block(im, d.zone[0], blk), OK);
-	mfsu_dirent_set(&im->sb, blk, d.size / im->sb.dirent_size, sub, "up");
+	mfs_dirent_set(&im->sb, blk, d.size / im->sb.dirent_size, sub, "up");
 	CU_ASSERT_EQUAL(mfsu_write_block(im, d.zone[0], blk), OK);
 	d.size += im->sb.dirent_size;
 	mt_iput(im, deep, &d);
@@ -181,7 +181,7 @@ static void d_loop(struct mfsu_img *im)
 
 static void d_dirsize(struct mfsu_img *im)
 {
-	struct mfsu_inode r;
+	struct mfs_dinode r;
 
 	mt_iget(im, MFS_ROOT_INO, &r);
 	r.size += 3;
@@ -190,7 +190,7 @@ static void d_dirsize(struct mfsu_img *im)
 
 static void d_unreach(struct mfsu_img *im)
 {
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	memset(&i, 0, sizeof(i));
 	i.mode = 0100644;
