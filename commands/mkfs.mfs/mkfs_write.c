@@ -310,7 +310,7 @@ static int mkfs_write_meta(struct mkfs_img *m)
 	mkfs_super_encode(sb, m->img.super);
 	if ((r = mfsu_write_super(&m->img)) != OK)
 		return r;
-	return fsync(m->img.fd) < 0 ? -errno : OK;
+	return mfsu_sync(&m->img);
 }
 
 static void mkfs_img_free(struct mkfs_img *m)
@@ -322,16 +322,17 @@ static void mkfs_img_free(struct mkfs_img *m)
 	free(m->ind);
 }
 
-int mkfs_write(int fd, const struct mfs_sb *sb, const struct mkfs_tree *tree,
+int mkfs_write(const struct mfs_sb *sb, const struct mkfs_tree *tree,
     const struct mkfs_opts *o)
 {
 	struct mkfs_img m;
-	int r;
+	int r, c;
 
 	memset(&m, 0, sizeof(m));
-	m.img.fd = fd;
-	m.img.sb = *sb;
-	m.img.dev_bytes = (uint64_t)sb->zones * sb->block_size;
+	if ((r = mfsu_create(&m.img, o->image, sb)) != OK) {
+		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-r));
+		return r;
+	}
 	m.o = o;
 	m.now = o->have_time ? o->time : mkfs_clamp_time(time(NULL));
 	m.next_ino = MFS_ROOT_INO + 1;
@@ -352,6 +353,10 @@ int mkfs_write(int fd, const struct mfs_sb *sb, const struct mkfs_tree *tree,
 	if (r == OK && (r = mkfs_write_meta(&m)) != OK)
 		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-r));
 out:
+	if ((c = mfsu_close(&m.img)) != OK && r == OK) {
+		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-c));
+		r = c;
+	}
 	mkfs_img_free(&m);
 	return r;
 }

@@ -3,29 +3,27 @@
  * version: fsck.mfs -n finds it (exit 4), -y repairs it (exit 1), and a
  * second -n finds the result clean (exit 0).
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "mkfsck_test.h"
+
+static uint8_t mt_iblk[MFS_MAX_BLOCK_SIZE];
 
 static void mt_iget(struct mfsu_img *im, uint32_t n, struct mfs_dinode *ino)
 {
-	uint8_t raw[64];
-
-	CU_ASSERT_EQUAL(pread(im->fd, raw, im->sb.inode_size,
-	    (off_t)mfs_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
-	mfs_inode_decode(&im->sb, raw, ino);
+	CU_ASSERT_EQUAL_FATAL(mfsu_read_block(im, mfs_inode_block(&im->sb, n),
+	    mt_iblk), OK);
+	mfs_inode_decode(&im->sb, mt_iblk + mfs_inode_offset(&im->sb, n), ino);
 }
 
 static void mt_iput(struct mfsu_img *im, uint32_t n,
     const struct mfs_dinode *ino)
 {
-	uint8_t raw[64];
+	uint32_t b = mfs_inode_block(&im->sb, n);
 
-	mfs_inode_encode(&im->sb, ino, raw);
-	CU_ASSERT_EQUAL(pwrite(im->fd, raw, im->sb.inode_size,
-	    (off_t)mfs_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
+	CU_ASSERT_EQUAL_FATAL(mfsu_read_block(im, b, mt_iblk), OK);
+	mfs_inode_encode(&im->sb, ino, mt_iblk + mfs_inode_offset(&im->sb, n));
+	CU_ASSERT_EQUAL(mfsu_write_block(im, b, mt_iblk), OK);
 }
 
 /* Find 'name' in the first block of directory 'dir': its inode number,
@@ -65,12 +63,12 @@ static uint32_t mt_ino(struct mfsu_img *im, uint32_t dir, const char *name)
 
 static void mt_flip_map(struct mfsu_img *im, uint32_t start, uint64_t bit)
 {
-	uint8_t b;
-	off_t off = (off_t)start * im->sb.block_size + (off_t)(bit / 8);
+	uint64_t blk = start + bit / 8 / im->sb.block_size;
+	size_t off = (size_t)(bit / 8 % im->sb.block_size);
 
-	CU_ASSERT_EQUAL(pread(im->fd, &b, 1, off), 1);
-	b ^= (uint8_t)(1u << (bit % 8));
-	CU_ASSERT_EQUAL(pwrite(im->fd, &b, 1, off), 1);
+	CU_ASSERT_EQUAL_FATAL(mfsu_read_block(im, blk, mt_iblk), OK);
+	mt_iblk[off] ^= (uint8_t)(1u << (bit % 8));
+	CU_ASSERT_EQUAL(mfsu_write_block(im, blk, mt_iblk), OK);
 }
 
 typedef void (*mt_damage_fn)(struct mfsu_img *im);
@@ -217,18 +215,15 @@ static void mt_damage_all(int version, unsigned int bs)
 	struct mfsu_img im;
 	char img[300], why[200];
 	size_t k;
-	int fd;
 
 	snprintf(img, sizeof(img), "%s/dmg.img", mt_dir);
 	for (k = 0; k < sizeof(mt_damages) / sizeof(mt_damages[0]); k++) {
 		CU_ASSERT_EQUAL_FATAL(mt_mkfs(img, version, bs, 0, mt_tree()),
 		    MKFS_EXIT_OK);
-		fd = open(img, O_RDWR);
-		CU_ASSERT_FATAL(fd >= 0);
-		CU_ASSERT_EQUAL_FATAL(mfsu_open_fd(&im, fd, why, sizeof(why)),
+		CU_ASSERT_EQUAL_FATAL(mfsu_open(&im, img, 1, why, sizeof(why)),
 		    OK);
 		mt_damages[k].fn(&im);
-		close(fd);
+		CU_ASSERT_EQUAL(mfsu_close(&im), OK);
 		if (mt_fsck(img, 0) != FSCK_EXIT_UNFIXED ||
 		    mt_fsck(img, 1) != FSCK_EXIT_FIXED ||
 		    mt_fsck(img, 0) != FSCK_EXIT_OK) {
@@ -245,26 +240,25 @@ static void t_reconnect(void)
 	char img[300], why[200], name[16];
 	struct mfsu_img im;
 	uint32_t sub, lost, back;
-	int fd;
 
 	snprintf(img, sizeof(img), "%s/lost.img", mt_dir);
 	CU_ASSERT_EQUAL_FATAL(mt_mkfs(img, 3, 1024, 0, mt_tree()),
 	    MKFS_EXIT_OK);
-	fd = open(img, O_RDWR);
-	CU_ASSERT_FATAL(fd >= 0);
-	CU_ASSERT_EQUAL_FATAL(mfsu_open_fd(&im, fd, why, sizeof(why)), OK);
+	CU_ASSERT_EQUAL_FATAL(mfsu_open(&im, img, 1, why, sizeof(why)), OK);
 	sub = mt_ino(&im, MFS_ROOT_INO, "sub");
 	mt_set_entry(&im, MFS_ROOT_INO, "sub", 0, "sub");
+	CU_ASSERT_EQUAL(mfsu_close(&im), OK);
 	CU_ASSERT_EQUAL(mt_fsck(img, 0), FSCK_EXIT_UNFIXED);
 	CU_ASSERT_EQUAL(mt_fsck(img, 1), FSCK_EXIT_FIXED);
 	CU_ASSERT_EQUAL(mt_fsck(img, 0), FSCK_EXIT_OK);
+	CU_ASSERT_EQUAL_FATAL(mfsu_open(&im, img, 0, why, sizeof(why)), OK);
 	lost = mt_ino(&im, MFS_ROOT_INO, "lost+found");
 	snprintf(name, sizeof(name), "#%u", sub);
 	CU_ASSERT_EQUAL(mt_ino(&im, lost, name), sub);
 	CU_ASSERT_NOT_EQUAL(mt_ino(&im, sub, "deep"), 0);
 	back = mt_ino(&im, sub, "..");
 	CU_ASSERT_EQUAL(back, lost);
-	close(fd);
+	CU_ASSERT_EQUAL(mfsu_close(&im), OK);
 }
 
 static void t_damage_v1(void) { mt_damage_all(1, 1024); }

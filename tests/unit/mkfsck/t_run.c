@@ -95,13 +95,10 @@ static void mt_img(char *buf, size_t len, const char *name)
 static int mt_decode(const char *img, struct mfsu_img *out)
 {
 	char why[200];
-	int fd = open(img, O_RDONLY), r;
 
-	if (fd < 0)
+	if (mfsu_open(out, img, 0, why, sizeof(why)) != OK)
 		return -1;
-	r = mfsu_open_fd(out, fd, why, sizeof(why));
-	close(fd);
-	return r;
+	return mfsu_close(out);
 }
 
 static void t_empty_images(void)
@@ -188,14 +185,13 @@ static int mt_read_inode(const char *img, uint32_t n, struct mfs_dinode *d)
 	static uint8_t blk[MFS_MAX_BLOCK_SIZE];
 	struct mfsu_img im;
 	char why[200];
-	int fd = open(img, O_RDONLY), r;
+	int r;
 
-	if (fd < 0)
+	if (mfsu_open(&im, img, 0, why, sizeof(why)) != OK)
 		return -1;
-	if ((r = mfsu_open_fd(&im, fd, why, sizeof(why))) == OK &&
-	    (r = mfsu_read_block(&im, mfs_inode_block(&im.sb, n), blk)) == OK)
+	if ((r = mfsu_read_block(&im, mfs_inode_block(&im.sb, n), blk)) == OK)
 		mfs_inode_decode(&im.sb, blk + mfs_inode_offset(&im.sb, n), d);
-	close(fd);
+	mfsu_close(&im);
 	return r;
 }
 
