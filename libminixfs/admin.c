@@ -7,29 +7,44 @@
  * an orphan (invalid, out of the hash table) and is freed by its last
  * lmfs_put_block(), so a later lookup never finds the stale contents.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "lmfs_priv.h"
 
-/* Set the block size; when it changes, write back and drop everything. */
-void lmfs_set_blocksize(size_t blocksize)
+/* 1 if some cached block is held. */
+static int any_held(void)
+{
+	unsigned int cap, n, i;
+	struct buf **v = lmfs_pool_scratch(&cap);
+
+	n = lmfs_collect(v, cap, NO_DEV, 0);
+	for (i = 0; i < n; i++)
+		if (v[i]->lmfs_count > 0)
+			return 1;
+	return 0;
+}
+
+/* Set the block size; when it changes, write back and drop everything.
+ * -EINVAL for a bad size, -EBUSY while a block is held, or the writeback
+ * error: then nothing is dropped and the size stays. */
+int lmfs_set_blocksize(size_t blocksize)
 {
 	int r;
 
 	if (blocksize < 512 || blocksize > 65536 ||
-	    (blocksize & (blocksize - 1)) != 0) {
-		lmfs_warn("set_blocksize: bad block size %zu ignored",
-		    blocksize);
-		return;
-	}
+	    (blocksize & (blocksize - 1)) != 0)
+		return -EINVAL;
 	if (blocksize == lmfs_bs())
-		return;
+		return OK;
+	if (any_held())
+		return -EBUSY;
 	if ((r = lmfs_writeback(NO_DEV)) != OK)
-		lmfs_warn("set_blocksize: writeback failed (%d), "
-		    "dirty blocks lost", r);
+		return r;
 	lmfs_pool_drop_all();
 	lmfs_bs_set(blocksize);
 	lmfs_usage_retarget(1);
+	return OK;
 }
 
 /* The block size in bytes (0 before lmfs_set_blocksize()). */
@@ -55,6 +70,7 @@ void lmfs_invalidate(dev_t dev)
 
 	if (dev == NO_DEV)
 		return;
+	lmfs_writeback_reset();
 	n = lmfs_collect(v, cap, dev, 0);
 	for (i = 0; i < n; i++)
 		lmfs_drop(v[i]);

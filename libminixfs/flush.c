@@ -8,11 +8,24 @@
  * be changing them (marking dirty may precede the change).
  * lmfs_flushdev/lmfs_flushall then make the writes durable (ops->flush);
  * writeback for eviction does not.
+ *
+ * Backoff: after a writeback fails, writeback asked for by eviction
+ * (lmfs_writeback_evict) is skipped for the next 1, 2, 4 ... up to
+ * WB_BACKOFF_MAX such calls, which return the last error without touching
+ * the device; a writeback that fully succeeds (an explicit flush always
+ * tries) ends the backoff.  A dying disk then sees a few requests instead
+ * of a whole writeback per cache miss.
  */
 #include <errno.h>
 #include <stdlib.h>
 
 #include "lmfs_priv.h"
+
+#define WB_BACKOFF_MAX	128u
+
+static int wb_error;			/* last failed writeback's error */
+static unsigned int wb_wait;		/* current backoff (calls skipped) */
+static unsigned int wb_skip;		/* calls left to skip */
 
 static int by_dev_block(const void *a, const void *b)
 {
@@ -79,7 +92,34 @@ int lmfs_writeback(dev_t dev)
 		if ((r = write_run(v + i, j - i)) != OK && first == OK)
 			first = r;
 	}
+	if (first == OK) {
+		lmfs_writeback_reset();
+	} else {
+		wb_error = first;
+		wb_wait = wb_wait == 0 ? 1 : wb_wait * 2;
+		if (wb_wait > WB_BACKOFF_MAX)
+			wb_wait = WB_BACKOFF_MAX;
+		wb_skip = wb_wait;
+	}
 	return first;
+}
+
+/* lmfs_writeback() for eviction: while backing off after a failure, the
+ * last error without any request. */
+int lmfs_writeback_evict(dev_t dev)
+{
+	if (wb_skip > 0) {
+		wb_skip--;
+		return wb_error;
+	}
+	return lmfs_writeback(dev);
+}
+
+/* End the backoff (writeback worked, or the dirty blocks are gone). */
+void lmfs_writeback_reset(void)
+{
+	wb_error = OK;
+	wb_wait = wb_skip = 0;
 }
 
 /* Write back every dirty block and sync the devices. */

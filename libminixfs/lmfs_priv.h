@@ -74,6 +74,7 @@ void lmfs_area_free(void *p);
 /* ---- usage.c ---- */
 void lmfs_usage_retarget(int force);
 unsigned int lmfs_pool_max(void);
+unsigned int lmfs_pool_hard(void);
 
 /* ---- dev.c ---- */
 struct lmfs_device {
@@ -96,6 +97,8 @@ int lmfs_dev_sync_all(void);
 
 /* ---- flush.c ---- */
 int lmfs_writeback(dev_t dev);
+int lmfs_writeback_evict(dev_t dev);
+void lmfs_writeback_reset(void);
 
 /* ---- host.c ---- */
 void lmfs_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

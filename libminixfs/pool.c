@@ -121,11 +121,11 @@ static int evict_one(struct buf **bpp)
 	if (bp == NULL)
 		return -ENOSPC;
 	if (bp->lmfs_flags & LMFS_DIRTY)
-		r = lmfs_writeback(bp->lmfs_dev);
+		r = lmfs_writeback_evict(bp->lmfs_dev);
 	while (bp != NULL && (bp->lmfs_flags & LMFS_DIRTY))
 		bp = lmfs_lru_next_of(bp);	/* only after a failed write */
 	if (bp == NULL)
-		return r == OK ? -ENOSPC : r;
+		return r == OK ? -EIO : r;
 	unhook(bp);
 	*bpp = bp;
 	return OK;
@@ -148,20 +148,19 @@ static int reusable_first(struct buf **bpp)
 }
 
 /* Find a free buffer for a miss; it comes back transient (in no list,
- * unheld, invalid).  OK, -ENOSPC, or a writeback error. */
+ * unheld, invalid).  OK, -ENOSPC (every buffer held, the pool at its
+ * limit), or a writeback error (every unheld buffer dirty, unwritable). */
 int lmfs_take_free(struct buf **bpp)
 {
-	unsigned int hard = lmfs_pool_max();
 	struct buf *bp = NULL;
 	int r;
 
-	if (hard < 2 * pool_target)
-		hard = 2 * pool_target;
 	trim();
 	if (pool_nbufs < pool_target && !reusable_first(&bp))
 		bp = buf_create();
 	if (bp == NULL && (r = evict_one(&bp)) != OK) {
-		if (pool_nbufs >= hard || (bp = buf_create()) == NULL)
+		if (r != -ENOSPC || pool_nbufs >= lmfs_pool_hard() ||
+		    (bp = buf_create()) == NULL)
 			return r;
 	}
 	bp->lmfs_flags = 0;
@@ -197,20 +196,17 @@ void lmfs_pool_set_target(unsigned int nbufs)
 	trim();
 }
 
-/* Drop every buffer: unheld ones are freed, held ones become orphans.
- * Dirty contents are lost (the caller wrote them back first). */
+/* Drop every buffer (the caller checked that none is held and wrote the
+ * dirty ones back) and free them. */
 void lmfs_pool_drop_all(void)
 {
 	unsigned int n, i;
 	struct buf *bp;
 
+	lmfs_writeback_reset();
 	n = lmfs_collect(scratch, scratch_cap, NO_DEV, 0);
-	for (i = 0; i < n; i++) {
-		if (scratch[i]->lmfs_count > 0)
-			lmfs_warn("dropping block %llu while it is held",
-			    (unsigned long long)scratch[i]->lmfs_blocknr);
+	for (i = 0; i < n; i++)
 		lmfs_drop(scratch[i]);
-	}
 	while ((bp = lmfs_lru_first()) != NULL) {
 		lmfs_lru_unlink(bp);
 		lmfs_buf_destroy(bp);

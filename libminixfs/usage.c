@@ -7,7 +7,8 @@
  * Before any report it aims at 16 MiB.  With hysteresis: the target moves
  * only when the wanted size differs from it by more than an eighth, so a
  * file system allocating block after block does not resize the pool on
- * every call.  lmfs_buf_pool(n) pins the size instead.
+ * every call.  lmfs_buf_pool(n) pins the size instead: a pinned pool never
+ * holds more than n buffers (pool.c then answers -ENOSPC).
  *
  * Reported values are clamped (used <= total, never below zero) with a
  * warning: a confused file system gets a warning, never a crash.
@@ -36,6 +37,18 @@ unsigned int lmfs_pool_max(void)
 		bytes = MAX_BYTES;
 	n = bytes / block_size_or_default();
 	return n < LMFS_MIN_BUFS ? LMFS_MIN_BUFS : (unsigned int)n;
+}
+
+/* The most buffers the pool may have: a pinned pool exactly its size; an
+ * automatic one grows past its target (while every buffer is held) up to
+ * lmfs_pool_max(), and at least to twice the target. */
+unsigned int lmfs_pool_hard(void)
+{
+	unsigned int max = lmfs_pool_max(), target = lmfs_pool_target();
+
+	if (pinned)
+		return pinned;
+	return max < 2 * target ? 2 * target : max;
 }
 
 static unsigned int auto_target(void)

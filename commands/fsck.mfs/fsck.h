@@ -88,8 +88,8 @@ void fsck_unfixable(struct fsck *f, const char *fmt, ...)
 void fsck_ioerr(struct fsck *f, const char *what, uint64_t blk, int r);
 
 /* Inode n (1..ninodes) from/to the in-memory table. */
-void fsck_iget(const struct fsck *f, uint32_t n, struct mfsu_inode *ino);
-void fsck_iput(struct fsck *f, uint32_t n, const struct mfsu_inode *ino);
+void fsck_iget(const struct fsck *f, uint32_t n, struct mfs_dinode *ino);
+void fsck_iput(struct fsck *f, uint32_t n, const struct mfs_dinode *ino);
 /* A valid file type (regular, directory, link, device, FIFO, socket). */
 int fsck_mode_ok(uint16_t mode);
 
@@ -99,7 +99,7 @@ int fsck_mode_ok(uint16_t mode);
  * extent: the index of its last kept data block, plus one. */
 typedef void (*fsck_data_fn)(struct fsck *f, void *arg, uint64_t idx,
     uint32_t zone);
-uint64_t fsck_zones(struct fsck *f, uint32_t n, struct mfsu_inode *ino,
+uint64_t fsck_zones(struct fsck *f, uint32_t n, struct mfs_dinode *ino,
     const char *path, uint64_t nblocks, fsck_data_fn data, void *arg);
 
 /* The directory whose entries are being checked. */

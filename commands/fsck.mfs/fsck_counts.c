@@ -14,7 +14,7 @@
 
 static void fsck_links(struct fsck *f, uint32_t n)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 
 	fsck_iget(f, n, &ino);
 	if (ino.nlinks == f->links[n])
@@ -35,7 +35,7 @@ static void fsck_links(struct fsck *f, uint32_t n)
 /* Inodes: link counts, unreachable ones, the inode bitmap. */
 static void fsck_inodes(struct fsck *f)
 {
-	struct mfsu_inode zero;
+	struct mfs_dinode zero;
 	uint64_t b;
 	uint32_t n;
 	int past = 0;

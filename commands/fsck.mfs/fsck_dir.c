@@ -64,7 +64,7 @@ static int fsck_dots(struct fsck *f, const struct fsck_dirctx *d,
 		fix = fsck_problem(f, "%s: '%s' names inode %u, should be "
 		    "%u.", d->path, want, e, target);
 	if (fix)
-		mfsu_dirent_set(&f->img.sb, f->blk, s, target, want);
+		mfs_dirent_set(&f->img.sb, f->blk, s, target, want);
 	return fix;
 }
 
@@ -84,7 +84,7 @@ static void fsck_dirblock(struct fsck *f, const struct fsck_dirctx *d,
 		return;
 	}
 	for (s = 0; s < per && (g = idx * per + s) < d->nslots; s++) {
-		e = mfsu_dirent_get(sb, f->blk, s, name);
+		e = mfs_dirent_get(sb, f->blk, s, name);
 		if (g < 2) {
 			dirty |= fsck_dots(f, d, s, g, e, name);
 			continue;
@@ -120,7 +120,7 @@ static void fsck_defer_first(struct fsck *f, const struct fsck_dir *dd)
 void fsck_rebuild_first(struct fsck *f, const struct fsck_dir *dd)
 {
 	const struct mfs_sb *sb = &f->img.sb;
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	uint32_t z;
 	int r;
 
@@ -134,8 +134,8 @@ void fsck_rebuild_first(struct fsck *f, const struct fsck_dir *dd)
 	}
 	f->zseen[z >> 3] |= (uint8_t)(1u << (z & 7));
 	memset(f->blk, 0, sb->block_size);
-	mfsu_dirent_set(sb, f->blk, 0, dd->ino, ".");
-	mfsu_dirent_set(sb, f->blk, 1, dd->parent, "..");
+	mfs_dirent_set(sb, f->blk, 0, dd->ino, ".");
+	mfs_dirent_set(sb, f->blk, 1, dd->parent, "..");
 	if ((r = mfsu_write_block(&f->img, z, f->blk)) != OK) {
 		fsck_ioerr(f, "directory block", z, r);
 		return;
@@ -148,7 +148,7 @@ void fsck_rebuild_first(struct fsck *f, const struct fsck_dir *dd)
 /* Directory sizes: whole entries, at least "." and "..", within the
  * format's maximum.  Returns the size the walk should use. */
 static uint32_t fsck_dir_size(struct fsck *f, const struct fsck_dir *dd,
-    struct mfsu_inode *ino, int *big)
+    struct mfs_dinode *ino, int *big)
 {
 	unsigned int ds = f->img.sb.dirent_size;
 	uint32_t size = ino->size;
@@ -170,7 +170,7 @@ void fsck_dir(struct fsck *f, const struct fsck_dir *dd)
 {
 	struct fsck_dirctx d = { dd->ino, dd->parent, dd->path, 0 };
 	struct fsck_blist l = { NULL, NULL, 0, 0, 0 };
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	uint64_t extent;
 	uint32_t size, old;
 	size_t i;

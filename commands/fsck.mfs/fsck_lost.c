@@ -45,7 +45,7 @@ static void fsck_zmark(struct fsck *f, uint32_t z, int on)
 
 static int fsck_candidate(const struct fsck *f, uint32_t n)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 
 	if (f->reached[n] || !mfsu_map_test(&f->imap, n))
 		return 0;
@@ -60,7 +60,7 @@ static uint64_t fsck_room(const struct fsck *f, uint32_t n, unsigned int nz,
 {
 	const struct mfs_sb *sb = &f->img.sb;
 	uint64_t per = sb->block_size / sb->dirent_size, s, room = 0;
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 
 	fsck_iget(f, n, &d);
 	for (s = d.size / sb->dirent_size; s / per < MFS_NR_DZONES;
@@ -82,7 +82,7 @@ static void fsck_append(struct fsck *f, struct fsck_lost *l, uint32_t dir,
 {
 	const struct mfs_sb *sb = &f->img.sb;
 	unsigned int per = sb->block_size / sb->dirent_size;
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 	uint32_t slot, b;
 	int r;
 
@@ -99,7 +99,7 @@ static void fsck_append(struct fsck *f, struct fsck_lost *l, uint32_t dir,
 		fsck_ioerr(f, "directory block", d.zone[b], r);
 		return;
 	}
-	mfsu_dirent_set(sb, f->blk, slot % per, ino, name);
+	mfs_dirent_set(sb, f->blk, slot % per, ino, name);
 	if ((r = mfsu_write_block(&f->img, d.zone[b], f->blk)) != OK)
 		fsck_ioerr(f, "directory block", d.zone[b], r);
 	d.size += sb->dirent_size;
@@ -142,7 +142,7 @@ static uint32_t fsck_free_inode(const struct fsck *f)
 /* Make /lost+found as inode l->dir: ".", "..", and its root entry. */
 static void fsck_make_lost(struct fsck *f, struct fsck_lost *l)
 {
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 
 	memset(&d, 0, sizeof(d));
 	d.mode = S_IFDIR | 0700;
@@ -165,7 +165,7 @@ static int fsck_one_entry(const struct fsck *f, uint32_t n)
 {
 	const struct mfs_sb *sb = &f->img.sb;
 	unsigned int per = sb->block_size / sb->dirent_size;
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 	uint32_t b;
 
 	fsck_iget(f, n, &d);
@@ -195,7 +195,7 @@ static uint64_t fsck_lost_room(struct fsck *f, struct fsck_lost *l)
 static void fsck_relink(struct fsck *f, struct fsck_lost *l, uint32_t n)
 {
 	struct fsck_dirctx d = { l->dir, MFS_ROOT_INO, "/" FSCK_LOST, 0 };
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	char name[16];
 
 	fsck_iget(f, n, &ino);

@@ -5,7 +5,9 @@
  * e2fsck does).  Otherwise the whole image is checked; in repair mode the
  * fixes made in memory (inode table, bitmaps) are written back at the end,
  * and the clean flag is set when nothing was left uncorrected.  Read-only
- * runs open the image O_RDONLY, so -n can never write.
+ * runs open the image read-only (the device seam refuses writes), so -n
+ * can never write.  The image is read and written through libminixfs
+ * (mfsutil).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -62,17 +64,17 @@ int fsck_mode_ok(uint16_t mode)
 	    S_ISSOCK(mode);
 }
 
-void fsck_iget(const struct fsck *f, uint32_t n, struct mfsu_inode *ino)
+void fsck_iget(const struct fsck *f, uint32_t n, struct mfs_dinode *ino)
 {
-	mfsu_inode_decode(&f->img.sb, f->itab + (size_t)(n - 1) *
+	mfs_inode_decode(&f->img.sb, f->itab + (size_t)(n - 1) *
 	    f->img.sb.inode_size, ino);
 }
 
-void fsck_iput(struct fsck *f, uint32_t n, const struct mfsu_inode *ino)
+void fsck_iput(struct fsck *f, uint32_t n, const struct mfs_dinode *ino)
 {
 	size_t off = (size_t)(n - 1) * f->img.sb.inode_size;
 
-	mfsu_inode_encode(&f->img.sb, ino, f->itab + off);
+	mfs_inode_encode(&f->img.sb, ino, f->itab + off);
 	f->itab_dirty[off / f->img.sb.block_size] = 1;
 }
 
@@ -132,7 +134,7 @@ static int fsck_store(struct fsck *f)
 	}
 	if (f->super_dirty && (r = mfsu_write_super(&f->img)) != OK)
 		return r;
-	return fsync(f->img.fd) < 0 ? -errno : OK;
+	return mfsu_sync(&f->img);
 }
 
 static void fsck_free(struct fsck *f)
@@ -229,28 +231,21 @@ int fsck_run(const struct fsck_opts *o)
 {
 	struct fsck f;
 	char why[200];
-	int fd, code;
+	int code;
 
 	memset(&f, 0, sizeof(f));
 	f.o = o;
-	if ((fd = open(o->image, o->repair ? O_RDWR : O_RDONLY)) < 0) {
-		fprintf(stderr, "fsck.mfs: %s: %s\n", o->image,
-		    strerror(errno));
-		return FSCK_EXIT_OPER;
-	}
-	if (mfsu_open_fd(&f.img, fd, why, sizeof(why)) != OK) {
-		fprintf(stderr, "fsck.mfs: %s: bad superblock: %s\n", o->image,
-		    why);
-		close(fd);
+	if (mfsu_open(&f.img, o->image, o->repair, why, sizeof(why)) != OK) {
+		fprintf(stderr, "fsck.mfs: %s: %s\n", o->image, why);
 		return FSCK_EXIT_OPER;
 	}
 	if (fsck_layout_ok(&f) != OK) {
-		close(fd);
+		mfsu_close(&f.img);
 		return FSCK_EXIT_OPER;
 	}
 	if (!o->force && f.img.sb.clean && !f.img.sb.errors) {
 		fprintf(o->out, "%s is clean, no check.\n", o->image);
-		close(fd);
+		mfsu_close(&f.img);
 		return FSCK_EXIT_OK;
 	}
 	if (!f.img.sb.clean)
@@ -258,7 +253,7 @@ int fsck_run(const struct fsck_opts *o)
 		    o->image);
 	code = fsck_check(&f);
 	fsck_free(&f);
-	if (close(fd) < 0 && code < FSCK_EXIT_OPER)
+	if (mfsu_close(&f.img) != OK && code < FSCK_EXIT_OPER)
 		code = FSCK_EXIT_OPER;
 	return code;
 }

@@ -78,7 +78,7 @@ uint32_t fsck_cap_size(const struct fsck *f, uint64_t extent)
 /* Regular files and links: zones, and sizes past the format's maximum. */
 static void fsck_file(struct fsck *f, uint32_t n, const char *path)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	uint64_t extent;
 	int big;
 
@@ -103,7 +103,7 @@ static void fsck_file(struct fsck *f, uint32_t n, const char *path)
 int fsck_entry(struct fsck *f, const struct fsck_dirctx *d,
     uint32_t e, const char *name)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	char *path;
 
 	if (e > f->img.sb.ninodes)
@@ -145,7 +145,7 @@ int fsck_entry(struct fsck *f, const struct fsck_dirctx *d,
 
 /* A root whose mode lost its directory type but whose first block still
  * starts with "." naming inode 1 gets the type back. */
-static int fsck_root_mode(struct fsck *f, struct mfsu_inode *root)
+static int fsck_root_mode(struct fsck *f, struct mfs_dinode *root)
 {
 	const struct mfs_sb *sb = &f->img.sb;
 	char name[MFS_NAME_V3 + 1];
@@ -153,7 +153,7 @@ static int fsck_root_mode(struct fsck *f, struct mfsu_inode *root)
 
 	if (z < sb->firstdatazone || z >= sb->zones ||
 	    mfsu_read_block(&f->img, z, f->blk) != OK ||
-	    mfsu_dirent_get(sb, f->blk, 0, name) != MFS_ROOT_INO ||
+	    mfs_dirent_get(sb, f->blk, 0, name) != MFS_ROOT_INO ||
 	    strcmp(name, ".") != 0)
 		return -EINVAL;
 	if (fsck_problem(f, "Root inode has mode 0%o, not a directory.",
@@ -177,7 +177,7 @@ void fsck_walk_pending(struct fsck *f)
 
 int fsck_tree(struct fsck *f)
 {
-	struct mfsu_inode root;
+	struct mfs_dinode root;
 	char *path;
 	size_t i;
 

@@ -74,12 +74,12 @@ static void fsck_walk_ind(struct fsck *f, struct fsck_walk *w, uint32_t zone,
 		return;
 	}
 	for (i = 0; i < sb->ptrs_per_block; i++) {
-		if ((z = mfsu_ind_get(sb, buf, i)) == MFS_NO_ZONE)
+		if ((z = mfs_ind_get(sb, buf, i)) == MFS_NO_ZONE)
 			continue;
 		idx = first + i * span;
 		if (fsck_check_ptr(f, w, z, idx, &fix) == FSCK_DROP) {
 			if (fix) {
-				mfsu_ind_set(sb, buf, i, MFS_NO_ZONE);
+				mfs_ind_set(sb, buf, i, MFS_NO_ZONE);
 				dirty = 1;
 			}
 			continue;
@@ -96,7 +96,7 @@ static void fsck_walk_ind(struct fsck *f, struct fsck_walk *w, uint32_t zone,
 		fsck_ioerr(f, "indirect block", zone, r);
 }
 
-uint64_t fsck_zones(struct fsck *f, uint32_t n, struct mfsu_inode *ino,
+uint64_t fsck_zones(struct fsck *f, uint32_t n, struct mfs_dinode *ino,
     const char *path, uint64_t nblocks, fsck_data_fn data, void *arg)
 {
 	const struct mfs_sb *sb = &f->img.sb;

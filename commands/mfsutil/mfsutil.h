@@ -1,14 +1,12 @@
 /*
- * mfsutil.h - what mkfs.mfs and fsck.mfs share: an image opened for block
- * I/O, inodes and directory entries in one version-independent form, and
- * bitmaps held in memory.
+ * mfsutil.h - what mkfs.mfs and fsck.mfs share: an image opened through
+ * libminixfs for block I/O, and bitmaps held in memory.
  *
- * The host tools touch the image with plain pread/pwrite rather than through
- * libminixfs: mkfs writes each block once, in order, and fsck reads whole
- * tables into memory, so a cache would only add copies; and plain I/O keeps
- * the tools free of the cache's state while it is being developed.  The
- * on-disk knowledge itself (format header, superblock decoding) is the MFS
- * server's, from fs/mfs/.
+ * The tools reach the image the way the MFS server does: the device seam
+ * and block cache of libminixfs (on the host an image file or block device
+ * through lmfs_file_dev_open, in Mica a block driver), so they can run in
+ * Mica as well.  The on-disk knowledge itself (format header, superblock
+ * decoder, record codec) is the MFS server's, from fs/mfs/.
  *
  * Everything here validates before it indexes: block numbers are checked
  * against the image, inode numbers against s_ninodes, and a directory entry
@@ -20,29 +18,21 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "../../fs/mfs/mfs_sb.h"
+#include "../../fs/mfs/mfs_codec.h"
+#include <mica/libminixfs.h>
 
 #ifndef OK
 #define OK 0
 #endif
 
-/* An open image: the file, its size and its decoded superblock. */
+/* An open image: its device in the cache, its size (for mkfs: the file
+ * system's) and its decoded superblock. */
 struct mfsu_img {
-	int fd;
+	dev_t dev;			/* registered with libminixfs */
+	void *ctx;			/* the device seam's handle */
 	uint64_t dev_bytes;
 	struct mfs_sb sb;
 	uint8_t super[MFS_SUPER_SIZE];	/* raw superblock bytes */
-};
-
-/* An inode in one form for every version (V1 keeps only mtime, an 8-bit
- * gid and 8-bit link count; those are truncated on encode). */
-struct mfsu_inode {
-	uint16_t mode;
-	uint16_t nlinks;
-	uint16_t uid;
-	uint16_t gid;
-	uint32_t size;
-	uint32_t atime, mtime, ctime;
-	uint32_t zone[MFS_V2_NR_TZONES];
 };
 
 /* A bitmap of 'nbits' bits (the capacity of its on-disk blocks). */
@@ -52,43 +42,36 @@ struct mfsu_map {
 	uint64_t nbits;
 };
 
-/* Read/write one whole block; -EIO past the image or on short I/O. */
+/* Read/write one whole block through the cache; -EIO past the image, or
+ * the cache's error.  Writes reach the image at mfsu_sync/mfsu_close. */
 int mfsu_read_block(const struct mfsu_img *img, uint64_t blk, void *buf);
 int mfsu_write_block(const struct mfsu_img *img, uint64_t blk,
     const void *buf);
 
-/* Read and decode the superblock of the open fd; 'why' receives the reason
- * on -EINVAL (not MINIX, bad counts), -EIO on read errors. */
-int mfsu_open_fd(struct mfsu_img *img, int fd, char *why, size_t whylen);
+/* Open the image at 'path' (read-write if 'writable'), read and decode its
+ * superblock and set the cache's block size.  OK, or a negative errno with
+ * a sentence in 'why' (-EINVAL: not a MINIX file system this code can use,
+ * why starts "bad superblock:"). */
+int mfsu_open(struct mfsu_img *img, const char *path, int writable,
+    char *why, size_t whylen);
 
-/* Write img->super back to the image. */
+/* Open the image at 'path' read-write for a new file system of geometry
+ * 'sb' (mkfs: nothing is read).  -ENOSPC if the image is too small. */
+int mfsu_create(struct mfsu_img *img, const char *path,
+    const struct mfs_sb *sb);
+
+/* Write img->super back to the image (through the cache). */
 int mfsu_write_super(const struct mfsu_img *img);
 
-/* Size in bytes of a regular file or block device; -errno on failure. */
-int mfsu_fd_size(int fd, uint64_t *bytes);
+/* Write back every dirty block and make the image durable. */
+int mfsu_sync(const struct mfsu_img *img);
 
-/* Convert between the on-disk inode at 'raw' and 'ino'. */
-void mfsu_inode_decode(const struct mfs_sb *sb, const void *raw,
-    struct mfsu_inode *ino);
-void mfsu_inode_encode(const struct mfs_sb *sb, const struct mfsu_inode *ino,
-    void *raw);
+/* mfsu_sync, then detach and close the image; the sync's result. */
+int mfsu_close(struct mfsu_img *img);
 
-/* Byte offset of inode 'n' (1..ninodes) in the image. */
-uint64_t mfsu_inode_pos(const struct mfs_sb *sb, uint32_t n);
-
-/* Directory entry 'slot' of the block 'blk': inode number, and the name
- * NUL-terminated into 'name' (name_max + 1 bytes). */
-uint32_t mfsu_dirent_get(const struct mfs_sb *sb, const void *blk,
-    unsigned int slot, char *name);
-/* Store an entry; 'name' must be at most name_max bytes (checked by the
- * caller), the rest of the slot's name is zeroed. */
-void mfsu_dirent_set(const struct mfs_sb *sb, void *blk, unsigned int slot,
-    uint32_t ino, const char *name);
-
-/* Zone pointer 'i' of an indirect block. */
-uint32_t mfsu_ind_get(const struct mfs_sb *sb, const void *blk, unsigned int i);
-void mfsu_ind_set(const struct mfs_sb *sb, void *blk, unsigned int i,
-    uint32_t z);
+/* Size in bytes of the image at 'path' (a file or block device), as the
+ * device seam sees it; -errno on failure. */
+int mfsu_image_size(const char *path, uint64_t *bytes);
 
 /* Bitmaps: allocate (zeroed) 'nblocks' blocks, load/store at block 'start'. */
 int mfsu_map_init(struct mfsu_map *m, const struct mfs_sb *sb,

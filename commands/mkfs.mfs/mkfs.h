@@ -94,9 +94,10 @@ int mkfs_scan(struct mkfs_tree *tree, const char *dir,
     const struct mfs_sb *sb, const char *skip);
 void mkfs_tree_free(struct mkfs_tree *tree);
 
-/* Write the tree (or an empty root when tree->root is NULL) into the image
- * open as 'fd' with geometry 'sb'.  Returns OK or -errno after a message. */
-int mkfs_write(int fd, const struct mfs_sb *sb, const struct mkfs_tree *tree,
+/* Write the tree (or an empty root when tree->root is NULL) into the
+ * prepared image o->image with geometry 'sb', through libminixfs, and make
+ * it durable.  Returns OK or -errno after a message. */
+int mkfs_write(const struct mfs_sb *sb, const struct mkfs_tree *tree,
     const struct mkfs_opts *o);
 
 #endif /* MKFS_H */

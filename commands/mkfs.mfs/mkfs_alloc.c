@@ -67,7 +67,7 @@ static int mkfs_path(const struct mfs_sb *sb, uint64_t idx, int *slot,
 
 /* Allocate the zone for file block 'idx' (and any indirect block on the
  * way); the caller writes the data. */
-static int mkfs_bmap(struct mkfs_img *m, struct mfsu_inode *ino, uint64_t idx,
+static int mkfs_bmap(struct mkfs_img *m, struct mfs_dinode *ino, uint64_t idx,
     uint32_t *zone)
 {
 	const struct mfs_sb *sb = &m->img.sb;
@@ -90,7 +90,7 @@ static int mkfs_bmap(struct mkfs_img *m, struct mfsu_inode *ino, uint64_t idx,
 	for (d = 0; d < depth; d++) {
 		if ((r = mfsu_read_block(&m->img, cur, m->ind)) != OK)
 			return r;
-		z = mfsu_ind_get(sb, m->ind, ix[d]);
+		z = mfs_ind_get(sb, m->ind, ix[d]);
 		if (!z) {
 			r = d + 1 < depth ? mkfs_alloc_ind(m, &z) :
 			    mkfs_alloc_zone(m, &z);
@@ -98,7 +98,7 @@ static int mkfs_bmap(struct mkfs_img *m, struct mfsu_inode *ino, uint64_t idx,
 				return r;
 			if ((r = mfsu_read_block(&m->img, cur, m->ind)) != OK)
 				return r;
-			mfsu_ind_set(sb, m->ind, ix[d], z);
+			mfs_ind_set(sb, m->ind, ix[d], z);
 			if ((r = mfsu_write_block(&m->img, cur, m->ind)) != OK)
 				return r;
 		}
@@ -109,7 +109,7 @@ static int mkfs_bmap(struct mkfs_img *m, struct mfsu_inode *ino, uint64_t idx,
 }
 
 /* Write 'buf' (one block, zero-padded) as file block 'idx'. */
-int mkfs_put_block(struct mkfs_img *m, struct mfsu_inode *ino,
+int mkfs_put_block(struct mkfs_img *m, struct mfs_dinode *ino,
     uint64_t idx, const void *buf)
 {
 	uint32_t z;
@@ -121,11 +121,11 @@ int mkfs_put_block(struct mkfs_img *m, struct mfsu_inode *ino,
 }
 
 void mkfs_store_inode(struct mkfs_img *m, uint32_t n,
-    const struct mfsu_inode *ino)
+    const struct mfs_dinode *ino)
 {
 	const struct mfs_sb *sb = &m->img.sb;
 
-	mfsu_inode_encode(sb, ino, m->itable + (size_t)(n - 1) *
+	mfs_inode_encode(sb, ino, m->itable + (size_t)(n - 1) *
 	    sb->inode_size);
 	mfsu_map_set(&m->imap, n, 1);
 }

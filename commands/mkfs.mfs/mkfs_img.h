@@ -25,11 +25,11 @@ int mkfs_new_ino(struct mkfs_img *m, uint32_t *n);
 
 /* Write 'buf' (one block) as block 'idx' of the file 'ino', allocating its
  * zone and any indirect block on the way; -EFBIG past the format's reach. */
-int mkfs_put_block(struct mkfs_img *m, struct mfsu_inode *ino, uint64_t idx,
+int mkfs_put_block(struct mkfs_img *m, struct mfs_dinode *ino, uint64_t idx,
     const void *buf);
 
 /* Encode inode 'n' into the in-memory table and mark it in use. */
 void mkfs_store_inode(struct mkfs_img *m, uint32_t n,
-    const struct mfsu_inode *ino);
+    const struct mfs_dinode *ino);
 
 #endif /* MKFS_IMG_H */

@@ -7,7 +7,9 @@
  * superblock is decoded again with the MFS server's own decoder before
  * anything is written, so mkfs never makes an image MFS would refuse.
  *
- * The image is prepared so no old byte survives inside the file system: a
+ * The image is sized and written through libminixfs (mfsutil); only the
+ * preparation below works on the file itself, a host step.  It is prepared
+ * so no old byte survives inside the file system: a
  * regular file is truncated and re-extended (sparse) or, when it is larger
  * than the file system, the file system's range is punched out.  A block
  * device is written only where mkfs puts metadata or data.  An image file
@@ -58,7 +60,7 @@ static int mkfs_open_image(const struct mkfs_opts *o,
 		*fd = open(o->image, O_RDWR | O_CREAT | O_EXCL, 0644);
 		*created = *fd >= 0;
 	}
-	if (*fd < 0 || (r = mfsu_fd_size(*fd, &bytes)) != OK) {
+	if (*fd < 0 || (r = mfsu_image_size(o->image, &bytes)) != OK) {
 		r = *fd < 0 ? -errno : r;
 		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-r));
 		return r;
@@ -181,7 +183,7 @@ int mkfs_run(const struct mkfs_opts *o)
 		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-r));
 		goto out;
 	}
-	if (mkfs_write(fd, &sb, &tree, o) != OK)
+	if (mkfs_write(&sb, &tree, o) != OK)
 		goto out;
 	mkfs_summary(o, &sb);
 	code = MKFS_EXIT_OK;

@@ -4,8 +4,9 @@
  * Every node is lstat()ed once, before any file is read, and children are
  * sorted by name, so the image never depends on readdir order.  Files the
  * format cannot hold are refused here, naming the file: names longer than
- * the format allows, owners past 16 bits (gid past 8 bits on V1), files
- * larger than s_max_size, device numbers past 8+8 bits, too many links.
+ * the format allows, files larger than s_max_size, device numbers past 8+8
+ * bits, too many links.  (Owner ids that do not fit are not refused: they
+ * are stored as the overflow id with a warning, see mkfs_write.c.)
  * Non-directories that share a source inode become one group (hard links);
  * their MFS link count is the number of links inside the tree.
  */
@@ -36,10 +37,6 @@ static int mkfs_check_node(const struct mkfs_node *n, const struct mfs_sb *sb)
 	if (n->parent && strlen(n->name) > sb->name_max)
 		return mkfs_fail(n->path, "name longer than the format's "
 		    "limit");
-	if (st->st_uid > 65535)
-		return mkfs_fail(n->path, "owner uid does not fit 16 bits");
-	if (st->st_gid > (sb->version == 1 ? 255u : 65535u))
-		return mkfs_fail(n->path, "group id does not fit the format");
 	if (S_ISREG(st->st_mode) && (uint64_t)st->st_size > max)
 		return mkfs_fail(n->path, "file larger than the format's "
 		    "maximum file size");

@@ -51,7 +51,7 @@ static int mkfs_read_src(struct mkfs_img *m, int fd, size_t *got)
 
 /* Copy a regular file's data; zero blocks stay holes. */
 static int mkfs_copy_file(struct mkfs_img *m, const struct mkfs_node *n,
-    struct mfsu_inode *ino)
+    struct mfs_dinode *ino)
 {
 	uint64_t idx, size = (uint64_t)n->st.st_size, nblk;
 	size_t got;
@@ -79,7 +79,7 @@ static int mkfs_copy_file(struct mkfs_img *m, const struct mkfs_node *n,
 }
 
 static int mkfs_copy_link(struct mkfs_img *m, const struct mkfs_node *n,
-    struct mfsu_inode *ino)
+    struct mfs_dinode *ino)
 {
 	ssize_t len;
 
@@ -93,7 +93,7 @@ static int mkfs_copy_link(struct mkfs_img *m, const struct mkfs_node *n,
 
 /* Write a directory's entries: ".", "..", then the sorted children. */
 static int mkfs_write_dir(struct mkfs_img *m, const struct mkfs_node *n,
-    uint32_t self, uint32_t parent, struct mfsu_inode *ino)
+    uint32_t self, uint32_t parent, struct mfs_dinode *ino)
 {
 	const struct mfs_sb *sb = &m->img.sb;
 	unsigned int per = sb->block_size / sb->dirent_size, s;
@@ -104,11 +104,11 @@ static int mkfs_write_dir(struct mkfs_img *m, const struct mkfs_node *n,
 		memset(m->blk, 0, sb->block_size);
 		for (s = 0; s < per && i + s < total; s++) {
 			if (i + s == 0)
-				mfsu_dirent_set(sb, m->blk, s, self, ".");
+				mfs_dirent_set(sb, m->blk, s, self, ".");
 			else if (i + s == 1)
-				mfsu_dirent_set(sb, m->blk, s, parent, "..");
+				mfs_dirent_set(sb, m->blk, s, parent, "..");
 			else
-				mfsu_dirent_set(sb, m->blk, s,
+				mfs_dirent_set(sb, m->blk, s,
 				    n->kids[i + s - 2]->ino,
 				    n->kids[i + s - 2]->name);
 		}
@@ -128,19 +128,39 @@ static uint32_t mkfs_clamp_time(time_t t)
 	return (uint32_t)t;
 }
 
+/* Set the owner of 'ino' as the format stores it: an id that does not fit
+ * becomes the overflow id (mfs_codec.h), with a warning naming 'path', as
+ * the MFS server does. */
+static void mkfs_set_owner(const struct mkfs_img *m, const char *path,
+    uint32_t uid, uint32_t gid, struct mfs_dinode *ino)
+{
+	const struct mfs_sb *sb = &m->img.sb;
+
+	ino->uid = mfs_uid_disk(sb, uid);
+	ino->gid = mfs_gid_disk(sb, gid);
+	if (ino->uid != uid)
+		fprintf(stderr, "mkfs.mfs: %s: warning: uid %lu does not fit "
+		    "the V%d format: stored as %lu\n", path,
+		    (unsigned long)uid, sb->version, (unsigned long)ino->uid);
+	if (ino->gid != gid)
+		fprintf(stderr, "mkfs.mfs: %s: warning: gid %lu does not fit "
+		    "the V%d format: stored as %lu\n", path,
+		    (unsigned long)gid, sb->version, (unsigned long)ino->gid);
+}
+
 /* The inode fields that come from the source node's metadata.  With -T the
  * atime and ctime are stored as the mtime: reading the tree moves source
  * atimes (readlink cannot avoid it) and no one can set a ctime, so keeping
  * them would make the image depend on when the tree was read or copied. */
 static void mkfs_node_inode(const struct mkfs_img *m,
-    const struct mkfs_node *n, struct mfsu_inode *ino)
+    const struct mkfs_node *n, struct mfs_dinode *ino)
 {
 	const struct stat *st = &n->st;
 
 	memset(ino, 0, sizeof(*ino));
 	ino->mode = (uint16_t)(st->st_mode & 0177777);
-	ino->uid = (uint16_t)st->st_uid;
-	ino->gid = (uint16_t)st->st_gid;
+	mkfs_set_owner(m, n->path, (uint32_t)st->st_uid, (uint32_t)st->st_gid,
+	    ino);
 	ino->atime = mkfs_clamp_time(st->st_atim.tv_sec);
 	ino->mtime = mkfs_clamp_time(st->st_mtim.tv_sec);
 	ino->ctime = mkfs_clamp_time(st->st_ctim.tv_sec);
@@ -175,7 +195,7 @@ static int mkfs_number_kids(struct mkfs_img *m, struct mkfs_node *d)
 
 static int mkfs_write_leaf(struct mkfs_img *m, const struct mkfs_node *k)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	int r = OK;
 
 	if (mfsu_map_test(&m->imap, k->ino))
@@ -204,7 +224,7 @@ static int mkfs_report(const struct mkfs_node *n, int r)
 static int mkfs_write_tree(struct mkfs_img *m, struct mkfs_node *d,
     uint32_t self, uint32_t parent, int depth)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	size_t i, sub = 0;
 	int r;
 
@@ -232,15 +252,14 @@ static int mkfs_write_tree(struct mkfs_img *m, struct mkfs_node *d,
 /* An empty root directory, owned by the caller, like mkfs.minix. */
 static int mkfs_write_root(struct mkfs_img *m)
 {
-	struct mfsu_inode ino;
+	struct mfs_dinode ino;
 	int r;
 
 	memset(&ino, 0, sizeof(ino));
 	ino.mode = S_IFDIR | 0755;
 	ino.nlinks = 2;
-	ino.uid = (uint16_t)getuid();
-	ino.gid = (uint16_t)(m->img.sb.version == 1 ? getgid() & 0xff :
-	    getgid());
+	mkfs_set_owner(m, m->o->image, (uint32_t)getuid(), (uint32_t)getgid(),
+	    &ino);
 	ino.atime = ino.mtime = ino.ctime = m->now;
 	if ((r = mkfs_write_dir(m, NULL, MFS_ROOT_INO, MFS_ROOT_INO, &ino)))
 		return r;
@@ -291,7 +310,7 @@ static int mkfs_write_meta(struct mkfs_img *m)
 	mkfs_super_encode(sb, m->img.super);
 	if ((r = mfsu_write_super(&m->img)) != OK)
 		return r;
-	return fsync(m->img.fd) < 0 ? -errno : OK;
+	return mfsu_sync(&m->img);
 }
 
 static void mkfs_img_free(struct mkfs_img *m)
@@ -303,16 +322,17 @@ static void mkfs_img_free(struct mkfs_img *m)
 	free(m->ind);
 }
 
-int mkfs_write(int fd, const struct mfs_sb *sb, const struct mkfs_tree *tree,
+int mkfs_write(const struct mfs_sb *sb, const struct mkfs_tree *tree,
     const struct mkfs_opts *o)
 {
 	struct mkfs_img m;
-	int r;
+	int r, c;
 
 	memset(&m, 0, sizeof(m));
-	m.img.fd = fd;
-	m.img.sb = *sb;
-	m.img.dev_bytes = (uint64_t)sb->zones * sb->block_size;
+	if ((r = mfsu_create(&m.img, o->image, sb)) != OK) {
+		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-r));
+		return r;
+	}
 	m.o = o;
 	m.now = o->have_time ? o->time : mkfs_clamp_time(time(NULL));
 	m.next_ino = MFS_ROOT_INO + 1;
@@ -333,6 +353,10 @@ int mkfs_write(int fd, const struct mfs_sb *sb, const struct mkfs_tree *tree,
 	if (r == OK && (r = mkfs_write_meta(&m)) != OK)
 		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-r));
 out:
+	if ((c = mfsu_close(&m.img)) != OK && r == OK) {
+		fprintf(stderr, "mkfs.mfs: %s: %s\n", o->image, strerror(-c));
+		r = c;
+	}
 	mkfs_img_free(&m);
 	return r;
 }

@@ -202,8 +202,8 @@ int ext2_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 	fs->rdonly = (flags & FSDRIVER_MOUNT_RDONLY) || force_ro;
 	fs->orig_state = fs->sb.s_state;
 	ext2_super_maxsize();
-	lmfs_set_blocksize(fs->block_size);
-	if ((err = ext2_groups_load()) != OK)
+	if ((err = lmfs_set_blocksize(fs->block_size)) != OK ||
+	    (err = ext2_groups_load()) != OK)
 		goto fail;
 	lmfs_set_blockusage(fs->sb.s_blocks_count,
 	    fs->sb.s_blocks_count - fs->sb.s_free_blocks_count);

@@ -201,7 +201,8 @@ int isofs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 	iso_vol.dev_size = lmfs_dev_size(dev);
 	iso_vol.blocks = (iso_vol.dev_size + ISO_BLOCK_SIZE - 1) /
 	    ISO_BLOCK_SIZE;
-	lmfs_set_blocksize(ISO_BLOCK_SIZE);
+	if ((r = lmfs_set_blocksize(ISO_BLOCK_SIZE)) != OK)
+		return r;
 	lmfs_set_blockusage(iso_vol.blocks, iso_vol.blocks);
 	r = iso_scan_vds(&s);
 	if (r == OK)

@@ -58,27 +58,10 @@ static int mfs_bmap_path(uint64_t blk, struct mfs_path *p)
 }
 
 /* Entry i of indirect block bp. */
-uint32_t mfs_ind_get(const struct buf *bp, unsigned int i)
+/* Set pointer i of the held indirect block bp to z, and mark it dirty. */
+static void mfs_ind_store(struct buf *bp, unsigned int i, uint32_t z)
 {
-	uint16_t z16;
-	uint32_t z32;
-
-	if (mfs_m.sb.zone_ptr_size == 2) {
-		memcpy(&z16, b_data(bp) + i * 2, 2);
-		return z16;
-	}
-	memcpy(&z32, b_data(bp) + i * 4, 4);
-	return z32;
-}
-
-void mfs_ind_set(struct buf *bp, unsigned int i, uint32_t z)
-{
-	uint16_t z16 = (uint16_t)z;
-
-	if (mfs_m.sb.zone_ptr_size == 2)
-		memcpy(b_data(bp) + i * 2, &z16, 2);
-	else
-		memcpy(b_data(bp) + i * 4, &z, 4);
+	mfs_ind_set(&mfs_m.sb, b_data(bp), i, z);
 	lmfs_markdirty(bp);
 }
 
@@ -120,7 +103,7 @@ int mfs_read_map(struct mfs_inode *ip, uint64_t blk, uint32_t *zp)
 			    ip->i_num);
 		if ((r = lmfs_get_block(&bp, mfs_m.dev, z, NORMAL)) != OK)
 			return r;
-		z = mfs_ind_get(bp, p.idx[l]);
+		z = mfs_ind_get(&mfs_m.sb, b_data(bp), p.idx[l]);
 		lmfs_put_block(bp);
 	}
 	if (z != 0 && !mfs_zone_ok(z))
@@ -180,17 +163,17 @@ int mfs_write_map(struct mfs_inode *ip, uint64_t blk, uint32_t z)
 		if ((r = lmfs_get_block(&bp, mfs_m.dev, cur, NORMAL)) != OK)
 			return r;
 		if (l == p.depth - 1) {
-			mfs_ind_set(bp, p.idx[l], z);
+			mfs_ind_store(bp, p.idx[l], z);
 			lmfs_put_block(bp);
 			break;
 		}
-		next = mfs_ind_get(bp, p.idx[l]);
+		next = mfs_ind_get(&mfs_m.sb, b_data(bp), p.idx[l]);
 		if ((r = mfs_need_ind(ip, &next, &fresh)) != OK) {
 			lmfs_put_block(bp);
 			return r;
 		}
 		if (fresh)
-			mfs_ind_set(bp, p.idx[l], next);
+			mfs_ind_store(bp, p.idx[l], next);
 		lmfs_put_block(bp);
 		cur = next;
 	}
@@ -219,7 +202,7 @@ static int mfs_count_tree(struct mfs_inode *ip, uint32_t z,
 	if ((r = lmfs_get_block(&bp, mfs_m.dev, z, NORMAL)) != OK)
 		return r;
 	for (i = 0; i < mfs_m.sb.ptrs_per_block && r == OK; i++)
-		if ((e = mfs_ind_get(bp, i)) != 0)
+		if ((e = mfs_ind_get(&mfs_m.sb, b_data(bp), i)) != 0)
 			r = mfs_count_tree(ip, e, depth - 1, count, limit);
 	lmfs_put_block(bp);
 	return r;

@@ -3,8 +3,8 @@
  *
  * A directory is a file of fixed-size entries: an inode number (32 bits in
  * V3, 16 in V1/V2; 0 marks a free slot) and a NUL-padded name of name_max
- * bytes (not terminated when full).  The accessors below are the only code
- * that knows the two layouts.
+ * bytes (not terminated when full).  The codec (mfs_codec.h) is the only
+ * code that knows the two layouts.
  *
  * mfs_search_dir() is MINIX's search_dir: one linear pass per operation in
  * a small directory.  A large one gets an in-memory name index (dindex.c)
@@ -21,42 +21,9 @@
 #include <string.h>
 #include "mfs.h"
 
-static size_t mfs_de_hdr(void)
-{
-	return mfs_m.sb.version == 3 ? 4 : 2;
-}
-
-static uint32_t mfs_de_ino(const char *de)
-{
-	uint16_t i16;
-	uint32_t i32;
-
-	if (mfs_m.sb.version == 3) {
-		memcpy(&i32, de, 4);
-		return i32;
-	}
-	memcpy(&i16, de, 2);
-	return i16;
-}
-
-static void mfs_de_set_ino(char *de, uint32_t ino)
-{
-	uint16_t i16 = (uint16_t)ino;
-
-	if (mfs_m.sb.version == 3)
-		memcpy(de, &ino, 4);
-	else
-		memcpy(de, &i16, 2);
-}
-
-static size_t mfs_de_namelen(const char *de)
-{
-	return strnlen(de + mfs_de_hdr(), mfs_m.sb.name_max);
-}
-
 static int mfs_de_match(const char *de, const char *name, size_t len)
 {
-	const char *n = de + mfs_de_hdr();
+	const char *n = mfs_de_name(&mfs_m.sb, de);
 
 	return n[0] == name[0] && n[len - 1] == name[len - 1] &&
 	    (len == mfs_m.sb.name_max || n[len] == '\0') &&
@@ -65,8 +32,8 @@ static int mfs_de_match(const char *de, const char *name, size_t len)
 
 static int mfs_de_is_dot(const char *de)
 {
-	size_t len = mfs_de_namelen(de);
-	const char *n = de + mfs_de_hdr();
+	size_t len = mfs_de_namelen(&mfs_m.sb, de);
+	const char *n = mfs_de_name(&mfs_m.sb, de);
 
 	return (len == 1 && n[0] == '.') ||
 	    (len == 2 && n[0] == '.' && n[1] == '.');
@@ -112,8 +79,8 @@ static int mfs_scan_entry(struct mfs_inode *dp, struct buf *bp, char *de,
     uint64_t pos, struct mfs_scan *s)
 {
 	if (s->flag == MFS_BUILD_INDEX) {
-		mfs_dindex_add(dp, mfs_dname_hash(de + mfs_de_hdr(),
-		    mfs_de_namelen(de)), (uint32_t)pos);
+		mfs_dindex_add(dp, mfs_dname_hash(mfs_de_name(&mfs_m.sb, de),
+		    mfs_de_namelen(&mfs_m.sb, de)), (uint32_t)pos);
 		return 0;
 	}
 	if (s->flag == MFS_IS_EMPTY)
@@ -121,10 +88,10 @@ static int mfs_scan_entry(struct mfs_inode *dp, struct buf *bp, char *de,
 	if (!mfs_de_match(de, s->name, s->len))
 		return 0;
 	if (s->flag == MFS_LOOKUP) {
-		*s->inop = mfs_de_ino(de);
+		*s->inop = mfs_de_ino(&mfs_m.sb, de);
 		return 1;
 	}
-	mfs_de_set_ino(de, s->flag == MFS_DELETE ? 0 : *s->inop);
+	mfs_de_set_ino(&mfs_m.sb, de, s->flag == MFS_DELETE ? 0 : *s->inop);
 	lmfs_markdirty(bp);
 	if (s->flag == MFS_DELETE && pos < dp->i_dir_free)
 		dp->i_dir_free = (uint32_t)pos;
@@ -149,7 +116,7 @@ static int mfs_scan_block(struct mfs_inode *dp, uint64_t blk, uint32_t z,
 		end = dp->i_size;
 	for (r = 0; pos < end && r == 0; pos += ds) {
 		de = b_data(bp) + pos % bs;
-		if ((ino = mfs_de_ino(de)) == 0) {
+		if ((ino = mfs_de_ino(&mfs_m.sb, de)) == 0) {
 			if (s->first_free == UINT64_MAX)
 				s->first_free = pos;
 			continue;
@@ -202,7 +169,7 @@ static int mfs_scan_index(struct mfs_inode *dp, struct mfs_scan *s)
 		    dp->i_num, pos - pos % bs)) != OK)
 			return r;
 		de = b_data(bp) + pos % bs;
-		ino = mfs_de_ino(de);
+		ino = mfs_de_ino(&mfs_m.sb, de);
 		if (ino == 0 || ino > mfs_m.sb.ninodes ||
 		    !mfs_de_match(de, s->name, s->len)) {
 			lmfs_put_block(bp);
@@ -239,14 +206,6 @@ static int mfs_scan_dir(struct mfs_inode *dp, struct mfs_scan *s)
 	return mfs_scan_linear(dp, s);
 }
 
-/* Fill a free slot at 'de' with name -> ino. */
-static void mfs_de_fill(char *de, const char *name, size_t len, uint32_t ino)
-{
-	memset(de, 0, mfs_m.sb.dirent_size);
-	mfs_de_set_ino(de, ino);
-	memcpy(de + mfs_de_hdr(), name, len);
-}
-
 /* Look for a free slot from i_dir_free on and fill it; 1 if none. */
 static int mfs_enter_free(struct mfs_inode *dp, const char *name,
     size_t len, uint32_t ino)
@@ -268,9 +227,10 @@ static int mfs_enter_free(struct mfs_inode *dp, const char *name,
 		if (r != OK)
 			return r;
 		for (; pos < end; pos += ds) {
-			if (mfs_de_ino(b_data(bp) + pos % bs) != 0)
+			if (mfs_de_ino(&mfs_m.sb, b_data(bp) + pos % bs) != 0)
 				continue;
-			mfs_de_fill(b_data(bp) + pos % bs, name, len, ino);
+			mfs_de_fill(&mfs_m.sb, b_data(bp) + pos % bs, ino, name,
+			    len);
 			lmfs_markdirty(bp);
 			lmfs_put_block(bp);
 			dp->i_dir_free = (uint32_t)(pos + ds);
@@ -299,7 +259,7 @@ static int mfs_enter(struct mfs_inode *dp, const char *name, size_t len,
 		return r;
 	if (pos + ds > mfs_m.sb.max_size)
 		return -ENOSPC;
-	mfs_de_fill(de, name, len, ino);
+	mfs_de_fill(&mfs_m.sb, de, ino, name, len);
 	if ((n = mfs_rdwt(dp, &io, ds, pos, 1)) < 0)
 		return (int)n;
 	if (n != (ssize_t)ds)
@@ -391,18 +351,18 @@ int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,
 static int mfs_dent_add(struct fsdriver_dentry *d, const char *de,
     uint64_t pos, ino_t dir)
 {
-	uint32_t ino = mfs_de_ino(de);
-	size_t len = mfs_de_namelen(de);
+	uint32_t ino = mfs_de_ino(&mfs_m.sb, de);
+	size_t len = mfs_de_namelen(&mfs_m.sb, de);
 	mode_t mode = 0;
 
 	if (ino > mfs_m.sb.ninodes)
 		return mfs_corrupt("directory entry names inode", ino, dir);
-	if (len == 0 || memchr(de + mfs_de_hdr(), '/', len) != NULL)
+	if (len == 0 || memchr(mfs_de_name(&mfs_m.sb, de), '/', len) != NULL)
 		return mfs_corrupt("bad name in directory entry at offset",
 		    pos, dir);
 	if (mfs_inode_mode(ino, &mode) != OK)
 		mode = 0;
-	return fsdriver_dentry_add(d, ino, de + mfs_de_hdr(), len,
+	return fsdriver_dentry_add(d, ino, mfs_de_name(&mfs_m.sb, de), len,
 	    (mode & S_IFMT) >> 12,
 	    (off_t)(pos + mfs_m.sb.dirent_size));
 }
@@ -425,7 +385,7 @@ static int mfs_dent_block(struct mfs_inode *dp, struct fsdriver_dentry *d,
 	    pos - pos % bs)) != OK)
 		return r;
 	for (r = 1; pos < end && r == 1; ) {
-		if (mfs_de_ino(b_data(bp) + pos % bs) != 0)
+		if (mfs_de_ino(&mfs_m.sb, b_data(bp) + pos % bs) != 0)
 			r = mfs_dent_add(d, b_data(bp) + pos % bs, pos,
 			    dp->i_num);
 		if (r == 1)

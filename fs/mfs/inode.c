@@ -9,9 +9,11 @@
  * and last reference are both gone is destroyed: its zones and its number
  * are freed and its disk copy is zeroed.
  *
- * mfs_rw_inode() is the one place that knows the three disk layouts: V1
- * (32 bytes, 16-bit zones, one time field, 8-bit gid and link count) and
- * V2/V3 (64 bytes).  Above it every inode looks the same.
+ * mfs_rw_inode() moves an inode between the cache and memory through the
+ * MFS codec (mfs_codec.c, shared with mkfs.mfs and fsck.mfs), which alone
+ * knows the V1 and V2/V3 layouts.  Owner ids the format cannot hold are
+ * replaced by the overflow id when they are set (mfs_set_owner), with a
+ * warning, so the in-core inode always shows what the disk will keep.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,6 @@
 
 #define MFS_HASH_SIZE	4096	/* buckets, a power of two */
 #define MFS_UNUSED_MAX	8192	/* unused inodes kept in memory */
-#define MFS_ID_OVERFLOW	65534	/* ids that do not fit (as Linux) */
 
 static struct mfs_inode *mfs_hash[MFS_HASH_SIZE];
 static struct mfs_inode mfs_lru = { .i_lprev = &mfs_lru,
@@ -78,101 +79,81 @@ int mfs_corrupt(const char *what, unsigned long long nr, ino_t ino)
 	return -EIO;
 }
 
-static uint16_t mfs_low_id(unsigned long id)
+static void mfs_to_dinode(const struct mfs_inode *ip, struct mfs_dinode *d)
 {
-	return id > 0xffff ? MFS_ID_OVERFLOW : (uint16_t)id;
+	d->mode = (uint16_t)ip->i_mode;
+	d->nlinks = (uint16_t)ip->i_nlinks;
+	d->uid = (uint32_t)ip->i_uid;
+	d->gid = (uint32_t)ip->i_gid;
+	d->size = ip->i_size;
+	d->atime = ip->i_atime;
+	d->mtime = ip->i_mtime;
+	d->ctime = ip->i_ctime;
+	memcpy(d->zone, ip->i_zone, sizeof(d->zone));
 }
 
-static void mfs_from_v1(struct mfs_inode *ip, const struct mfs_inode_v1 *d)
+static void mfs_from_dinode(struct mfs_inode *ip, const struct mfs_dinode *d)
 {
-	unsigned int i;
-
-	ip->i_mode = d->i_mode;
-	ip->i_uid = d->i_uid;
-	ip->i_gid = d->i_gid;
-	ip->i_nlinks = d->i_nlinks;
-	ip->i_size = d->i_size;
-	ip->i_atime = ip->i_mtime = ip->i_ctime = d->i_mtime;
-	memset(ip->i_zone, 0, sizeof(ip->i_zone));
-	for (i = 0; i < MFS_V1_NR_TZONES; i++)
-		ip->i_zone[i] = d->i_zone[i];
+	ip->i_mode = d->mode;
+	ip->i_nlinks = d->nlinks;
+	ip->i_uid = d->uid;
+	ip->i_gid = d->gid;
+	ip->i_size = d->size;
+	ip->i_atime = d->atime;
+	ip->i_mtime = d->mtime;
+	ip->i_ctime = d->ctime;
+	memcpy(ip->i_zone, d->zone, sizeof(ip->i_zone));
 }
 
-static void mfs_to_v1(const struct mfs_inode *ip, struct mfs_inode_v1 *d)
+/* Give ip the owner uid/gid ((uid_t)-1, (gid_t)-1: unchanged), each as the
+ * disk will store it: an id the format cannot hold becomes the overflow id
+ * (mfs_codec.h), with a warning. */
+void mfs_set_owner(struct mfs_inode *ip, uid_t uid, gid_t gid)
 {
-	unsigned int i;
+	const struct mfs_sb *sb = &mfs_m.sb;
+	uint32_t u = mfs_uid_disk(sb, (uint32_t)uid);
+	uint32_t g = mfs_gid_disk(sb, (uint32_t)gid);
 
-	d->i_mode = (uint16_t)ip->i_mode;
-	d->i_uid = mfs_low_id(ip->i_uid);
-	d->i_gid = (uint8_t)ip->i_gid;
-	d->i_nlinks = (uint8_t)ip->i_nlinks;
-	d->i_size = ip->i_size;
-	d->i_mtime = ip->i_mtime;
-	for (i = 0; i < MFS_V1_NR_TZONES; i++)
-		d->i_zone[i] = (uint16_t)ip->i_zone[i];
-}
-
-static void mfs_from_v2(struct mfs_inode *ip, const struct mfs_inode_v2 *d)
-{
-	ip->i_mode = d->i_mode;
-	ip->i_uid = d->i_uid;
-	ip->i_gid = d->i_gid;
-	ip->i_nlinks = d->i_nlinks;
-	ip->i_size = d->i_size;
-	ip->i_atime = d->i_atime;
-	ip->i_mtime = d->i_mtime;
-	ip->i_ctime = d->i_ctime;
-	memcpy(ip->i_zone, d->i_zone, sizeof(ip->i_zone));
-}
-
-static void mfs_to_v2(const struct mfs_inode *ip, struct mfs_inode_v2 *d)
-{
-	d->i_mode = (uint16_t)ip->i_mode;
-	d->i_uid = mfs_low_id(ip->i_uid);
-	d->i_gid = mfs_low_id(ip->i_gid);
-	d->i_nlinks = (uint16_t)ip->i_nlinks;
-	d->i_size = ip->i_size;
-	d->i_atime = ip->i_atime;
-	d->i_mtime = ip->i_mtime;
-	d->i_ctime = ip->i_ctime;
-	memcpy(d->i_zone, ip->i_zone, sizeof(d->i_zone));
+	if (uid != (uid_t)-1) {
+		if (u != (uint32_t)uid)
+			fsdriver_log("mfs: inode %lu: uid %lu does not fit the "
+			    "V%d format: stored as %lu", (unsigned long)
+			    ip->i_num, (unsigned long)uid, sb->version,
+			    (unsigned long)u);
+		ip->i_uid = u;
+	}
+	if (gid != (gid_t)-1) {
+		if (g != (uint32_t)gid)
+			fsdriver_log("mfs: inode %lu: gid %lu does not fit the "
+			    "V%d format: stored as %lu", (unsigned long)
+			    ip->i_num, (unsigned long)gid, sb->version,
+			    (unsigned long)g);
+		ip->i_gid = g;
+	}
 }
 
 /* Read (write == 0) or write the disk copy of ip. */
 static int mfs_rw_inode(struct mfs_inode *ip, int write)
 {
 	const struct mfs_sb *sb = &mfs_m.sb;
-	uint32_t idx = (uint32_t)ip->i_num - 1;
-	struct mfs_inode_v1 d1;
-	struct mfs_inode_v2 d2;
+	uint32_t n = (uint32_t)ip->i_num;
+	struct mfs_dinode d;
 	struct buf *bp;
 	char *p;
 	int r;
 
-	r = lmfs_get_block(&bp, mfs_m.dev, mfs_itable_start(sb) +
-	    idx / sb->inodes_per_block, NORMAL);
+	r = lmfs_get_block(&bp, mfs_m.dev, mfs_inode_block(sb, n), NORMAL);
 	if (r != OK)
 		return r;
-	p = b_data(bp) + (idx % sb->inodes_per_block) * sb->inode_size;
-	if (sb->version == 1) {
-		if (write) {
-			mfs_to_v1(ip, &d1);
-			memcpy(p, &d1, sizeof(d1));
-		} else {
-			memcpy(&d1, p, sizeof(d1));
-			mfs_from_v1(ip, &d1);
-		}
-	} else {
-		if (write) {
-			mfs_to_v2(ip, &d2);
-			memcpy(p, &d2, sizeof(d2));
-		} else {
-			memcpy(&d2, p, sizeof(d2));
-			mfs_from_v2(ip, &d2);
-		}
-	}
-	if (write)
+	p = b_data(bp) + mfs_inode_offset(sb, n);
+	if (write) {
+		mfs_to_dinode(ip, &d);
+		mfs_inode_encode(sb, &d, p);
 		lmfs_markdirty(bp);
+	} else {
+		mfs_inode_decode(sb, p, &d);
+		mfs_from_dinode(ip, &d);
+	}
 	lmfs_put_block(bp);
 	return OK;
 }
@@ -324,8 +305,7 @@ int mfs_new_inode(mode_t mode, uid_t uid, gid_t gid, struct mfs_inode **ipp)
 	ip->i_count = 1;
 	ip->i_stale = 0;
 	ip->i_mode = mode;
-	ip->i_uid = uid;
-	ip->i_gid = gid;
+	mfs_set_owner(ip, uid, gid);
 	ip->i_nlinks = 0;
 	ip->i_size = 0;
 	ip->i_dir_free = 0;
@@ -385,8 +365,8 @@ int mfs_inode_mode(ino_t ino, mode_t *modep)
 {
 	const struct mfs_sb *sb = &mfs_m.sb;
 	struct mfs_inode *ip;
+	struct mfs_dinode d;
 	struct buf *bp;
-	uint16_t mode;
 	int r;
 
 	if (ino < 1 || ino > sb->ninodes)
@@ -395,14 +375,14 @@ int mfs_inode_mode(ino_t ino, mode_t *modep)
 		*modep = ip->i_mode;
 		return OK;
 	}
-	r = lmfs_get_block(&bp, mfs_m.dev, mfs_itable_start(sb) +
-	    (ino - 1) / sb->inodes_per_block, NORMAL);
+	r = lmfs_get_block(&bp, mfs_m.dev, mfs_inode_block(sb,
+	    (uint32_t)ino), NORMAL);
 	if (r != OK)
 		return r;
-	memcpy(&mode, b_data(bp) + ((ino - 1) % sb->inodes_per_block) *
-	    sb->inode_size, sizeof(mode));
+	mfs_inode_decode(sb, b_data(bp) + mfs_inode_offset(sb,
+	    (uint32_t)ino), &d);
 	lmfs_put_block(bp);
-	*modep = mode;
+	*modep = d.mode;
 	return OK;
 }
 

@@ -4,7 +4,9 @@
  * Layers, bottom up (one file each):
  *   alloc.c   inode and zone bitmaps; used/free accounting
  *   inode.c   the in-core inode table (hash by number, LRU of unused
- *             inodes) and conversion of V1/V2/V3 disk inodes to one form
+ *             inodes), read and written through the codec
+ *   mfs_codec.c, mfs_sb.c  the on-disk records and the superblock
+ *             (shared with mkfs.mfs and fsck.mfs)
  *   bmap.c    file block -> zone, through direct, indirect, double and
  *             triple indirect zones
  *   trunc.c   freeing ranges of a file (truncate, holes)
@@ -15,9 +17,9 @@
  *   table.c   the fsdriver table; fstype.c the probe
  *
  * The version differences (V1 16-bit zones and one time field, V1/V2 short
- * names and 16-bit entry inode numbers) are absorbed by the in-core inode
- * (rw_inode) and the dirent accessors (dir.c); everything else sees one
- * format described by struct mfs_sb.
+ * names and 16-bit entry inode numbers) are absorbed by the codec
+ * (mfs_codec.h: inodes, directory entries, indirect blocks); everything
+ * else sees one format described by struct mfs_sb.
  *
  * Every on-disk number is validated where it is read: zone numbers against
  * [firstdatazone, zones), inode numbers against [1, ninodes], directory sizes
@@ -33,6 +35,7 @@
 #include <mica/fsdriver.h>
 #include "mfs_format.h"
 #include "mfs_sb.h"
+#include "mfs_codec.h"
 
 /* An inode in memory.  i_count counts references: those handed to the
  * fsdriver caller plus temporary ones held inside a request. */
@@ -96,6 +99,7 @@ int mfs_inode_table_clear(void);
 int mfs_has_zones(const struct mfs_inode *ip);
 dev_t mfs_inode_rdev(const struct mfs_inode *ip);
 void mfs_set_rdev(struct mfs_inode *ip, dev_t rdev);
+void mfs_set_owner(struct mfs_inode *ip, uid_t uid, gid_t gid);
 void mfs_fill_node(const struct mfs_inode *ip, struct fsdriver_node *node);
 int mfs_count_blocks(struct mfs_inode *ip);
 int mfs_corrupt(const char *what, unsigned long long nr, ino_t ino);
@@ -103,8 +107,6 @@ int mfs_corrupt(const char *what, unsigned long long nr, ino_t ino);
 /* bmap.c */
 int mfs_read_map(struct mfs_inode *ip, uint64_t blk, uint32_t *zp);
 int mfs_write_map(struct mfs_inode *ip, uint64_t blk, uint32_t z);
-uint32_t mfs_ind_get(const struct buf *bp, unsigned int i);
-void mfs_ind_set(struct buf *bp, unsigned int i, uint32_t z);
 int mfs_zero_block(uint32_t z, struct buf **bpp);
 
 /* trunc.c */

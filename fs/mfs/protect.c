@@ -34,10 +34,7 @@ int fs_chown(ino_t ino_nr, uid_t uid, gid_t gid, mode_t *mode)
 		return r;
 	if ((r = mfs_get_inode(ino_nr, &ip)) != OK)
 		return r;
-	if (uid != (uid_t)-1)
-		ip->i_uid = uid;
-	if (gid != (gid_t)-1)
-		ip->i_gid = gid;
+	mfs_set_owner(ip, uid, gid);
 	if (!S_ISDIR(ip->i_mode)) {
 		ip->i_mode &= ~(mode_t)S_ISUID;
 		if (ip->i_mode & S_IXGRP)

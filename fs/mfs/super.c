@@ -108,7 +108,8 @@ int fs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 		mfs_m.rdonly = 1;
 		*res_flags |= FSDRIVER_RES_RDONLY;
 	}
-	lmfs_set_blocksize(mfs_m.sb.block_size);
+	if ((r = lmfs_set_blocksize(mfs_m.sb.block_size)) != OK)
+		return r;
 	mfs_m.mounted = 1;
 	if ((r = mfs_count_maps()) != OK || (r = mfs_mount_root(root)) != OK)
 		goto fail;

@@ -18,7 +18,7 @@ static int mfs_ind_empty(const struct buf *bp)
 	unsigned int i;
 
 	for (i = 0; i < mfs_m.sb.ptrs_per_block; i++)
-		if (mfs_ind_get(bp, i) != 0)
+		if (mfs_ind_get(&mfs_m.sb, b_data(bp), i) != 0)
 			return 0;
 	return 1;
 }
@@ -46,13 +46,16 @@ static int mfs_free_entries(struct mfs_inode *ip, struct buf *bp,
 	last = hi - s.base >= s.span ? mfs_m.sb.ptrs_per_block - 1 :
 	    (hi - 1 - s.base) / c.span;
 	for (i = first; i <= last; i++) {
-		if ((old = e = mfs_ind_get(bp, (unsigned int)i)) == 0)
+		old = e = mfs_ind_get(&mfs_m.sb, b_data(bp), (unsigned int)i);
+		if (e == 0)
 			continue;
 		c.base = s.base + i * c.span;
 		if ((r = mfs_free_tree(ip, &e, c, lo, hi)) != OK)
 			return r;
-		if (e != old && !whole)
-			mfs_ind_set(bp, (unsigned int)i, e);
+		if (e != old && !whole) {
+			mfs_ind_set(&mfs_m.sb, b_data(bp), (unsigned int)i, e);
+			lmfs_markdirty(bp);
+		}
 	}
 	return OK;
 }

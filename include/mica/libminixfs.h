@@ -101,8 +101,11 @@ int lmfs_dev_unregister(dev_t dev);
 /* Device size in bytes (from ops->size, cached at registration). */
 uint64_t lmfs_dev_size(dev_t dev);
 /* Raw device access that bypasses the cache, for what must be read before
- * the block size is known (superblock probing).  Return bytes moved or a
- * negative errno.  Do not use on ranges that are also cached. */
+ * the block size is known (superblock probing).  The range is clipped at
+ * the device end: the return is the bytes moved (fewer than 'len' when the
+ * range crosses the end, 0 at or past it) or a negative errno (-EINVAL for
+ * an unknown dev or a NULL buf).  One device request, not counted in the
+ * statistics.  Do not use on ranges that are also cached. */
 ssize_t lmfs_dev_read(dev_t dev, uint64_t pos, void *buf, size_t len);
 ssize_t lmfs_dev_write(dev_t dev, uint64_t pos, const void *buf, size_t len);
 
@@ -116,16 +119,22 @@ void lmfs_file_dev_close(void *ctx);
 
 /* ---- the cache -------------------------------------------------------- */
 
-/* Set the block size (bytes, a power of two from 512 to 65536).  Flushes and
- * drops every cached block when it changes.  Must be called before the first
- * lmfs_get_block().  A bad size is ignored, with a warning. */
-void lmfs_set_blocksize(size_t blocksize);
+/* Set the block size (bytes, a power of two from 512 to 65536).  Must be
+ * called before the first lmfs_get_block().  When the size changes, every
+ * dirty block is written back, then every block is dropped.  Errors change
+ * nothing (the size stays, no block is dropped): -EINVAL for a bad size,
+ * -EBUSY while any block is held, or the writeback's error. */
+int lmfs_set_blocksize(size_t blocksize);
 size_t lmfs_fs_block_size(void);
 /* Fix the pool at 'nbufs' buffers (0: back to automatic sizing; below 4
- * or above the memory limit: clamped, with a warning).  Automatic sizing
- * aims at half the used blocks (see lmfs_set_blockusage), at least 128
- * buffers, at most 1/8 of the memory available (<= 1 GiB), 16 MiB before
- * any usage report. */
+ * or above the memory limit: clamped, with a warning).  A fixed pool never
+ * has more buffers: with all of them held, a miss fails with -ENOSPC.
+ * Automatic sizing aims at half the used blocks (see lmfs_set_blockusage),
+ * at least 128 buffers, at most 1/8 of the memory available (<= 1 GiB),
+ * 16 MiB before any usage report; while every buffer is held it grows past
+ * that target, up to the memory limit (or twice the target), then -ENOSPC.
+ * Dirty blocks never make the pool grow past its size or target: see
+ * lmfs_get_block() for what happens when they cannot be written. */
 void lmfs_buf_pool(int nbufs);
 
 /*
@@ -133,9 +142,16 @@ void lmfs_buf_pool(int nbufs);
  * dev, no block size set, or a block past the device end; -ENOENT for a
  * PEEK miss; -EIO (or the device's own negative errno) when the read fails
  * or comes back short (the buffer is not kept: a later call reads again);
- * -ENOSPC when every buffer is held and the pool cannot grow further; a
- * writeback error when the only reusable buffers are dirty and cannot be
- * written.  NO_READ returns a zeroed buffer (b_bytes set) on a miss.
+ * -ENOSPC when every buffer is held and the pool cannot grow further (see
+ * lmfs_buf_pool); a writeback error (-EIO, or the device's) when the pool
+ * is at its size and every unheld buffer is dirty and could not be
+ * written: a failing disk fills the cache with unwritable data only up to
+ * the pool's size, then misses fail and the file system can report it.
+ * After a failed writeback, misses back off: the next 1, 2, 4 ... (at most
+ * 128) misses that would need one return its error without a request; a
+ * writeback that succeeds (lmfs_flushall/lmfs_flushdev always try) ends
+ * the backoff.  Dirty blocks are never dropped for it.  NO_READ returns a
+ * zeroed buffer (b_bytes set) on a miss.
  */
 int lmfs_get_block(struct buf **bpp, dev_t dev, block64_t block, int how);
 int lmfs_get_block_ino(struct buf **bpp, dev_t dev, block64_t block, int how,
@@ -147,16 +163,23 @@ void lmfs_markclean(struct buf *bp);
 int lmfs_isclean(struct buf *bp);
 
 /* The file system freed this block: drop it from the cache without writing
- * it back (it may be held by nobody). */
+ * it back, so its stale contents never land on a reused block.  The block
+ * must not be held.  (If it is, it is dropped all the same: the holder's
+ * buffer stays readable until its lmfs_put_block(), but nothing written
+ * into it reaches the device, and the next get reads the device again.) */
 void lmfs_free_block(dev_t dev, block64_t block);
-/* Drop every block of 'dev' without writing it back. */
+/* Drop every block of 'dev' without writing it back, dirty or not.  Held
+ * blocks are dropped too: as for lmfs_free_block, each holder keeps a
+ * readable buffer until its lmfs_put_block() frees it, its changes are
+ * lost, and a later get reads the device. */
 void lmfs_invalidate(dev_t dev);
 
 /* Write dirty blocks back, sorted, each contiguous run in one vectored
  * request (at most LMFS_MAX_IOV blocks).  A failed write leaves its blocks
  * dirty and the first error is returned (-EIO for a short write); the other
  * runs are still written.  Then ops->flush is called on each device written
- * to since its last flush.  Held blocks are written but stay dirty.
+ * to since its last flush.  Held blocks are written but stay dirty.  These
+ * always try, whatever the eviction backoff (see lmfs_get_block).
  * lmfs_flushdev(): -EINVAL for an unknown dev. */
 int lmfs_flushall(void);
 int lmfs_flushdev(dev_t dev);

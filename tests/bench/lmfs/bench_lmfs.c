@@ -230,8 +230,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_lmfs: cannot create %s\n", argv[1]);
 		return 1;
 	}
-	lmfs_set_blocksize(BS);
-	if ((r = lmfs_file_dev_open(argv[1], 0, 0, &ops, &ctx)) != OK ||
+	if ((r = lmfs_set_blocksize(BS)) != OK ||
+	    (r = lmfs_file_dev_open(argv[1], 0, 0, &ops, &ctx)) != OK ||
 	    (r = lmfs_dev_register(BDEV, ops, ctx)) != OK) {
 		fprintf(stderr, "bench_lmfs: %s: %s\n", argv[1], strerror(-r));
 		return 1;

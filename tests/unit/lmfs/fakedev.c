@@ -56,6 +56,7 @@ void fakedev_clear_faults(struct fakedev *f)
 	f->short_by = 0;
 	f->size_error = 0;
 	f->flush_error = 0;
+	f->fail_all = 0;
 }
 
 void fakedev_reset_counts(struct fakedev *f)
@@ -93,8 +94,8 @@ static ssize_t xfer(struct fakedev *f, int write, uint64_t pos,
 	if (cnt < 1 || cnt > LMFS_MAX_IOV || pos > f->size ||
 	    len > f->size - pos)
 		return -EINVAL;
-	if (f->fail_req == f->nreq ||
-	    faulty(f, write ? FD_WRITE : FD_READ, pos, len))
+	if (f->fail_req == f->nreq || (f->fail_all & (write ? FD_WRITE :
+	    FD_READ)) || faulty(f, write ? FD_WRITE : FD_READ, pos, len))
 		return -EIO;
 	len -= f->short_by < len ? f->short_by : len;
 	f->short_by = 0;

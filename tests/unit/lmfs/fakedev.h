@@ -32,6 +32,8 @@ struct fakedev {
 	size_t short_by;		/* next transfer moves this much less */
 	int size_error;			/* size() returns this if nonzero */
 	int flush_error;
+	int fail_all;			/* FD_READ/FD_WRITE: every such request
+					 * fails with -EIO (a dead disk) */
 	/* counters */
 	unsigned int nreq, reads, writes, flushes;
 	struct fd_req log[FD_LOG];

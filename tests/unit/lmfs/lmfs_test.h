@@ -42,5 +42,6 @@ int suite_workset(void);
 int suite_usage(void);
 int suite_bio(void);
 int suite_filedev(void);
+int suite_dying(void);
 
 #endif

@@ -25,8 +25,8 @@ void t_open(size_t bs, uint64_t size, int pool)
 	lmfs_set_blockusage(0, 0);
 	lmfs_set_readahead(64);
 	/* a block size change empties the cache: toggle through another */
-	lmfs_set_blocksize(bs == 512 ? 1024 : 512);
-	lmfs_set_blocksize(bs);
+	CU_ASSERT_FATAL(lmfs_set_blocksize(bs == 512 ? 1024 : 512) == OK);
+	CU_ASSERT_FATAL(lmfs_set_blocksize(bs) == OK);
 	lmfs_buf_pool(pool);
 	tfd = fakedev_new(size);
 	CU_ASSERT_FATAL(tfd != NULL);
@@ -86,7 +86,7 @@ int main(void)
 {
 	int (*suites[])(void) = { suite_basic, suite_errors, suite_partial,
 	    suite_prefetch, suite_flush, suite_workset, suite_usage,
-	    suite_bio, suite_filedev };
+	    suite_bio, suite_filedev, suite_dying };
 	unsigned int i, failed;
 
 	alarm(120);	/* a hung test kills the run instead of CI */

@@ -119,7 +119,9 @@ static void test_write_fail_stays_dirty(void)
 	CU_ASSERT_EQUAL(tfd->mem[4 * BS], 0x44);
 }
 
-/* Eviction must not lose a dirty block whose writeback fails. */
+/* Eviction must not lose a dirty block whose writeback fails: with every
+ * buffer of the pool dirty and unwritable, a miss gets the write error
+ * (the pool does not grow); after the fault a flush writes them all. */
 static void test_evict_write_fail(void)
 {
 	struct buf *bp;
@@ -130,12 +132,9 @@ static void test_evict_write_fail(void)
 		dirty_block(b, (uint8_t)(0x60 + b));
 		fakedev_fail_block(tfd, b, FD_WRITE);
 	}
-	for (b = 20; b < 30; b++) {
-		CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, b, NORMAL),
-		    OK);
-		CU_ASSERT(t_is_pattern(bp));
-		lmfs_put_block(bp);
-	}
+	for (b = 20; b < 30; b++)
+		CU_ASSERT_EQUAL(lmfs_get_block(&bp, TDEV, b, NORMAL), -EIO);
+	CU_ASSERT_EQUAL(t_stats().nbufs, 4);
 	for (b = 0; b < 4; b++)
 		CU_ASSERT_EQUAL(is_dirty(b), 1);
 	fakedev_clear_faults(tfd);
@@ -145,13 +144,37 @@ static void test_evict_write_fail(void)
 	for (b = 40; b < 50; b++) {
 		CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, b, NORMAL),
 		    OK);
+		CU_ASSERT(t_is_pattern(bp));
 		lmfs_put_block(bp);
 	}
 	CU_ASSERT_EQUAL(t_stats().nbufs, 4);
 }
 
-/* A failed eviction writeback of a dirty block, with every other buffer
- * dirty too: the get still succeeds (pool grows), nothing is lost. */
+/* Some buffers dirty and unwritable, others clean: misses reuse the clean
+ * ones, the dirty ones stay. */
+static void test_evict_partly_unwritable(void)
+{
+	struct buf *bp;
+	block64_t b;
+
+	t_open(BS, 64 * BS, 4);
+	dirty_block(0, 0x51);
+	dirty_block(1, 0x52);
+	fakedev_fail_block(tfd, 0, FD_WRITE);
+	fakedev_fail_block(tfd, 1, FD_WRITE);
+	for (b = 20; b < 30; b++) {
+		CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, b, NORMAL),
+		    OK);
+		CU_ASSERT(t_is_pattern(bp));
+		lmfs_put_block(bp);
+	}
+	CU_ASSERT_EQUAL(is_dirty(0), 1);
+	CU_ASSERT_EQUAL(is_dirty(1), 1);
+	CU_ASSERT_EQUAL(t_stats().nbufs, 4);
+}
+
+/* A read fault while a dirty block sits in the pool: the read error is
+ * reported, the dirty block stays. */
 static void test_evict_dirty_with_read_fault(void)
 {
 	struct buf *bp;
@@ -172,6 +195,8 @@ int suite_errors(void)
 		{ "n-th request fails", test_nth_request_fails },
 		{ "failed write stays dirty", test_write_fail_stays_dirty },
 		{ "eviction with failing writeback", test_evict_write_fail },
+		{ "eviction, some blocks unwritable",
+		    test_evict_partly_unwritable },
 		{ "read fault keeps dirty blocks",
 		    test_evict_dirty_with_read_fault },
 		{ NULL, NULL }

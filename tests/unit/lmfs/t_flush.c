@@ -151,6 +151,17 @@ static void test_drop_while_held(void)
 	lmfs_put_block(bp);
 	CU_ASSERT_EQUAL(lmfs_flushall(), OK);
 	CU_ASSERT_EQUAL(tfd->writes, 0);
+	/* the same through lmfs_invalidate */
+	CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, 8, NORMAL), OK);
+	memset(b_data(bp), 0x13, BS);
+	lmfs_markdirty(bp);
+	lmfs_invalidate(TDEV);
+	CU_ASSERT_EQUAL((uint8_t)b_data(bp)[BS - 1], 0x13);
+	CU_ASSERT_EQUAL(lmfs_get_block(&bp2, TDEV, 8, PEEK), -ENOENT);
+	lmfs_put_block(bp);
+	CU_ASSERT_EQUAL(lmfs_flushall(), OK);
+	CU_ASSERT_EQUAL(tfd->writes, 0);
+	CU_ASSERT_EQUAL(tfd->mem[8 * BS], fd_pattern(8 * BS));
 }
 
 static void test_blocksize_change(void)
@@ -160,9 +171,9 @@ static void test_blocksize_change(void)
 	t_open(BS, 64 * BS, 0);
 	dirty_block(TDEV, 2, 0x21);
 	CU_ASSERT(t_stats().nbufs > 0);
-	lmfs_set_blocksize(BS);			/* same size: nothing */
+	CU_ASSERT_EQUAL(lmfs_set_blocksize(BS), OK);	/* same: nothing */
 	CU_ASSERT_EQUAL(tfd->writes, 0);
-	lmfs_set_blocksize(2 * BS);
+	CU_ASSERT_EQUAL(lmfs_set_blocksize(2 * BS), OK);
 	CU_ASSERT_EQUAL(tfd->writes, 1);
 	CU_ASSERT_EQUAL(tfd->mem[2 * BS], 0x21);
 	CU_ASSERT_EQUAL(t_stats().nbufs, 0);

@@ -203,6 +203,61 @@ static void test_attrs(void)
 	CU_ASSERT(mt_fsck() == 0);
 }
 
+/* Owner ids past the format's fields are stored as the overflow id 65534
+ * (V1 gid: 254), with one warning each, through chown and create alike;
+ * stat shows the stored id at once and after a remount; fsck.minix agrees
+ * the image is clean. */
+static void test_owner_overflow(void)
+{
+	static const uint32_t ids[] = { 0, 65534, 65535, 65536, 1u << 31,
+	    4294967294u };
+	static const uint32_t id16[] = { 0, 65534, 65535, 65534, 65534,
+	    65534 };
+	static const uint32_t id8[] = { 0, 254, 254, 254, 254, 254 };
+	const size_t n = sizeof(ids) / sizeof(ids[0]);
+	struct fsdriver_node node;
+	char name[16];
+	struct stat st;
+	mode_t mode;
+	ino_t ino;
+	size_t i;
+	int v, pass;
+
+	for (v = 1; v <= 3; v++) {
+		CU_ASSERT_FATAL(mt_mkfs(v, 1024, 1024, 0, 0) == 0);
+		mt_mount();
+		mt_log_begin();
+		for (i = 0; i < n; i++) {
+			snprintf(name, sizeof(name), "c%zu", i);
+			CU_ASSERT(mt_create(name, 0644, &ino) == OK);
+			CU_ASSERT(mfs_table.fdr_chown(ino, ids[i], ids[i],
+			    &mode) == OK);
+			snprintf(name, sizeof(name), "n%zu", i);
+			CU_ASSERT(mfs_table.fdr_create(mt_root, name,
+			    S_IFREG | 0644, ids[i], ids[i], &node) == OK);
+			CU_ASSERT(mfs_table.fdr_putnode(node.fn_ino_nr, 1) ==
+			    OK);
+		}
+		/* uids: 3 overflow; gids: 3 (V2/V3) or 5 (V1); twice each */
+		CU_ASSERT_EQUAL(mt_log_end(), 2 * (3 + (v == 1 ? 5 : 3)));
+		CU_ASSERT(strstr(mt_logbuf, "stored as") != NULL);
+		for (pass = 0; pass < 2; pass++) {
+			for (i = 0; i < 2 * n; i++) {
+				snprintf(name, sizeof(name), "%c%zu",
+				    i < n ? 'c' : 'n', i % n);
+				CU_ASSERT(mt_stat(name, &st) == OK);
+				CU_ASSERT_EQUAL(st.st_uid, id16[i % n]);
+				CU_ASSERT_EQUAL(st.st_gid, v == 1 ?
+				    id8[i % n] : id16[i % n]);
+			}
+			if (pass == 0)
+				mt_remount();
+		}
+		mt_unmount();
+		CU_ASSERT(mt_fsck() == 0);
+	}
+}
+
 /* Many entries; getdents with a tiny buffer resumes where it stopped. */
 static void test_many(void)
 {
@@ -372,6 +427,8 @@ void mt_add_file_suite(void)
 	CU_add_test(s, "triple-indirect zone (zone[9])", test_triple);
 	CU_add_test(s, "sequential read-ahead", test_readahead);
 	CU_add_test(s, "chmod, chown, utime, setgid dirs", test_attrs);
+	CU_add_test(s, "owner ids past the format (65534)",
+	    test_owner_overflow);
 	CU_add_test(s, "many entries, getdents resumption", test_many);
 	CU_add_test(s, "unlinked open files", test_orphan);
 	CU_add_test(s, "V1 times; getdents atime", test_v1_times);

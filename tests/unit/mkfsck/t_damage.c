@@ -3,29 +3,27 @@
  * version: fsck.mfs -n finds it (exit 4), -y repairs it (exit 1), and a
  * second -n finds the result clean (exit 0).
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "mkfsck_test.h"
 
-static void mt_iget(struct mfsu_img *im, uint32_t n, struct mfsu_inode *ino)
-{
-	uint8_t raw[64];
+static uint8_t mt_iblk[MFS_MAX_BLOCK_SIZE];
 
-	CU_ASSERT_EQUAL(pread(im->fd, raw, im->sb.inode_size,
-	    (off_t)mfsu_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
-	mfsu_inode_decode(&im->sb, raw, ino);
+static void mt_iget(struct mfsu_img *im, uint32_t n, struct mfs_dinode *ino)
+{
+	CU_ASSERT_EQUAL_FATAL(mfsu_read_block(im, mfs_inode_block(&im->sb, n),
+	    mt_iblk), OK);
+	mfs_inode_decode(&im->sb, mt_iblk + mfs_inode_offset(&im->sb, n), ino);
 }
 
 static void mt_iput(struct mfsu_img *im, uint32_t n,
-    const struct mfsu_inode *ino)
+    const struct mfs_dinode *ino)
 {
-	uint8_t raw[64];
+	uint32_t b = mfs_inode_block(&im->sb, n);
 
-	mfsu_inode_encode(&im->sb, ino, raw);
-	CU_ASSERT_EQUAL(pwrite(im->fd, raw, im->sb.inode_size,
-	    (off_t)mfsu_inode_pos(&im->sb, n)), (ssize_t)im->sb.inode_size);
+	CU_ASSERT_EQUAL_FATAL(mfsu_read_block(im, b, mt_iblk), OK);
+	mfs_inode_encode(&im->sb, ino, mt_iblk + mfs_inode_offset(&im->sb, n));
+	CU_ASSERT_EQUAL(mfsu_write_block(im, b, mt_iblk), OK);
 }
 
 /* Find 'name' in the first block of directory 'dir': its inode number,
@@ -33,7 +31,7 @@ static void mt_iput(struct mfsu_img *im, uint32_t n,
 static uint32_t mt_lookup(struct mfsu_img *im, uint32_t dir, const char *name,
     uint8_t *blk, uint32_t *zone, unsigned int *slot)
 {
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 	char nm[MFS_NAME_V3 + 1];
 	unsigned int s, n;
 	uint32_t e;
@@ -44,7 +42,7 @@ static uint32_t mt_lookup(struct mfsu_img *im, uint32_t dir, const char *name,
 	n = d.size / im->sb.dirent_size;
 	for (s = 0; s < n && s < im->sb.block_size / im->sb.dirent_size;
 	    s++) {
-		e = mfsu_dirent_get(&im->sb, blk, s, nm);
+		e = mfs_dirent_get(&im->sb, blk, s, nm);
 		if (e && strcmp(nm, name) == 0) {
 			*slot = s;
 			return e;
@@ -65,19 +63,19 @@ static uint32_t mt_ino(struct mfsu_img *im, uint32_t dir, const char *name)
 
 static void mt_flip_map(struct mfsu_img *im, uint32_t start, uint64_t bit)
 {
-	uint8_t b;
-	off_t off = (off_t)start * im->sb.block_size + (off_t)(bit / 8);
+	uint64_t blk = start + bit / 8 / im->sb.block_size;
+	size_t off = (size_t)(bit / 8 % im->sb.block_size);
 
-	CU_ASSERT_EQUAL(pread(im->fd, &b, 1, off), 1);
-	b ^= (uint8_t)(1u << (bit % 8));
-	CU_ASSERT_EQUAL(pwrite(im->fd, &b, 1, off), 1);
+	CU_ASSERT_EQUAL_FATAL(mfsu_read_block(im, blk, mt_iblk), OK);
+	mt_iblk[off] ^= (uint8_t)(1u << (bit % 8));
+	CU_ASSERT_EQUAL(mfsu_write_block(im, blk, mt_iblk), OK);
 }
 
 typedef void (*mt_damage_fn)(struct mfsu_img *im);
 
 static void d_zmap(struct mfsu_img *im)
 {
-	struct mfsu_inode r;
+	struct mfs_dinode r;
 
 	mt_iget(im, MFS_ROOT_INO, &r);
 	mt_flip_map(im, mfs_zmap_start(&im->sb),
@@ -92,7 +90,7 @@ static void d_imap(struct mfsu_img *im)
 static void d_nlinks(struct mfsu_img *im)
 {
 	uint32_t n = mt_ino(im, MFS_ROOT_INO, "a");
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	mt_iget(im, n, &i);
 	i.nlinks += 5;
@@ -102,7 +100,7 @@ static void d_nlinks(struct mfsu_img *im)
 static void mt_big_zone(struct mfsu_img *im, int slot, uint32_t z)
 {
 	uint32_t n = mt_ino(im, MFS_ROOT_INO, "big");
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	mt_iget(im, n, &i);
 	i.zone[slot] = z;
@@ -121,7 +119,7 @@ static void d_zone_meta(struct mfsu_img *im)
 
 static void d_zone_dup(struct mfsu_img *im)
 {
-	struct mfsu_inode a, big;
+	struct mfs_dinode a, big;
 	uint32_t na = mt_ino(im, MFS_ROOT_INO, "a");
 
 	mt_iget(im, mt_ino(im, MFS_ROOT_INO, "big"), &big);
@@ -133,7 +131,7 @@ static void d_zone_dup(struct mfsu_img *im)
 static void d_past_size(struct mfsu_img *im)
 {
 	uint32_t n = mt_ino(im, MFS_ROOT_INO, "big");
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	mt_iget(im, n, &i);
 	i.size = 10;
@@ -148,7 +146,7 @@ static void mt_set_entry(struct mfsu_img *im, uint32_t dir, const char *name,
 	uint32_t zone;
 
 	mt_lookup(im, dir, name, blk, &zone, &slot);
-	mfsu_dirent_set(&im->sb, blk, slot, ino, newname);
+	mfs_dirent_set(&im->sb, blk, slot, ino, newname);
 	CU_ASSERT_EQUAL(mfsu_write_block(im, zone, blk), OK);
 }
 
@@ -169,11 +167,11 @@ static void d_loop(struct mfsu_img *im)
 	uint32_t sub = mt_ino(im, MFS_ROOT_INO, "sub");
 	uint32_t deep = mt_ino(im, sub, "deep");
 	uint8_t blk[MFS_MAX_BLOCK_SIZE];
-	struct mfsu_inode d;
+	struct mfs_dinode d;
 
 	mt_iget(im, deep, &d);
 	CU_ASSERT_EQUAL(mfsu_read_block(im, d.zone[0], blk), OK);
-	mfsu_dirent_set(&im->sb, blk, d.size / im->sb.dirent_size, sub, "up");
+	mfs_dirent_set(&im->sb, blk, d.size / im->sb.dirent_size, sub, "up");
 	CU_ASSERT_EQUAL(mfsu_write_block(im, d.zone[0], blk), OK);
 	d.size += im->sb.dirent_size;
 	mt_iput(im, deep, &d);
@@ -181,7 +179,7 @@ static void d_loop(struct mfsu_img *im)
 
 static void d_dirsize(struct mfsu_img *im)
 {
-	struct mfsu_inode r;
+	struct mfs_dinode r;
 
 	mt_iget(im, MFS_ROOT_INO, &r);
 	r.size += 3;
@@ -190,7 +188,7 @@ static void d_dirsize(struct mfsu_img *im)
 
 static void d_unreach(struct mfsu_img *im)
 {
-	struct mfsu_inode i;
+	struct mfs_dinode i;
 
 	memset(&i, 0, sizeof(i));
 	i.mode = 0100644;
@@ -217,18 +215,15 @@ static void mt_damage_all(int version, unsigned int bs)
 	struct mfsu_img im;
 	char img[300], why[200];
 	size_t k;
-	int fd;
 
 	snprintf(img, sizeof(img), "%s/dmg.img", mt_dir);
 	for (k = 0; k < sizeof(mt_damages) / sizeof(mt_damages[0]); k++) {
 		CU_ASSERT_EQUAL_FATAL(mt_mkfs(img, version, bs, 0, mt_tree()),
 		    MKFS_EXIT_OK);
-		fd = open(img, O_RDWR);
-		CU_ASSERT_FATAL(fd >= 0);
-		CU_ASSERT_EQUAL_FATAL(mfsu_open_fd(&im, fd, why, sizeof(why)),
+		CU_ASSERT_EQUAL_FATAL(mfsu_open(&im, img, 1, why, sizeof(why)),
 		    OK);
 		mt_damages[k].fn(&im);
-		close(fd);
+		CU_ASSERT_EQUAL(mfsu_close(&im), OK);
 		if (mt_fsck(img, 0) != FSCK_EXIT_UNFIXED ||
 		    mt_fsck(img, 1) != FSCK_EXIT_FIXED ||
 		    mt_fsck(img, 0) != FSCK_EXIT_OK) {
@@ -245,26 +240,25 @@ static void t_reconnect(void)
 	char img[300], why[200], name[16];
 	struct mfsu_img im;
 	uint32_t sub, lost, back;
-	int fd;
 
 	snprintf(img, sizeof(img), "%s/lost.img", mt_dir);
 	CU_ASSERT_EQUAL_FATAL(mt_mkfs(img, 3, 1024, 0, mt_tree()),
 	    MKFS_EXIT_OK);
-	fd = open(img, O_RDWR);
-	CU_ASSERT_FATAL(fd >= 0);
-	CU_ASSERT_EQUAL_FATAL(mfsu_open_fd(&im, fd, why, sizeof(why)), OK);
+	CU_ASSERT_EQUAL_FATAL(mfsu_open(&im, img, 1, why, sizeof(why)), OK);
 	sub = mt_ino(&im, MFS_ROOT_INO, "sub");
 	mt_set_entry(&im, MFS_ROOT_INO, "sub", 0, "sub");
+	CU_ASSERT_EQUAL(mfsu_close(&im), OK);
 	CU_ASSERT_EQUAL(mt_fsck(img, 0), FSCK_EXIT_UNFIXED);
 	CU_ASSERT_EQUAL(mt_fsck(img, 1), FSCK_EXIT_FIXED);
 	CU_ASSERT_EQUAL(mt_fsck(img, 0), FSCK_EXIT_OK);
+	CU_ASSERT_EQUAL_FATAL(mfsu_open(&im, img, 0, why, sizeof(why)), OK);
 	lost = mt_ino(&im, MFS_ROOT_INO, "lost+found");
 	snprintf(name, sizeof(name), "#%u", sub);
 	CU_ASSERT_EQUAL(mt_ino(&im, lost, name), sub);
 	CU_ASSERT_NOT_EQUAL(mt_ino(&im, sub, "deep"), 0);
 	back = mt_ino(&im, sub, "..");
 	CU_ASSERT_EQUAL(back, lost);
-	close(fd);
+	CU_ASSERT_EQUAL(mfsu_close(&im), OK);
 }
 
 static void t_damage_v1(void) { mt_damage_all(1, 1024); }

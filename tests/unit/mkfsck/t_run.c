@@ -95,13 +95,10 @@ static void mt_img(char *buf, size_t len, const char *name)
 static int mt_decode(const char *img, struct mfsu_img *out)
 {
 	char why[200];
-	int fd = open(img, O_RDONLY), r;
 
-	if (fd < 0)
+	if (mfsu_open(out, img, 0, why, sizeof(why)) != OK)
 		return -1;
-	r = mfsu_open_fd(out, fd, why, sizeof(why));
-	close(fd);
-	return r;
+	return mfsu_close(out);
 }
 
 static void t_empty_images(void)
@@ -182,6 +179,63 @@ static void t_reproducible(void)
 	CU_ASSERT(mt_same(a, b));
 }
 
+/* Inode 'n' of the image, decoded with the MFS codec. */
+static int mt_read_inode(const char *img, uint32_t n, struct mfs_dinode *d)
+{
+	static uint8_t blk[MFS_MAX_BLOCK_SIZE];
+	struct mfsu_img im;
+	char why[200];
+	int r;
+
+	if (mfsu_open(&im, img, 0, why, sizeof(why)) != OK)
+		return -1;
+	if ((r = mfsu_read_block(&im, mfs_inode_block(&im.sb, n), blk)) == OK)
+		mfs_inode_decode(&im.sb, blk + mfs_inode_offset(&im.sb, n), d);
+	mfsu_close(&im);
+	return r;
+}
+
+/* Owners past the format's fields: mkfs stores the overflow id 65534
+ * (V1 gid: 254) with a warning, as the MFS server does, instead of
+ * refusing the tree; fsck.mfs finds the image clean. */
+static void t_owner_overflow(void)
+{
+	static const uint32_t ids[] = { 0, 65534, 65535, 65536, 1u << 31,
+	    4294967294u };
+	static const uint32_t id16[] = { 0, 65534, 65535, 65534, 65534,
+	    65534 };
+	static const uint32_t id8[] = { 0, 254, 254, 254, 254, 254 };
+	const size_t n = sizeof(ids) / sizeof(ids[0]);
+	char dir[256], p[300], img[300];
+	struct mfs_dinode d;
+	size_t i;
+	int v, fd;
+
+	snprintf(dir, sizeof(dir), "%s/owners", mt_dir);
+	CU_ASSERT_EQUAL_FATAL(mkdir(dir, 0755), 0);
+	CU_ASSERT_EQUAL_FATAL(chown(dir, 0, 0), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(p, sizeof(p), "%s/u%zu", dir, i);
+		CU_ASSERT_FATAL((fd = open(p, O_CREAT | O_WRONLY, 0644)) >= 0);
+		close(fd);
+		/* needs root, as the tests of the tree's owners do */
+		CU_ASSERT_EQUAL_FATAL(chown(p, ids[i], ids[i]), 0);
+	}
+	mt_img(img, sizeof(img), "owners.img");
+	for (v = 1; v <= 3; v++) {
+		CU_ASSERT_EQUAL_FATAL(mt_mkfs(img, v, 1024, 0, dir),
+		    MKFS_EXIT_OK);
+		for (i = 0; i < n; i++) {
+			/* children are numbered from 2 in name order */
+			CU_ASSERT_EQUAL_FATAL(mt_read_inode(img,
+			    (uint32_t)(2 + i), &d), OK);
+			CU_ASSERT_EQUAL(d.uid, id16[i]);
+			CU_ASSERT_EQUAL(d.gid, v == 1 ? id8[i] : id16[i]);
+		}
+		CU_ASSERT_EQUAL(mt_fsck(img, 0), FSCK_EXIT_OK);
+	}
+}
+
 int mt_add_run(void)
 {
 	CU_pSuite s = CU_add_suite("run", NULL, NULL);
@@ -189,5 +243,6 @@ int mt_add_run(void)
 	return !s || !CU_add_test(s, "empty images, all versions",
 	    t_empty_images) ||
 	    !CU_add_test(s, "images from a tree", t_tree_images) ||
-	    !CU_add_test(s, "reproducible with a fixed time", t_reproducible);
+	    !CU_add_test(s, "reproducible with a fixed time", t_reproducible) ||
+	    !CU_add_test(s, "owner ids past the format", t_owner_overflow);
 }
