@@ -30,6 +30,9 @@
  *                the same minor replaces the remembered set.
  *
  * Unknown requests get CDEV_REPLY with -ENOSYS; malformed ones -EINVAL.
+ *
+ * Terminals also raise signals: CDEV_SIGNAL (m_cdev_sig, by asynsend, no
+ * reply) asks the signal manager (PM) to signal a process group.
  */
 #ifndef MICA_CDEV_H
 #define MICA_CDEV_H
@@ -48,6 +51,7 @@
 #define CDEV_REPLY      (CDEV_RS_BASE + 0)	/* m_cdev_reply */
 #define CDEV_SEL1_REPLY (CDEV_RS_BASE + 1)	/* m_cdev_sel, immediate */
 #define CDEV_SEL2_REPLY (CDEV_RS_BASE + 2)	/* m_cdev_sel, later */
+#define CDEV_SIGNAL     (CDEV_RS_BASE + 3)	/* m_cdev_sig, to PM */
 
 /* OPEN access bits */
 #define CDEV_R          0x01

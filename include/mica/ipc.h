@@ -244,6 +244,13 @@ typedef struct {			/* CDEV_REPLY */
 	u8_t pad[48];
 } mess_cdev_vfs_reply;
 
+typedef struct {			/* CDEV_SIGNAL: terminal -> PM */
+	int pgrp;			/* foreground process group */
+	int sig;			/* SIGINT, SIGQUIT, SIGTSTP */
+	int minor;			/* which terminal */
+	u8_t pad[44];
+} mess_cdev_pm_sig;
+
 typedef struct {			/* CDEV_SEL1_REPLY, CDEV_SEL2_REPLY */
 	int minor;
 	int status;			/* CDEV_OP_* ready, or a negative error */
@@ -284,6 +291,7 @@ typedef struct {
 		mess_vfs_cdev_select m_cdev_select;
 		mess_cdev_vfs_reply m_cdev_reply;
 		mess_cdev_vfs_sel m_cdev_sel;
+		mess_cdev_pm_sig m_cdev_sig;
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -319,6 +327,7 @@ MESS_CHECK(mess_vfs_cdev_cancel);
 MESS_CHECK(mess_vfs_cdev_select);
 MESS_CHECK(mess_cdev_vfs_reply);
 MESS_CHECK(mess_cdev_vfs_sel);
+MESS_CHECK(mess_cdev_pm_sig);
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*
