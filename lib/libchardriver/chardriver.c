@@ -7,10 +7,11 @@
  * table indexed by request number.  Replies go with sendnb (a caller in
  * sendrec is waiting for exactly that) and fall back to asynsend when the
  * caller is not waiting, so the driver never blocks on a client.
+ * Only mica/kipc.h and SEF below it, so tests/unit/chardriver runs this
+ * file on the host over a fake kernel.
  */
 #include <mica/chardriver.h>
 #include <mica/sef.h>
-#include <mica/syslib.h>
 
 typedef int (*cdr_call_t)(const struct chardriver *cdr,
 	const struct cdev_req *rq);
@@ -92,7 +93,7 @@ int chardriver_decode(const message *m, struct cdev_req *rq, int nr_minors)
 {
 	u32_t i = (u32_t)(m->m_type - CDEV_RQ_BASE);
 
-	memset(rq, 0, sizeof(*rq));
+	*rq = (struct cdev_req){ .caller = NONE };
 	rq->caller = m->m_source;
 	if (m->m_type < CDEV_RQ_BASE || i >= CDEV_NR_RQ)
 		return -ENOSYS;
@@ -115,10 +116,8 @@ static int send_reply(endpoint_t dst, message *m)
 
 int chardriver_reply(endpoint_t caller, u32_t id, int status)
 {
-	message m;
+	message m = { .m_type = CDEV_REPLY };
 
-	memset(&m, 0, sizeof(m));
-	m.m_type = CDEV_REPLY;
 	m.m_cdev_reply.id = id;
 	m.m_cdev_reply.status = status;
 	return send_reply(caller, &m);
@@ -126,10 +125,8 @@ int chardriver_reply(endpoint_t caller, u32_t id, int status)
 
 static int sel_reply(endpoint_t caller, int type, int minor, int status)
 {
-	message m;
+	message m = { .m_type = type };
 
-	memset(&m, 0, sizeof(m));
-	m.m_type = type;
 	m.m_cdev_sel.minor = minor;
 	m.m_cdev_sel.status = status;
 	return send_reply(caller, &m);
