@@ -198,6 +198,15 @@ u32_t ldisc_read(struct ldisc *ld, u8_t *buf, u32_t max)
 	return n;
 }
 
+int ldisc_job_signal(const struct ldisc *ld, int pgrp, int is_write)
+{
+	if (pgrp == 0 || ld->pgrp == 0 || pgrp == ld->pgrp)
+		return 0;
+	if (!is_write)
+		return SIGTTIN;
+	return (ld->tio.c_lflag & TOSTOP) ? SIGTTOU : 0;
+}
+
 void ldisc_write(struct ldisc *ld, const u8_t *buf, u32_t len)
 {
 	u32_t i;

@@ -51,6 +51,13 @@ u32_t ldisc_available(const struct ldisc *ld);
 u32_t ldisc_read(struct ldisc *ld, u8_t *buf, u32_t max);
 /* Output len bytes through ops->put, with OPOST processing. */
 void ldisc_write(struct ldisc *ld, const u8_t *buf, u32_t len);
+/*
+ * Job control: the signal a read (or, with TOSTOP, a write) by process
+ * group pgrp must raise instead of proceeding, because pgrp is not the
+ * foreground group (SIGTTIN / SIGTTOU); 0 when it may go on (also when
+ * either group is unknown, 0).
+ */
+int ldisc_job_signal(const struct ldisc *ld, int pgrp, int is_write);
 /* Discard queued input. */
 void ldisc_flush_input(struct ldisc *ld);
 

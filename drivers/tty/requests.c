@@ -55,10 +55,24 @@ static int read_now(const struct cdev_req *rq)
 	return r == OK ? (int)n : r;
 }
 
+/* A background group's read (or TOSTOP write): signal it, -EINTR. */
+static int job_check(const struct cdev_req *rq, int is_write)
+{
+	int sig = ldisc_job_signal(&tty.ld, rq->pgrp, is_write);
+
+	if (!sig)
+		return OK;
+	tty_signal(NULL, rq->pgrp, sig);
+	return -EINTR;
+}
+
 int tty_read(const struct cdev_req *rq)
 {
 	u32_t i;
+	int r;
 
+	if ((r = job_check(rq, 0)) != OK)
+		return r;
 	if (rq->count == 0)
 		return 0;
 	if (ldisc_readable(&tty.ld, rq->count))
@@ -79,6 +93,8 @@ int tty_write(const struct cdev_req *rq)
 	u32_t done = 0, n;
 	int r;
 
+	if ((r = job_check(rq, 1)) != OK)
+		return r;
 	while (done < rq->count) {
 		n = rq->count - done < TTY_CHUNK ? rq->count - done : TTY_CHUNK;
 		r = sys_safecopyfrom(rq->caller, rq->grant, done, buf, n);

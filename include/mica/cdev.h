@@ -16,6 +16,11 @@
  *   CDEV_WRITE   that cannot be satisfied now is suspended: no reply until
  *                data arrives, or until CDEV_CANCEL.  CDEV_NONBLOCK turns
  *                the suspension into -EAGAIN.  WRITE's grant is CPF_READ.
+ *                pgrp is the caller's process group (VFS has it from PM):
+ *                a terminal answers a read from a group that is not its
+ *                foreground group, and such a write when TOSTOP is set,
+ *                by raising SIGTTIN / SIGTTOU for that group (CDEV_SIGNAL)
+ *                and replying -EINTR.  pgrp 0 skips that check.
  *   CDEV_IOCTL   minor, request (mica/termios.h), grant for the argument,
  *                user (whose process group asks).
  *   CDEV_CANCEL  minor, id of a suspended request of the same caller: the

@@ -213,7 +213,8 @@ typedef struct {			/* CDEV_READ, CDEV_WRITE */
 	u64_t pos;			/* ignored by stream devices */
 	u32_t flags;			/* CDEV_NONBLOCK */
 	endpoint_t user;		/* the process on whose behalf */
-	u8_t pad[24];
+	int pgrp;			/* its process group, 0: unknown */
+	u8_t pad[20];
 } mess_vfs_cdev_readwrite;
 
 typedef struct {			/* CDEV_IOCTL */

@@ -115,6 +115,8 @@ STATIC_ASSERT(sizeof(struct winsize) == 8, winsize_size);
 #define SIGINT   2
 #define SIGQUIT  3
 #define SIGTSTP 18
+#define SIGTTIN 21
+#define SIGTTOU 22
 #endif
 
 #endif /* MICA_TERMIOS_H */

@@ -72,6 +72,7 @@ static void decode_fields(const message *m, struct cdev_req *rq)
 		rq->pos = m->m_cdev_rw.pos;
 		rq->flags = m->m_cdev_rw.flags;
 		rq->user = m->m_cdev_rw.user;
+		rq->pgrp = m->m_cdev_rw.pgrp;
 		break;
 	case CDEV_IOCTL:
 		rq->id = m->m_cdev_ioctl.id;

@@ -6,8 +6,8 @@
  * main is endpoint 0 (and the TTY's signal manager), the TTY endpoint 1.
  * Covers open/ioctl/read/write, canonical reads with echo, erase and
  * kill, ^D, ^C/^\/^Z reported as CDEV_SIGNAL, raw mode with VMIN, select
- * with a later notification, a suspended read cancelled, and bogus
- * requests answered with errors.
+ * with a later notification, a suspended read cancelled, job control
+ * (SIGTTIN, TOSTOP's SIGTTOU), and bogus requests answered with errors.
  */
 #include "tap.h"
 #include <mica/cdev.h>
@@ -280,6 +280,41 @@ static void t_write(void)
 	tap_is(set_mode(ISIG | ICANON, 1), OK, "output drained");
 }
 
+/* A read or write by process group pgrp; its reply status. */
+static int rw_as(int type, int pgrp, char *buf, u32_t len)
+{
+	cp_grant_id_t g = cpf_grant_direct(TTY, (vir_bytes)buf, len,
+		type == CDEV_READ ? CPF_WRITE : CPF_READ);
+	u32_t id = next_id++;
+	message m = rw_msg(type, 0, g, len, CDEV_NONBLOCK, id);
+	int r;
+
+	m.m_cdev_rw.pgrp = pgrp;
+	r = call(&m, id);
+	cpf_revoke(g);
+	return r;
+}
+
+static void t_jobs(void)
+{
+	char buf[8] = "# bg\n";
+	int pgrp = 0;
+
+	tap_is(rw_as(CDEV_READ, 9, buf, 8), -EINTR,
+		"read from a background group: EINTR");
+	tap_is(wait_signal(&pgrp), SIGTTIN, "and SIGTTIN reported");
+	tap_is(pgrp, 9, "for the reader's group");
+	tap_is(rw_as(CDEV_READ, PGRP, buf, 8), -EAGAIN,
+		"the foreground group reads (nothing there)");
+	tap_is(rw_as(CDEV_WRITE, 9, buf, 5), 5,
+		"a background write goes out without TOSTOP");
+	tap_is(set_mode(ISIG | ICANON | TOSTOP, 1), OK, "TOSTOP on");
+	tap_is(rw_as(CDEV_WRITE, 9, buf, 5), -EINTR,
+		"with TOSTOP a background write gets EINTR");
+	tap_is(wait_signal(&pgrp), SIGTTOU, "and SIGTTOU reported");
+	tap_is(set_mode(ISIG | ICANON, 1), OK, "TOSTOP off");
+}
+
 static void t_bogus(void)
 {
 	char buf[8];
@@ -318,6 +353,7 @@ int main(const char *args)
 	t_select();
 	t_cancel();
 	t_write();
+	t_jobs();
 	t_bogus();
 	tap_done();
 }

@@ -102,7 +102,7 @@ static void test_read_decoded(void)
 	setup();
 	m.m_cdev_rw = (mess_vfs_cdev_readwrite){ .minor = 1, .id = 55,
 		.grant = 9, .count = 100, .pos = 1ull << 40,
-		.flags = CDEV_NONBLOCK, .user = 33 };
+		.flags = CDEV_NONBLOCK, .user = 33, .pgrp = 21 };
 	handler_ret = 17;
 	chardriver_process(&full, NR_MINORS, &m);
 	CU_ASSERT_EQUAL(seen_n, 1);
@@ -114,6 +114,7 @@ static void test_read_decoded(void)
 	CU_ASSERT_EQUAL(seen.pos, 1ull << 40);
 	CU_ASSERT_EQUAL(seen.flags, CDEV_NONBLOCK);
 	CU_ASSERT_EQUAL(seen.user, 33);
+	CU_ASSERT_EQUAL(seen.pgrp, 21);
 	CU_ASSERT_EQUAL(sent_n, 1);
 	CU_ASSERT_EQUAL(sent[0].m_type, CDEV_REPLY);
 	CU_ASSERT_EQUAL(sent[0].m_cdev_reply.id, 55);

@@ -324,6 +324,25 @@ static void test_echonl_igncr(void)
 	CU_ASSERT_STRING_EQUAL(buf, "a\n");
 }
 
+static void test_job_control(void)
+{
+	struct termios t;
+	int pgrp = 5;
+
+	setup();
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 9, 0), 0);	/* no fg group yet */
+	ldisc_ioctl(&ld, TIOCSPGRP, &pgrp);
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 5, 0), 0);
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 0, 0), 0);	/* unknown group */
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 9, 0), SIGTTIN);
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 9, 1), 0);	/* no TOSTOP */
+	ldisc_ioctl(&ld, TCGETS, &t);
+	t.c_lflag |= TOSTOP;
+	ldisc_ioctl(&ld, TCSETS, &t);
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 9, 1), SIGTTOU);
+	CU_ASSERT_EQUAL(ldisc_job_signal(&ld, 5, 1), 0);
+}
+
 int ldisc_suite(void)
 {
 	CU_pSuite s = CU_add_suite("ldisc", NULL, NULL);
@@ -343,6 +362,7 @@ int ldisc_suite(void)
 	CU_add_test(s, "output processing", test_output);
 	CU_add_test(s, "ioctls", test_ioctls);
 	CU_add_test(s, "ECHONL, IGNCR", test_echonl_igncr);
+	CU_add_test(s, "job control", test_job_control);
 	return 0;
 }
 
