@@ -175,7 +175,28 @@ int ldisc_readable(const struct ldisc *ld, u32_t want)
 
 	if (ld->tio.c_lflag & ICANON)
 		return ld->ready > 0;
+	if (vmin == 0 && ld->tio.c_cc[VTIME] > 0)
+		return ld->ready > 0;	/* else the VTIME timer ends it */
 	return ld->ready >= (vmin < want ? vmin : want);
+}
+
+u32_t ldisc_vtime(const struct ldisc *ld, u32_t hz)
+{
+	u32_t t = ld->tio.c_cc[VTIME] * hz / 10;
+
+	if ((ld->tio.c_lflag & ICANON) || ld->tio.c_cc[VTIME] == 0)
+		return 0;
+	return t ? t : 1;
+}
+
+int ldisc_vtime_restarts(const struct ldisc *ld)
+{
+	return ld->tio.c_cc[VMIN] > 0;
+}
+
+int ldisc_timeout_readable(const struct ldisc *ld)
+{
+	return ld->tio.c_cc[VMIN] == 0 || ld->ready > 0;
 }
 
 u32_t ldisc_read(struct ldisc *ld, u8_t *buf, u32_t max)

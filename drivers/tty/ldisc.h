@@ -44,6 +44,17 @@ void ldisc_init(struct ldisc *ld, const struct ldisc_ops *ops, void *arg);
 void ldisc_input(struct ldisc *ld, u8_t c);
 /* Can a read of want (> 0) bytes finish now? */
 int ldisc_readable(const struct ldisc *ld, u32_t want);
+/*
+ * VTIME, raw mode only.  ldisc_vtime: the read timer in clock ticks at hz
+ * ticks per second (0: no timer).  With VMIN 0 the timer runs from the
+ * start of the read; with VMIN > 0 it restarts with every byte, once one
+ * has arrived (ldisc_vtime_restarts).  When it expires,
+ * ldisc_timeout_readable says whether the read finishes now with what is
+ * queued (possibly nothing).
+ */
+u32_t ldisc_vtime(const struct ldisc *ld, u32_t hz);
+int ldisc_vtime_restarts(const struct ldisc *ld);
+int ldisc_timeout_readable(const struct ldisc *ld);
 /* Bytes a read would get now (FIONREAD). */
 u32_t ldisc_available(const struct ldisc *ld);
 /* Take up to max cooked bytes into buf; bytes taken (0: end of file in

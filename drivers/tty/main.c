@@ -28,6 +28,7 @@ static const struct chardriver tty_driver = {
 	.cdr_cancel = tty_cancel,
 	.cdr_select = tty_select,
 	.cdr_intr = uart_intr,
+	.cdr_alarm = tty_alarm,
 };
 
 static const char *tty_args;

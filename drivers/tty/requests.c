@@ -4,7 +4,9 @@
  * Both minors are the one serial line.  A read that the line discipline
  * cannot satisfy yet is kept in tty.susp (the whole decoded request) and
  * answered by tty_events() after input arrives or the mode changes;
- * CDEV_CANCEL answers it with -EINTR.  Select watchers (CDEV_NOTIFY) are
+ * CDEV_CANCEL answers it with -EINTR.  In raw mode with VTIME, each
+ * suspended read has a timer in tty.vtime (libsys timers on the kernel
+ * alarm) that finishes it with what is queued.  Select watchers (CDEV_NOTIFY) are
  * kept in tty.sel and told once by CDEV_SEL2_REPLY.  Writes never wait:
  * the transmit ring drains itself (uart.c).  Data moves by safecopy
  * through the caller's grant, in chunks of TTY_CHUNK bytes.
@@ -18,8 +20,10 @@ void tty_reset(void)
 {
 	u32_t i;
 
-	for (i = 0; i < TTY_NR_SUSPENDED; i++)
+	for (i = 0; i < TTY_NR_SUSPENDED; i++) {
 		tty.susp[i].caller = NONE;
+		init_timer(&tty.vtime[i]);
+	}
 	for (i = 0; i < TTY_NR_SELECT; i++)
 		tty.sel[i].caller = NONE;
 	tty.opens = 0;
@@ -55,6 +59,36 @@ static int read_now(const struct cdev_req *rq)
 	return r == OK ? (int)n : r;
 }
 
+/* Answer and free suspended read i. */
+static void finish(u32_t i, int status)
+{
+	chardriver_reply(tty.susp[i].caller, tty.susp[i].id, status);
+	tty.susp[i].caller = NONE;
+	cancel_timer(&tty.vtime[i]);
+}
+
+static void vtime_expired(int i)
+{
+	struct cdev_req *s = &tty.susp[i];
+
+	if (s->caller != NONE && ldisc_timeout_readable(&tty.ld))
+		finish((u32_t)i, read_now(s));
+}
+
+/* (Re)start read i's VTIME timer. */
+static void vtime_arm(u32_t i)
+{
+	u32_t ticks = ldisc_vtime(&tty.ld, HZ);
+
+	if (ticks)
+		set_timer(&tty.vtime[i], ticks, vtime_expired, (int)i);
+}
+
+void tty_alarm(clock_t_m now)
+{
+	expire_timers(now);
+}
+
 /* A background group's read (or TOSTOP write): signal it, -EINTR. */
 static int job_check(const struct cdev_req *rq, int is_write)
 {
@@ -82,6 +116,9 @@ int tty_read(const struct cdev_req *rq)
 	for (i = 0; i < TTY_NR_SUSPENDED; i++)
 		if (tty.susp[i].caller == NONE) {
 			tty.susp[i] = *rq;
+			if (!ldisc_vtime_restarts(&tty.ld) ||
+				ldisc_available(&tty.ld) > 0)
+				vtime_arm(i);
 			return CHARDRIVER_SUSPEND;
 		}
 	return -EAGAIN;
@@ -125,7 +162,7 @@ int tty_ioctl(const struct cdev_req *rq)
 		return r;
 	if (dir == LDISC_ARG_OUT)
 		r = sys_safecopyto(rq->caller, rq->grant, 0, arg, size);
-	tty_events();			/* a mode change may release readers */
+	tty_events(0);			/* a mode change may release readers */
 	uart_kick();
 	return r;
 }
@@ -140,6 +177,7 @@ int tty_cancel(const struct cdev_req *rq)
 		if (s->caller == rq->caller && s->id == rq->id &&
 			s->minor == rq->minor) {
 			s->caller = NONE;
+			cancel_timer(&tty.vtime[i]);
 			return -EINTR;
 		}
 	}
@@ -187,18 +225,24 @@ int tty_select(const struct cdev_req *rq, u32_t ops)
 	return (int)ready;
 }
 
-/* Finish suspended reads that can finish, oldest slot first. */
-static void wake_readers(void)
+/*
+ * Finish suspended reads that can finish, oldest slot first; after input,
+ * restart the inter-byte VTIME timer of those that still wait.
+ */
+static void wake_readers(int input)
 {
 	u32_t i;
 
 	for (i = 0; i < TTY_NR_SUSPENDED; i++) {
 		struct cdev_req *s = &tty.susp[i];
 
-		if (s->caller == NONE || !ldisc_readable(&tty.ld, s->count))
+		if (s->caller == NONE)
 			continue;
-		chardriver_reply(s->caller, s->id, read_now(s));
-		s->caller = NONE;
+		if (ldisc_readable(&tty.ld, s->count))
+			finish(i, read_now(s));
+		else if (input && ldisc_vtime_restarts(&tty.ld) &&
+			ldisc_available(&tty.ld) > 0)
+			vtime_arm(i);
 	}
 }
 
@@ -217,8 +261,8 @@ static void wake_selectors(void)
 }
 
 /* Input arrived or the mode changed: answer whoever can be answered. */
-void tty_events(void)
+void tty_events(int input)
 {
-	wake_readers();
+	wake_readers(input);
 	wake_selectors();
 }

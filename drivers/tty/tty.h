@@ -12,6 +12,7 @@
 #define TTY_TTY_H
 
 #include <mica/chardriver.h>
+#include <mica/timers.h>
 #include "ldisc.h"
 
 #define TTY_MINOR_CONSOLE 0		/* /dev/console */
@@ -32,6 +33,7 @@ struct tty {
 	struct ldisc ld;		/* both minors share the serial line */
 	u32_t opens;			/* open count, all minors */
 	struct cdev_req susp[TTY_NR_SUSPENDED];	/* caller NONE: free */
+	sys_timer_t vtime[TTY_NR_SUSPENDED];	/* VTIME of each read */
 	struct tty_select sel[TTY_NR_SELECT];
 	endpoint_t sigmgr;		/* CDEV_SIGNAL target, NONE: log */
 	u32_t signals;			/* signals raised (for the log) */
@@ -52,7 +54,8 @@ void uart_drain(void);
 
 /* requests.c */
 void tty_reset(void);
-void tty_events(void);
+void tty_events(int input);
+void tty_alarm(clock_t_m now);
 int tty_open(const struct cdev_req *rq);
 int tty_close(const struct cdev_req *rq);
 int tty_read(const struct cdev_req *rq);

@@ -113,7 +113,7 @@ void uart_intr(u32_t hooks)
 		uart_kick();
 		sys_inb(UART_IIR, &iir);
 	} while (!(iir & IIR_NONE) && ++rounds < UART_IIR_MAX);
-	tty_events();
+	tty_events(n > 0);
 	uart_kick();
 	sys_irqctl(IRQ_ENABLE, TTY_IRQ, 0, 0);
 }

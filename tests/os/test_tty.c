@@ -5,7 +5,7 @@
  *   tty: test_tty role=main priv=sys, tty priv=sys sigmgr=0
  * main is endpoint 0 (and the TTY's signal manager), the TTY endpoint 1.
  * Covers open/ioctl/read/write, canonical reads with echo, erase and
- * kill, ^D, ^C/^\/^Z reported as CDEV_SIGNAL, raw mode with VMIN, select
+ * kill, ^D, ^C/^\/^Z reported as CDEV_SIGNAL, raw mode with VMIN and VTIME, select
  * with a later notification, a suspended read cancelled, job control
  * (SIGTTIN, TOSTOP's SIGTTOU), and bogus requests answered with errors.
  */
@@ -230,6 +230,51 @@ static void t_raw(void)
 	tap_ok(buf[0] == 'x' && buf[1] == 0x7f, "no erase processing in raw mode");
 }
 
+static u32_t uptime(void)
+{
+	u32_t now = 0;
+
+	sys_times(SELF, &now, NULL);
+	return now;
+}
+
+/* VTIME in tenths of a second, VMIN vmin. */
+static int set_vtime(int vmin, int vtime)
+{
+	struct termios t;
+	int r;
+
+	if ((r = tty_ioctl(TCGETS, &t, sizeof(t), CPF_WRITE)) != OK)
+		return r;
+	t.c_lflag = 0;
+	t.c_cc[VMIN] = (cc_t)vmin;
+	t.c_cc[VTIME] = (cc_t)vtime;
+	return tty_ioctl(TCSETS, &t, sizeof(t), CPF_READ);
+}
+
+static void t_vtime(void)
+{
+	char buf[16];
+	u32_t t0, dt;
+
+	tap_is(set_vtime(0, 3), OK, "VMIN 0, VTIME 3");
+	t0 = uptime();
+	tap_is(tty_read(buf, 10, 0), 0, "nothing typed: the read times out empty");
+	dt = uptime() - t0;
+	tap_ok(dt >= 3 * HZ / 10, "after VTIME (%u ticks)", dt);
+	tap_is(set_vtime(5, 2), OK, "VMIN 5, VTIME 2");
+	feed();				/* "vt" */
+	tap_is(tty_read(buf, 10, 0), 2, "two bytes, then the inter-byte timer ends the read");
+	tap_ok(!memcmp(buf, "vt", 2), "the two bytes");
+	tap_is(set_vtime(0, 250), OK, "VMIN 0, VTIME 25 s");
+	feed();				/* "z" */
+	t0 = uptime();
+	tap_is(tty_read(buf, 10, 0), 1, "a byte ends the read before VTIME");
+	dt = uptime() - t0;
+	tap_ok(dt < 250 * HZ / 10, "long before VTIME (%u ticks)", dt);
+	tap_is(set_vtime(1, 0), OK, "VMIN 1, VTIME 0");
+}
+
 static void t_select(void)
 {
 	message m;
@@ -350,6 +395,7 @@ int main(const char *args)
 	t_canonical();
 	t_signals();
 	t_raw();
+	t_vtime();
 	t_select();
 	t_cancel();
 	t_write();

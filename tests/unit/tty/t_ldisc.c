@@ -207,6 +207,33 @@ static void test_raw_vmin(void)
 	CU_ASSERT_EQUAL(rd(buf, 60), 0);
 }
 
+static void test_vtime(void)
+{
+	struct termios t;
+
+	setup();
+	CU_ASSERT_EQUAL(ldisc_vtime(&ld, 100), 0);	/* VTIME 0 */
+	ldisc_ioctl(&ld, TCGETS, &t);
+	t.c_cc[VTIME] = 5;
+	ldisc_ioctl(&ld, TCSETS, &t);
+	CU_ASSERT_EQUAL(ldisc_vtime(&ld, 100), 0);	/* canonical: none */
+	raw_mode(0);
+	CU_ASSERT_EQUAL(ldisc_vtime(&ld, 100), 50);	/* 0.5 s at 100 Hz */
+	CU_ASSERT_EQUAL(ldisc_vtime(&ld, 1), 1);	/* never 0 */
+	CU_ASSERT_FALSE(ldisc_vtime_restarts(&ld));
+	CU_ASSERT_TRUE(ldisc_timeout_readable(&ld));	/* VMIN 0: always */
+	CU_ASSERT_FALSE(ldisc_readable(&ld, 10));	/* waits for a byte */
+	type("x");
+	CU_ASSERT_TRUE(ldisc_readable(&ld, 10));
+	ldisc_flush_input(&ld);
+	raw_mode(4);
+	CU_ASSERT_TRUE(ldisc_vtime_restarts(&ld));
+	CU_ASSERT_FALSE(ldisc_timeout_readable(&ld));	/* nothing yet */
+	type("ab");
+	CU_ASSERT_FALSE(ldisc_readable(&ld, 10));
+	CU_ASSERT_TRUE(ldisc_timeout_readable(&ld));
+}
+
 static void test_mode_switch(void)
 {
 	char buf[64];
@@ -358,6 +385,7 @@ int ldisc_suite(void)
 	CU_add_test(s, "NOFLSH", test_noflsh);
 	CU_add_test(s, "raw mode, VMIN", test_raw_vmin);
 	CU_add_test(s, "mode switch", test_mode_switch);
+	CU_add_test(s, "VTIME", test_vtime);
 	CU_add_test(s, "full queue", test_full_queue);
 	CU_add_test(s, "output processing", test_output);
 	CU_add_test(s, "ioctls", test_ioctls);
