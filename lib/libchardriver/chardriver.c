@@ -60,12 +60,14 @@ static void decode_fields(const message *m, struct cdev_req *rq)
 	switch (m->m_type) {
 	case CDEV_OPEN:
 	case CDEV_CLOSE:
+		rq->minor = m->m_cdev_oc.minor;
 		rq->id = m->m_cdev_oc.id;
 		rq->flags = m->m_cdev_oc.access;
 		rq->user = m->m_cdev_oc.user;
 		break;
 	case CDEV_READ:
 	case CDEV_WRITE:
+		rq->minor = m->m_cdev_rw.minor;
 		rq->id = m->m_cdev_rw.id;
 		rq->grant = m->m_cdev_rw.grant;
 		rq->count = m->m_cdev_rw.count;
@@ -75,6 +77,7 @@ static void decode_fields(const message *m, struct cdev_req *rq)
 		rq->pgrp = m->m_cdev_rw.pgrp;
 		break;
 	case CDEV_IOCTL:
+		rq->minor = m->m_cdev_ioctl.minor;
 		rq->id = m->m_cdev_ioctl.id;
 		rq->request = m->m_cdev_ioctl.request;
 		rq->grant = m->m_cdev_ioctl.grant;
@@ -82,9 +85,11 @@ static void decode_fields(const message *m, struct cdev_req *rq)
 		rq->user = m->m_cdev_ioctl.user;
 		break;
 	case CDEV_CANCEL:
+		rq->minor = m->m_cdev_cancel.minor;
 		rq->id = m->m_cdev_cancel.id;
 		break;
 	case CDEV_SELECT:
+		rq->minor = m->m_cdev_select.minor;
 		rq->flags = m->m_cdev_select.ops;
 		break;
 	}
@@ -94,12 +99,9 @@ int chardriver_decode(const message *m, struct cdev_req *rq, int nr_minors)
 {
 	u32_t i = (u32_t)(m->m_type - CDEV_RQ_BASE);
 
-	*rq = (struct cdev_req){ .caller = NONE };
-	rq->caller = m->m_source;
+	*rq = (struct cdev_req){ .caller = m->m_source };
 	if (m->m_type < CDEV_RQ_BASE || i >= CDEV_NR_RQ)
 		return -ENOSYS;
-	/* the minor is the first field of every request struct */
-	rq->minor = m->m_cdev_oc.minor;
 	decode_fields(m, rq);
 	if (rq->minor < 0 || rq->minor >= nr_minors)
 		return -ENXIO;
