@@ -4,7 +4,8 @@
 #
 # Boot modules (ELF programs the kernel starts in ring 3) are linked with
 # libsys (lib/libsys: crt0, IPC stubs, kernel-call wrappers, printf):
-#   $(eval $(call os_module,NAME,SOURCES))   -> $(TBIN)/NAME.elf
+#   $(eval $(call os_module,NAME,SOURCES[,LIBS]))   -> $(TBIN)/NAME.elf
+# LIBS: extra target libraries ($(TLIB)/libX.a paths) linked before libsys.
 # TARGET_CC=clang builds the same tree with clang; ld links either way.
 
 TARGET_CC  ?= gcc
@@ -31,10 +32,10 @@ $(TOBJ)/%.o: %.S
 tobjs = $(patsubst %.S,$(TOBJ)/%.o,$(patsubst %.c,$(TOBJ)/%.o,$(1)))
 
 define os_module
-$(TBIN)/$(1).elf: $(call tobjs,$(2)) $(TOBJ)/lib/libsys/crt0.o $(TLIB)/libsys.a lib/libsys/user.ld
+$(TBIN)/$(1).elf: $(call tobjs,$(2)) $(TOBJ)/lib/libsys/crt0.o $(3) $(TLIB)/libsys.a lib/libsys/user.ld
 	@mkdir -p $$(@D)
 	$(TARGET_LD) $(TARGET_LDFLAGS) -T lib/libsys/user.ld -o $$@ \
-		$(TOBJ)/lib/libsys/crt0.o $(call tobjs,$(2)) $(TLIB)/libsys.a
+		$(TOBJ)/lib/libsys/crt0.o $(call tobjs,$(2)) $(3) $(TLIB)/libsys.a
 endef
 
 -include $(shell find $(TOBJ) -name '*.d' 2>/dev/null)

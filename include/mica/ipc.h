@@ -193,6 +193,71 @@ typedef struct {			/* every DS request and reply (ds.h) */
 	endpoint_t owner;		/* CHECK reply */
 } mess_lsys_ds_req;
 
+/*
+ * VFS (or any client) <-> character driver (mica/cdev.h).  The request
+ * id is the caller's, echoed in the reply and named by CDEV_CANCEL.
+ */
+typedef struct {			/* CDEV_OPEN, CDEV_CLOSE */
+	int minor;
+	u32_t id;
+	u32_t access;			/* OPEN: CDEV_R | CDEV_W | CDEV_NOCTTY */
+	endpoint_t user;		/* OPEN: the process opening */
+	u8_t pad[40];
+} mess_vfs_cdev_openclose;
+
+typedef struct {			/* CDEV_READ, CDEV_WRITE */
+	int minor;
+	u32_t id;
+	cp_grant_id_t grant;		/* the caller's buffer */
+	u32_t count;			/* bytes */
+	u64_t pos;			/* ignored by stream devices */
+	u32_t flags;			/* CDEV_NONBLOCK */
+	endpoint_t user;		/* the process on whose behalf */
+	int pgrp;			/* its process group, 0: unknown */
+	u8_t pad[20];
+} mess_vfs_cdev_readwrite;
+
+typedef struct {			/* CDEV_IOCTL */
+	int minor;
+	u32_t id;
+	u32_t request;			/* TCGETS, ... (mica/termios.h) */
+	cp_grant_id_t grant;		/* the argument */
+	endpoint_t user;		/* the process asking */
+	u32_t flags;			/* CDEV_NONBLOCK */
+	u8_t pad[32];
+} mess_vfs_cdev_ioctl;
+
+typedef struct {			/* CDEV_CANCEL */
+	int minor;
+	u32_t id;			/* the suspended request */
+	u8_t pad[48];
+} mess_vfs_cdev_cancel;
+
+typedef struct {			/* CDEV_SELECT */
+	int minor;
+	u32_t ops;			/* CDEV_OP_* | CDEV_NOTIFY */
+	u8_t pad[48];
+} mess_vfs_cdev_select;
+
+typedef struct {			/* CDEV_REPLY */
+	u32_t id;			/* the request's */
+	int status;			/* bytes, OK or a negative error */
+	u8_t pad[48];
+} mess_cdev_vfs_reply;
+
+typedef struct {			/* CDEV_SIGNAL: terminal -> PM */
+	int pgrp;			/* foreground process group */
+	int sig;			/* SIGINT, SIGQUIT, SIGTSTP */
+	int minor;			/* which terminal */
+	u8_t pad[44];
+} mess_cdev_pm_sig;
+
+typedef struct {			/* CDEV_SEL1_REPLY, CDEV_SEL2_REPLY */
+	int minor;
+	int status;			/* CDEV_OP_* ready, or a negative error */
+	u8_t pad[48];
+} mess_cdev_vfs_sel;
+
 typedef struct {
 	endpoint_t m_source;		/* set by the kernel */
 	int m_type;			/* request/call number, or reply status */
@@ -220,6 +285,14 @@ typedef struct {
 		mess_rs_lsys_sig m_rs_sig;
 		mess_lsys_rs_panic m_rs_panic;
 		mess_lsys_ds_req m_ds;
+		mess_vfs_cdev_openclose m_cdev_oc;
+		mess_vfs_cdev_readwrite m_cdev_rw;
+		mess_vfs_cdev_ioctl m_cdev_ioctl;
+		mess_vfs_cdev_cancel m_cdev_cancel;
+		mess_vfs_cdev_select m_cdev_select;
+		mess_cdev_vfs_reply m_cdev_reply;
+		mess_cdev_vfs_sel m_cdev_sel;
+		mess_cdev_pm_sig m_cdev_sig;
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -248,6 +321,14 @@ MESS_CHECK(mess_lsys_rs_lu_ready);
 MESS_CHECK(mess_rs_lsys_sig);
 MESS_CHECK(mess_lsys_rs_panic);
 MESS_CHECK(mess_lsys_ds_req);
+MESS_CHECK(mess_vfs_cdev_openclose);
+MESS_CHECK(mess_vfs_cdev_readwrite);
+MESS_CHECK(mess_vfs_cdev_ioctl);
+MESS_CHECK(mess_vfs_cdev_cancel);
+MESS_CHECK(mess_vfs_cdev_select);
+MESS_CHECK(mess_cdev_vfs_reply);
+MESS_CHECK(mess_cdev_vfs_sel);
+MESS_CHECK(mess_cdev_pm_sig);
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*

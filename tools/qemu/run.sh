@@ -1,28 +1,31 @@
 #!/bin/bash
 # tools/qemu/run.sh - boot the Mica kernel with boot modules in QEMU.
 #
-#   run.sh [--kvm] [--timeout SEC] [--log FILE] KERNEL "MODULE [ARGS]"...
+#   run.sh [--kvm] [--timeout SEC] [--log FILE] [--input FILE] KERNEL "MODULE [ARGS]"...
 #
 # Each module argument is a path plus its command line; they become
 # -initrd "m1 args,m2 args".  The serial console goes to stdout (and to
 # FILE with --log).  The guest ends QEMU through isa-debug-exit: writing v
 # to port 0xf4 exits with (v << 1) | 1, so status 1 means the guest said 0.
 # --kvm uses KVM when /dev/kvm is usable (TCG otherwise, the default).
+# --input FILE is what the serial console receives (a file or a FIFO;
+# nothing by default).
 # Exit status: 0 when the guest powered off with status 0, the guest's
 # status when it gave another, 124 on timeout, 125 when the guest reset
 # (a triple fault, with -no-reboot), other values from QEMU.
 set -u
 
-kvm=0 timeout=60 log=""
+kvm=0 timeout=60 log="" input=/dev/null
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kvm) kvm=1; shift ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
+	--input) input=$2; shift 2 ;;
 	*) break ;;
 	esac
 done
-[ $# -ge 1 ] || { echo "usage: $0 [--kvm] [--timeout S] [--log F] KERNEL MODULE..." >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 [--kvm] [--timeout S] [--log F] [--input F] KERNEL MODULE..." >&2; exit 2; }
 kernel=$1; shift
 
 initrd=""
@@ -41,7 +44,7 @@ args=(-machine pc,accel=$accel -m 128 -kernel "$kernel"
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
 [ -n "$initrd" ] && args+=(-initrd "$initrd")
 
-timeout --foreground -k 5 "$timeout" qemu-system-i386 "${args[@]}" </dev/null |
+timeout --foreground -k 5 "$timeout" qemu-system-i386 "${args[@]}" <"$input" |
 	tee ${log:+"$log"}
 rc=${PIPESTATUS[0]}
 case $rc in

@@ -10,14 +10,37 @@
 # with status 0.  A timeout, a missing plan or a short count fails the
 # suite.  Prints every TAP line as "<suite>: ..." and ends with
 # "N passed, N failed" (assertions, plus one failure per broken suite).
+#
+# Serial input: a suite NAME with a file NAME.input beside LIST gets one
+# chunk of it typed into the serial console each time the guest prints a
+# line "# feed": line k of the file (backslash escapes as in echo -e,
+# e.g. \r or \x03) answers the k-th request.  Feeding on request keeps
+# the guest in charge of timing: nothing arrives before its driver runs.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 kvm=""
 [ "${1:-}" = --kvm ] && { kvm=--kvm; shift; }
 kernel=$1 list=$2 bindir=$3
 timeout=${OS_TEST_TIMEOUT:-30}
+inputs=$(dirname "$list")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# feed INPUT LOG FIFO STOP: answer each "# feed" line in LOG with the next
+# chunk of INPUT written to FIFO, until the file STOP appears.
+feed() {
+	local sent=0 want line
+	exec 3<>"$3"
+	while [ ! -e "$4" ]; do
+		want=$(tr -d '\r' < "$2" 2>/dev/null | grep -c '^# feed$')
+		while [ "$sent" -lt "$want" ]; do
+			sent=$((sent + 1))
+			line=$(sed -n "${sent}p" "$1")
+			printf '%b' "$line" >&3
+		done
+		sleep 0.05
+	done
+}
 
 passed=0 failed=0
 while IFS= read -r line; do
@@ -31,8 +54,18 @@ while IFS= read -r line; do
 		mods+=("$bindir/${p%% *}.elf${p#"${p%% *}"}")
 	done
 	log=$tmp/$name.log
-	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "$kernel" "${mods[@]}" >/dev/null
+	input=(); feeder=""
+	if [ -f "$inputs/$name.input" ]; then
+		: > "$log"
+		mkfifo "$tmp/$name.fifo"
+		feed "$inputs/$name.input" "$log" "$tmp/$name.fifo" "$tmp/$name.stop" &
+		feeder=$!
+		input=(--input "$tmp/$name.fifo")
+	fi
+	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "${input[@]}" \
+		"$kernel" "${mods[@]}" >/dev/null
 	rc=$?
+	[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }
 	tr -d '\r' < "$log" > "$log.clean"
 	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$log.clean" | head -1)
 	oks=$(grep -c '^ok ' "$log.clean")
