@@ -70,9 +70,9 @@ struct ext2_inode {
 /* super.c */
 int ext2_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
-void ext2_unmount(void);
+int ext2_unmount(void);
 int ext2_statvfs(struct statvfs *st);
-void ext2_sync(void);
+int ext2_sync(void);
 
 /* features.c */
 /* Check the feature words: OK, -EINVAL (refused, logged), or OK with

@@ -201,7 +201,7 @@ extern const struct fsdriver isofs_table;
 /* Operations (fsdriver entries). */
 int isofs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
-void isofs_unmount(void);
+int isofs_unmount(void);
 int isofs_statvfs(struct statvfs *buf);
 int isofs_probe(dev_t dev);
 int isofs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,

@@ -152,9 +152,9 @@ int mfs_check_rw(void);
 extern const struct fsdriver mfs_table;
 int fs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
-void fs_unmount(void);
+int fs_unmount(void);
 int fs_statvfs(struct statvfs *st);
-void fs_sync(void);
+int fs_sync(void);
 int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,
     int *is_mountpt);
 int fs_putnode(ino_t ino_nr, unsigned int count);

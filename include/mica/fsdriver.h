@@ -75,8 +75,11 @@ struct fsdriver {
 	/* Mount 'dev' (already attached to libminixfs by the front end). */
 	int (*fdr_mount)(dev_t dev, unsigned int flags,
 	    struct fsdriver_node *root_node, unsigned int *res_flags);
-	/* Write everything back and mark the file system clean. */
-	void (*fdr_unmount)(void);
+	/* Write everything back, mark the file system clean and make it
+	 * durable (lmfs_flushall); forget the mount even on failure.  OK, or
+	 * the error that kept something from the device (logged).  The front
+	 * end then only detaches the device. */
+	int (*fdr_unmount)(void);
 	int (*fdr_lookup)(ino_t dir_nr, const char *name,
 	    struct fsdriver_node *node, int *is_mountpt);
 	/* A new, unnamed inode (e.g. for a pipe). */
@@ -129,7 +132,12 @@ struct fsdriver {
 	    struct timespec *mtime);
 	int (*fdr_mountpt)(ino_t ino_nr);
 	int (*fdr_statvfs)(struct statvfs *buf);
-	void (*fdr_sync)(void);
+	/* fsync/sync: store what the fs keeps outside the cache into it,
+	 * then lmfs_flushall(), which writes back and syncs the device once
+	 * (only if something was written since its last sync).  OK or the
+	 * first error.  The front end adds no flush of its own.  NULL: the
+	 * fs never holds dirty data (a read-only format). */
+	int (*fdr_sync)(void);
 	void (*fdr_driver)(dev_t dev, const char *label);
 	/* Block-special access to the mounted device, through the cache. */
 	ssize_t (*fdr_bread)(dev_t dev, struct fsdriver_data *data,

@@ -21,3 +21,5 @@ HOST_PROGS += $(HBIN)/micafuse_memfs
 
 # Real mounts of micafuse_memfs and of small mfs/ext2/iso9660 images.
 HOST_TESTS += tests/host/micafuse_basic.sh
+# Device syncs per fsync and unmount, counted with strace.
+HOST_TESTS += tests/host/micafuse_sync.sh

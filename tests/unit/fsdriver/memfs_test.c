@@ -208,7 +208,7 @@ static int memfs_mount(dev_t dev, unsigned int flags,
 	return OK;
 }
 
-static void memfs_unmount(void)
+static int memfs_unmount(void)
 {
 	ino_t i;
 
@@ -217,6 +217,7 @@ static void memfs_unmount(void)
 		free(memfs[i].slots);
 	}
 	memset(memfs, 0, sizeof(memfs));
+	return OK;
 }
 
 static int memfs_lookup(ino_t dir, const char *name,
