@@ -48,12 +48,11 @@ static int ext2_get_entry(struct ext2_inode *dp, const char *name,
 	return ext2_iget(ino, ipp);
 }
 
-int ext2_unlink(ino_t dir, const char *name, int call)
+int ext2_unlink(ino_t dir, const char *name)
 {
 	struct ext2_inode *dp, *ip;
 	int err;
 
-	(void)call;
 	EXT2_CHECK_RW();
 	if ((err = ext2_get_dir(dir, &dp)) != OK)
 		return err;
@@ -72,12 +71,11 @@ out_dp:
 	return err;
 }
 
-int ext2_rmdir(ino_t dir, const char *name, int call)
+int ext2_rmdir(ino_t dir, const char *name)
 {
 	struct ext2_inode *dp, *ip;
 	int err;
 
-	(void)call;
 	EXT2_CHECK_RW();
 	if (strcmp(name, ".") == 0)
 		return -EINVAL;

@@ -11,9 +11,9 @@
 #include "iso.h"
 
 static ssize_t isofs_write(ino_t ino, struct fsdriver_data *data,
-    size_t bytes, off_t pos, int call)
+    size_t bytes, off_t pos)
 {
-	(void)ino, (void)data, (void)bytes, (void)pos, (void)call;
+	(void)ino, (void)data, (void)bytes, (void)pos;
 	return -EROFS;
 }
 
@@ -50,9 +50,9 @@ static int isofs_link(ino_t dir, const char *name, ino_t ino)
 	return -EROFS;
 }
 
-static int isofs_unlink(ino_t dir, const char *name, int call)
+static int isofs_unlink(ino_t dir, const char *name)
 {
-	(void)dir, (void)name, (void)call;
+	(void)dir, (void)name;
 	return -EROFS;
 }
 
@@ -109,7 +109,7 @@ const struct fsdriver isofs_table = {
 	.fdr_putnode	= isofs_putnode,
 	.fdr_read	= isofs_read,
 	.fdr_write	= isofs_write,
-	.fdr_peek	= isofs_read,
+	.fdr_peek	= isofs_peek,
 	.fdr_getdents	= isofs_getdents,
 	.fdr_trunc	= isofs_trunc,
 	.fdr_create	= isofs_create,

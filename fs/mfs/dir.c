@@ -368,13 +368,11 @@ int mfs_lookup_inode(struct mfs_inode *dp, const char *name,
 
 /* fdr_lookup: find 'name' in directory dir_nr; the caller gets a
  * reference to the inode. */
-int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,
-    int *is_mountpt)
+int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node)
 {
 	struct mfs_inode *dp, *ip;
 	int r;
 
-	*is_mountpt = 0;
 	if ((r = mfs_check_name(name)) != OK)
 		return r;
 	if ((r = mfs_get_inode(dir_nr, &dp)) != OK)

@@ -77,8 +77,7 @@ void mf_ll_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		return;
 	}
 	fsdriver_data_mem(&data, buf, size);
-	n = mf->fs->fdr_read(mf_to_fs_ino(mf, ino), &data, size, off,
-	    FSC_READ);
+	n = mf->fs->fdr_read(mf_to_fs_ino(mf, ino), &data, size, off);
 	if (n > (ssize_t)size)
 		n = -EIO;		/* never send what the fs did not fill */
 	if (n < 0) {
@@ -110,8 +109,7 @@ void mf_ll_write(fuse_req_t req, fuse_ino_t ino, const char *buf,
 		return;
 	}
 	fsdriver_data_mem(&data, (void *)buf, size);
-	n = mf->fs->fdr_write(mf_to_fs_ino(mf, ino), &data, size, off,
-	    FSC_WRITE);
+	n = mf->fs->fdr_write(mf_to_fs_ino(mf, ino), &data, size, off);
 	if (n > (ssize_t)size)
 		n = -EIO;
 	if (n < 0) {

@@ -118,7 +118,7 @@ void mf_ll_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
 	if (name_check(mf, req, mf->fs->fdr_unlink) != 0)
 		return;
 	mf_reply_err(mf, req, mf->fs->fdr_unlink(mf_to_fs_ino(mf, parent),
-	    name, FSC_UNLINK));
+	    name));
 }
 
 void mf_ll_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
@@ -128,18 +128,18 @@ void mf_ll_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
 	if (name_check(mf, req, mf->fs->fdr_rmdir) != 0)
 		return;
 	mf_reply_err(mf, req, mf->fs->fdr_rmdir(mf_to_fs_ino(mf, parent),
-	    name, FSC_RMDIR));
+	    name));
 }
 
 /* RENAME_NOREPLACE: OK if 'name' is free in 'dir', else -EEXIST/-errno. */
 static int name_free(struct micafuse *mf, ino_t dir, const char *name)
 {
 	struct fsdriver_node node;
-	int r, mountpt = 0;
+	int r;
 
 	if (mf->fs->fdr_lookup == NULL)
 		return -ENOSYS;
-	r = mf->fs->fdr_lookup(dir, name, &node, &mountpt);
+	r = mf->fs->fdr_lookup(dir, name, &node);
 	if (r == -ENOENT)
 		return OK;
 	if (r != OK)

@@ -76,13 +76,13 @@ void mf_reply_lookup(struct micafuse *mf, fuse_req_t req, ino_t dir,
 {
 	struct fsdriver_node node;
 	struct fuse_entry_param e;
-	int r, mountpt = 0;
+	int r;
 
 	if (mf->fs->fdr_lookup == NULL) {
 		mf_reply_err(mf, req, -ENOSYS);
 		return;
 	}
-	r = mf->fs->fdr_lookup(dir, name, &node, &mountpt);
+	r = mf->fs->fdr_lookup(dir, name, &node);
 	if (r == -ENOENT && negative) {
 		memset(&e, 0, sizeof(e));
 		e.entry_timeout = MF_TIMEOUT;

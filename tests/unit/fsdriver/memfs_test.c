@@ -221,13 +221,12 @@ static int memfs_unmount(void)
 }
 
 static int memfs_lookup(ino_t dir, const char *name,
-    struct fsdriver_node *node, int *is_mountpt)
+    struct fsdriver_node *node)
 {
 	struct memfs_node *d = memfs_get(dir);
 	struct memfs_dent *e;
 	ino_t ino;
 
-	*is_mountpt = 0;
 	if (d == NULL)
 		return -EIO;
 	if (!S_ISDIR(d->mode))
@@ -260,13 +259,12 @@ static int memfs_putnode(ino_t ino, unsigned int count)
 }
 
 static ssize_t memfs_read(ino_t ino, struct fsdriver_data *data,
-    size_t bytes, off_t pos, int call)
+    size_t bytes, off_t pos)
 {
 	struct memfs_node *n = memfs_get(ino);
 	size_t len;
 	int r;
 
-	(void)call;
 	if (n == NULL)
 		return -EIO;
 	if (S_ISDIR(n->mode))
@@ -298,12 +296,11 @@ static int memfs_resize(struct memfs_node *n, size_t size)
 }
 
 static ssize_t memfs_write(ino_t ino, struct fsdriver_data *data,
-    size_t bytes, off_t pos, int call)
+    size_t bytes, off_t pos)
 {
 	struct memfs_node *n = memfs_get(ino);
 	int r;
 
-	(void)call;
 	if (n == NULL)
 		return -EIO;
 	if (!S_ISREG(n->mode))
@@ -490,24 +487,26 @@ static int memfs_is_empty(ino_t ino)
 	return 1;
 }
 
-static int memfs_unlink(ino_t dir, const char *name, int call)
+static int memfs_unlink(ino_t dir, const char *name)
 {
-	struct memfs_dent *e = memfs_entry(dir, name, &call);
+	int r;
+	struct memfs_dent *e = memfs_entry(dir, name, &r);
 
 	if (e == NULL)
-		return call;
+		return r;
 	if (S_ISDIR(memfs[e->ino].mode))
 		return -EISDIR;
 	memfs_drop(dir, e);
 	return OK;
 }
 
-static int memfs_rmdir(ino_t dir, const char *name, int call)
+static int memfs_rmdir(ino_t dir, const char *name)
 {
-	struct memfs_dent *e = memfs_entry(dir, name, &call);
+	int r;
+	struct memfs_dent *e = memfs_entry(dir, name, &r);
 
 	if (e == NULL)
-		return strcmp(name, ".") == 0 ? -EINVAL : call;
+		return strcmp(name, ".") == 0 ? -EINVAL : r;
 	if (!S_ISDIR(memfs[e->ino].mode))
 		return -ENOTDIR;
 	if (!memfs_is_empty(e->ino))
