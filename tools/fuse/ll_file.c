@@ -38,12 +38,8 @@ void mf_ll_create(fuse_req_t req, fuse_ino_t parent, const char *name,
 	struct fsdriver_node node;
 	int r;
 
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
-		return;
-	}
-	if (mf->fs->fdr_create == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
+	if ((r = mf_modify_ok(mf, mf->fs->fdr_create)) != OK) {
+		mf_reply_err(mf, req, r);
 		return;
 	}
 	r = mf->fs->fdr_create(mf_to_fs_ino(mf, parent), name, mode,
@@ -94,14 +90,11 @@ void mf_ll_write(fuse_req_t req, fuse_ino_t ino, const char *buf,
 	struct micafuse *mf = mf_of(req);
 	struct fsdriver_data data;
 	ssize_t n;
+	int r;
 
 	(void)fi;
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
-		return;
-	}
-	if (mf->fs->fdr_write == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
+	if ((r = mf_modify_ok(mf, mf->fs->fdr_write)) != OK) {
+		mf_reply_err(mf, req, r);
 		return;
 	}
 	if (off < 0) {

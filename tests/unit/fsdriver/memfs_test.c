@@ -699,9 +699,30 @@ static const struct fsdriver_fstype memfs_fstype = {
 	.name = "memfs", .probe = memfs_probe, .table = &memfs_table,
 };
 
-/* The fstypes.c interface, with memfs as the only type. */
+/* "memfs-ro": the same, as a read-only format would be (every modifying
+ * entry NULL) but mounted read-write, so that the front end's own EROFS
+ * answers are what the kernel sees.  Only by name (-o type=memfs-ro). */
+static const struct fsdriver memfs_ro_table = {
+	.fdr_mount	= memfs_mount,
+	.fdr_unmount	= memfs_unmount,
+	.fdr_lookup	= memfs_lookup,
+	.fdr_putnode	= memfs_putnode,
+	.fdr_read	= memfs_read,
+	.fdr_getdents	= memfs_getdents,
+	.fdr_rdlink	= memfs_rdlink,
+	.fdr_stat	= memfs_stat,
+	.fdr_statvfs	= memfs_statvfs,
+};
+
+static const struct fsdriver_fstype memfs_ro_fstype = {
+	.name = "memfs-ro", .probe = NULL, .table = &memfs_ro_table,
+};
+
+/* The fstypes.c interface, with memfs and memfs-ro as the only types. */
 const struct fsdriver_fstype *mf_fstype_by_name(const char *name)
 {
+	if (strcmp(name, "memfs-ro") == 0)
+		return &memfs_ro_fstype;
 	return strcmp(name, "memfs") == 0 ? &memfs_fstype : NULL;
 }
 
@@ -713,5 +734,5 @@ const struct fsdriver_fstype *mf_fstype_probe(dev_t dev, const char *image)
 
 const char *mf_fstype_names(void)
 {
-	return "memfs";
+	return "memfs, memfs-ro";
 }
