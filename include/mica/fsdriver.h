@@ -72,7 +72,8 @@ struct fsdriver_node {
 
 /* A caller's buffer.  Opaque to the file system: use the copy functions. */
 struct fsdriver_data {
-	uintptr_t fd_ref;	/* host: buffer address; OS: grant id */
+	uintptr_t fd_ref;	/* host: buffer address (fsdriver_host.h);
+				 * OS: grant id */
 	int fd_endpt;		/* OS: endpoint owning the grant; host: unused */
 	size_t fd_size;		/* bytes the buffer holds */
 };
@@ -246,14 +247,5 @@ int fsdriver_dentry_add(struct fsdriver_dentry *d, ino_t ino,
     const char *name, size_t namelen, unsigned int type, off_t next_pos);
 /* Flush the staging buffer; returns the total bytes produced or an error. */
 ssize_t fsdriver_dentry_finish(struct fsdriver_dentry *d);
-
-/* Host front end: a data descriptor for plain memory. */
-static inline void fsdriver_data_mem(struct fsdriver_data *data, void *ptr,
-    size_t size)
-{
-	data->fd_ref = (uintptr_t)ptr;
-	data->fd_endpt = -1;
-	data->fd_size = size;
-}
 
 #endif /* MICA_FSDRIVER_H */

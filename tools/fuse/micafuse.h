@@ -29,8 +29,10 @@
 #include <sys/types.h>
 
 #include <mica/fsdriver.h>
+#include <mica/fsdriver_host.h>
 #include <mica/fstype.h>
 #include <mica/libminixfs.h>
+#include <mica/libminixfs_host.h>
 
 #define MF_DEV		((dev_t)1)	/* the image's number in libminixfs */
 #define MF_TIMEOUT	10.0		/* entry/attr cache time, seconds */

@@ -6,7 +6,7 @@ MICAFUSE_SRCS := tools/fuse/main.c tools/fuse/opts.c tools/fuse/fstypes.c \
 	tools/fuse/ll_file.c tools/fuse/ll_dir.c tools/fuse/ll_xattr.c \
 	tools/fuse/loop.c
 
-CFLAGS_tools/fuse/ += $(FUSE_CFLAGS) -Ilib/libfsdriver
+CFLAGS_tools/fuse/ += $(FUSE_CFLAGS)
 
 $(eval $(call host_prog,micafuse,$(MICAFUSE_SRCS),mfs ext2 isofs fsdriver minixfs,$(FUSE_LIBS)))
 HOST_PROGS += $(HBIN)/micafuse

@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 
 #include "et.h"
 

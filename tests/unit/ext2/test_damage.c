@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
 #include <sys/stat.h>
 
 #include "et.h"

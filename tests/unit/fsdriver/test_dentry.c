@@ -11,6 +11,7 @@
 
 #include <mica/dirent.h>
 #include <mica/fsdriver.h>
+#include <mica/fsdriver_host.h>
 
 #include "tests.h"
 

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "iso_format.h"
 #include "isotest.h"
+#include <mica/fsdriver_host.h>
 
 #define BIG_SIZE	7144
 #define IMG_BYTES	(32 * ISO_BLOCK_SIZE + 10)

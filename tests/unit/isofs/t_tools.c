@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <mica/libminixfs.h>
+#include <mica/fsdriver_host.h>
 #include "isotest.h"
 
 #define GENISO	"genisoimage -quiet"

@@ -13,6 +13,8 @@
 #include <mica/dirent.h>
 #include <mica/fstype.h>
 #include <mica/libminixfs.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 #include "isotest.h"
 
 char isot_dir[64];

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/statvfs.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
 #include "mfs_test.h"
 
 static int mt_is_zero(const char *p, size_t len)

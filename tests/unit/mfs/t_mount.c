@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <sys/statvfs.h>
 #include <mica/fstype.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 #include "mfs_test.h"
 #include "mfs_sb.h"
 
