@@ -73,6 +73,8 @@ int ext2_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 int ext2_unmount(void);
 int ext2_statvfs(struct statvfs *st);
 int ext2_sync(void);
+/* OK, or -EROFS on a read-only mount: the first check of every change. */
+int ext2_check_rw(void);
 
 /* features.c */
 /* Check the feature words: OK, -EINVAL (refused, logged), or OK with
@@ -272,8 +274,5 @@ ssize_t ext2_listxattr(ino_t ino, struct fsdriver_data *data, size_t bytes);
 int ext2_setxattr(ino_t ino, const char *name, struct fsdriver_data *data,
     size_t bytes, int flags);
 int ext2_removexattr(ino_t ino, const char *name);
-
-/* Refuse changes on a read-only mount. */
-#define EXT2_CHECK_RW() do { if (ext2_fs.rdonly) return -EROFS; } while (0)
 
 #endif /* EXT2_H */

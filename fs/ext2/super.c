@@ -262,6 +262,12 @@ int ext2_unmount(void)
 	return err;
 }
 
+/* OK, or -EROFS on a read-only mount. */
+int ext2_check_rw(void)
+{
+	return ext2_fs.rdonly ? -EROFS : OK;
+}
+
 /* fdr_sync: inodes and superblock into the cache, then write back and make
  * durable; OK or the first error (logged). */
 int ext2_sync(void)

@@ -46,7 +46,8 @@ ssize_t ext2_write(ino_t ino, struct fsdriver_data *data, size_t bytes,
 	uint64_t pos = (uint64_t)off;
 	int err = OK;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if (off < 0)
 		return -EINVAL;
 	if ((err = ext2_iget(ino, &ip)) != OK)

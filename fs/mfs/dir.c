@@ -401,7 +401,7 @@ static int mfs_dent_add(struct fsdriver_dentry *d, const char *de,
 	if (mfs_inode_mode(ino, &mode) != OK)
 		mode = 0;
 	return fsdriver_dentry_add(d, ino, de + mfs_de_hdr(), len,
-	    (mode & S_IFMT) >> 12,
+	    fsdriver_mode_dtype(mode),
 	    (off_t)(pos + mfs_m.sb.dirent_size));
 }
 

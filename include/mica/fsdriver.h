@@ -67,7 +67,8 @@ struct fsdriver_node {
 	off_t fn_size;
 	uid_t fn_uid;
 	gid_t fn_gid;
-	dev_t fn_dev;		/* device number for block/char special files */
+	dev_t fn_dev;		/* block/char special files: the device
+				 * number; every other type: 0 */
 };
 
 /* A caller's buffer.  Opaque to the file system: use the copy functions. */
@@ -224,6 +225,16 @@ void fsdriver_gettime(struct timespec *ts);
 
 /* A log line from the file system (corruption found, mount refused, ...). */
 void fsdriver_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- encodings shared by the file systems (encode.c) ------------------- */
+
+/* A device number in the 32-bit form MINIX and Linux file systems store
+ * (Linux's new_encode_dev; below 256/256 it is the old major << 8 | minor),
+ * and back (the old 16-bit form decodes too). */
+uint32_t fsdriver_dev_encode(dev_t dev);
+dev_t fsdriver_dev_decode(uint32_t x);
+/* The getdents d_type (DT_REG, DT_DIR, ...) of a mode. */
+unsigned int fsdriver_mode_dtype(mode_t mode);
 
 /* ---- building getdents replies ---------------------------------------- */
 

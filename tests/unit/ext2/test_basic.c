@@ -46,6 +46,7 @@ static void et_big_sparse(unsigned int bs)
 
 static void et_one_geometry(const char *opts, unsigned int bs)
 {
+	struct fsdriver_node n;
 	struct stat st;
 	char target[300];
 	ino_t ino;
@@ -80,6 +81,17 @@ static void et_one_geometry(const char *opts, unsigned int bs)
 	CU_ASSERT(major(st.st_rdev) == 259 && minor(st.st_rdev) == 70000);
 	CU_ASSERT(et_stat("d/hello", &st) == OK);
 	CU_ASSERT(st.st_uid == 100000 && st.st_gid == 200000);
+	/* fn_dev: the number for device nodes, 0 for anything else */
+	CU_ASSERT(et_lookup("d", &ino) == OK);
+	CU_ASSERT(ET_T->fdr_lookup(ino, "blk", &n) == OK);
+	CU_ASSERT(n.fn_dev == makedev(259, 70000));
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
+	CU_ASSERT(ET_T->fdr_lookup(ino, "hello", &n) == OK);
+	CU_ASSERT(n.fn_dev == 0);
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
+	CU_ASSERT(ET_T->fdr_lookup(ino, "fifo", &n) == OK);
+	CU_ASSERT(n.fn_dev == 0);
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
 	et_unmount();
 }
 
