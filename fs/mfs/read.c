@@ -220,7 +220,7 @@ static int mfs_get_file(ino_t ino_nr, struct mfs_inode **ipp)
 }
 
 /* Read from a file, or only bring its blocks into the cache ('peek'). */
-static ssize_t mfs_read(ino_t ino_nr, struct fsdriver_data *data,
+static ssize_t mfs_read_or_peek(ino_t ino_nr, struct fsdriver_data *data,
     size_t bytes, off_t pos, int peek)
 {
 	struct mfs_io io = { data, NULL, peek };
@@ -242,7 +242,7 @@ static ssize_t mfs_read(ino_t ino_nr, struct fsdriver_data *data,
 ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t pos)
 {
-	return mfs_read(ino_nr, data, bytes, pos, 0);
+	return mfs_read_or_peek(ino_nr, data, bytes, pos, 0);
 }
 
 /* fdr_write: write to a file, extending it; sets its mtime and ctime. */
@@ -269,7 +269,7 @@ ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
 /* fdr_peek: bring a range of a file into the cache. */
 ssize_t fs_peek(ino_t ino_nr, size_t bytes, off_t pos)
 {
-	return mfs_read(ino_nr, NULL, bytes, pos, 1);
+	return mfs_read_or_peek(ino_nr, NULL, bytes, pos, 1);
 }
 
 /* fdr_rdlink: copy out a symbolic link's target (not NUL-terminated). */
