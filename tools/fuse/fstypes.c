@@ -17,6 +17,7 @@ static const struct fsdriver_fstype *const fstypes[] = {
 	&mfs_fstype,
 	&ext2_fstype,
 	&isofs_fstype,
+	&romfs_fstype,
 };
 
 #define NFSTYPES	(sizeof(fstypes) / sizeof(fstypes[0]))

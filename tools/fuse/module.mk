@@ -8,7 +8,7 @@ MICAFUSE_SRCS := tools/fuse/main.c tools/fuse/opts.c tools/fuse/fstypes.c \
 
 CFLAGS_tools/fuse/ += $(FUSE_CFLAGS)
 
-$(eval $(call host_prog,micafuse,$(MICAFUSE_SRCS),mfs ext2 isofs fsdriver minixfs,$(FUSE_LIBS)))
+$(eval $(call host_prog,micafuse,$(MICAFUSE_SRCS),mfs ext2 isofs romfs fsdriver minixfs,$(FUSE_LIBS)))
 HOST_PROGS += $(HBIN)/micafuse
 
 # micafuse_memfs: micafuse with the in-memory TEST DOUBLE

@@ -209,7 +209,7 @@ static void test_fstype_names(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
 	CU_ASSERT_STRING_EQUAL(got, "");
 	free(got);
-	CU_ASSERT_STRING_EQUAL(mf_fstype_names(), "mfs, ext2, iso9660");
+	CU_ASSERT_STRING_EQUAL(mf_fstype_names(), "mfs, ext2, iso9660, romfs");
 	CU_ASSERT_PTR_EQUAL(mf_fstype_by_name("ext2"), &ext2_fstype);
 	CU_ASSERT_PTR_NULL(mf_fstype_by_name("xfs"));
 }
