@@ -23,6 +23,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include <mica/libminixfs_host.h>
 #include "lmfs_priv.h"
 
 #define FD_KICK_BYTES	((uint64_t)8 << 20)

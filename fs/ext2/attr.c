@@ -38,7 +38,8 @@ int ext2_chmod(ino_t ino, mode_t *mode)
 	struct ext2_inode *ip;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_iget(ino, &ip)) != OK)
 		return err;
 	ip->i_d->i_mode = (uint16_t)((ip->i_d->i_mode & S_IFMT) |
@@ -56,7 +57,8 @@ int ext2_chown(ino_t ino, uid_t uid, gid_t gid, mode_t *mode)
 	uint16_t m;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_iget(ino, &ip)) != OK)
 		return err;
 	if (uid != (uid_t)-1)
@@ -91,7 +93,8 @@ int ext2_utime(ino_t ino, struct timespec *atime, struct timespec *mtime)
 	struct timespec now;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((atime->tv_nsec != UTIME_NOW && atime->tv_nsec != UTIME_OMIT &&
 	    (atime->tv_nsec < 0 || atime->tv_nsec > 999999999)) ||
 	    (mtime->tv_nsec != UTIME_NOW && mtime->tv_nsec != UTIME_OMIT &&

@@ -41,7 +41,8 @@ int ext2_make(struct ext2_inode *dp, const char *name, mode_t mode,
 	ino_t ino, parent = dp->i_num;
 	int err, is_dir = S_ISDIR(mode);
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_make_check(dp, name, mode)) != OK)
 		return err;
 	if (dp->i_d->i_mode & S_ISGID) {
@@ -142,7 +143,8 @@ int ext2_newnode(mode_t mode, uid_t uid, gid_t gid, dev_t rdev,
 	ino_t ino;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if (S_ISDIR(mode) || S_ISLNK(mode))
 		return -EINVAL;
 	if ((err = ext2_ialloc(EXT2_ROOT_INO, 0, &ino)) != OK)

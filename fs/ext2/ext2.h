@@ -70,9 +70,11 @@ struct ext2_inode {
 /* super.c */
 int ext2_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
-void ext2_unmount(void);
+int ext2_unmount(void);
 int ext2_statvfs(struct statvfs *st);
-void ext2_sync(void);
+int ext2_sync(void);
+/* OK, or -EROFS on a read-only mount: the first check of every change. */
+int ext2_check_rw(void);
 
 /* features.c */
 /* Check the feature words: OK, -EINVAL (refused, logged), or OK with
@@ -190,8 +192,7 @@ int ext2_dir_empty(struct ext2_inode *dp);
 int ext2_dir_init(struct ext2_inode *dp, ino_t parent);
 
 /* lookup/getdents/create/link/rename/symlink/attr/read/write */
-int ext2_lookup(ino_t dir, const char *name, struct fsdriver_node *node,
-    int *is_mountpt);
+int ext2_lookup(ino_t dir, const char *name, struct fsdriver_node *node);
 ssize_t ext2_getdents(ino_t ino, struct fsdriver_data *data, size_t bytes,
     off_t *pos);
 int ext2_create(ino_t dir, const char *name, mode_t mode, uid_t uid,
@@ -211,8 +212,8 @@ int ext2_make(struct ext2_inode *dp, const char *name, mode_t mode,
 /* Get a directory inode with a reference (getdents.c). */
 int ext2_get_dir(ino_t ino, struct ext2_inode **ipp);
 int ext2_link(ino_t dir, const char *name, ino_t ino);
-int ext2_unlink(ino_t dir, const char *name, int call);
-int ext2_rmdir(ino_t dir, const char *name, int call);
+int ext2_unlink(ino_t dir, const char *name);
+int ext2_rmdir(ino_t dir, const char *name);
 int ext2_rename(ino_t odir, const char *oname, ino_t ndir,
     const char *nname);
 int ext2_slink(ino_t dir, const char *name, uid_t uid, gid_t gid,
@@ -223,11 +224,10 @@ int ext2_chmod(ino_t ino, mode_t *mode);
 int ext2_chown(ino_t ino, uid_t uid, gid_t gid, mode_t *mode);
 int ext2_utime(ino_t ino, struct timespec *atime, struct timespec *mtime);
 ssize_t ext2_read(ino_t ino, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call);
-ssize_t ext2_peek(ino_t ino, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call);
+    off_t pos);
+ssize_t ext2_peek(ino_t ino, size_t bytes, off_t pos);
 ssize_t ext2_write(ino_t ino, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call);
+    off_t pos);
 
 /* xattr.c (on-disk form) and xattr_ops.c (the calls) */
 struct ext2_xattr {
@@ -274,8 +274,5 @@ ssize_t ext2_listxattr(ino_t ino, struct fsdriver_data *data, size_t bytes);
 int ext2_setxattr(ino_t ino, const char *name, struct fsdriver_data *data,
     size_t bytes, int flags);
 int ext2_removexattr(ino_t ino, const char *name);
-
-/* Refuse changes on a read-only mount. */
-#define EXT2_CHECK_RW() do { if (ext2_fs.rdonly) return -EROFS; } while (0)
 
 #endif /* EXT2_H */

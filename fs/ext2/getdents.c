@@ -33,14 +33,12 @@ int ext2_get_dir(ino_t ino, struct ext2_inode **ipp)
 	return err;
 }
 
-int ext2_lookup(ino_t dir, const char *name, struct fsdriver_node *node,
-    int *is_mountpt)
+int ext2_lookup(ino_t dir, const char *name, struct fsdriver_node *node)
 {
 	struct ext2_inode *dp, *ip;
 	ino_t ino;
 	int err;
 
-	*is_mountpt = 0;
 	if ((err = ext2_get_dir(dir, &dp)) != OK)
 		return err;
 	err = ext2_dir_lookup(dp, name, &ino);

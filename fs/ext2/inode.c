@@ -190,6 +190,7 @@ int ext2_inew(ino_t ino, mode_t mode, uid_t uid, gid_t gid,
 	static uint32_t generation;
 	struct ext2_inode *ip;
 	struct ext2_dinode *d;
+	struct timespec now;
 
 	if (ext2_ifind(ino) != NULL) {
 		fsdriver_log("ext2: allocated inode %lu is in use",
@@ -204,8 +205,10 @@ int ext2_inew(ino_t ino, mode_t mode, uid_t uid, gid_t gid,
 	ext2_set_igid(ip, gid);
 	if (ext2_fs.inode_size > EXT2_GOOD_OLD_INODE_SIZE)
 		d->i_extra_isize = ext2_new_extra_isize();
-	if (generation == 0)
-		generation = (uint32_t)time(NULL);
+	if (generation == 0) {
+		fsdriver_gettime(&now);
+		generation = (uint32_t)now.tv_sec;
+	}
 	d->i_generation = generation++;
 	ext2_touch(ip, EXT2_ATIME | EXT2_MTIME | EXT2_CTIME | EXT2_CRTIME);
 	ip->i_next = *ext2_ihash_slot(ino);
@@ -219,32 +222,42 @@ void ext2_idirty(struct ext2_inode *ip)
 	ip->i_dirty = 1;
 }
 
-/* The inode has no links and no references: free everything it owns. */
-static void ext2_idestroy(struct ext2_inode *ip)
+/* The inode has no links and no references: free everything it owns.
+ * Every step is tried; the first error is returned. */
+static int ext2_idestroy(struct ext2_inode *ip)
 {
 	struct ext2_dinode *d = ip->i_d;
 	struct timespec now;
-	int is_dir = S_ISDIR(d->i_mode);
+	int is_dir = S_ISDIR(d->i_mode), err = OK, r;
 
 	if (S_ISREG(d->i_mode) || is_dir ||
 	    (S_ISLNK(d->i_mode) && !ext2_is_fast_symlink(ip)))
-		ext2_free_range(ip, 0, ext2_bmap_limit());
-	ext2_xattr_drop_block(ip);
+		err = ext2_free_range(ip, 0, ext2_bmap_limit());
+	if ((r = ext2_xattr_drop_block(ip)) != OK && err == OK)
+		err = r;
 	fsdriver_gettime(&now);
 	d->i_dtime = (uint32_t)now.tv_sec;
 	d->i_size = 0;
 	d->i_size_high = 0;
-	ext2_iwrite(ip);
-	ext2_ifree(ip->i_num, is_dir);
+	if ((r = ext2_iwrite(ip)) != OK && err == OK)
+		err = r;
+	if ((r = ext2_ifree(ip->i_num, is_dir)) != OK && err == OK)
+		err = r;
+	return err;
 }
 
-/* The last reference went: destroy or write back, and forget. */
+/* The last reference went: destroy or write back, and forget.  Nobody is
+ * left to hear an error, so it is logged (as MFS does). */
 static void ext2_irelease(struct ext2_inode *ip)
 {
-	if (ip->i_d->i_links_count == 0 && !ext2_fs.rdonly)
-		ext2_idestroy(ip);
-	else if (ip->i_dirty && !ext2_fs.rdonly)
-		ext2_iwrite(ip);
+	if (ip->i_d->i_links_count == 0 && !ext2_fs.rdonly) {
+		if (ext2_idestroy(ip) != OK)
+			fsdriver_log("ext2: inode %lu: freeing it failed",
+			    (unsigned long)ip->i_num);
+	} else if (ip->i_dirty && !ext2_fs.rdonly && ext2_iwrite(ip) != OK) {
+		fsdriver_log("ext2: inode %lu: write-back failed",
+		    (unsigned long)ip->i_num);
+	}
 	ext2_iunhash(ip);
 	ext2_ifree_mem(ip);
 }
@@ -357,26 +370,25 @@ void ext2_iblocks_add(struct ext2_inode *ip, int n)
 	ext2_idirty(ip);
 }
 
+/* A device node's number: the old 16-bit form in i_block[0], or (when
+ * that is 0) the 32-bit form in i_block[1], as Linux stores them. */
 dev_t ext2_irdev(const struct ext2_inode *ip)
 {
 	uint32_t b0 = ip->i_d->i_block[0], b1 = ip->i_d->i_block[1];
 
-	if (b0 != 0)
-		return makedev((b0 >> 8) & 0xff, b0 & 0xff);
-	return makedev((b1 & 0xfff00) >> 8, (b1 & 0xff) | ((b1 >> 12) & 0xfff00));
+	return fsdriver_dev_decode(b0 != 0 ? b0 & 0xffff : b1);
 }
 
 void ext2_set_irdev(struct ext2_inode *ip, dev_t rdev)
 {
-	uint32_t maj = major(rdev), min = minor(rdev);
 	uint32_t *b = ip->i_d->i_block;
 
-	if (maj < 256 && min < 256) {
-		b[0] = (maj << 8) | min;
+	if (major(rdev) < 256 && minor(rdev) < 256) {
+		b[0] = fsdriver_dev_encode(rdev);
 		b[1] = 0;
 	} else {
 		b[0] = 0;
-		b[1] = (min & 0xff) | (maj << 8) | ((min & ~0xffu) << 12);
+		b[1] = fsdriver_dev_encode(rdev);
 		b[2] = 0;
 	}
 	ext2_idirty(ip);
@@ -399,5 +411,5 @@ void ext2_fill_node(const struct ext2_inode *ip, struct fsdriver_node *n)
 	n->fn_uid = ext2_iuid(ip);
 	n->fn_gid = ext2_igid(ip);
 	n->fn_dev = (S_ISCHR(ip->i_d->i_mode) || S_ISBLK(ip->i_d->i_mode)) ?
-	    ext2_irdev(ip) : NO_DEV;
+	    ext2_irdev(ip) : 0;
 }

@@ -15,7 +15,8 @@ int ext2_link(ino_t dir, const char *name, ino_t ino)
 	struct ext2_inode *dp, *ip;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_get_dir(dir, &dp)) != OK)
 		return err;
 	if ((err = ext2_iget(ino, &ip)) != OK)
@@ -48,13 +49,13 @@ static int ext2_get_entry(struct ext2_inode *dp, const char *name,
 	return ext2_iget(ino, ipp);
 }
 
-int ext2_unlink(ino_t dir, const char *name, int call)
+int ext2_unlink(ino_t dir, const char *name)
 {
 	struct ext2_inode *dp, *ip;
 	int err;
 
-	(void)call;
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_get_dir(dir, &dp)) != OK)
 		return err;
 	if ((err = ext2_get_entry(dp, name, &ip)) != OK)
@@ -72,13 +73,13 @@ out_dp:
 	return err;
 }
 
-int ext2_rmdir(ino_t dir, const char *name, int call)
+int ext2_rmdir(ino_t dir, const char *name)
 {
 	struct ext2_inode *dp, *ip;
 	int err;
 
-	(void)call;
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if (strcmp(name, ".") == 0)
 		return -EINVAL;
 	if (strcmp(name, "..") == 0)

@@ -59,7 +59,7 @@ static int ext2_read_block(struct ext2_inode *ip, uint64_t lblk,
 
 /* Move one chunk (inside one block) of a read to the caller. */
 static int ext2_read_chunk(struct ext2_inode *ip, struct fsdriver_data *data,
-    size_t done, uint64_t pos, size_t chunk, uint64_t left, int call)
+    size_t done, uint64_t pos, size_t chunk, uint64_t left, int peek)
 {
 	size_t bs = ext2_fs.block_size;
 	uint64_t lblk = pos / bs;
@@ -70,17 +70,17 @@ static int ext2_read_chunk(struct ext2_inode *ip, struct fsdriver_data *data,
 	if ((err = ext2_bmap(ip, lblk, &phys)) != OK)
 		return err;
 	if (phys == 0)
-		return call == FSC_PEEK ? OK : fsdriver_zero(data, done, chunk);
+		return peek ? OK : fsdriver_zero(data, done, chunk);
 	if ((err = ext2_read_block(ip, lblk, phys, left, &bp)) != OK)
 		return err;
-	if (call != FSC_PEEK)
+	if (!peek)
 		err = fsdriver_copyout(data, done, b_data(bp) + pos % bs, chunk);
 	lmfs_put_block(bp);
 	return err;
 }
 
 static ssize_t ext2_do_read(ino_t ino, struct fsdriver_data *data,
-    size_t bytes, off_t off, int call)
+    size_t bytes, off_t off, int peek)
 {
 	size_t bs = ext2_fs.block_size, done = 0, chunk;
 	struct ext2_inode *ip;
@@ -105,7 +105,7 @@ static ssize_t ext2_do_read(ino_t ino, struct fsdriver_data *data,
 		if (chunk > bytes - done)
 			chunk = bytes - done;
 		err = ext2_read_chunk(ip, data, done, pos, chunk,
-		    seq ? EXT2_RA_MAX : (bytes - done + bs - 1) / bs, call);
+		    seq ? EXT2_RA_MAX : (bytes - done + bs - 1) / bs, peek);
 		if (err != OK)
 			break;
 		done += chunk;
@@ -113,22 +113,21 @@ static ssize_t ext2_do_read(ino_t ino, struct fsdriver_data *data,
 	}
 	if (done > 0)
 		ip->i_next_lblk = (pos - 1) / bs;
-	if (done > 0 && call != FSC_PEEK && !ext2_fs.rdonly)
+	if (done > 0 && !peek && !ext2_fs.rdonly)
 		ext2_touch(ip, EXT2_ATIME);
 	ext2_iput(ip);
 	return done > 0 ? (ssize_t)done : err;
 }
 
+/* fdr_read: copy file data out; sets the atime. */
 ssize_t ext2_read(ino_t ino, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+    off_t pos)
 {
-	return ext2_do_read(ino, data, bytes, pos, call == FSC_PEEK ?
-	    FSC_PEEK : FSC_READ);
+	return ext2_do_read(ino, data, bytes, pos, 0);
 }
 
-ssize_t ext2_peek(ino_t ino, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+/* fdr_peek: the same walk, bringing blocks into the cache only. */
+ssize_t ext2_peek(ino_t ino, size_t bytes, off_t pos)
 {
-	(void)call;
-	return ext2_do_read(ino, data, bytes, pos, FSC_PEEK);
+	return ext2_do_read(ino, NULL, bytes, pos, 1);
 }

@@ -127,7 +127,8 @@ int ext2_rename(ino_t odir, const char *oname, ino_t ndir,
 	struct ext2_ren r = { NULL, NULL, NULL, NULL, oname, nname };
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_bad_name(oname)) != OK ||
 	    (err = ext2_bad_name(nname)) != OK)
 		return err;

@@ -233,38 +233,59 @@ fail:
 	return err;
 }
 
-void ext2_unmount(void)
+/* fdr_unmount: write everything back with the state the image had at
+ * mount, make it durable; OK or the first error (logged). */
+int ext2_unmount(void)
 {
 	struct ext2_fs *fs = &ext2_fs;
 	struct timespec now;
+	int err = OK, r;
 
 	if (!fs->mounted)
-		return;
+		return OK;
 	ext2_iclose_all();
 	if (!fs->rdonly) {
 		fsdriver_gettime(&now);
 		fs->sb.s_state = fs->orig_state;
 		fs->sb.s_wtime = (uint32_t)now.tv_sec;
-		if (ext2_super_write() != OK)
+		if ((err = ext2_super_write()) != OK)
 			fsdriver_log("ext2: cannot write the superblock");
 	}
-	if (lmfs_flushall() != OK)
+	if ((r = lmfs_flushall()) != OK) {
 		fsdriver_log("ext2: write-back failed at unmount");
+		if (err == OK)
+			err = r;
+	}
 	lmfs_invalidate(fs->dev);
 	ext2_groups_free();
 	fs->mounted = 0;
+	return err;
 }
 
-void ext2_sync(void)
+/* OK, or -EROFS on a read-only mount. */
+int ext2_check_rw(void)
+{
+	return ext2_fs.rdonly ? -EROFS : OK;
+}
+
+/* fdr_sync: inodes and superblock into the cache, then write back and make
+ * durable; OK or the first error (logged). */
+int ext2_sync(void)
 {
 	struct ext2_fs *fs = &ext2_fs;
+	int err = OK, r;
 
 	if (!fs->mounted || fs->rdonly)
-		return;
-	ext2_iflush_all();
-	if (fs->sb_dirty)
-		ext2_super_write();
-	lmfs_flushall();
+		return OK;
+	if ((r = ext2_iflush_all()) != OK)
+		err = r;
+	if (fs->sb_dirty && (r = ext2_super_write()) != OK && err == OK)
+		err = r;
+	if ((r = lmfs_flushall()) != OK && err == OK)
+		err = r;
+	if (err != OK)
+		fsdriver_log("ext2: sync: write-back failed");
+	return err;
 }
 
 int ext2_statvfs(struct statvfs *st)

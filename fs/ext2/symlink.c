@@ -47,7 +47,8 @@ int ext2_slink(ino_t dir, const char *name, uid_t uid, gid_t gid,
 	char *buf;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if (bytes == 0)
 		return -ENOENT;
 	if (bytes >= ext2_fs.block_size)

@@ -1,12 +1,12 @@
 /*
  * table.c - the ext2 driver as a struct fsdriver.
  *
- * The one thing a front end (micafuse on the host, fsdriver_task() in the
- * OS) needs from this library.  Entries left NULL (block-special access,
- * seek, driver) are answered with ENOSYS by the front end.
+ * The one thing a front end needs from this library: micafuse calls it on
+ * the host; the OS front end (fsdriver_task(), not written yet) will call
+ * it in a server.  The block-special entries stay NULL: ext2 images are not
+ * yet served in the OS, where they would be called.
  */
 #include "ext2.h"
-
 
 const struct fsdriver ext2_table = {
 	.fdr_mount = ext2_mount,

@@ -181,7 +181,8 @@ int ext2_trunc(ino_t ino, off_t start, off_t end)
 	struct ext2_inode *ip;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if (start < 0 || end < 0 || (end != 0 && end < start))
 		return -EINVAL;
 	if ((err = ext2_iget(ino, &ip)) != OK)

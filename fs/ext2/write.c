@@ -39,15 +39,15 @@ static int ext2_write_chunk(struct ext2_inode *ip, struct fsdriver_data *data,
 }
 
 ssize_t ext2_write(ino_t ino, struct fsdriver_data *data, size_t bytes,
-    off_t off, int call)
+    off_t off)
 {
 	size_t bs = ext2_fs.block_size, done = 0, chunk;
 	struct ext2_inode *ip;
 	uint64_t pos = (uint64_t)off;
 	int err = OK;
 
-	(void)call;
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if (off < 0)
 		return -EINVAL;
 	if ((err = ext2_iget(ino, &ip)) != OK)

@@ -248,7 +248,8 @@ static int ext2_xattr_change(ino_t ino, const char *name, const void *value,
 	uint8_t index;
 	int err;
 
-	EXT2_CHECK_RW();
+	if ((err = ext2_check_rw()) != OK)
+		return err;
 	if ((err = ext2_xattr_split(name, &index, &suffix)) != OK)
 		return err;
 	if ((err = ext2_xattr_open(ino, &ip, &set)) != OK)

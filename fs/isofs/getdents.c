@@ -12,12 +12,6 @@
 #include <mica/dirent.h>
 #include "iso.h"
 
-/* The d_type of a mode: S_IFMT >> 12, as Linux and MINIX define DT_*. */
-static unsigned int getdents_type(mode_t mode)
-{
-	return (mode & S_IFMT) >> 12;
-}
-
 /* Add entry 'e' of directory 'dir': 1 added, 0 full, or an error. */
 static int getdents_add(struct fsdriver_dentry *d,
     const struct iso_node *dir, const struct iso_entry *e)
@@ -28,7 +22,7 @@ static int getdents_add(struct fsdriver_dentry *d,
 	if ((e->flags & ISO_E_DOTDOT) && dir->ino == iso_vol.root_ino)
 		ino = dir->ino;
 	return fsdriver_dentry_add(d, ino, e->name, e->namelen,
-	    getdents_type(mode), (off_t)e->next);
+	    fsdriver_mode_dtype(mode), (off_t)e->next);
 }
 
 ssize_t isofs_getdents(ino_t ino_nr, struct fsdriver_data *data,

@@ -201,15 +201,15 @@ extern const struct fsdriver isofs_table;
 /* Operations (fsdriver entries). */
 int isofs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
-void isofs_unmount(void);
+int isofs_unmount(void);
 int isofs_statvfs(struct statvfs *buf);
 int isofs_probe(dev_t dev);
-int isofs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,
-    int *is_mountpt);
+int isofs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node);
 int isofs_putnode(ino_t ino_nr, unsigned int count);
 int isofs_stat(ino_t ino_nr, struct stat *st);
 ssize_t isofs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call);
+    off_t pos);
+ssize_t isofs_peek(ino_t ino_nr, size_t bytes, off_t pos);
 ssize_t isofs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes);
 ssize_t isofs_getdents(ino_t ino_nr, struct fsdriver_data *data,
     size_t bytes, off_t *pos);

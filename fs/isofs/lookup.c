@@ -99,13 +99,11 @@ static int lookup_name(struct iso_node *dir, const char *name,
 	return r < 0 ? r : -ENOENT;
 }
 
-int isofs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,
-    int *is_mountpt)
+int isofs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node)
 {
 	struct iso_node *dir, *n;
 	int r;
 
-	*is_mountpt = 0;
 	r = iso_node_get(dir_nr, &dir);
 	if (r != OK)
 		return r;

@@ -82,7 +82,7 @@ static void read_prefetch(const struct iso_extent *x, uint64_t off,
 /* Copy 'chunk' bytes at offset 'in' of block 'blk' to the caller. */
 static int read_block(const struct iso_node *n, block64_t blk, size_t in,
     size_t chunk, uint64_t fpos, const struct fsdriver_data *data,
-    size_t done, int call)
+    size_t done, int peek)
 {
 	struct buf *bp;
 	int r;
@@ -93,14 +93,15 @@ static int read_block(const struct iso_node *n, block64_t blk, size_t in,
 		return r;
 	if (b_bytes(bp) < in + chunk)
 		r = -EIO;
-	else if (call != FSC_PEEK)
+	else if (!peek)
 		r = fsdriver_copyout(data, done, b_data(bp) + in, chunk);
 	lmfs_put_block(bp);
 	return r;
 }
 
-ssize_t isofs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+/* Read a file, or only bring its blocks into the cache ('peek'). */
+static ssize_t iso_read(ino_t ino_nr, struct fsdriver_data *data,
+    size_t bytes, off_t pos, int peek)
 {
 	const struct iso_extent *x, *prev = NULL;
 	struct iso_node *n;
@@ -137,13 +138,26 @@ ssize_t isofs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
 		if (chunk > bytes - done)
 			chunk = bytes - done;
 		r = read_block(n, x->lba + off / ISO_BLOCK_SIZE, in, chunk,
-		    fpos, data, done, call);
+		    fpos, data, done, peek);
 		if (r != OK)
 			return done > 0 ? (ssize_t)done : r;
 		done += chunk;
 	}
 	n->seq_pos = (uint64_t)pos + done;
 	return (ssize_t)done;
+}
+
+/* fdr_read */
+ssize_t isofs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+    off_t pos)
+{
+	return iso_read(ino_nr, data, bytes, pos, 0);
+}
+
+/* fdr_peek */
+ssize_t isofs_peek(ino_t ino_nr, size_t bytes, off_t pos)
+{
+	return iso_read(ino_nr, NULL, bytes, pos, 1);
 }
 
 ssize_t isofs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes)

@@ -64,7 +64,7 @@ static int rr_pn(struct rr_state *s, const uint8_t *p, size_t len)
 	uint32_t hi = iso_le32(&pn->dev_high), lo = iso_le32(&pn->dev_low);
 
 	(void)len;
-	s->e->attr.rdev = hi == 0 ? (dev_t)lo : makedev(hi, lo);
+	s->e->attr.rdev = hi == 0 ? fsdriver_dev_decode(lo) : makedev(hi, lo);
 	return OK;
 }
 

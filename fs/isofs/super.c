@@ -221,12 +221,14 @@ int isofs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 	return OK;
 }
 
-void isofs_unmount(void)
+/* fdr_unmount: nothing to write back; forget the volume. */
+int isofs_unmount(void)
 {
 	iso_node_free_all();
 	if (iso_vol.mounted)
 		lmfs_invalidate(iso_vol.dev);
 	iso_vol.mounted = false;
+	return OK;
 }
 
 int isofs_statvfs(struct statvfs *buf)

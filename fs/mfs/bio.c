@@ -43,17 +43,15 @@ static ssize_t mfs_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
 
 /* fdr_bread */
 ssize_t fs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+    off_t pos)
 {
-	(void)call;
 	return mfs_bio(dev, data, bytes, pos, 0);
 }
 
 /* fdr_bwrite */
 ssize_t fs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+    off_t pos)
 {
-	(void)call;
 	return mfs_bio(dev, data, bytes, pos, 1);
 }
 

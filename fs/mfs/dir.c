@@ -328,13 +328,11 @@ int mfs_lookup_inode(struct mfs_inode *dp, const char *name,
 
 /* fdr_lookup: find 'name' in directory dir_nr; the caller gets a
  * reference to the inode. */
-int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node,
-    int *is_mountpt)
+int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node)
 {
 	struct mfs_inode *dp, *ip;
 	int r;
 
-	*is_mountpt = 0;
 	if ((r = mfs_check_name(name)) != OK)
 		return r;
 	if ((r = mfs_get_inode(dir_nr, &dp)) != OK)
@@ -363,7 +361,7 @@ static int mfs_dent_add(struct fsdriver_dentry *d, const char *de,
 	if (mfs_inode_mode(ino, &mode) != OK)
 		mode = 0;
 	return fsdriver_dentry_add(d, ino, mfs_de_name(&mfs_m.sb, de), len,
-	    (mode & S_IFMT) >> 12,
+	    fsdriver_mode_dtype(mode),
 	    (off_t)(pos + mfs_m.sb.dirent_size));
 }
 

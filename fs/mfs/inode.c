@@ -393,22 +393,19 @@ int mfs_has_zones(const struct mfs_inode *ip)
 	    S_ISLNK(ip->i_mode);
 }
 
-/* Device numbers live in zone[0], encoded as Linux's new_encode_dev (which
- * equals MINIX's major<<8|minor for numbers below 256). */
+/* Device numbers live in zone[0], in the shared 32-bit form
+ * (fsdriver_dev_encode: MINIX's major<<8|minor below 256); 0 for other
+ * types. */
 dev_t mfs_inode_rdev(const struct mfs_inode *ip)
 {
-	uint32_t x = ip->i_zone[0];
-
 	if (!S_ISCHR(ip->i_mode) && !S_ISBLK(ip->i_mode))
 		return 0;
-	return makedev((x & 0xfff00) >> 8, (x & 0xff) | ((x >> 12) & 0xfff00));
+	return fsdriver_dev_decode(ip->i_zone[0]);
 }
 
 void mfs_set_rdev(struct mfs_inode *ip, dev_t rdev)
 {
-	uint32_t ma = major(rdev), mi = minor(rdev);
-
-	ip->i_zone[0] = (mi & 0xff) | (ma << 8) | ((mi & ~0xffu) << 12);
+	ip->i_zone[0] = fsdriver_dev_encode(rdev);
 	if (mfs_m.sb.version == 1)
 		ip->i_zone[0] &= 0xffff;
 }

@@ -112,16 +112,14 @@ out:
 }
 
 /* fdr_unlink */
-int fs_unlink(ino_t dir_nr, const char *name, int call)
+int fs_unlink(ino_t dir_nr, const char *name)
 {
-	(void)call;
 	return mfs_remove(dir_nr, name, 0);
 }
 
 /* fdr_rmdir */
-int fs_rmdir(ino_t dir_nr, const char *name, int call)
+int fs_rmdir(ino_t dir_nr, const char *name)
 {
-	(void)call;
 	return mfs_remove(dir_nr, name, 1);
 }
 

@@ -219,11 +219,11 @@ static int mfs_get_file(ino_t ino_nr, struct mfs_inode **ipp)
 	return OK;
 }
 
-/* fdr_read: read from a file; sets its atime. */
-ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+/* Read from a file, or only bring its blocks into the cache ('peek'). */
+static ssize_t mfs_read_or_peek(ino_t ino_nr, struct fsdriver_data *data,
+    size_t bytes, off_t pos, int peek)
 {
-	struct mfs_io io = { data, NULL, call == FSC_PEEK };
+	struct mfs_io io = { data, NULL, peek };
 	struct mfs_inode *ip;
 	ssize_t r;
 
@@ -238,15 +238,21 @@ ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
 	return r;
 }
 
+/* fdr_read: read from a file; sets its atime. */
+ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+    off_t pos)
+{
+	return mfs_read_or_peek(ino_nr, data, bytes, pos, 0);
+}
+
 /* fdr_write: write to a file, extending it; sets its mtime and ctime. */
 ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+    off_t pos)
 {
 	struct mfs_io io = { data, NULL, 0 };
 	struct mfs_inode *ip;
 	ssize_t r;
 
-	(void)call;
 	if (pos < 0)
 		return -EINVAL;
 	if ((r = mfs_check_rw()) != OK)
@@ -261,11 +267,9 @@ ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
 }
 
 /* fdr_peek: bring a range of a file into the cache. */
-ssize_t fs_peek(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
-    off_t pos, int call)
+ssize_t fs_peek(ino_t ino_nr, size_t bytes, off_t pos)
 {
-	(void)call;
-	return fs_read(ino_nr, data, bytes, pos, FSC_PEEK);
+	return mfs_read_or_peek(ino_nr, NULL, bytes, pos, 1);
 }
 
 /* fdr_rdlink: copy out a symbolic link's target (not NUL-terminated). */

@@ -123,16 +123,18 @@ fail:
 	return r;
 }
 
-/* fdr_unmount: write everything back and mark the file system clean. */
-void fs_unmount(void)
+/* fdr_unmount: write everything back, then mark the file system clean
+ * (two device syncs: the data is durable before the clean flag is). */
+int fs_unmount(void)
 {
-	int r;
+	int r, f;
 
 	if (!mfs_m.mounted)
-		return;
+		return OK;
 	r = mfs_inode_table_clear();
-	if (lmfs_flushall() != OK)
-		r = -EIO;
+	f = lmfs_flushall();
+	if (r == OK)
+		r = f;
 	if (!mfs_m.rdonly) {
 		if (r == OK)
 			r = mfs_write_super(1);
@@ -141,6 +143,7 @@ void fs_unmount(void)
 			    "left marked not clean");
 	}
 	mfs_m.mounted = 0;
+	return r;
 }
 
 /* fdr_statvfs: sizes and counts from the usage accounting. */
@@ -163,11 +166,19 @@ int fs_statvfs(struct statvfs *st)
 	return OK;
 }
 
-/* fdr_sync: write every dirty inode and block to the device. */
-void fs_sync(void)
+/* fdr_sync: write every dirty inode and block to the device and make
+ * them durable; OK or the first error (logged). */
+int fs_sync(void)
 {
+	int r, f;
+
 	if (!mfs_m.mounted)
-		return;
-	if (mfs_flush_inodes() != OK || lmfs_flushall() != OK)
+		return OK;
+	r = mfs_flush_inodes();
+	f = lmfs_flushall();
+	if (r == OK)
+		r = f;
+	if (r != OK)
 		fsdriver_log("mfs: sync: write-back failed");
+	return r;
 }

@@ -1,6 +1,8 @@
 /*
- * table.c - the MFS request table, driven by libfsdriver's front ends
- * (fsdriver_task in the OS, micafuse on the host).
+ * table.c - the MFS request table: micafuse calls it on the host; the OS
+ * front end (fsdriver_task(), not written yet) will call it in the MFS
+ * server, including the block-special entries (bio.c), which micafuse
+ * never calls.
  */
 #include "mfs.h"
 

@@ -3,11 +3,12 @@
  *
  * A file system fills in a struct fsdriver: one function per request,
  * addressed by inode number, like MINIX's libfsdriver and like the libfuse3
- * low-level API.  Two front ends drive the same table:
- *   - in the OS, fsdriver_task() receives VFS requests over IPC and moves
- *     data with grants (safecopy);
- *   - on the host, micafuse calls the table directly and moves data with
- *     plain memory copies.
+ * low-level API.  The table holds exactly what a front end calls:
+ *   - on the host, micafuse (tools/fuse) calls the table directly and moves
+ *     data with plain memory copies;
+ *   - in the OS, a front end that does not exist yet (fsdriver_task(), with
+ *     the "Files in the OS" work) will receive VFS requests over IPC and
+ *     move data with grants (safecopy).  Entries only it will call say so.
  * The file system moves request data only through fsdriver_copyin(),
  * fsdriver_copyout() and fsdriver_zero(), and builds directory listings with
  * the fsdriver_dentry_* helpers, so it never knows which front end it runs
@@ -17,7 +18,15 @@
  * newnode; mount for the root) gives the caller one reference to that inode;
  * fdr_putnode(ino, count) drops 'count' of them.  An inode with no links is
  * destroyed when its last reference goes.  (FUSE's lookup count/forget and
- * MINIX VFS's vnode counts both map onto this.)
+ * MINIX VFS's vnode counts both map onto this.)  Every other call that
+ * names an inode (ino_nr, dir_nr, old_dir_nr, new_dir_nr) names one the
+ * caller holds a reference to, so the file system may keep in memory only
+ * the nodes it has handed out.  fdr_link's ino_nr is held too.
+ *
+ * Lookup: "." is the directory itself; ".." its parent, and the root's ".."
+ * is the root.  ".." is only asked of a directory the caller holds, which
+ * it reached by a lookup in its parent (or is the root): a format without
+ * parent pointers may answer from the parent it noted then.
  *
  * Permission checks are the caller's (VFS, or the kernel with FUSE's
  * default_permissions); the file system checks types, names, limits and the
@@ -25,8 +34,17 @@
  * Names are NUL-terminated, never "" and never contain '/'; lookup may be
  * given "." and "..".
  *
- * Every entry may be NULL: the front end answers ENOSYS.  Calls are
- * serialised: one request at a time.
+ * Read-only: on a read-only mount (asked for, or FSDRIVER_RES_RDONLY) the
+ * front end answers EROFS to every modifying request without calling the
+ * table.  The modifying entries are write, trunc, create, mkdir, mknod,
+ * link, unlink, rmdir, rename, slink, chown, chmod, utime, setxattr and
+ * removexattr.  A read-only format leaves them NULL and sets
+ * FSDRIVER_RES_RDONLY at mount; should a modifying entry be NULL on a
+ * read-write mount anyway, the front end answers EROFS too, except for the
+ * xattr ones, whose NULL means "no extended attributes" (ENOTSUP).
+ * Any other NULL entry is answered with ENOSYS.
+ *
+ * Calls are serialised: one request at a time.
  */
 #ifndef MICA_FSDRIVER_H
 #define MICA_FSDRIVER_H
@@ -49,12 +67,14 @@ struct fsdriver_node {
 	off_t fn_size;
 	uid_t fn_uid;
 	gid_t fn_gid;
-	dev_t fn_dev;		/* device number for block/char special files */
+	dev_t fn_dev;		/* block/char special files: the device
+				 * number; every other type: 0 */
 };
 
 /* A caller's buffer.  Opaque to the file system: use the copy functions. */
 struct fsdriver_data {
-	uintptr_t fd_ref;	/* host: buffer address; OS: grant id */
+	uintptr_t fd_ref;	/* host: buffer address (fsdriver_host.h);
+				 * OS: grant id */
 	int fd_endpt;		/* OS: endpoint owning the grant; host: unused */
 	size_t fd_size;		/* bytes the buffer holds */
 };
@@ -64,60 +84,48 @@ struct fsdriver_data {
 #define FSDRIVER_MOUNT_FORCE	0x02	/* mount even if not cleanly unmounted */
 #define FSDRIVER_RES_RDONLY	0x01	/* the fs mounted read-only by itself */
 
-/* 'call' argument of read/write/peek/bread/bwrite and unlink/rmdir. */
-#define FSC_READ	0
-#define FSC_WRITE	1
-#define FSC_PEEK	2
-#define FSC_UNLINK	3
-#define FSC_RMDIR	4
-
 struct fsdriver {
-	/* Mount 'dev' (already attached to libminixfs by the front end). */
+	/* ---- the mount ---------------------------------------------------
+	 * Mount 'dev' (already registered with libminixfs by the front end):
+	 * validate, load, fill the root node (one reference).  A refusal
+	 * logs its reason (fsdriver_log) and returns -EINVAL (not this
+	 * format, damaged, unsupported feature), -EBUSY (already mounted)
+	 * or the device's error (-EIO).  Set FSDRIVER_RES_RDONLY in
+	 * *res_flags when mounting read-only of your own accord. */
 	int (*fdr_mount)(dev_t dev, unsigned int flags,
 	    struct fsdriver_node *root_node, unsigned int *res_flags);
-	/* Write everything back and mark the file system clean. */
-	void (*fdr_unmount)(void);
+	/* Write everything back, mark the file system clean and make it
+	 * durable (lmfs_flushall); forget the mount even on failure.  OK, or
+	 * the error that kept something from the device (logged).  The front
+	 * end then only detaches the device. */
+	int (*fdr_unmount)(void);
+	/* Fill what the front end zeroed: f_bsize, f_frsize, f_blocks,
+	 * f_bfree, f_bavail (in f_frsize units), f_files, f_ffree,
+	 * f_favail (0 when the format has no inode count), f_fsid,
+	 * f_flag (ST_RDONLY), f_namemax. */
+	int (*fdr_statvfs)(struct statvfs *buf);
+	/* fsync/sync: store what the fs keeps outside the cache into it,
+	 * then lmfs_flushall(), which writes back and syncs the device once
+	 * (only if something was written since its last sync).  OK or the
+	 * first error.  The front end adds no flush of its own.  NULL: the
+	 * fs never holds dirty data (a read-only format). */
+	int (*fdr_sync)(void);
+
+	/* ---- nodes ------------------------------------------------------- */
 	int (*fdr_lookup)(ino_t dir_nr, const char *name,
-	    struct fsdriver_node *node, int *is_mountpt);
-	/* A new, unnamed inode (e.g. for a pipe). */
+	    struct fsdriver_node *node);
+	/* Drop 'count' references; -EINVAL (logged) for an unknown inode or
+	 * more references than it has. */
+	int (*fdr_putnode)(ino_t ino_nr, unsigned int count);
+	/* A new, unnamed inode with one reference.  Called by the OS VFS for
+	 * pipes (the "Files in the OS" work puts them on PFS); micafuse never
+	 * calls it. */
 	int (*fdr_newnode)(mode_t mode, uid_t uid, gid_t gid, dev_t dev,
 	    struct fsdriver_node *node);
-	int (*fdr_putnode)(ino_t ino_nr, unsigned int count);
-	/* Move up to 'bytes' at 'pos'; return bytes moved or an error.
-	 * Writes extend the file; reads stop at its end. */
-	ssize_t (*fdr_read)(ino_t ino_nr, struct fsdriver_data *data,
-	    size_t bytes, off_t pos, int call);
-	ssize_t (*fdr_write)(ino_t ino_nr, struct fsdriver_data *data,
-	    size_t bytes, off_t pos, int call);
-	/* Bring the range into the cache without copying anywhere. */
-	ssize_t (*fdr_peek)(ino_t ino_nr, struct fsdriver_data *data,
-	    size_t bytes, off_t pos, int call);
-	/* Fill 'data' with struct mica_dirent records from *pos on, using the
-	 * fsdriver_dentry helpers; update *pos; return bytes (0 at the end). */
-	ssize_t (*fdr_getdents)(ino_t ino_nr, struct fsdriver_data *data,
-	    size_t bytes, off_t *pos);
-	/* end_pos == 0: set the size to start_pos (shrink or extend with
-	 * zeros).  Otherwise free [start_pos, end_pos) leaving a hole. */
-	int (*fdr_trunc)(ino_t ino_nr, off_t start_pos, off_t end_pos);
-	void (*fdr_seek)(ino_t ino_nr);
-	int (*fdr_create)(ino_t dir_nr, const char *name, mode_t mode,
-	    uid_t uid, gid_t gid, struct fsdriver_node *node);
-	int (*fdr_mkdir)(ino_t dir_nr, const char *name, mode_t mode,
-	    uid_t uid, gid_t gid);
-	int (*fdr_mknod)(ino_t dir_nr, const char *name, mode_t mode,
-	    uid_t uid, gid_t gid, dev_t rdev);
-	int (*fdr_link)(ino_t dir_nr, const char *name, ino_t ino_nr);
-	int (*fdr_unlink)(ino_t dir_nr, const char *name, int call);
-	int (*fdr_rmdir)(ino_t dir_nr, const char *name, int call);
-	/* Replaces an existing target atomically (file by file, empty
-	 * directory by directory); refuses to move a directory below itself. */
-	int (*fdr_rename)(ino_t old_dir_nr, const char *old_name,
-	    ino_t new_dir_nr, const char *new_name);
-	/* The link target is in 'data' ('bytes' long, no NUL). */
-	int (*fdr_slink)(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
-	    struct fsdriver_data *data, size_t bytes);
-	ssize_t (*fdr_rdlink)(ino_t ino_nr, struct fsdriver_data *data,
-	    size_t bytes);
+	/* Fill what the front end zeroed: st_mode, st_nlink, st_uid, st_gid,
+	 * st_rdev (device files), st_size, st_blocks (512-byte units),
+	 * st_blksize, st_atim, st_mtim, st_ctim.  The front end sets st_ino
+	 * (the inode number asked for) and st_dev itself. */
 	int (*fdr_stat)(ino_t ino_nr, struct stat *buf);
 	/* Set owner and group ((uid_t)-1 / (gid_t)-1: unchanged); clears
 	 * setuid/setgid as POSIX says; *mode returns the new mode. */
@@ -127,23 +135,54 @@ struct fsdriver {
 	/* tv_nsec UTIME_NOW / UTIME_OMIT as in utimensat(2). */
 	int (*fdr_utime)(ino_t ino_nr, struct timespec *atime,
 	    struct timespec *mtime);
-	int (*fdr_mountpt)(ino_t ino_nr);
-	int (*fdr_statvfs)(struct statvfs *buf);
-	void (*fdr_sync)(void);
-	void (*fdr_driver)(dev_t dev, const char *label);
-	/* Block-special access to the mounted device, through the cache. */
-	ssize_t (*fdr_bread)(dev_t dev, struct fsdriver_data *data,
-	    size_t bytes, off_t pos, int call);
-	ssize_t (*fdr_bwrite)(dev_t dev, struct fsdriver_data *data,
-	    size_t bytes, off_t pos, int call);
-	void (*fdr_bpeek)(dev_t dev, struct fsdriver_data *data, size_t bytes,
-	    off_t pos, int call);
-	void (*fdr_bflush)(dev_t dev);
-	/* Called after every request (e.g. to flush in a sync mount). */
-	void (*fdr_postcall)(void);
-	/* Extended attributes ("user.x", "trusted.x", ...).  getxattr and
-	 * listxattr with bytes == 0 return the size needed; a too-small
-	 * buffer gives -ERANGE.  setxattr flags: XATTR_CREATE/XATTR_REPLACE. */
+	/* end_pos == 0: set the size to start_pos (shrink or extend with
+	 * zeros).  Otherwise free [start_pos, end_pos) leaving a hole. */
+	int (*fdr_trunc)(ino_t ino_nr, off_t start_pos, off_t end_pos);
+
+	/* ---- file data -----------------------------------------------------
+	 * Move up to 'bytes' at 'pos'; return bytes moved or an error.
+	 * Writes extend the file; reads stop at its end.  A short count after
+	 * some progress reports what was moved. */
+	ssize_t (*fdr_read)(ino_t ino_nr, struct fsdriver_data *data,
+	    size_t bytes, off_t pos);
+	ssize_t (*fdr_write)(ino_t ino_nr, struct fsdriver_data *data,
+	    size_t bytes, off_t pos);
+	/* Bring [pos, pos+bytes) of a file into the cache, tagged with
+	 * lmfs_get_block_ino, without copying anywhere; bytes covered or an
+	 * error.  Called by the OS front end for memory-mapped files (VM's
+	 * cache of file-system blocks, "Disks" work); micafuse never calls
+	 * it. */
+	ssize_t (*fdr_peek)(ino_t ino_nr, size_t bytes, off_t pos);
+
+	/* ---- directories -------------------------------------------------- */
+	/* Fill 'data' with struct mica_dirent records from *pos on, using the
+	 * fsdriver_dentry helpers; update *pos; return bytes (0 at the end).
+	 * Position 0 is the start; "." and ".." are listed, first. */
+	ssize_t (*fdr_getdents)(ino_t ino_nr, struct fsdriver_data *data,
+	    size_t bytes, off_t *pos);
+	int (*fdr_create)(ino_t dir_nr, const char *name, mode_t mode,
+	    uid_t uid, gid_t gid, struct fsdriver_node *node);
+	int (*fdr_mkdir)(ino_t dir_nr, const char *name, mode_t mode,
+	    uid_t uid, gid_t gid);
+	int (*fdr_mknod)(ino_t dir_nr, const char *name, mode_t mode,
+	    uid_t uid, gid_t gid, dev_t rdev);
+	int (*fdr_link)(ino_t dir_nr, const char *name, ino_t ino_nr);
+	int (*fdr_unlink)(ino_t dir_nr, const char *name);
+	int (*fdr_rmdir)(ino_t dir_nr, const char *name);
+	/* Replaces an existing target atomically (file by file, empty
+	 * directory by directory); refuses to move a directory below itself. */
+	int (*fdr_rename)(ino_t old_dir_nr, const char *old_name,
+	    ino_t new_dir_nr, const char *new_name);
+	/* The link target is in 'data' ('bytes' long, no NUL). */
+	int (*fdr_slink)(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
+	    struct fsdriver_data *data, size_t bytes);
+	ssize_t (*fdr_rdlink)(ino_t ino_nr, struct fsdriver_data *data,
+	    size_t bytes);
+
+	/* ---- extended attributes ("user.x", "trusted.x", ...) -------------
+	 * getxattr and listxattr with bytes == 0 return the size needed; a
+	 * too-small buffer gives -ERANGE.  setxattr flags: XATTR_CREATE /
+	 * XATTR_REPLACE.  NULL: the format has none (ENOTSUP to users). */
 	ssize_t (*fdr_getxattr)(ino_t ino_nr, const char *name,
 	    struct fsdriver_data *data, size_t bytes);
 	ssize_t (*fdr_listxattr)(ino_t ino_nr, struct fsdriver_data *data,
@@ -151,6 +190,24 @@ struct fsdriver {
 	int (*fdr_setxattr)(ino_t ino_nr, const char *name,
 	    struct fsdriver_data *data, size_t bytes, int flags);
 	int (*fdr_removexattr)(ino_t ino_nr, const char *name);
+
+	/* ---- block special files ---------------------------------------------
+	 * Reads and writes of the device 'dev' the fs holds as a block
+	 * special file, through the cache (lmfs_bio), so they see and are
+	 * seen by the file system's own blocks; bflush writes its dirty
+	 * blocks back.  Called by the OS front end when a block device node
+	 * is read, written or closed ("Disks" work: block special files);
+	 * micafuse never calls them.  The OS front end will also want a
+	 * bpeek for mmap of block devices: it arrives with that caller. */
+	ssize_t (*fdr_bread)(dev_t dev, struct fsdriver_data *data,
+	    size_t bytes, off_t pos);
+	ssize_t (*fdr_bwrite)(dev_t dev, struct fsdriver_data *data,
+	    size_t bytes, off_t pos);
+	void (*fdr_bflush)(dev_t dev);
+
+	/* Called by the front end after every request (micafuse does; no
+	 * Mica file system needs it yet). */
+	void (*fdr_postcall)(void);
 };
 
 /* ---- services for the file system (implemented per front end) --------- */
@@ -168,6 +225,16 @@ void fsdriver_gettime(struct timespec *ts);
 
 /* A log line from the file system (corruption found, mount refused, ...). */
 void fsdriver_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- encodings shared by the file systems (encode.c) ------------------- */
+
+/* A device number in the 32-bit form MINIX and Linux file systems store
+ * (Linux's new_encode_dev; below 256/256 it is the old major << 8 | minor),
+ * and back (the old 16-bit form decodes too). */
+uint32_t fsdriver_dev_encode(dev_t dev);
+dev_t fsdriver_dev_decode(uint32_t x);
+/* The getdents d_type (DT_REG, DT_DIR, ...) of a mode. */
+unsigned int fsdriver_mode_dtype(mode_t mode);
 
 /* ---- building getdents replies ---------------------------------------- */
 
@@ -191,14 +258,5 @@ int fsdriver_dentry_add(struct fsdriver_dentry *d, ino_t ino,
     const char *name, size_t namelen, unsigned int type, off_t next_pos);
 /* Flush the staging buffer; returns the total bytes produced or an error. */
 ssize_t fsdriver_dentry_finish(struct fsdriver_dentry *d);
-
-/* Host front end: a data descriptor for plain memory. */
-static inline void fsdriver_data_mem(struct fsdriver_data *data, void *ptr,
-    size_t size)
-{
-	data->fd_ref = (uintptr_t)ptr;
-	data->fd_endpt = -1;
-	data->fd_size = size;
-}
 
 #endif /* MICA_FSDRIVER_H */

@@ -12,7 +12,7 @@
 #include <mica/fsdriver.h>
 
 struct fsdriver_fstype {
-	const char *name;		/* "mfs", "ext2", "iso9660" */
+	const char *name;		/* "mfs", "ext2", "iso9660", ... */
 	/* 1: the device holds this file system; 0: it does not; negative
 	 * errno: could not tell (I/O error).  Reads only with
 	 * lmfs_dev_read(); changes nothing, neither the device nor the
@@ -24,5 +24,6 @@ struct fsdriver_fstype {
 extern const struct fsdriver_fstype mfs_fstype;
 extern const struct fsdriver_fstype ext2_fstype;
 extern const struct fsdriver_fstype isofs_fstype;
+extern const struct fsdriver_fstype romfs_fstype;
 
 #endif /* MICA_FSTYPE_H */

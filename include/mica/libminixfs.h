@@ -6,7 +6,8 @@
  * in units of the file system's block size, set with lmfs_set_blocksize().
  * The library talks to devices only through the small ops table below (the
  * "device seam"): on the host an image file, in the OS a block driver over
- * IPC.  Nothing above the seam may assume a file.
+ * IPC (the host's image-file device is in libminixfs_host.h).  Nothing
+ * above the seam may assume a file.
  *
  * Rules of the interface:
  *  - Every function that can fail returns OK (0) or a negative errno.  The
@@ -108,14 +109,6 @@ uint64_t lmfs_dev_size(dev_t dev);
  * statistics.  Do not use on ranges that are also cached. */
 ssize_t lmfs_dev_read(dev_t dev, uint64_t pos, void *buf, size_t len);
 ssize_t lmfs_dev_write(dev_t dev, uint64_t pos, const void *buf, size_t len);
-
-/* Host implementation of the seam: an image file (or a Linux block device),
- * optionally starting at byte 'offset' (a file system inside a partitioned
- * image).  'writable' opens read-write.  Returns OK or a negative errno;
- * *opsp and *ctxp are what lmfs_dev_register() takes. */
-int lmfs_file_dev_open(const char *path, int writable, uint64_t offset,
-    const struct lmfs_dev_ops **opsp, void **ctxp);
-void lmfs_file_dev_close(void *ctx);
 
 /* ---- the cache -------------------------------------------------------- */
 

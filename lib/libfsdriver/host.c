@@ -15,7 +15,7 @@
 #include <syslog.h>
 
 #include <mica/fsdriver.h>
-#include "fsdriver_host.h"
+#include <mica/fsdriver_host.h>
 
 static const char *host_prefix;
 static int host_syslog;

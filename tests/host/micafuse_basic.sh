@@ -196,6 +196,25 @@ opt_ro() {
 	fi
 }
 
+# A read-only format (modifying entries NULL) mounted read-write: the
+# front end itself answers EROFS, not ENOSYS; no xattrs stays ENOTSUP.
+ro_format() {
+	memfs_mount -o type=memfs-ro || { t_flunk "mount memfs-ro"; return; }
+	t_is "read-only format: create is EROFS" 30 \
+		"$(py_errno 'os.close(os.open("x", os.O_CREAT | os.O_WRONLY))')"
+	t_is "read-only format: mkdir is EROFS" 30 "$(py_errno 'os.mkdir("d")')"
+	t_is "read-only format: mkfifo is EROFS" 30 "$(py_errno 'os.mkfifo("p")')"
+	t_is "read-only format: symlink is EROFS" 30 \
+		"$(py_errno 'os.symlink("t", "l")')"
+	t_is "read-only format: chmod is EROFS" 30 "$(py_errno 'os.chmod(".", 0o700)')"
+	t_is "read-only format: chown is EROFS" 30 "$(py_errno 'os.chown(".", 1, 1)')"
+	t_is "read-only format: utime is EROFS" 30 "$(py_errno 'os.utime(".", (1, 1))')"
+	t_is "read-only format: setxattr is ENOTSUP" 95 \
+		"$(py_errno 'os.setxattr(".", "user.x", b"1")')"
+	t_ok "read-only format: listing works" ls -la "$MNT"
+	t_umount "unmount" "$MNT"
+}
+
 opt_signals() {
 	local pid i sig
 	for sig in TERM INT; do
@@ -365,6 +384,7 @@ part_memfs
 opt_present
 opt_permissions
 opt_ro
+ro_format
 opt_signals
 part_bad_usage
 part_real

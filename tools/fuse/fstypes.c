@@ -7,6 +7,7 @@
  * micafuse_memfs replaces this file with its own table.)
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "micafuse.h"
@@ -16,6 +17,7 @@ static const struct fsdriver_fstype *const fstypes[] = {
 	&mfs_fstype,
 	&ext2_fstype,
 	&isofs_fstype,
+	&romfs_fstype,
 };
 
 #define NFSTYPES	(sizeof(fstypes) / sizeof(fstypes[0]))
@@ -53,18 +55,29 @@ const struct fsdriver_fstype *mf_fstype_probe(dev_t dev, const char *image)
 	return NULL;
 }
 
-/* "mfs, ext2, iso9660": the types this binary knows. */
+/* "a, b, c" from the names of list[0..n), in memory the caller frees;
+ * NULL if out of memory.  Sized from the names: never truncated. */
+char *mf_fstype_join(const struct fsdriver_fstype *const *list, size_t n)
+{
+	size_t i, len = 1;
+	char *s, *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(list[i]->name) + 2;
+	if ((s = p = malloc(len)) == NULL)
+		return NULL;
+	*p = '\0';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%s", i > 0 ? ", " : "", list[i]->name);
+	return s;
+}
+
+/* "mfs, ext2, iso9660": the types this binary knows (built once). */
 const char *mf_fstype_names(void)
 {
-	static char names[64];
-	size_t i;
+	static char *names;
 
-	names[0] = '\0';
-	for (i = 0; i < NFSTYPES; i++) {
-		if (names[0] != '\0')
-			strncat(names, ", ", sizeof(names) - strlen(names) - 1);
-		strncat(names, fstypes[i]->name,
-		    sizeof(names) - strlen(names) - 1);
-	}
-	return names;
+	if (names == NULL)
+		names = mf_fstype_join(fstypes, NFSTYPES);
+	return names != NULL ? names : "(out of memory)";
 }

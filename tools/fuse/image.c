@@ -1,12 +1,17 @@
 /*
  * image.c - the image file under the mount: open, choose the file system,
- * mount it; and the way back: unmount, write back, fsync, close.
+ * mount it; and the way back: unmount, close.
  *
  * The image becomes libminixfs device MF_DEV through the host device seam
  * (lmfs_file_dev_open).  An image that cannot be opened for writing
  * (EACCES, EROFS, EPERM) is mounted read-only, and the user is told.  The
  * file system may also decide by itself to mount read-only (an image not
  * cleanly unmounted); micafuse then tells the kernel so.
+ *
+ * Durability has one path: the file system's fdr_sync (fsync) and
+ * fdr_unmount end in lmfs_flushall(), which writes back and syncs the
+ * device through libminixfs's bookkeeping (only when something was written
+ * since the last sync).  micafuse never flushes the device itself.
  *
  * Everything is reported on stderr here, before micafuse becomes a daemon.
  */
@@ -132,41 +137,30 @@ fail_dev:
 	return -1;
 }
 
-/* Write back everything cached and make it durable (fsync). */
+/* fsync: fdr_sync writes back and syncs the device, once; OK or -errno. */
 int mf_image_sync(struct micafuse *mf)
 {
-	int r;
-
-	if (mf->fs->fdr_sync != NULL)
-		mf->fs->fdr_sync();
-	r = lmfs_flushall();
-	if (r == OK && mf->dev_ops->flush != NULL && !mf->rdonly)
-		r = mf->dev_ops->flush(mf->dev_ctx);
-	return r;
+	return mf->fs->fdr_sync != NULL ? mf->fs->fdr_sync() : OK;
 }
 
-/* fdr_unmount, lmfs_flushall, device flush, close; idempotent. */
+/* fdr_unmount (which writes back and syncs), then detach and close the
+ * device; idempotent.  0, or -1 if data may be lost. */
 int mf_image_unmount(struct micafuse *mf)
 {
-	int r = OK, ret = 0;
+	int r = OK;
 
 	if (mf->mounted) {
 		mf->mounted = 0;
 		if (mf->fs->fdr_unmount != NULL)
-			mf->fs->fdr_unmount();
+			r = mf->fs->fdr_unmount();
 	}
 	if (!mf->dev_registered)
-		return 0;
+		return r == OK ? 0 : -1;
 	mf->dev_registered = 0;
-	r = lmfs_flushall();
-	if (r == OK && mf->dev_ops->flush != NULL && !mf->rdonly)
-		r = mf->dev_ops->flush(mf->dev_ctx);
-	if (r != OK) {
+	if (r != OK)
 		fsdriver_log("%s: writing back failed: %s", mf->opts.image,
 		    strerror(-r));
-		ret = -1;
-	}
 	lmfs_dev_unregister(MF_DEV);
 	lmfs_file_dev_close(mf->dev_ctx);
-	return ret;
+	return r == OK ? 0 : -1;
 }

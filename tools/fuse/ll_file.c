@@ -38,12 +38,8 @@ void mf_ll_create(fuse_req_t req, fuse_ino_t parent, const char *name,
 	struct fsdriver_node node;
 	int r;
 
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
-		return;
-	}
-	if (mf->fs->fdr_create == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
+	if ((r = mf_modify_ok(mf, mf->fs->fdr_create)) != OK) {
+		mf_reply_err(mf, req, r);
 		return;
 	}
 	r = mf->fs->fdr_create(mf_to_fs_ino(mf, parent), name, mode,
@@ -77,8 +73,7 @@ void mf_ll_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		return;
 	}
 	fsdriver_data_mem(&data, buf, size);
-	n = mf->fs->fdr_read(mf_to_fs_ino(mf, ino), &data, size, off,
-	    FSC_READ);
+	n = mf->fs->fdr_read(mf_to_fs_ino(mf, ino), &data, size, off);
 	if (n > (ssize_t)size)
 		n = -EIO;		/* never send what the fs did not fill */
 	if (n < 0) {
@@ -95,14 +90,11 @@ void mf_ll_write(fuse_req_t req, fuse_ino_t ino, const char *buf,
 	struct micafuse *mf = mf_of(req);
 	struct fsdriver_data data;
 	ssize_t n;
+	int r;
 
 	(void)fi;
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
-		return;
-	}
-	if (mf->fs->fdr_write == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
+	if ((r = mf_modify_ok(mf, mf->fs->fdr_write)) != OK) {
+		mf_reply_err(mf, req, r);
 		return;
 	}
 	if (off < 0) {
@@ -110,8 +102,7 @@ void mf_ll_write(fuse_req_t req, fuse_ino_t ino, const char *buf,
 		return;
 	}
 	fsdriver_data_mem(&data, (void *)buf, size);
-	n = mf->fs->fdr_write(mf_to_fs_ino(mf, ino), &data, size, off,
-	    FSC_WRITE);
+	n = mf->fs->fdr_write(mf_to_fs_ino(mf, ino), &data, size, off);
 	if (n > (ssize_t)size)
 		n = -EIO;
 	if (n < 0) {

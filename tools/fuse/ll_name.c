@@ -6,7 +6,8 @@
  * so a successful one is followed by a lookup, whose reference goes to the
  * kernel with the entry reply.  New nodes belong to the caller
  * (fuse_req_ctx); the fs applies set-gid directory inheritance itself.
- * Every call that changes the image answers EROFS on a read-only mount.
+ * Every call that changes the image answers EROFS on a read-only mount,
+ * and so does one whose table entry is NULL (a read-only format).
  */
 #include <errno.h>
 #include <limits.h>
@@ -15,15 +16,13 @@
 
 #include "micafuse.h"
 
-/* 0, or replies EROFS / ENOSYS and returns -1. */
+/* 0, or replies EROFS (read-only mount or format) and returns -1. */
 static int name_check(struct micafuse *mf, fuse_req_t req, const void *fn)
 {
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
-		return -1;
-	}
-	if (fn == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
+	int r = mf_modify_ok(mf, fn);
+
+	if (r != OK) {
+		mf_reply_err(mf, req, r);
 		return -1;
 	}
 	return 0;
@@ -118,7 +117,7 @@ void mf_ll_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
 	if (name_check(mf, req, mf->fs->fdr_unlink) != 0)
 		return;
 	mf_reply_err(mf, req, mf->fs->fdr_unlink(mf_to_fs_ino(mf, parent),
-	    name, FSC_UNLINK));
+	    name));
 }
 
 void mf_ll_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
@@ -128,18 +127,18 @@ void mf_ll_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
 	if (name_check(mf, req, mf->fs->fdr_rmdir) != 0)
 		return;
 	mf_reply_err(mf, req, mf->fs->fdr_rmdir(mf_to_fs_ino(mf, parent),
-	    name, FSC_RMDIR));
+	    name));
 }
 
 /* RENAME_NOREPLACE: OK if 'name' is free in 'dir', else -EEXIST/-errno. */
 static int name_free(struct micafuse *mf, ino_t dir, const char *name)
 {
 	struct fsdriver_node node;
-	int r, mountpt = 0;
+	int r;
 
 	if (mf->fs->fdr_lookup == NULL)
 		return -ENOSYS;
-	r = mf->fs->fdr_lookup(dir, name, &node, &mountpt);
+	r = mf->fs->fdr_lookup(dir, name, &node);
 	if (r == -ENOENT)
 		return OK;
 	if (r != OK)

@@ -100,8 +100,8 @@ static int node_set_owner_mode(struct micafuse *mf, ino_t ino,
 	int r;
 
 	if (to_set & (FUSE_SET_ATTR_UID | FUSE_SET_ATTR_GID)) {
-		if (fs->fdr_chown == NULL)
-			return -ENOSYS;
+		if ((r = mf_modify_ok(mf, fs->fdr_chown)) != OK)
+			return r;
 		r = fs->fdr_chown(ino,
 		    (to_set & FUSE_SET_ATTR_UID) ? attr->st_uid : (uid_t)-1,
 		    (to_set & FUSE_SET_ATTR_GID) ? attr->st_gid : (gid_t)-1,
@@ -110,8 +110,8 @@ static int node_set_owner_mode(struct micafuse *mf, ino_t ino,
 			return r;
 	}
 	if (to_set & FUSE_SET_ATTR_MODE) {
-		if (fs->fdr_chmod == NULL)
-			return -ENOSYS;
+		if ((r = mf_modify_ok(mf, fs->fdr_chmod)) != OK)
+			return r;
 		mode = attr->st_mode & 07777;
 		r = fs->fdr_chmod(ino, &mode);
 		if (r != OK)
@@ -131,8 +131,8 @@ static int node_set_size_times(struct micafuse *mf, ino_t ino,
 	int r;
 
 	if (to_set & FUSE_SET_ATTR_SIZE) {
-		if (fs->fdr_trunc == NULL)
-			return -ENOSYS;
+		if ((r = mf_modify_ok(mf, fs->fdr_trunc)) != OK)
+			return r;
 		if (attr->st_size < 0)
 			return -EINVAL;
 		r = fs->fdr_trunc(ino, attr->st_size, 0);
@@ -140,8 +140,8 @@ static int node_set_size_times(struct micafuse *mf, ino_t ino,
 			return r;
 	}
 	if (to_set & times) {
-		if (fs->fdr_utime == NULL)
-			return -ENOSYS;
+		if ((r = mf_modify_ok(mf, fs->fdr_utime)) != OK)
+			return r;
 		node_time(&at, &attr->st_atim, to_set, FUSE_SET_ATTR_ATIME,
 		    FUSE_SET_ATTR_ATIME_NOW);
 		node_time(&mt, &attr->st_mtim, to_set, FUSE_SET_ATTR_MTIME,

@@ -28,6 +28,13 @@ void mf_postcall(struct micafuse *mf)
 		mf->fs->fdr_postcall();
 }
 
+/* May a modifying entry be called?  OK, or -EROFS on a read-only mount
+ * or when the entry is NULL (a read-only format, fsdriver.h). */
+int mf_modify_ok(const struct micafuse *mf, const void *entry)
+{
+	return mf->rdonly || entry == NULL ? -EROFS : OK;
+}
+
 /* Reply with a negative errno from the fs (OK -> success). */
 void mf_reply_err(struct micafuse *mf, fuse_req_t req, int r)
 {
@@ -76,13 +83,13 @@ void mf_reply_lookup(struct micafuse *mf, fuse_req_t req, ino_t dir,
 {
 	struct fsdriver_node node;
 	struct fuse_entry_param e;
-	int r, mountpt = 0;
+	int r;
 
 	if (mf->fs->fdr_lookup == NULL) {
 		mf_reply_err(mf, req, -ENOSYS);
 		return;
 	}
-	r = mf->fs->fdr_lookup(dir, name, &node, &mountpt);
+	r = mf->fs->fdr_lookup(dir, name, &node);
 	if (r == -ENOENT && negative) {
 		memset(&e, 0, sizeof(e));
 		e.entry_timeout = MF_TIMEOUT;

@@ -5,7 +5,8 @@
  * EOPNOTSUPP (== ENOTSUP) itself from then on, without asking again, which
  * spares a round trip on every ls -l and cp -a.  A size of 0 asks for the
  * size needed (fuse_reply_xattr); otherwise the value goes out with
- * fuse_reply_buf, or ERANGE if it does not fit.
+ * fuse_reply_buf, or ERANGE if it does not fit.  Changes on a read-only
+ * mount are EROFS, whether or not the format has attributes.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -73,12 +74,8 @@ void mf_ll_setxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
 	struct micafuse *mf = mf_of(req);
 	struct fsdriver_data data;
 
-	if (mf->fs->fdr_setxattr == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
-		return;
-	}
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
+	if (mf->rdonly || mf->fs->fdr_setxattr == NULL) {
+		mf_reply_err(mf, req, mf->rdonly ? -EROFS : -ENOSYS);
 		return;
 	}
 	fsdriver_data_mem(&data, (void *)value, size);
@@ -90,12 +87,8 @@ void mf_ll_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)
 {
 	struct micafuse *mf = mf_of(req);
 
-	if (mf->fs->fdr_removexattr == NULL) {
-		mf_reply_err(mf, req, -ENOSYS);
-		return;
-	}
-	if (mf->rdonly) {
-		mf_reply_err(mf, req, -EROFS);
+	if (mf->rdonly || mf->fs->fdr_removexattr == NULL) {
+		mf_reply_err(mf, req, mf->rdonly ? -EROFS : -ENOSYS);
 		return;
 	}
 	mf_reply_err(mf, req, mf->fs->fdr_removexattr(mf_to_fs_ino(mf, ino),

@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fsdriver_host.h"
 #include "micafuse.h"
 
 #define MICAFUSE_VERSION	"0.1"

@@ -29,8 +29,10 @@
 #include <sys/types.h>
 
 #include <mica/fsdriver.h>
+#include <mica/fsdriver_host.h>
 #include <mica/fstype.h>
 #include <mica/libminixfs.h>
+#include <mica/libminixfs_host.h>
 
 #define MF_DEV		((dev_t)1)	/* the image's number in libminixfs */
 #define MF_TIMEOUT	10.0		/* entry/attr cache time, seconds */
@@ -86,6 +88,8 @@ const struct fsdriver_fstype *mf_fstype_by_name(const char *name);
 const struct fsdriver_fstype *mf_fstype_probe(dev_t dev, const char *image);
 /* "mfs, ext2, iso9660": the types this binary knows. */
 const char *mf_fstype_names(void);
+/* "a, b, c" from list[0..n)'s names, malloc'd (caller frees), or NULL. */
+char *mf_fstype_join(const struct fsdriver_fstype *const *list, size_t n);
 
 /* image.c */
 /* Open the image, pick the fs type, mount it.  Returns 0 or -1 (reported). */
@@ -106,6 +110,8 @@ int mf_stat(struct micafuse *mf, ino_t ino, struct stat *st);
 
 /* ll_*.c: reply helpers shared by the handlers (ll_reply.c). */
 struct micafuse *mf_of(fuse_req_t req);
+/* OK, or -EROFS on a read-only mount or for a NULL modifying 'entry'. */
+int mf_modify_ok(const struct micafuse *mf, const void *entry);
 /* Reply with a negative errno from the fs (or OK -> 0). */
 void mf_reply_err(struct micafuse *mf, fuse_req_t req, int r);
 /* Reply with an entry for fs inode 'ino' the fs gave us one reference to;

@@ -6,9 +6,9 @@ MICAFUSE_SRCS := tools/fuse/main.c tools/fuse/opts.c tools/fuse/fstypes.c \
 	tools/fuse/ll_file.c tools/fuse/ll_dir.c tools/fuse/ll_xattr.c \
 	tools/fuse/loop.c
 
-CFLAGS_tools/fuse/ += $(FUSE_CFLAGS) -Ilib/libfsdriver
+CFLAGS_tools/fuse/ += $(FUSE_CFLAGS)
 
-$(eval $(call host_prog,micafuse,$(MICAFUSE_SRCS),mfs ext2 isofs fsdriver minixfs,$(FUSE_LIBS)))
+$(eval $(call host_prog,micafuse,$(MICAFUSE_SRCS),mfs ext2 isofs romfs fsdriver minixfs,$(FUSE_LIBS)))
 HOST_PROGS += $(HBIN)/micafuse
 
 # micafuse_memfs: micafuse with the in-memory TEST DOUBLE
@@ -21,3 +21,5 @@ HOST_PROGS += $(HBIN)/micafuse_memfs
 
 # Real mounts of micafuse_memfs and of small mfs/ext2/iso9660 images.
 HOST_TESTS += tests/host/micafuse_basic.sh
+# Device syncs per fsync and unmount, counted with strace.
+HOST_TESTS += tests/host/micafuse_sync.sh

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include <mica/libminixfs.h>
+#include <mica/libminixfs_host.h>
 
 #define BS		4096u
 #define RUN		64u

@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 
 #include "et.h"
 
@@ -158,13 +160,13 @@ static int et_walk(const char *path, ino_t *dir, char *name, size_t size)
 	char buf[1024], *p, *slash;
 	struct fsdriver_node n;
 	ino_t cur = et_root;
-	int mp, r;
+	int r;
 
 	snprintf(buf, sizeof(buf), "%s", path);
 	p = buf;
 	while ((slash = strchr(p, '/')) != NULL) {
 		*slash = '\0';
-		if ((r = ET_T->fdr_lookup(cur, p, &n, &mp)) != OK)
+		if ((r = ET_T->fdr_lookup(cur, p, &n)) != OK)
 			return r;
 		ET_T->fdr_putnode(n.fn_ino_nr, 1);
 		cur = n.fn_ino_nr;
@@ -182,11 +184,11 @@ int et_lookup(const char *path, ino_t *ino)
 	struct fsdriver_node n;
 	char name[300];
 	ino_t dir;
-	int mp, r;
+	int r;
 
 	if ((r = et_walk(path, &dir, name, sizeof(name))) != OK)
 		return r;
-	if ((r = ET_T->fdr_lookup(dir, name, &n, &mp)) != OK)
+	if ((r = ET_T->fdr_lookup(dir, name, &n)) != OK)
 		return r;
 	ET_T->fdr_putnode(n.fn_ino_nr, 1);
 	*ino = n.fn_ino_nr;
@@ -229,7 +231,7 @@ int et_unlink(const char *path)
 
 	if ((r = et_walk(path, &dir, name, sizeof(name))) != OK)
 		return r;
-	return ET_T->fdr_unlink(dir, name, FSC_UNLINK);
+	return ET_T->fdr_unlink(dir, name);
 }
 
 int et_rmdir(const char *path)
@@ -240,7 +242,7 @@ int et_rmdir(const char *path)
 
 	if ((r = et_walk(path, &dir, name, sizeof(name))) != OK)
 		return r;
-	return ET_T->fdr_rmdir(dir, name, FSC_RMDIR);
+	return ET_T->fdr_rmdir(dir, name);
 }
 
 int et_rename(const char *from, const char *to)
@@ -294,7 +296,7 @@ ssize_t et_pwrite(ino_t ino, const void *buf, size_t len, off_t pos)
 	struct fsdriver_data d;
 
 	fsdriver_data_mem(&d, (void *)buf, len);
-	return ET_T->fdr_write(ino, &d, len, pos, FSC_WRITE);
+	return ET_T->fdr_write(ino, &d, len, pos);
 }
 
 ssize_t et_pread(ino_t ino, void *buf, size_t len, off_t pos)
@@ -302,7 +304,7 @@ ssize_t et_pread(ino_t ino, void *buf, size_t len, off_t pos)
 	struct fsdriver_data d;
 
 	fsdriver_data_mem(&d, buf, len);
-	return ET_T->fdr_read(ino, &d, len, pos, FSC_READ);
+	return ET_T->fdr_read(ino, &d, len, pos);
 }
 
 int et_put_file(const char *path, const void *buf, size_t len)

@@ -46,6 +46,7 @@ static void et_big_sparse(unsigned int bs)
 
 static void et_one_geometry(const char *opts, unsigned int bs)
 {
+	struct fsdriver_node n;
 	struct stat st;
 	char target[300];
 	ino_t ino;
@@ -80,6 +81,17 @@ static void et_one_geometry(const char *opts, unsigned int bs)
 	CU_ASSERT(major(st.st_rdev) == 259 && minor(st.st_rdev) == 70000);
 	CU_ASSERT(et_stat("d/hello", &st) == OK);
 	CU_ASSERT(st.st_uid == 100000 && st.st_gid == 200000);
+	/* fn_dev: the number for device nodes, 0 for anything else */
+	CU_ASSERT(et_lookup("d", &ino) == OK);
+	CU_ASSERT(ET_T->fdr_lookup(ino, "blk", &n) == OK);
+	CU_ASSERT(n.fn_dev == makedev(259, 70000));
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
+	CU_ASSERT(ET_T->fdr_lookup(ino, "hello", &n) == OK);
+	CU_ASSERT(n.fn_dev == 0);
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
+	CU_ASSERT(ET_T->fdr_lookup(ino, "fifo", &n) == OK);
+	CU_ASSERT(n.fn_dev == 0);
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
 	et_unmount();
 }
 
@@ -156,12 +168,11 @@ static void test_unlinked_open(void)
 {
 	struct fsdriver_node n;
 	char buf[5000];
-	int mp;
 
 	CU_ASSERT_FATAL(et_mkfs("-b 1024", 4096) == 0);
 	et_mount();
 	CU_ASSERT(et_put_file("f", "data", 4) == OK);
-	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "f", &n, &mp) == OK);
+	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "f", &n) == OK);
 	CU_ASSERT(et_unlink("f") == OK);
 	memset(buf, 'z', sizeof(buf));
 	CU_ASSERT(et_pwrite(n.fn_ino_nr, buf, sizeof(buf), 4) ==
@@ -284,7 +295,6 @@ static void test_prefetch(void)
 	struct lmfs_stats st;
 	off_t pos;
 	ino_t ino;
-	int mp;
 
 	CU_ASSERT_FATAL(et_mkfs("-b 1024", 16384) == 0);
 	et_mount();
@@ -293,7 +303,7 @@ static void test_prefetch(void)
 		CU_ASSERT(et_pwrite(ino, buf, sizeof(buf), pos) ==
 		    (ssize_t)sizeof(buf));
 	et_remount();				/* empty cache */
-	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "seq", &n, &mp) == OK);
+	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "seq", &n) == OK);
 	ino = n.fn_ino_nr;			/* held, like an open file */
 	lmfs_reset_stats();
 	for (pos = 0; pos < (4 << 20); pos += 4096)
@@ -305,6 +315,40 @@ static void test_prefetch(void)
 		fprintf(stderr, "%llu read requests\n",
 		    (unsigned long long)st.read_reqs);
 	ET_T->fdr_putnode(ino, 1);
+	et_unmount();
+}
+
+/* fdr_peek reads a file's blocks into the cache (it does not copy them
+ * anywhere) and leaves its atime alone. */
+static void test_peek(void)
+{
+	static char buf[40000], got[40000];
+	struct timespec old = { 1000, 0 };
+	struct fsdriver_node n;
+	struct lmfs_stats st;
+	struct stat after;
+	size_t i;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (char)(i * 7 + i / 251);
+	CU_ASSERT_FATAL(et_mkfs("-b 1024", 8192) == 0);
+	et_mount();
+	CU_ASSERT(et_put_file("p", buf, sizeof(buf)) == OK);
+	et_remount();				/* empty cache */
+	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "p", &n) == OK);
+	CU_ASSERT(ET_T->fdr_utime(n.fn_ino_nr, &old, &old) == OK);
+	lmfs_reset_stats();
+	CU_ASSERT(ET_T->fdr_peek(n.fn_ino_nr, sizeof(buf), 0) ==
+	    (ssize_t)sizeof(buf));
+	lmfs_get_stats(&st);
+	CU_ASSERT(st.read_blocks >= 40);
+	CU_ASSERT(ET_T->fdr_stat(n.fn_ino_nr, &after) == OK);
+	CU_ASSERT(after.st_atime == 1000);
+	CU_ASSERT(et_pread(n.fn_ino_nr, got, sizeof(got), 0) ==
+	    (ssize_t)sizeof(got));
+	CU_ASSERT(memcmp(got, buf, sizeof(buf)) == 0);
+	CU_ASSERT(ET_T->fdr_peek(n.fn_ino_nr, 10, -1) == -EINVAL);
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
 	et_unmount();
 }
 
@@ -345,7 +389,6 @@ static void test_posix_bits(void)
 	struct stat st;
 	ino_t dir, file;
 	mode_t mode = S_ISGID | 0775;
-	int mp;
 
 	CU_ASSERT_FATAL(et_mkfs("-b 1024", 4096) == 0);
 	et_mount();
@@ -360,7 +403,7 @@ static void test_posix_bits(void)
 	CU_ASSERT(et_stat("sg/f", &st) == OK);
 	CU_ASSERT(st.st_gid == 4242 && !(st.st_mode & S_ISGID));
 	CU_ASSERT(et_mkdir("gone", 0755) == OK);
-	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "gone", &n, &mp) == OK);
+	CU_ASSERT_FATAL(ET_T->fdr_lookup(2, "gone", &n) == OK);
 	CU_ASSERT(et_rmdir("gone") == OK);	/* still referenced */
 	CU_ASSERT(ET_T->fdr_create(n.fn_ino_nr, "x", 0644, 0, 0,
 	    &(struct fsdriver_node){0}) == -ENOENT);
@@ -380,6 +423,7 @@ void et_suite_basic(void)
 	CU_pSuite s = CU_add_suite("ext2_basic", NULL, NULL);
 
 	CU_add_test(s, "1 KiB blocks, 256-byte inodes", test_geometry_1k);
+	CU_add_test(s, "peek: reads into the cache, keeps atime", test_peek);
 	CU_add_test(s, "2 KiB blocks, 128-byte inodes", test_geometry_2k_128);
 	CU_add_test(s, "4 KiB blocks", test_geometry_4k);
 	CU_add_test(s, "revision 0", test_rev0);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
 #include <sys/stat.h>
 
 #include "et.h"
@@ -27,7 +28,6 @@ static void et_walk_tree(ino_t dir, int depth, int *budget)
 	struct fsdriver_node n;
 	off_t pos = 0;
 	ssize_t got, off;
-	int mp;
 
 	fsdriver_data_mem(&d, buf, sizeof(buf));
 	fsdriver_data_mem(&dd, data, sizeof(data));
@@ -39,7 +39,7 @@ static void et_walk_tree(ino_t dir, int depth, int *budget)
 			off += e->d_reclen;
 			if (strcmp(e->d_name, ".") == 0 ||
 			    strcmp(e->d_name, "..") == 0 ||
-			    ET_T->fdr_lookup(dir, e->d_name, &n, &mp) != OK)
+			    ET_T->fdr_lookup(dir, e->d_name, &n) != OK)
 				continue;
 			if (S_ISDIR(n.fn_mode))
 				et_walk_tree(n.fn_ino_nr, depth + 1, budget);
@@ -47,7 +47,7 @@ static void et_walk_tree(ino_t dir, int depth, int *budget)
 				ET_T->fdr_rdlink(n.fn_ino_nr, &dd, sizeof(data));
 			else if (S_ISREG(n.fn_mode))
 				ET_T->fdr_read(n.fn_ino_nr, &dd, sizeof(data),
-				    0, FSC_READ);
+				    0);
 			ET_T->fdr_listxattr(n.fn_ino_nr, &dd, sizeof(data));
 			ET_T->fdr_putnode(n.fn_ino_nr, 1);
 		}

@@ -7,6 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <errno.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
+
 #include "ext2_format.h"
 #include "et.h"
 
@@ -134,6 +138,74 @@ static void test_not_ext2(void)
 	CU_ASSERT(et_mount_flags(0, &res) != OK);
 }
 
+/* A device whose writes fail on demand, in front of the image file. */
+static const struct lmfs_dev_ops *fail_real;
+static void *fail_ctx;
+static int fail_writes;
+
+static ssize_t fail_readv(void *ctx, uint64_t pos,
+    const struct lmfs_iovec *iov, int n)
+{
+	(void)ctx;
+	return fail_real->readv(fail_ctx, pos, iov, n);
+}
+
+static ssize_t fail_writev(void *ctx, uint64_t pos,
+    const struct lmfs_iovec *iov, int n)
+{
+	(void)ctx;
+	return fail_writes ? -EIO : fail_real->writev(fail_ctx, pos, iov, n);
+}
+
+static int fail_size(void *ctx, uint64_t *bytes)
+{
+	(void)ctx;
+	return fail_real->size(fail_ctx, bytes);
+}
+
+static int fail_flush(void *ctx)
+{
+	(void)ctx;
+	return fail_real->flush(fail_ctx);
+}
+
+static const struct lmfs_dev_ops fail_ops = {
+	fail_readv, fail_writev, fail_size, fail_flush
+};
+
+/* fdr_sync reports (and logs) a write-back that fails, and a later one
+ * that succeeds leaves a clean image. */
+static void test_sync_error(void)
+{
+	struct fsdriver_node root, n;
+	struct fsdriver_data d;
+	unsigned int res = 0;
+	char data[] = "data";
+
+	CU_ASSERT_FATAL(et_mkfs("-b 1024", 4096) == 0);
+	CU_ASSERT_FATAL(lmfs_file_dev_open(et_img, 1, 0, &fail_real,
+	    &fail_ctx) == OK);
+	CU_ASSERT_FATAL(lmfs_dev_register(ET_DEV, &fail_ops, NULL) == OK);
+	CU_ASSERT_FATAL(ET_T->fdr_mount(ET_DEV, 0, &root, &res) == OK);
+	CU_ASSERT_FATAL(ET_T->fdr_create(root.fn_ino_nr, "f", 0644, 0, 0,
+	    &n) == OK);
+	fsdriver_data_mem(&d, data, 4);
+	CU_ASSERT(ET_T->fdr_write(n.fn_ino_nr, &d, 4, 0) == 4);
+	fail_writes = 1;
+	et_log_begin();
+	CU_ASSERT(ET_T->fdr_sync() == -EIO);
+	et_log_end();
+	CU_ASSERT(strstr(et_logbuf, "ext2: sync: write-back failed") != NULL);
+	fail_writes = 0;
+	CU_ASSERT(ET_T->fdr_sync() == OK);
+	ET_T->fdr_putnode(n.fn_ino_nr, 1);
+	ET_T->fdr_putnode(root.fn_ino_nr, 1);
+	CU_ASSERT(ET_T->fdr_unmount() == OK);
+	lmfs_dev_unregister(ET_DEV);
+	lmfs_file_dev_close(fail_ctx);
+	CU_ASSERT(et_fsck() == 0);
+}
+
 void et_suite_mount(void)
 {
 	CU_pSuite s = CU_add_suite("ext2_mount", NULL, NULL);
@@ -144,4 +216,5 @@ void et_suite_mount(void)
 	CU_add_test(s, "errors state refused", test_errors_state);
 	CU_add_test(s, "flex_bg supported", test_flex_bg);
 	CU_add_test(s, "not an ext2 image", test_not_ext2);
+	CU_add_test(s, "sync reports a failing disk", test_sync_error);
 }

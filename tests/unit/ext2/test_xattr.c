@@ -12,6 +12,7 @@
 
 #include "ext2_format.h"
 #include "et.h"
+#include <mica/fsdriver_host.h>
 
 static int et_setx(ino_t ino, const char *name, const char *val, int flags)
 {

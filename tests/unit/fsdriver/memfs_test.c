@@ -208,7 +208,7 @@ static int memfs_mount(dev_t dev, unsigned int flags,
 	return OK;
 }
 
-static void memfs_unmount(void)
+static int memfs_unmount(void)
 {
 	ino_t i;
 
@@ -217,16 +217,16 @@ static void memfs_unmount(void)
 		free(memfs[i].slots);
 	}
 	memset(memfs, 0, sizeof(memfs));
+	return OK;
 }
 
 static int memfs_lookup(ino_t dir, const char *name,
-    struct fsdriver_node *node, int *is_mountpt)
+    struct fsdriver_node *node)
 {
 	struct memfs_node *d = memfs_get(dir);
 	struct memfs_dent *e;
 	ino_t ino;
 
-	*is_mountpt = 0;
 	if (d == NULL)
 		return -EIO;
 	if (!S_ISDIR(d->mode))
@@ -259,13 +259,12 @@ static int memfs_putnode(ino_t ino, unsigned int count)
 }
 
 static ssize_t memfs_read(ino_t ino, struct fsdriver_data *data,
-    size_t bytes, off_t pos, int call)
+    size_t bytes, off_t pos)
 {
 	struct memfs_node *n = memfs_get(ino);
 	size_t len;
 	int r;
 
-	(void)call;
 	if (n == NULL)
 		return -EIO;
 	if (S_ISDIR(n->mode))
@@ -297,12 +296,11 @@ static int memfs_resize(struct memfs_node *n, size_t size)
 }
 
 static ssize_t memfs_write(ino_t ino, struct fsdriver_data *data,
-    size_t bytes, off_t pos, int call)
+    size_t bytes, off_t pos)
 {
 	struct memfs_node *n = memfs_get(ino);
 	int r;
 
-	(void)call;
 	if (n == NULL)
 		return -EIO;
 	if (!S_ISREG(n->mode))
@@ -489,24 +487,26 @@ static int memfs_is_empty(ino_t ino)
 	return 1;
 }
 
-static int memfs_unlink(ino_t dir, const char *name, int call)
+static int memfs_unlink(ino_t dir, const char *name)
 {
-	struct memfs_dent *e = memfs_entry(dir, name, &call);
+	int r;
+	struct memfs_dent *e = memfs_entry(dir, name, &r);
 
 	if (e == NULL)
-		return call;
+		return r;
 	if (S_ISDIR(memfs[e->ino].mode))
 		return -EISDIR;
 	memfs_drop(dir, e);
 	return OK;
 }
 
-static int memfs_rmdir(ino_t dir, const char *name, int call)
+static int memfs_rmdir(ino_t dir, const char *name)
 {
-	struct memfs_dent *e = memfs_entry(dir, name, &call);
+	int r;
+	struct memfs_dent *e = memfs_entry(dir, name, &r);
 
 	if (e == NULL)
-		return strcmp(name, ".") == 0 ? -EINVAL : call;
+		return strcmp(name, ".") == 0 ? -EINVAL : r;
 	if (!S_ISDIR(memfs[e->ino].mode))
 		return -ENOTDIR;
 	if (!memfs_is_empty(e->ino))
@@ -699,9 +699,30 @@ static const struct fsdriver_fstype memfs_fstype = {
 	.name = "memfs", .probe = memfs_probe, .table = &memfs_table,
 };
 
-/* The fstypes.c interface, with memfs as the only type. */
+/* "memfs-ro": the same, as a read-only format would be (every modifying
+ * entry NULL) but mounted read-write, so that the front end's own EROFS
+ * answers are what the kernel sees.  Only by name (-o type=memfs-ro). */
+static const struct fsdriver memfs_ro_table = {
+	.fdr_mount	= memfs_mount,
+	.fdr_unmount	= memfs_unmount,
+	.fdr_lookup	= memfs_lookup,
+	.fdr_putnode	= memfs_putnode,
+	.fdr_read	= memfs_read,
+	.fdr_getdents	= memfs_getdents,
+	.fdr_rdlink	= memfs_rdlink,
+	.fdr_stat	= memfs_stat,
+	.fdr_statvfs	= memfs_statvfs,
+};
+
+static const struct fsdriver_fstype memfs_ro_fstype = {
+	.name = "memfs-ro", .probe = NULL, .table = &memfs_ro_table,
+};
+
+/* The fstypes.c interface, with memfs and memfs-ro as the only types. */
 const struct fsdriver_fstype *mf_fstype_by_name(const char *name)
 {
+	if (strcmp(name, "memfs-ro") == 0)
+		return &memfs_ro_fstype;
 	return strcmp(name, "memfs") == 0 ? &memfs_fstype : NULL;
 }
 
@@ -713,5 +734,5 @@ const struct fsdriver_fstype *mf_fstype_probe(dev_t dev, const char *image)
 
 const char *mf_fstype_names(void)
 {
-	return "memfs";
+	return "memfs, memfs-ro";
 }

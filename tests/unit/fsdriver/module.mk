@@ -1,11 +1,11 @@
 # tests/unit/fsdriver - CUnit tests of libfsdriver (dentry helpers, host
-# copies) and of micafuse's option parsing and inode mapping.
+# copies) and of micafuse's option parsing, inode mapping and type list.
 TEST_FSDRIVER_SRCS := tests/unit/fsdriver/test_main.c \
 	tests/unit/fsdriver/test_dentry.c tests/unit/fsdriver/test_opts.c \
-	tools/fuse/opts.c tools/fuse/attr.c
+	tools/fuse/opts.c tools/fuse/attr.c tools/fuse/fstypes.c
 CFLAGS_tests/unit/fsdriver/ += $(FUSE_CFLAGS) -Itools/fuse
 
-$(eval $(call host_prog,test_fsdriver,$(TEST_FSDRIVER_SRCS),fsdriver,-lcunit $(FUSE_LIBS)))
+$(eval $(call host_prog,test_fsdriver,$(TEST_FSDRIVER_SRCS),mfs ext2 isofs romfs fsdriver minixfs,-lcunit $(FUSE_LIBS)))
 UNIT_TESTS += $(HBIN)/test_fsdriver
 
 # micafuse_memfs (the in-memory test double memfs_test.c behind micafuse)

@@ -1,16 +1,20 @@
 /*
  * test_dentry.c - the getdents helpers (lib/libfsdriver/dentry.c) and the
  * host copy functions (host.c): record layout, alignment, the full-reply
- * rule, staging-buffer flushes, name limits, bounds checks.
+ * rule, staging-buffer flushes, name limits, bounds checks; and the shared
+ * encodings (encode.c).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 
 #include <CUnit/CUnit.h>
 
 #include <mica/dirent.h>
 #include <mica/fsdriver.h>
+#include <mica/fsdriver_host.h>
 
 #include "tests.h"
 
@@ -190,6 +194,26 @@ static void test_gettime(void)
 	CU_ASSERT(ts.tv_nsec >= 0 && ts.tv_nsec < 1000000000);
 }
 
+/* The shared encodings (encode.c), against values Linux computes: its
+ * new_encode_dev and DT_* constants. */
+static void test_encode(void)
+{
+	CU_ASSERT_EQUAL(fsdriver_dev_encode(makedev(8, 1)), 0x801u);
+	CU_ASSERT_EQUAL(fsdriver_dev_encode(makedev(259, 70000)), 0x11110370u);
+	CU_ASSERT_EQUAL(fsdriver_dev_encode(makedev(4095, 0xfffff)),
+	    0xffffffffu);
+	CU_ASSERT(fsdriver_dev_decode(0x801) == makedev(8, 1));
+	CU_ASSERT(fsdriver_dev_decode(0x11110370u) == makedev(259, 70000));
+	CU_ASSERT(fsdriver_dev_decode(0) == makedev(0, 0));
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFREG | 0644), DT_REG);
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFDIR | 0755), DT_DIR);
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFLNK | 0777), DT_LNK);
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFCHR), DT_CHR);
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFBLK), DT_BLK);
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFIFO), DT_FIFO);
+	CU_ASSERT_EQUAL(fsdriver_mode_dtype(S_IFSOCK), DT_SOCK);
+}
+
 void test_dentry_register(void)
 {
 	CU_pSuite s = CU_add_suite("fsdriver_dentry", NULL, NULL);
@@ -201,4 +225,5 @@ void test_dentry_register(void)
 	CU_add_test(s, "copy errors", test_copy_error);
 	CU_add_test(s, "host copies", test_host_copy);
 	CU_add_test(s, "gettime", test_gettime);
+	CU_add_test(s, "device numbers and d_type", test_encode);
 }

@@ -1,7 +1,9 @@
 /*
- * test_opts.c - micafuse's command line (tools/fuse/opts.c) and its inode
- * mapping and attribute presentation (tools/fuse/attr.c).
+ * test_opts.c - micafuse's command line (tools/fuse/opts.c), its inode
+ * mapping and attribute presentation (tools/fuse/attr.c) and its list of
+ * file-system types (tools/fuse/fstypes.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,6 +182,38 @@ static void test_present(void)
 	CU_ASSERT_EQUAL(st.st_mode, S_IFREG | 04700);
 }
 
+/* The list of known types is sized from the names: a long list is not cut
+ * short (it used to stop at 63 bytes), and the built-in one names every
+ * type in probing order. */
+static void test_fstype_names(void)
+{
+	static struct fsdriver_fstype many[12];
+	const struct fsdriver_fstype *list[12];
+	char names[12][40], want[600] = "";
+	char *got;
+	size_t i;
+
+	for (i = 0; i < 12; i++) {
+		snprintf(names[i], sizeof(names[i]), "type-%02zu-with-a-long-name",
+		    i);
+		many[i].name = names[i];
+		list[i] = &many[i];
+		strcat(want, i > 0 ? ", " : "");
+		strcat(want, names[i]);
+	}
+	got = mf_fstype_join(list, 12);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+	CU_ASSERT_STRING_EQUAL(got, want);
+	free(got);
+	got = mf_fstype_join(list, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+	CU_ASSERT_STRING_EQUAL(got, "");
+	free(got);
+	CU_ASSERT_STRING_EQUAL(mf_fstype_names(), "mfs, ext2, iso9660, romfs");
+	CU_ASSERT_PTR_EQUAL(mf_fstype_by_name("ext2"), &ext2_fstype);
+	CU_ASSERT_PTR_NULL(mf_fstype_by_name("xfs"));
+}
+
 void test_opts_register(void)
 {
 	CU_pSuite s = CU_add_suite("micafuse_opts", NULL, NULL);
@@ -190,4 +224,5 @@ void test_opts_register(void)
 	CU_add_test(s, "sizes", test_sizes);
 	CU_add_test(s, "inode mapping", test_ino_map);
 	CU_add_test(s, "attribute presentation", test_present);
+	CU_add_test(s, "file-system type names", test_fstype_names);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "isotest.h"
+#include <mica/fsdriver_host.h>
 
 #define CMP_FAIL(...) do {						\
 	char msg_[8192];							\

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "iso_format.h"
 #include "isotest.h"
+#include <mica/fsdriver_host.h>
 
 #define BIG_SIZE	7144
 #define IMG_BYTES	(32 * ISO_BLOCK_SIZE + 10)
@@ -152,8 +153,7 @@ static void test_hand_multi_extent(void)
 		bad += (uint8_t)buf[i] != big_byte(i);
 	CU_ASSERT_EQUAL(bad, 0);
 	fsdriver_data_mem(&d, buf, 3000);
-	CU_ASSERT_EQUAL(isot_fs->fdr_read(n.fn_ino_nr, &d, 3000, 3500,
-	    FSC_READ), 3000);
+	CU_ASSERT_EQUAL(isot_fs->fdr_read(n.fn_ino_nr, &d, 3000, 3500), 3000);
 	for (i = 0; i < 3000; i++)
 		bad += (uint8_t)buf[i] != big_byte(3500 + i);
 	CU_ASSERT_EQUAL(bad, 0);
@@ -179,7 +179,6 @@ static void test_hand_rock_ridge(void)
 	struct fsdriver_node n;
 	struct fsdriver_data d;
 	ino_t root;
-	int mp;
 
 	CU_ASSERT_EQUAL_FATAL(isot_mount(hand_img, &root), OK);
 	CU_ASSERT_EQUAL(isot_lookup(root,
@@ -193,8 +192,8 @@ static void test_hand_rock_ridge(void)
 	isot_put(n.fn_ino_nr);
 	CU_ASSERT_EQUAL(isot_lookup(root, "a_b_c", &n), OK);
 	isot_put(n.fn_ino_nr);
-	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(root, "loop", &n, &mp), -ENOENT);
-	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(root, "OVER", &n, &mp), -ENOENT);
+	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(root, "loop", &n), -ENOENT);
+	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(root, "OVER", &n), -ENOENT);
 	isot_umount();
 }
 
@@ -202,14 +201,13 @@ static void test_hand_cycles(void)
 {
 	struct fsdriver_node n, m;
 	ino_t root;
-	int mp;
 
 	CU_ASSERT_EQUAL_FATAL(isot_mount(hand_img, &root), OK);
-	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(root, "SELF", &n, &mp), -EIO);
+	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(root, "SELF", &n), -EIO);
 	CU_ASSERT_EQUAL_FATAL(isot_lookup(root, "SUB", &n), OK);
-	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(n.fn_ino_nr, "UP", &m, &mp),
+	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(n.fn_ino_nr, "UP", &m),
 	    -EIO);
-	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(n.fn_ino_nr, "..", &m, &mp), OK);
+	CU_ASSERT_EQUAL(isot_fs->fdr_lookup(n.fn_ino_nr, "..", &m), OK);
 	CU_ASSERT_EQUAL(m.fn_ino_nr, root);
 	isot_put(m.fn_ino_nr);
 	isot_put(n.fn_ino_nr);

@@ -13,6 +13,8 @@
 #include <mica/dirent.h>
 #include <mica/fstype.h>
 #include <mica/libminixfs.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 #include "isotest.h"
 
 char isot_dir[64];
@@ -98,14 +100,14 @@ int isot_lookup(ino_t root, const char *path, struct fsdriver_node *n)
 {
 	char buf[4096], *save = NULL, *c;
 	ino_t cur = root;
-	int mp, r;
+	int r;
 
 	snprintf(buf, sizeof(buf), "%s", path);
-	r = isot_fs->fdr_lookup(root, ".", n, &mp);
+	r = isot_fs->fdr_lookup(root, ".", n);
 	for (c = strtok_r(buf, "/", &save); r == OK && c != NULL;
 	    c = strtok_r(NULL, "/", &save)) {
 		cur = n->fn_ino_nr;
-		r = isot_fs->fdr_lookup(cur, c, n, &mp);
+		r = isot_fs->fdr_lookup(cur, c, n);
 		isot_put(cur);
 	}
 	return r;
@@ -126,7 +128,7 @@ ssize_t isot_read(ino_t ino, char *buf, size_t size)
 		size_t want = size - done < 3001 ? size - done : 3001;
 
 		fsdriver_data_mem(&d, buf + done, want);
-		r = isot_fs->fdr_read(ino, &d, want, (off_t)done, FSC_READ);
+		r = isot_fs->fdr_read(ino, &d, want, (off_t)done);
 		if (r < 0)
 			return r;
 		if (r == 0)
@@ -195,9 +197,8 @@ static void isot_crawl_one(ino_t dir, const char *name, int depth,
 	struct fsdriver_node n;
 	struct fsdriver_data d;
 	struct stat st;
-	int mp;
 
-	if (isot_fs->fdr_lookup(dir, name, &n, &mp) != OK)
+	if (isot_fs->fdr_lookup(dir, name, &n) != OK)
 		return;
 	(*budget)--;
 	isot_fs->fdr_stat(n.fn_ino_nr, &st);

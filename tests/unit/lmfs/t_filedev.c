@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lmfs_test.h"
+#include <mica/libminixfs_host.h>
 
 #define BS	1024
 #define OFF	4096

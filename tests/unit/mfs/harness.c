@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <sys/wait.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 #include "mfs_test.h"
 #include "mfs_sb.h"
 
@@ -132,12 +134,12 @@ int mt_ino(const char *path, ino_t *ino)
 	struct fsdriver_node node;
 	char buf[1024], *save, *comp;
 	ino_t cur = mt_root;
-	int r, mp;
+	int r;
 
 	snprintf(buf, sizeof(buf), "%s", path);
 	for (comp = strtok_r(buf, "/", &save); comp != NULL;
 	    comp = strtok_r(NULL, "/", &save)) {
-		if ((r = mfs_table.fdr_lookup(cur, comp, &node, &mp)) != OK)
+		if ((r = mfs_table.fdr_lookup(cur, comp, &node)) != OK)
 			return r;
 		mfs_table.fdr_putnode(node.fn_ino_nr, 1);
 		cur = node.fn_ino_nr;
@@ -198,7 +200,7 @@ int mt_unlink(const char *path)
 
 	if ((r = mt_parent(path, &dir, &name)) != OK)
 		return r;
-	return mfs_table.fdr_unlink(dir, name, FSC_UNLINK);
+	return mfs_table.fdr_unlink(dir, name);
 }
 
 int mt_rmdir(const char *path)
@@ -209,7 +211,7 @@ int mt_rmdir(const char *path)
 
 	if ((r = mt_parent(path, &dir, &name)) != OK)
 		return r;
-	return mfs_table.fdr_rmdir(dir, name, FSC_RMDIR);
+	return mfs_table.fdr_rmdir(dir, name);
 }
 
 int mt_rename(const char *from, const char *to)
@@ -254,7 +256,7 @@ ssize_t mt_write(ino_t ino, off_t pos, const void *buf, size_t len)
 	struct fsdriver_data data;
 
 	fsdriver_data_mem(&data, (void *)buf, len);
-	return mfs_table.fdr_write(ino, &data, len, pos, FSC_WRITE);
+	return mfs_table.fdr_write(ino, &data, len, pos);
 }
 
 ssize_t mt_read(ino_t ino, off_t pos, void *buf, size_t len)
@@ -262,7 +264,7 @@ ssize_t mt_read(ino_t ino, off_t pos, void *buf, size_t len)
 	struct fsdriver_data data;
 
 	fsdriver_data_mem(&data, buf, len);
-	return mfs_table.fdr_read(ino, &data, len, pos, FSC_READ);
+	return mfs_table.fdr_read(ino, &data, len, pos);
 }
 
 int mt_stat(const char *path, struct stat *st)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
 #include "mfs_test.h"
 #include "mfs_sb.h"
 

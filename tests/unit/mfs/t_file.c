@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/statvfs.h>
 #include <mica/dirent.h>
+#include <mica/fsdriver_host.h>
 #include "mfs_test.h"
 
 static int mt_is_zero(const char *p, size_t len)
@@ -331,13 +332,12 @@ static void test_orphan(void)
 	struct fsdriver_node node;
 	struct statvfs a, b;
 	char got[8];
-	int mp;
 
 	CU_ASSERT_FATAL(mt_mkfs(2, 1024, 1024, 0, 30) == 0);
 	mt_mount();
 	CU_ASSERT(mfs_table.fdr_statvfs(&a) == OK);
 	CU_ASSERT(mt_put_file("o", "orphan", 6) == OK);
-	CU_ASSERT(mfs_table.fdr_lookup(mt_root, "o", &node, &mp) == OK);
+	CU_ASSERT(mfs_table.fdr_lookup(mt_root, "o", &node) == OK);
 	CU_ASSERT(mt_unlink("o") == OK);
 	CU_ASSERT(mt_read(node.fn_ino_nr, 0, got, 6) == 6);
 	CU_ASSERT(memcmp(got, "orphan", 6) == 0);
@@ -348,7 +348,7 @@ static void test_orphan(void)
 	    b.f_ffree == a.f_ffree && b.f_bfree == a.f_bfree);
 	/* one still open at unmount is destroyed then */
 	CU_ASSERT(mt_put_file("o2", "x", 1) == OK);
-	CU_ASSERT(mfs_table.fdr_lookup(mt_root, "o2", &node, &mp) == OK);
+	CU_ASSERT(mfs_table.fdr_lookup(mt_root, "o2", &node) == OK);
 	CU_ASSERT(mt_unlink("o2") == OK);
 	mt_unmount();
 	CU_ASSERT(mt_fsck() == 0);
@@ -419,6 +419,37 @@ static void test_v1_times(void)
 	mt_unmount();
 }
 
+/* fdr_peek reads a file's blocks into the cache (it does not copy them
+ * anywhere) and leaves its atime alone. */
+static void test_peek(void)
+{
+	static char buf[40000], got[40000];
+	struct timespec old = { 1000, 0 };
+	struct lmfs_stats st;
+	struct stat after;
+	ino_t ino;
+
+	CU_ASSERT_FATAL(mt_mkfs(3, 4096, 1024, 0, 0) == 0);
+	mt_mount();
+	mt_fill(buf, sizeof(buf), 5);
+	CU_ASSERT(mt_put_file("p", buf, sizeof(buf)) == OK);
+	mt_remount();				/* empty cache */
+	CU_ASSERT_FATAL(mt_ino("p", &ino) == OK);
+	lmfs_reset_stats();
+	CU_ASSERT(mfs_table.fdr_peek(ino, sizeof(buf), 0) ==
+	    (ssize_t)sizeof(buf));
+	lmfs_get_stats(&st);
+	CU_ASSERT(st.read_blocks >= 10);
+	CU_ASSERT(mt_read(ino, 0, got, sizeof(got)) == (ssize_t)sizeof(got));
+	CU_ASSERT(memcmp(got, buf, sizeof(buf)) == 0);
+	CU_ASSERT(mfs_table.fdr_peek(ino, 10, -1) == -EINVAL);
+	CU_ASSERT(mfs_table.fdr_utime(ino, &old, &old) == OK);
+	CU_ASSERT(mfs_table.fdr_peek(ino, sizeof(buf), 0) > 0);
+	CU_ASSERT(mt_stat("p", &after) == OK);
+	CU_ASSERT(after.st_atime == 1000);
+	mt_unmount();
+}
+
 void mt_add_file_suite(void)
 {
 	CU_pSuite s = CU_add_suite("mfs_file", NULL, NULL);
@@ -433,4 +464,5 @@ void mt_add_file_suite(void)
 	CU_add_test(s, "unlinked open files", test_orphan);
 	CU_add_test(s, "V1 times; getdents atime", test_v1_times);
 	CU_add_test(s, "in-core inode cache eviction", test_inode_cache);
+	CU_add_test(s, "peek: reads into the cache, keeps atime", test_peek);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/statvfs.h>
 #include "mfs_test.h"
+#include <mica/fsdriver_host.h>
 
 static void mt_name_limit(int version, unsigned int namelen)
 {

@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <sys/statvfs.h>
 #include <mica/fstype.h>
+#include <mica/fsdriver_host.h>
+#include <mica/libminixfs_host.h>
 #include "mfs_test.h"
 #include "mfs_sb.h"
 
@@ -231,18 +233,16 @@ static void test_bio(void)
 	CU_ASSERT_FATAL(mt_mkfs(3, 1024, 1024, 0, 0) == 0);
 	mt_mount();
 	fsdriver_data_mem(&data, sb, sizeof(sb));
-	CU_ASSERT(mfs_table.fdr_bread(MT_DEV, &data, sizeof(sb), 1024,
-	    FSC_READ) == sizeof(sb));
+	CU_ASSERT(mfs_table.fdr_bread(MT_DEV, &data, sizeof(sb), 1024) == sizeof(sb));
 	CU_ASSERT(sb[24] == 0x5a && sb[25] == 0x4d);
 	CU_ASSERT(sb[V3_FLAGS] == MFSFLAG_MICA_DIRTY);
 	/* a write lands in the cache the file system reads the superblock
 	 * from at unmount */
 	sb[31] = 0x7e;
-	CU_ASSERT(mfs_table.fdr_bwrite(MT_DEV, &data, sizeof(sb), 1024,
-	    FSC_WRITE) == sizeof(sb));
+	CU_ASSERT(mfs_table.fdr_bwrite(MT_DEV, &data, sizeof(sb), 1024) == sizeof(sb));
 	fsdriver_data_mem(&data, blk, sizeof(blk));
 	CU_ASSERT(mfs_table.fdr_bread(MT_DEV, &data, sizeof(blk),
-	    1024 * 1024 - 512, FSC_READ) == 512);
+	    1024 * 1024 - 512) == 512);
 	mfs_table.fdr_bflush(MT_DEV);
 	CU_ASSERT(mt_img_read(1024 + 31, sb, 1) == 0 && sb[0] == 0x7e);
 	mt_unmount();

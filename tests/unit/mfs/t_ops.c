@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/sysmacros.h>
 #include "mfs_test.h"
+#include <mica/fsdriver_host.h>
 
 #define MT_BIG	(300 * 1024)	/* reaches double-indirect zones at 1 KiB */
 
