@@ -42,21 +42,21 @@ static ssize_t mfs_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
 }
 
 /* fdr_bread */
-ssize_t fs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos)
 {
 	return mfs_bio(dev, data, bytes, pos, 0);
 }
 
 /* fdr_bwrite */
-ssize_t fs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos)
 {
 	return mfs_bio(dev, data, bytes, pos, 1);
 }
 
 /* fdr_bflush: write the device's dirty blocks back. */
-void fs_bflush(dev_t dev)
+void mfs_bflush(dev_t dev)
 {
 	if (lmfs_flushdev(dev) != OK)
 		fsdriver_log("mfs: flushing device %lu failed",

@@ -328,7 +328,7 @@ int mfs_lookup_inode(struct mfs_inode *dp, const char *name,
 
 /* fdr_lookup: find 'name' in directory dir_nr; the caller gets a
  * reference to the inode. */
-int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node)
+int mfs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node)
 {
 	struct mfs_inode *dp, *ip;
 	int r;
@@ -397,7 +397,7 @@ static int mfs_dent_block(struct mfs_inode *dp, struct fsdriver_dentry *d,
 /* fdr_getdents: list the directory from *pos on (pos is a byte offset
  * into it; d_off of each record is the offset after its entry); sets the
  * directory's atime. */
-ssize_t fs_getdents(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_getdents(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t *pos)
 {
 	size_t ds = mfs_m.sb.dirent_size;

@@ -421,7 +421,7 @@ void mfs_fill_node(const struct mfs_inode *ip, struct fsdriver_node *node)
 }
 
 /* fdr_putnode: drop 'count' references handed out earlier. */
-int fs_putnode(ino_t ino_nr, unsigned int count)
+int mfs_putnode(ino_t ino_nr, unsigned int count)
 {
 	struct mfs_inode *ip;
 

@@ -19,7 +19,7 @@ static int mfs_is_dot(const char *name)
 }
 
 /* fdr_link: give inode ino_nr a new name in dir_nr. */
-int fs_link(ino_t dir_nr, const char *name, ino_t ino_nr)
+int mfs_link(ino_t dir_nr, const char *name, ino_t ino_nr)
 {
 	struct mfs_inode *dp, *ip = NULL;
 	uint32_t ino;
@@ -112,13 +112,13 @@ out:
 }
 
 /* fdr_unlink */
-int fs_unlink(ino_t dir_nr, const char *name)
+int mfs_unlink(ino_t dir_nr, const char *name)
 {
 	return mfs_remove(dir_nr, name, 0);
 }
 
 /* fdr_rmdir */
-int fs_rmdir(ino_t dir_nr, const char *name)
+int mfs_rmdir(ino_t dir_nr, const char *name)
 {
 	return mfs_remove(dir_nr, name, 1);
 }
@@ -241,7 +241,7 @@ static int mfs_rename_lookup(struct mfs_rename *rn)
 
 /* fdr_rename: move old_name in old_dir_nr to new_name in new_dir_nr,
  * replacing what was there. */
-int fs_rename(ino_t old_dir_nr, const char *old_name, ino_t new_dir_nr,
+int mfs_rename(ino_t old_dir_nr, const char *old_name, ino_t new_dir_nr,
     const char *new_name)
 {
 	struct mfs_rename rn = { NULL, NULL, NULL, NULL, old_name, new_name };

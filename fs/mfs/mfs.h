@@ -152,45 +152,45 @@ int mfs_check_rw(void);
 
 /* The requests (fsdriver table entries, table.c). */
 extern const struct fsdriver mfs_table;
-int fs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
+int mfs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
-int fs_unmount(void);
-int fs_statvfs(struct statvfs *st);
-int fs_sync(void);
-int fs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node);
-int fs_putnode(ino_t ino_nr, unsigned int count);
-int fs_stat(ino_t ino_nr, struct stat *st);
-ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+int mfs_unmount(void);
+int mfs_statvfs(struct statvfs *st);
+int mfs_sync(void);
+int mfs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node);
+int mfs_putnode(ino_t ino_nr, unsigned int count);
+int mfs_stat(ino_t ino_nr, struct stat *st);
+ssize_t mfs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-ssize_t fs_peek(ino_t ino_nr, size_t bytes, off_t pos);
-ssize_t fs_getdents(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_peek(ino_t ino_nr, size_t bytes, off_t pos);
+ssize_t mfs_getdents(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t *pos);
-int fs_trunc(ino_t ino_nr, off_t start, off_t end);
-int fs_newnode(mode_t mode, uid_t uid, gid_t gid, dev_t dev,
+int mfs_trunc(ino_t ino_nr, off_t start, off_t end);
+int mfs_newnode(mode_t mode, uid_t uid, gid_t gid, dev_t dev,
     struct fsdriver_node *node);
-int fs_create(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
+int mfs_create(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
     gid_t gid, struct fsdriver_node *node);
-int fs_mkdir(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
+int mfs_mkdir(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
     gid_t gid);
-int fs_mknod(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
+int mfs_mknod(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
     gid_t gid, dev_t rdev);
-int fs_slink(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
+int mfs_slink(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
     struct fsdriver_data *data, size_t bytes);
-ssize_t fs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes);
-int fs_link(ino_t dir_nr, const char *name, ino_t ino_nr);
-int fs_unlink(ino_t dir_nr, const char *name);
-int fs_rmdir(ino_t dir_nr, const char *name);
-int fs_rename(ino_t old_dir_nr, const char *old_name, ino_t new_dir_nr,
+ssize_t mfs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes);
+int mfs_link(ino_t dir_nr, const char *name, ino_t ino_nr);
+int mfs_unlink(ino_t dir_nr, const char *name);
+int mfs_rmdir(ino_t dir_nr, const char *name);
+int mfs_rename(ino_t old_dir_nr, const char *old_name, ino_t new_dir_nr,
     const char *new_name);
-int fs_chmod(ino_t ino_nr, mode_t *mode);
-int fs_chown(ino_t ino_nr, uid_t uid, gid_t gid, mode_t *mode);
-int fs_utime(ino_t ino_nr, struct timespec *atime, struct timespec *mtime);
-ssize_t fs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
+int mfs_chmod(ino_t ino_nr, mode_t *mode);
+int mfs_chown(ino_t ino_nr, uid_t uid, gid_t gid, mode_t *mode);
+int mfs_utime(ino_t ino_nr, struct timespec *atime, struct timespec *mtime);
+ssize_t mfs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-ssize_t fs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-void fs_bflush(dev_t dev);
+void mfs_bflush(dev_t dev);
 
 #endif /* MFS_H */

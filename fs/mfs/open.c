@@ -75,7 +75,7 @@ out:
 }
 
 /* fdr_create: a regular file; the caller gets a reference to it. */
-int fs_create(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
+int mfs_create(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
     gid_t gid, struct fsdriver_node *node)
 {
 	struct mfs_inode *ip;
@@ -105,7 +105,7 @@ static int mfs_init_dir(struct mfs_inode *dp, struct mfs_inode *ip,
 }
 
 /* fdr_mkdir: a directory; its parent gains a link (from ".."). */
-int fs_mkdir(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
+int mfs_mkdir(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
     gid_t gid)
 {
 	struct mfs_inode *ip, *dp;
@@ -141,7 +141,7 @@ static int mfs_mknod_type_ok(mode_t mode)
 }
 
 /* fdr_mknod: a special file; device numbers are kept in zone[0]. */
-int fs_mknod(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
+int mfs_mknod(ino_t dir_nr, const char *name, mode_t mode, uid_t uid,
     gid_t gid, dev_t rdev)
 {
 	struct mfs_inode *ip;
@@ -178,7 +178,7 @@ static int mfs_init_link(struct mfs_inode *dp, struct mfs_inode *ip,
 }
 
 /* fdr_slink: a symbolic link; the target is kept in its first zone. */
-int fs_slink(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
+int mfs_slink(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
     struct fsdriver_data *data, size_t bytes)
 {
 	struct mfs_target t = { NULL, bytes };
@@ -201,7 +201,7 @@ int fs_slink(ino_t dir_nr, const char *name, uid_t uid, gid_t gid,
 
 /* fdr_newnode: an inode with no name (a pipe); it goes with its last
  * reference. */
-int fs_newnode(mode_t mode, uid_t uid, gid_t gid, dev_t dev,
+int mfs_newnode(mode_t mode, uid_t uid, gid_t gid, dev_t dev,
     struct fsdriver_node *node)
 {
 	struct mfs_inode *ip;

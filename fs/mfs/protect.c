@@ -9,7 +9,7 @@
 #include "mfs.h"
 
 /* fdr_chmod: set the permission bits; *mode returns the new mode. */
-int fs_chmod(ino_t ino_nr, mode_t *mode)
+int mfs_chmod(ino_t ino_nr, mode_t *mode)
 {
 	struct mfs_inode *ip;
 	int r;
@@ -25,7 +25,7 @@ int fs_chmod(ino_t ino_nr, mode_t *mode)
 }
 
 /* fdr_chown: set owner and/or group ((uid_t)-1, (gid_t)-1: unchanged). */
-int fs_chown(ino_t ino_nr, uid_t uid, gid_t gid, mode_t *mode)
+int mfs_chown(ino_t ino_nr, uid_t uid, gid_t gid, mode_t *mode)
 {
 	struct mfs_inode *ip;
 	int r;

@@ -239,14 +239,14 @@ static ssize_t mfs_read_or_peek(ino_t ino_nr, struct fsdriver_data *data,
 }
 
 /* fdr_read: read from a file; sets its atime. */
-ssize_t fs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_read(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t pos)
 {
 	return mfs_read_or_peek(ino_nr, data, bytes, pos, 0);
 }
 
 /* fdr_write: write to a file, extending it; sets its mtime and ctime. */
-ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
+ssize_t mfs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
     off_t pos)
 {
 	struct mfs_io io = { data, NULL, 0 };
@@ -267,13 +267,13 @@ ssize_t fs_write(ino_t ino_nr, struct fsdriver_data *data, size_t bytes,
 }
 
 /* fdr_peek: bring a range of a file into the cache. */
-ssize_t fs_peek(ino_t ino_nr, size_t bytes, off_t pos)
+ssize_t mfs_peek(ino_t ino_nr, size_t bytes, off_t pos)
 {
 	return mfs_read_or_peek(ino_nr, NULL, bytes, pos, 1);
 }
 
 /* fdr_rdlink: copy out a symbolic link's target (not NUL-terminated). */
-ssize_t fs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes)
+ssize_t mfs_rdlink(ino_t ino_nr, struct fsdriver_data *data, size_t bytes)
 {
 	struct mfs_io io = { data, NULL, 0 };
 	struct mfs_inode *ip;

@@ -9,7 +9,7 @@
 #include "mfs.h"
 
 /* fdr_stat */
-int fs_stat(ino_t ino_nr, struct stat *st)
+int mfs_stat(ino_t ino_nr, struct stat *st)
 {
 	struct mfs_inode *ip;
 	int r;

@@ -87,7 +87,7 @@ static int mfs_mount_root(struct fsdriver_node *root)
 }
 
 /* fdr_mount: mount 'dev'; the root node comes with one reference. */
-int fs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
+int mfs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags)
 {
 	int r;
@@ -125,7 +125,7 @@ fail:
 
 /* fdr_unmount: write everything back, then mark the file system clean
  * (two device syncs: the data is durable before the clean flag is). */
-int fs_unmount(void)
+int mfs_unmount(void)
 {
 	int r, f;
 
@@ -147,7 +147,7 @@ int fs_unmount(void)
 }
 
 /* fdr_statvfs: sizes and counts from the usage accounting. */
-int fs_statvfs(struct statvfs *st)
+int mfs_statvfs(struct statvfs *st)
 {
 	uint64_t total, used;
 
@@ -168,7 +168,7 @@ int fs_statvfs(struct statvfs *st)
 
 /* fdr_sync: write every dirty inode and block to the device and make
  * them durable; OK or the first error (logged). */
-int fs_sync(void)
+int mfs_sync(void)
 {
 	int r, f;
 

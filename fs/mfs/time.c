@@ -34,7 +34,7 @@ static void mfs_set_time(uint32_t *t, const struct timespec *ts,
 }
 
 /* fdr_utime: set atime and mtime; ctime becomes now. */
-int fs_utime(ino_t ino_nr, struct timespec *atime, struct timespec *mtime)
+int mfs_utime(ino_t ino_nr, struct timespec *atime, struct timespec *mtime)
 {
 	struct mfs_inode *ip;
 	struct timespec now;

@@ -194,7 +194,7 @@ int mfs_truncate(struct mfs_inode *ip, uint64_t size)
 
 /* fdr_trunc: end == 0 sets the size to 'start'; otherwise [start, end)
  * becomes a hole.  Either way m/ctime are set. */
-int fs_trunc(ino_t ino_nr, off_t start, off_t end)
+int mfs_trunc(ino_t ino_nr, off_t start, off_t end)
 {
 	struct mfs_inode *ip;
 	int r;
