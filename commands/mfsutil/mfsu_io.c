@@ -17,6 +17,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <mica/libminixfs_host.h>
+
 #include "mfsutil.h"
 
 #define MFSU_DEV_BASE	((dev_t)0x4d00)	/* device numbers the tools use */

@@ -5,7 +5,8 @@
  * sorted by name, so the image never depends on readdir order.  Files the
  * format cannot hold are refused here, naming the file: names longer than
  * the format allows, files larger than s_max_size, device numbers past 8+8
- * bits, too many links.  (Owner ids that do not fit are not refused: they
+ * bits on V1 (whose zones are 16 bits; V2/V3 take any 12+20-bit number in
+ * the shared encoding, fsdriver_dev_encode), too many links.  (Owner ids that do not fit are not refused: they
  * are stored as the overflow id with a warning, see mkfs_write.c.)
  * Non-directories that share a source inode become one group (hard links);
  * their MFS link count is the number of links inside the tree.
@@ -41,9 +42,10 @@ static int mkfs_check_node(const struct mkfs_node *n, const struct mfs_sb *sb)
 		return mkfs_fail(n->path, "file larger than the format's "
 		    "maximum file size");
 	if ((S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode)) &&
-	    (major(st->st_rdev) > 255 || minor(st->st_rdev) > 255))
-		return mkfs_fail(n->path, "device number does not fit 8+8 "
-		    "bits");
+	    (major(st->st_rdev) > (sb->version == 1 ? 255u : 4095u) ||
+	    minor(st->st_rdev) > (sb->version == 1 ? 255u : 0xfffffu)))
+		return mkfs_fail(n->path, "device number does not fit the "
+		    "format (8+8 bits on V1, 12+20 bits on V2/V3)");
 	if (S_ISLNK(st->st_mode) && (uint64_t)st->st_size >= sb->block_size)
 		return mkfs_fail(n->path, "symbolic link target longer than "
 		    "a block");

@@ -16,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/sysmacros.h>
+#include <mica/fsdriver.h>
+
 #include "mkfs_img.h"
 
 static int mkfs_is_zero(const uint8_t *p, size_t n)
@@ -168,8 +170,7 @@ static void mkfs_node_inode(const struct mkfs_img *m,
 		ino->atime = ino->ctime = ino->mtime;
 	ino->nlinks = n->group ? (uint16_t)n->group->count : 1;
 	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
-		ino->zone[0] = (uint32_t)(major(st->st_rdev) << 8 |
-		    minor(st->st_rdev));
+		ino->zone[0] = fsdriver_dev_encode(st->st_rdev);
 }
 
 /* Number the children of 'd' (hard links share their group's number). */

@@ -3,5 +3,5 @@
 MKFSMFS_SRCS := $(filter-out commands/mkfs.mfs/main.c,\
 	$(wildcard commands/mkfs.mfs/*.c))
 $(eval $(call host_lib,mkfsmfs,$(MKFSMFS_SRCS)))
-$(eval $(call host_prog,mkfs.mfs,commands/mkfs.mfs/main.c,mkfsmfs mfsutil mfs minixfs,))
+$(eval $(call host_prog,mkfs.mfs,commands/mkfs.mfs/main.c,mkfsmfs mfsutil mfs fsdriver minixfs,))
 HOST_PROGS += $(HBIN)/mkfs.mfs

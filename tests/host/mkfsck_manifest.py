@@ -118,7 +118,8 @@ def walk_image(img, opts):
         mode = ino["mode"]
         content = b"" if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)) \
             else img.data(ino)
-        rdev = (ino["zone"][0] >> 8, ino["zone"][0] & 0xFF)
+        z = ino["zone"][0]      # Linux's new_encode_dev (8+8 bits on V1)
+        rdev = ((z & 0xFFF00) >> 8, (z & 0xFF) | ((z >> 12) & 0xFFF00))
         k, extra = kind_extra(mode, content, rdev)
         size = ino["size"] if k in "fl" else 0
         out.append(line(path or "/", k, mode, ino["uid"], ino["gid"], size,

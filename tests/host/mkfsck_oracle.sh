@@ -209,6 +209,18 @@ touch "$T/long/a_name_longer_than_14"
 expect_rc "-n 14 with a long name refused" 8 "$MK" -q -V 1 -n 14 -d "$T/long" "$img"
 t_ok "the message names the file" grep -q a_name_longer_than_14 "$T/rc.log"
 expect_rc "-d with too few blocks refused" 8 "$MK" -q -b 64 -B 1024 -d "$TREE" "$img"
+mkdir -p "$T/bigdev"
+mknod "$T/bigdev/c" c 300 70000
+mknod "$T/bigdev/b" b 4095 1048575
+rm -f "$img"
+t_ok "-V 3: device numbers past 8+8 bits kept" "$MK" -q -d "$T/bigdev" "$img"
+$MAN tree "$T/bigdev" --no-atime >"$T/bigdev.man"
+$MAN image "$img" --no-atime >"$T/bigdev-img.man" 2>&1
+t_ok "-V 3: big device numbers in Linux's encoding (manifest)" \
+	diff "$T/bigdev.man" "$T/bigdev-img.man"
+t_ok "-V 3 big devices: fsck.mfs -f -n clean" "$CK" -f -n "$img"
+rm -f "$img"
+expect_rc "-V 1: device numbers past 8+8 bits refused" 8 "$MK" -q -V 1 -d "$T/bigdev" "$img"
 truncate -s 100K "$img"
 "$MK" -q -b 200 -B 1024 "$img" >"$T/last.log" 2>&1
 t_is "-b larger than the existing file refused (exit)" 8 "$?"
