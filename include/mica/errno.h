@@ -17,6 +17,7 @@
 #define ESRCH    3	/* no such process / slot */
 #define EINTR    4
 #define EIO      5
+#define ENXIO    6	/* no such device (bad minor) */
 #define E2BIG    7
 #define ENOEXEC  8	/* a boot module is not a valid i386 ELF executable */
 #define EAGAIN  11
@@ -25,6 +26,7 @@
 #define EBUSY   16
 #define EEXIST  17
 #define EINVAL  22
+#define ENOTTY  25	/* unknown ioctl request */
 #define ERANGE  34	/* offset/size outside a grant */
 #define ENOSYS  88	/* unknown kernel call or IPC operation */
 #endif

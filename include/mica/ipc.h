@@ -193,6 +193,16 @@ typedef struct {			/* every DS request and reply (ds.h) */
 	endpoint_t owner;		/* CHECK reply */
 } mess_lsys_ds_req;
 
+typedef struct {			/* every block request and reply (bdev.h) */
+	u64_t pos;			/* byte position */
+	int minor;
+	int request;			/* OPEN: access bits; IOCTL: BDEV_IOC_* */
+	cp_grant_id_t grant;		/* buffer, or table of bdev_iovec */
+	u32_t count;			/* bytes, or entries of the table */
+	u32_t id;			/* echoed in the reply */
+	u8_t pad[28];
+} mess_lsys_bdev;
+
 typedef struct {
 	endpoint_t m_source;		/* set by the kernel */
 	int m_type;			/* request/call number, or reply status */
@@ -220,6 +230,7 @@ typedef struct {
 		mess_rs_lsys_sig m_rs_sig;
 		mess_lsys_rs_panic m_rs_panic;
 		mess_lsys_ds_req m_ds;
+		mess_lsys_bdev m_bdev;
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -248,6 +259,7 @@ MESS_CHECK(mess_lsys_rs_lu_ready);
 MESS_CHECK(mess_rs_lsys_sig);
 MESS_CHECK(mess_lsys_rs_panic);
 MESS_CHECK(mess_lsys_ds_req);
+MESS_CHECK(mess_lsys_bdev);
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*
