@@ -42,7 +42,8 @@
 
 /*
  * Vector entries in one request: the block cache's largest gather
- * (LMFS_MAX_IOV in libminixfs.h; libbdev checks they agree).
+ * (LMFS_MAX_IOV in libminixfs.h; tests/unit/lmfs/t_bdev_iov.c checks
+ * they agree).
  */
 #define BDEV_MAX_IOV	64
 /* Bytes in one request, so the reply's count fits m_type. */
