@@ -4,17 +4,20 @@
  * (bs = 4 KiB, n = 16):
  *   bdev: test_bdev role=main priv=sys, memory size=65536,
  *         memory size=66048, kernel, memory size=65024
+ *         , test_bdev role=flaky
  * (slot 3, RS's, stays empty so the drivers boot without RS).  For each:
  * get-size, a pattern written through the driver, reads at the start, the
  * middle, the end, across and past the end, writes across and past it,
  * vectored reads and writes (also across the end, and the largest gather);
- * then raw bogus requests: every field wrong in turn.
+ * then raw bogus requests: every field wrong in turn.  flaky is a fake
+ * driver answering EIO/EAGAIN, to count libbdev's retries.
  */
 #include "tap.h"
 #include <mica/libbdev.h>
 
 #define BS	4096u
 static const endpoint_t drivers[] = { 1, 2, 4 };
+#define FLAKY	5
 static const u32_t sizes[] = { 16 * BS, 16 * BS + 512, 16 * BS - 512 };
 
 static u8_t buf[2 * BS], want[2 * BS];
@@ -179,13 +182,54 @@ static void bogus_tests(void)
 	cpf_revoke(gtab);
 }
 
+/*
+ * The fake driver: a transfer at position 0 always fails with EIO; at 1 it
+ * fails with EAGAIN twice, then moves its count; at 2 it answers with the
+ * number of requests since the last such query.
+ */
+static void __attribute__((noreturn)) flaky(void)
+{
+	message m;
+	endpoint_t who;
+	int seen = 0, again = 0;
+
+	for (;;) {
+		if (ipc_receive(ANY, &m) != OK)
+			continue;
+		who = m.m_source;
+		if (m.m_bdev.pos == 2) {
+			m.m_type = seen;
+			seen = 0;
+		} else if (m.m_bdev.pos == 1) {
+			seen++;
+			m.m_type = ++again <= 2 ? -EAGAIN : (int)m.m_bdev.count;
+		} else {
+			seen++;
+			m.m_type = -EIO;
+		}
+		ipc_send(who, &m);
+	}
+}
+
+static void retry_tests(void)
+{
+	struct bdev_dev d = { FLAKY, 0, BDEV_R_BIT };
+
+	tap_is(bdev_read(&d, 0, buf, 512), -EIO, "EIO every time: EIO in the end");
+	tap_is(bdev_read(&d, 2, buf, 512), BDEV_RETRIES, "EIO: BDEV_RETRIES tries, no more");
+	tap_is(bdev_read(&d, 1, buf, 512), 512, "EAGAIN twice, then success");
+	tap_is(bdev_read(&d, 2, buf, 512), 3, "EAGAIN twice: three tries");
+}
+
 int main(const char *args)
 {
 	u32_t i;
 
-	(void)args;
+	if (tap_role(args, "flaky"))
+		flaky();
 	for (i = 0; i < sizeof(drivers) / sizeof(drivers[0]); i++)
 		sized_tests(drivers[i], sizes[i]);
 	bogus_tests();
+	retry_tests();
 	tap_done();
 }
