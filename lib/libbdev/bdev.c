@@ -2,10 +2,13 @@
  * bdev.c - libbdev, the block protocol client (mica/libbdev.h).  Each call
  * grants what the driver needs for exactly one request, sends it, checks
  * the reply's id and revokes the grants.  Transfers are retried on EIO and
- * EAGAIN, BDEV_RETRIES tries in all; other errors return at once.
+ * EAGAIN, BDEV_RETRIES tries in all; a transfer to a driver that died is
+ * sent again, with new grants, to the label's new endpoint after a reopen
+ * (devices opened by label); other errors return at once.
  */
 #include <mica/libbdev.h>
 #include <mica/kipc.h>
+#include <mica/ds.h>
 #include <mica/syslib.h>
 
 static u32_t bdev_next_id;
@@ -38,10 +41,26 @@ static int bdev_simple(struct bdev_dev *dev, int type, int request,
 
 int bdev_open(struct bdev_dev *dev, endpoint_t driver, int minor, int access)
 {
+	dev->label[0] = '\0';
 	dev->driver = driver;
 	dev->minor = minor;
 	dev->access = access;
 	return bdev_simple(dev, BDEV_OPEN, access, GRANT_INVALID);
+}
+
+int bdev_open_label(struct bdev_dev *dev, const char *label, int minor,
+    int access)
+{
+	endpoint_t ep;
+	int r;
+
+	if (strlen(label) >= sizeof(dev->label))
+		return -EINVAL;
+	if ((r = ds_retrieve_label_endpt(label, &ep)) != OK)
+		return r;
+	if ((r = bdev_open(dev, ep, minor, access)) == OK)
+		memcpy(dev->label, label, strlen(label) + 1);
+	return r;
 }
 
 int bdev_close(struct bdev_dev *dev)
@@ -66,61 +85,39 @@ int bdev_size(struct bdev_dev *dev, u64_t *size)
 	return r;
 }
 
-/* One request, retried while the error is transient. */
-static int bdev_try(struct bdev_dev *dev, int type, u64_t pos,
-    cp_grant_id_t gid, u32_t count)
+/*
+ * The driver is gone (EDEADSRCDST): for a device opened by label, find the
+ * label's endpoint in DS and, if it is a new one, open the minor there
+ * again.  OK when the new driver took the open.
+ */
+static int bdev_reopen(struct bdev_dev *dev)
 {
-	message m;
-	int r = -EIO, tries;
-
-	for (tries = 0; tries < BDEV_RETRIES; tries++) {
-		memset(&m, 0, sizeof(m));
-		m.m_type = type;
-		m.m_bdev.minor = dev->minor;
-		m.m_bdev.pos = pos;
-		m.m_bdev.grant = gid;
-		m.m_bdev.count = count;
-		r = bdev_sendrec(dev->driver, &m);
-		if (r != -EIO && r != -EAGAIN)
-			break;
-	}
-	return r;
-}
-
-static int bdev_rdwt(struct bdev_dev *dev, int write, u64_t pos,
-    void *buf, u32_t len)
-{
-	cp_grant_id_t gid;
+	endpoint_t ep;
 	int r;
 
-	gid = cpf_grant_direct(dev->driver, (vir_bytes)buf, len,
-	    write ? CPF_READ : CPF_WRITE);
-	if (gid == GRANT_INVALID)
-		return -ENOMEM;
-	r = bdev_try(dev, write ? BDEV_WRITE : BDEV_READ, pos, gid, len);
-	cpf_revoke(gid);
-	return r;
+	if (!dev->label[0])
+		return -EDEADSRCDST;
+	if ((r = ds_retrieve_label_endpt(dev->label, &ep)) != OK)
+		return r;
+	if (ep == dev->driver)
+		return -EDEADSRCDST;		/* not restarted (yet) */
+	dev->driver = ep;
+	return bdev_simple(dev, BDEV_OPEN, dev->access, GRANT_INVALID);
 }
 
-int bdev_read(struct bdev_dev *dev, u64_t pos, void *buf, u32_t len)
-{
-	return bdev_rdwt(dev, 0, pos, buf, len);
-}
-
-int bdev_write(struct bdev_dev *dev, u64_t pos, const void *buf, u32_t len)
-{
-	return bdev_rdwt(dev, 1, pos, (void *)buf, len);
-}
-
-static int bdev_vrdwt(struct bdev_dev *dev, int write, u64_t pos,
+/*
+ * One transfer request over n pieces, grants made for the current driver
+ * and revoked after: READ/WRITE for one piece unless vec, else GATHER/
+ * SCATTER with a table.
+ */
+static int bdev_once(struct bdev_dev *dev, int write, int vec, u64_t pos,
     const struct bdev_buf *v, int n)
 {
 	struct bdev_iovec iov[BDEV_MAX_IOV];
-	cp_grant_id_t tgid;
+	cp_grant_id_t gid = GRANT_INVALID;
+	message m;
 	int i, made, r = OK;
 
-	if (n <= 0 || n > BDEV_MAX_IOV)
-		return -EINVAL;
 	for (made = 0; made < n; made++) {
 		iov[made].len = v[made].len;
 		iov[made].grant = cpf_grant_direct(dev->driver,
@@ -131,28 +128,71 @@ static int bdev_vrdwt(struct bdev_dev *dev, int write, u64_t pos,
 			break;
 		}
 	}
-	if (r == OK) {
-		tgid = cpf_grant_direct(dev->driver, (vir_bytes)iov,
+	if (r == OK && vec) {
+		gid = cpf_grant_direct(dev->driver, (vir_bytes)iov,
 		    (u32_t)n * sizeof(iov[0]), CPF_READ);
-		if (tgid == GRANT_INVALID) {
+		if (gid == GRANT_INVALID)
 			r = -ENOMEM;
-		} else {
-			r = bdev_try(dev, write ? BDEV_SCATTER : BDEV_GATHER,
-			    pos, tgid, (u32_t)n);
-			cpf_revoke(tgid);
-		}
 	}
+	if (r == OK) {
+		memset(&m, 0, sizeof(m));
+		m.m_type = vec ? (write ? BDEV_SCATTER : BDEV_GATHER) :
+		    (write ? BDEV_WRITE : BDEV_READ);
+		m.m_bdev.minor = dev->minor;
+		m.m_bdev.pos = pos;
+		m.m_bdev.grant = vec ? gid : iov[0].grant;
+		m.m_bdev.count = vec ? (u32_t)n : iov[0].len;
+		r = bdev_sendrec(dev->driver, &m);
+	}
+	if (gid != GRANT_INVALID)
+		cpf_revoke(gid);
 	for (i = 0; i < made; i++)
 		cpf_revoke(iov[i].grant);
 	return r;
 }
 
+/* bdev_once, again on EIO/EAGAIN (BDEV_RETRIES tries) and after a reopen. */
+static int bdev_transfer(struct bdev_dev *dev, int write, int vec,
+    u64_t pos, const struct bdev_buf *v, int n)
+{
+	int r = -EIO, tries = 0, reopens = 0;
+
+	if (n <= 0 || n > BDEV_MAX_IOV)
+		return -EINVAL;
+	while (tries < BDEV_RETRIES) {
+		r = bdev_once(dev, write, vec, pos, v, n);
+		if (r == -EDEADSRCDST && reopens++ < BDEV_RETRIES) {
+			if ((r = bdev_reopen(dev)) != OK)
+				break;
+			continue;
+		}
+		if (r != -EIO && r != -EAGAIN)
+			break;
+		tries++;
+	}
+	return r;
+}
+
+int bdev_read(struct bdev_dev *dev, u64_t pos, void *buf, u32_t len)
+{
+	struct bdev_buf one = { buf, len };
+
+	return bdev_transfer(dev, 0, 0, pos, &one, 1);
+}
+
+int bdev_write(struct bdev_dev *dev, u64_t pos, const void *buf, u32_t len)
+{
+	struct bdev_buf one = { (void *)buf, len };
+
+	return bdev_transfer(dev, 1, 0, pos, &one, 1);
+}
+
 int bdev_readv(struct bdev_dev *dev, u64_t pos, const struct bdev_buf *v, int n)
 {
-	return bdev_vrdwt(dev, 0, pos, v, n);
+	return bdev_transfer(dev, 0, 1, pos, v, n);
 }
 
 int bdev_writev(struct bdev_dev *dev, u64_t pos, const struct bdev_buf *v, int n)
 {
-	return bdev_vrdwt(dev, 1, pos, v, n);
+	return bdev_transfer(dev, 1, 1, pos, v, n);
 }

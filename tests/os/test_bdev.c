@@ -11,7 +11,15 @@
  * vectored reads and writes (also across the end, and the largest gather);
  * then raw bogus requests: every field wrong in turn.  flaky is a fake
  * driver answering EIO/EAGAIN, to count libbdev's retries.
+ *   bdevre: kernel, memory size=8192, memory size=8192,
+ *           test_bdev role=rs priv=sys, ds priv=sys
+ * The reopen of a restarted driver, by hand: the test stands in for RS
+ * (slot 3): it initialises DS and two drivers, publishes the label "ram"
+ * for the first, kills it and moves the label to the second (its
+ * "restarted" instance); a device opened by label carries on there.
  */
+#include <mica/ds.h>
+#include <mica/sef.h>
 #include "tap.h"
 #include <mica/libbdev.h>
 
@@ -213,12 +221,57 @@ static void __attribute__((noreturn)) flaky(void)
 
 static void retry_tests(void)
 {
-	struct bdev_dev d = { FLAKY, 0, BDEV_R_BIT };
+	struct bdev_dev d = { .driver = FLAKY, .minor = 0, .access = BDEV_R_BIT };
 
 	tap_is(bdev_read(&d, 0, buf, 512), -EIO, "EIO every time: EIO in the end");
 	tap_is(bdev_read(&d, 2, buf, 512), BDEV_RETRIES, "EIO: BDEV_RETRIES tries, no more");
 	tap_is(bdev_read(&d, 1, buf, 512), 512, "EAGAIN twice, then success");
 	tap_is(bdev_read(&d, 2, buf, 512), 3, "EAGAIN twice: three tries");
+}
+
+/* As RS: initialise ep fresh under label; the init callback's result. */
+static int rs_init(endpoint_t ep, const char *label)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_INIT;
+	m.m_rs_init.type = SEF_INIT_FRESH;
+	memcpy(m.m_rs_init.label, label, strlen(label));
+	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
+		return -9999;
+	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
+}
+
+static void reopen_tests(void)
+{
+	struct bdev_dev d, fixed;
+	int r;
+
+	tap_is(rs_init(DS_PROC_NR, "ds"), OK, "DS initialised");
+	tap_is(rs_init(1, "ram"), OK, "driver 1 initialised");
+	tap_is(rs_init(2, "ram2"), OK, "driver 2 initialised");
+	tap_is(ds_publish_label("ram", 1, 0), OK, "label ram -> driver 1");
+	tap_is(bdev_open_label(&d, "ram", 0, BDEV_R_BIT | BDEV_W_BIT), OK,
+	    "open by label");
+	tap_is(bdev_open(&fixed, 1, 0, BDEV_R_BIT), OK, "open by endpoint");
+	fill(want, 0, 1024, 4);
+	tap_is(bdev_write(&d, 0, want, 1024), 1024, "write on driver 1");
+	tap_ok(read_check(&d, 0, 1024, 1024, 4), "read back on driver 1");
+	tap_is(sys_kill(1, SIGKILL), OK, "driver 1 killed");
+	tap_is(bdev_read(&fixed, 0, buf, 512), -EDEADSRCDST,
+	    "opened by endpoint: the dead driver's error");
+	tap_is(bdev_read(&d, 0, buf, 512), -EDEADSRCDST,
+	    "opened by label, label not moved yet: the same error");
+	tap_is(ds_publish_label("ram", 2, DSF_OVERWRITE), OK, "label ram -> driver 2");
+	memset(buf, 0xee, 512);
+	r = bdev_read(&d, 0, buf, 512);
+	tap_ok(r == 512 && buf[0] == 0 && buf[511] == 0 && d.driver == 2,
+	    "opened by label: reopened on driver 2, its fresh zeroed disk (%d)", r);
+	fill(want, 100, 1024, 5);
+	tap_ok(bdev_write(&d, 100, want, 1024) == 1024 &&
+	    read_check(&d, 100, 1024, 1024, 5) && bdev_close(&d) == OK,
+	    "driver 2 serves writes, reads and the close");
 }
 
 int main(const char *args)
@@ -227,6 +280,10 @@ int main(const char *args)
 
 	if (tap_role(args, "flaky"))
 		flaky();
+	if (tap_role(args, "rs")) {
+		reopen_tests();
+		tap_done();
+	}
 	for (i = 0; i < sizeof(drivers) / sizeof(drivers[0]); i++)
 		sized_tests(drivers[i], sizes[i]);
 	bogus_tests();
