@@ -257,6 +257,15 @@ typedef struct {			/* CDEV_SEL1_REPLY, CDEV_SEL2_REPLY */
 	int status;			/* CDEV_OP_* ready, or a negative error */
 	u8_t pad[48];
 } mess_cdev_vfs_sel;
+typedef struct {			/* every block request and reply (bdev.h) */
+	u64_t pos;			/* byte position */
+	int minor;
+	int request;			/* OPEN: access bits; IOCTL: BDEV_IOC_* */
+	cp_grant_id_t grant;		/* buffer, or table of bdev_iovec */
+	u32_t count;			/* bytes, or entries of the table */
+	u32_t id;			/* echoed in the reply */
+	u8_t pad[28];
+} mess_lsys_bdev;
 
 typedef struct {
 	endpoint_t m_source;		/* set by the kernel */
@@ -293,6 +302,7 @@ typedef struct {
 		mess_cdev_vfs_reply m_cdev_reply;
 		mess_cdev_vfs_sel m_cdev_sel;
 		mess_cdev_pm_sig m_cdev_sig;
+		mess_lsys_bdev m_bdev;
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -329,6 +339,7 @@ MESS_CHECK(mess_vfs_cdev_select);
 MESS_CHECK(mess_cdev_vfs_reply);
 MESS_CHECK(mess_cdev_vfs_sel);
 MESS_CHECK(mess_cdev_pm_sig);
+MESS_CHECK(mess_lsys_bdev);
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*

@@ -2,7 +2,7 @@
 # Each test_*.c is one boot-module program whose role comes from its command
 # line; tests.list says which modules each suite boots.
 OS_TEST_NAMES := $(basename $(notdir $(wildcard tests/os/test_*.c)))
-$(foreach t,$(OS_TEST_NAMES),$(eval $(call os_module,$(t),tests/os/$(t).c tests/os/tap.c)))
+$(foreach t,$(OS_TEST_NAMES),$(eval $(call os_module,$(t),tests/os/$(t).c tests/os/tap.c $(OS_TEST_EXTRA_$(t)))))
 $(eval $(call os_module,demo,tests/os/demo.c))
 
 OS_TEST_ELFS := $(foreach t,$(OS_TEST_NAMES),$(TBIN)/$(t).elf)
