@@ -117,11 +117,14 @@ static size_t sk_dquote(const char *w, size_t i, size_t n)
 static size_t sk_nested(const char *w, size_t i, size_t n, char open)
 {
 	char close = open == '(' ? ')' : '}';
+	struct casetrack ct = { { 0 }, 0, 0 };
 	int level = 1;
 
 	while (i < n) {
 		char c = w[i];
 
+		if (open == '(' && strchr("\\'\"`$", c))
+			case_track(&ct, -1);
 		if (c == '\\')
 			i += 2;
 		else if (c == '\'')
@@ -132,6 +135,8 @@ static size_t sk_nested(const char *w, size_t i, size_t n, char open)
 			i = sk_bquote(w, i + 1, n) + 1;
 		else if (c == '$')
 			i = sk_dollar(w, i, n);
+		else if (open == '(' && case_track(&ct, (unsigned char)c))
+			i++;
 		else if (c == close && --level == 0)
 			return i;
 		else {

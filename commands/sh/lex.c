@@ -162,6 +162,7 @@ static int scan_bquote(struct sbuf *b)
  */
 static int scan_nested(struct sbuf *b, int open, int close, int depth)
 {
+	struct casetrack ct = { { 0 }, 0, 0 };
 	int c, level = 1, r;
 
 	if (depth > SH_MAX_NEST) {
@@ -183,12 +184,18 @@ static int scan_nested(struct sbuf *b, int open, int close, int depth)
 		else if (c == '$')
 			r = lex_put(b, c) < 0 ? -1 : scan_dollar(b, depth + 1);
 		else {
-			if (c == open)
+			int pat = open == '(' && case_track(&ct, c);
+
+			if (!pat && c == open)
 				level++;
-			else if (c == close && --level == 0)
+			else if (!pat && c == close && --level == 0)
 				return lex_put(b, c);
-			r = lex_put(b, c);
+			if (lex_put(b, c) < 0)
+				return -1;
+			continue;
 		}
+		if (open == '(')
+			case_track(&ct, -1);
 		if (r < 0)
 			return -1;
 	}

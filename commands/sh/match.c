@@ -163,10 +163,11 @@ static void glob_rec(struct sbuf *path, const char *rest, struct strlist *out);
 
 /* The component comp (a pattern) matched against the entries of path. */
 static void glob_dir(struct sbuf *path, const char *comp, const char *rest,
-		     struct strlist *out)
+		     int dironly, struct strlist *out)
 {
 	DIR *d = opendir(path->n ? path->s : ".");
 	struct dirent *e;
+	struct stat st;
 	size_t keep = path->n;
 
 	if (!d)
@@ -181,7 +182,10 @@ static void glob_dir(struct sbuf *path, const char *comp, const char *rest,
 		if (*rest) {
 			sb_addc(path, '/');
 			glob_rec(path, rest, out);
-		} else {
+		} else if (!dironly) {
+			sl_add(out, xstrdup(path->s));
+		} else if (stat(path->s, &st) == 0 && S_ISDIR(st.st_mode)) {
+			sb_addc(path, '/');
 			sl_add(out, xstrdup(path->s));
 		}
 		path->n = keep;
@@ -196,6 +200,7 @@ static void glob_rec(struct sbuf *path, const char *rest, struct strlist *out)
 	struct stat st;
 	size_t keep = path->n;
 	char *comp;
+	int dironly;
 
 	while (*slash && *slash != '/') {
 		if (*slash == '\\' && slash[1])
@@ -216,9 +221,10 @@ static void glob_rec(struct sbuf *path, const char *rest, struct strlist *out)
 		comp = xmalloc(slash - rest + 1);
 		memcpy(comp, rest, slash - rest);
 		comp[slash - rest] = '\0';
+		dironly = *slash == '/';
 		while (*slash == '/')
 			slash++;
-		glob_dir(path, comp, slash, out);
+		glob_dir(path, comp, slash, dironly, out);
 		free(comp);
 	}
 	path->n = keep;

@@ -3,3 +3,6 @@
 SH_SRCS := $(wildcard commands/sh/*.c)
 $(eval $(call host_prog,mica-sh,$(SH_SRCS),,))
 HOST_PROGS += $(HBIN)/mica-sh
+
+# Compared with dash (and bash where dash is not POSIX) by the host ring.
+HOST_TESTS += tests/host/sh_posix.sh

@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -106,8 +107,11 @@ static int redir_open_file(struct redir *r, const char *w)
 		[R_RDWR] = O_RDWR | O_CREAT,
 	};
 	int mode = modes[r->op], fd;
+	struct stat st;
 
-	if (r->op == R_OUT && sh.opt[OPT_C])
+	/* set -C refuses to truncate an existing regular file only */
+	if (r->op == R_OUT && sh.opt[OPT_C] &&
+	    (stat(w, &st) < 0 || S_ISREG(st.st_mode)))
 		mode |= O_EXCL;
 	fd = open(w, mode, 0666);
 	if (fd < 0)

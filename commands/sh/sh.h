@@ -172,6 +172,13 @@ int lex_next(struct token *t);	/* 0 ok, -1 error (printed) */
 void lex_heredoc(struct redir *r);	/* body to read after next newline */
 int lex_pending_heredocs(void);
 
+/* Case patterns inside $(...) (casetrack.c). */
+struct casetrack {
+	char word[8];
+	int wlen, incase;
+};
+int case_track(struct casetrack *t, int c);	/* 1: c is a pattern paren */
+
 /* ---- variables (var.c) ---- */
 
 #define V_EXPORT   1
