@@ -1,7 +1,8 @@
 /*
  * commands/sh/builtin.c - the builtin table, and the builtins about
  * control flow, files and processes: : true false break continue return
- * exit . eval exec cd pwd umask wait jobs fg bg trap.  Variable builtins
+ * exit . eval exec cd pwd umask wait jobs fg bg trap, and echo printf
+ * test [ (the commands' code, run without a fork).  Variable builtins
  * are in builtin_var.c.  Special builtins (POSIX 2.14) are marked
  * BI_SPECIAL: found before functions, their assignments persist.
  */
@@ -14,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "sh.h"
 
 int bi_set(char **argv);
@@ -274,6 +276,32 @@ static int bi_bg(char **argv)
 	return job_fg_bg(argv, 0);
 }
 
+/* echo, printf and test: the commands' own code (commands/X/X.c). */
+static int bi_command(char **argv, int (*fn)(int, char **))
+{
+	int argc;
+
+	for (argc = 0; argv[argc]; argc++)
+		;
+	cmd_init(argv[0]);
+	return fn(argc, argv);
+}
+
+static int bi_echo(char **argv)
+{
+	return bi_command(argv, echo_main);
+}
+
+static int bi_printf(char **argv)
+{
+	return bi_command(argv, printf_main);
+}
+
+static int bi_test(char **argv)
+{
+	return bi_command(argv, test_main);
+}
+
 static const struct builtin bi_tab[] = {
 	{ ".", bi_dot, BI_SPECIAL }, { ":", bi_true, BI_SPECIAL },
 	{ "break", bi_break, BI_SPECIAL }, { "continue", bi_continue,
@@ -288,6 +316,8 @@ static const struct builtin bi_tab[] = {
 	{ "fg", bi_fg, 0 }, { "jobs", bi_jobs, 0 }, { "pwd", bi_pwd, 0 },
 	{ "read", bi_read, 0 }, { "true", bi_true, 0 },
 	{ "umask", bi_umask, 0 }, { "wait", bi_wait, 0 },
+	{ "echo", bi_echo, 0 }, { "printf", bi_printf, 0 },
+	{ "test", bi_test, 0 }, { "[", bi_test, 0 },
 };
 
 const struct builtin *bi_find(const char *name)

@@ -1,8 +1,11 @@
 # commands/sh - Mica's POSIX shell.  On the host it is build/bin/mica-sh
 # (portable POSIX C: the same sources build for Mica with tools/mica-cc).
-SH_SRCS := $(wildcard commands/sh/*.c)
-$(eval $(call host_prog,mica-sh,$(SH_SRCS),,))
+# echo, printf and test are builtins made of the commands' own sources.
+SH_SRCS := $(wildcard commands/sh/*.c) commands/echo/echo.c \
+	commands/printf/printf.c commands/test/test.c
+$(eval $(call host_prog,mica-sh,$(SH_SRCS),micacmd,))
 HOST_PROGS += $(HBIN)/mica-sh
+CFLAGS_commands/sh/ += -Icommands/libcmd
 
 # Compared with dash (and bash where dash is not POSIX) by the host ring.
 HOST_TESTS += tests/host/sh_posix.sh

@@ -7,13 +7,15 @@
  * line being typed) and ignores SIGQUIT and SIGTERM; a child of the shell
  * gets the defaults back (trap_child), except signals the user asked to
  * ignore.  Signals ignored when a non-interactive shell started cannot be
- * trapped (POSIX).  EXIT (0) runs once, from sh_exit.
+ * trapped (POSIX).  EXIT (0) runs once, from sh_exit.  Signal names
+ * come from libcmd (sig.c), shared with kill.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "sh.h"
 
 #define TRAP_NSIG 65
@@ -22,21 +24,6 @@ static char *trap_cmd[TRAP_NSIG];	/* NULL default, "" ignore */
 static char trap_ign_start[TRAP_NSIG];
 static volatile sig_atomic_t trap_flag[TRAP_NSIG], trap_any, trap_last;
 
-static const struct {
-	const char *name;
-	int sig;
-} trap_sigs[] = {
-	{ "EXIT", 0 }, { "HUP", SIGHUP }, { "INT", SIGINT },
-	{ "QUIT", SIGQUIT }, { "ILL", SIGILL }, { "TRAP", SIGTRAP },
-	{ "ABRT", SIGABRT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
-	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
-	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
-	{ "TERM", SIGTERM }, { "CHLD", SIGCHLD }, { "CONT", SIGCONT },
-	{ "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
-	{ "TTOU", SIGTTOU }, { "URG", SIGURG }, { "WINCH", SIGWINCH },
-};
-
-#define TRAP_NAMES ((int)(sizeof(trap_sigs) / sizeof(trap_sigs[0])))
 
 static void trap_handler(int sig)
 {
@@ -57,33 +44,20 @@ static void trap_signal(int sig, void (*fn)(int))
 	sigaction(sig, &sa, NULL);
 }
 
-/* Signal number of a name ("INT", "SIGINT", "2"); -1 if unknown. */
+/* Signal number of a name ("EXIT", "INT", "SIGINT", "2"); -1 if unknown. */
 int trap_signum(const char *name)
 {
-	char *end;
-	long n;
-	int i;
+	int sig;
 
-	if (*name >= '0' && *name <= '9') {
-		n = strtol(name, &end, 10);
-		return (*end || n >= TRAP_NSIG) ? -1 : (int)n;
-	}
-	if (strncmp(name, "SIG", 3) == 0)
-		name += 3;
-	for (i = 0; i < TRAP_NAMES; i++)
-		if (strcmp(trap_sigs[i].name, name) == 0)
-			return trap_sigs[i].sig;
-	return -1;
+	if (strcmp(name, "EXIT") == 0)
+		return 0;
+	sig = sig_number(name);
+	return sig < TRAP_NSIG ? sig : -1;
 }
 
 const char *trap_signame(int sig)
 {
-	int i;
-
-	for (i = 0; i < TRAP_NAMES; i++)
-		if (trap_sigs[i].sig == sig)
-			return trap_sigs[i].name;
-	return NULL;
+	return sig == 0 ? "EXIT" : sig_name(sig);
 }
 
 void trap_init(void)
