@@ -32,6 +32,9 @@ int sig_at(int i, const char **name);	/* the i-th signal and its name */
 int cmd_copy_data(int in, int out);
 int cmd_write_all(int fd, const void *buf, size_t n);
 
+/* "drwxr-xr-x" for mode m into buf[11] (mode.c). */
+void cmd_mode_string(mode_t m, char *buf);
+
 /* The shell's builtins, also the commands' bodies. */
 int echo_main(int argc, char **argv);
 int printf_main(int argc, char **argv);
