@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 	}
 	if (sig < 0) {
 		cmd_msg("%s: unknown signal", argv[i - 1]);
-		return 2;
+		cmd_usage(KILL_USAGE);
 	}
 	if (i >= argc)
 		cmd_usage(KILL_USAGE);

@@ -15,3 +15,6 @@ usr-asan:
 	@$(MAKE) --no-print-directory VARIANT=asan \
 		$(addprefix build/asan/bin/,$(USR_PROGS))
 endif
+
+# The commands against GNU coreutils and grep.
+HOST_TESTS += tests/host/cmd_oracle.sh

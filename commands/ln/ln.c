@@ -20,8 +20,12 @@ static int ln_one(const char *target, const char *link_name)
 {
 	if (ln_force && unlink(link_name) < 0 && errno != ENOENT)
 		return cmd_err("%s", link_name);
+	struct stat st;
+
 	if ((ln_sym ? symlink(target, link_name) : link(target, link_name)) < 0)
-		return cmd_err("%s", link_name);
+		return cmd_err("%s", (!ln_sym && errno == ENOENT &&
+				      lstat(target, &st) < 0) ? target
+			       : link_name);
 	return 0;
 }
 

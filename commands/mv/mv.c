@@ -45,10 +45,14 @@ static int mv_copy(const char *src, const char *dst)
 
 static int mv_one(const char *src, const char *dst)
 {
+	struct stat st;
+
 	if (rename(src, dst) == 0)
 		return 0;
 	if (errno == EXDEV)
 		return mv_copy(src, dst);
+	if (errno == ENOENT && lstat(src, &st) < 0)
+		return cmd_err("%s", src);
 	return cmd_err("%s -> %s", src, dst);
 }
 

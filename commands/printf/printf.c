@@ -120,6 +120,7 @@ static int pf_conv(struct pf *p, const char *f)
 	if (!conv || !strchr("diouxXcsb%", conv)) {
 		cmd_msg("%%%c: invalid conversion", conv ? conv : ' ');
 		p->status = 1;
+		p->stop = 1;
 		return (int)(f - start) + (conv ? 1 : 0);
 	}
 	f++;
@@ -149,7 +150,7 @@ int printf_main(int argc, char **argv)
 {
 	struct pf p = { argv + 2, argc - 2, 0, 0, 0 };
 	const char *f;
-	int len, convs;
+	int len, convs, used;
 
 	if (argc < 2) {
 		cmd_msg("usage: printf format [argument...]");
@@ -157,6 +158,7 @@ int printf_main(int argc, char **argv)
 	}
 	do {
 		convs = 0;
+		used = p.used;
 		for (f = argv[1]; *f && !p.stop; ) {
 			if (*f == '\\') {
 				putchar(pf_escape(f + 1, &len, 0));
@@ -169,7 +171,7 @@ int printf_main(int argc, char **argv)
 				putchar(*f++);
 			}
 		}
-	} while (!p.stop && convs && p.used < p.nargs);
+	} while (!p.stop && convs && p.used > used && p.used < p.nargs);
 	if (fflush(stdout) != 0) {
 		clearerr(stdout);
 		return cmd_err("write error");

@@ -20,7 +20,7 @@ int main(int argc, char **argv)
 	s = strtod(argv[1], &end);
 	if (end == argv[1] || *end || !(s >= 0) || s > 1e9) {
 		cmd_msg("%s: invalid time interval", argv[1]);
-		return 2;
+		cmd_usage("sleep seconds");
 	}
 	ts.tv_sec = (time_t)s;
 	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
