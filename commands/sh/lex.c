@@ -268,7 +268,8 @@ static char *lex_delim(const char *w, int *quoted)
 	return sb_take(&b);
 }
 
-/* Read one line (without its newline) into b; -1 at EOF with nothing. */
+/* Read one line (without its newline) into b; 1 at EOF with nothing,
+ * -1 after an error message. */
 static int lex_line(struct sbuf *b, int strip_tabs)
 {
 	int c, any = 0;
@@ -282,24 +283,25 @@ static int lex_line(struct sbuf *b, int strip_tabs)
 		if (lex_put(b, c) < 0)
 			return -1;
 	}
-	return (c < 0 && !any) ? -1 : 0;
+	return (c < 0 && !any) ? 1 : 0;
 }
 
 static int lex_read_heredoc(struct redir *r)
 {
 	struct sbuf line, body;
 	char *delim;
-	int quoted = 0;
+	int quoted = 0, st;
 
 	delim = lex_delim(r->word, &quoted);
 	r->quoted = quoted;
 	sb_init(&line);
 	sb_init(&body);
-	while (lex_line(&line, r->op == R_HEREDOC_TABS) == 0) {
+	while ((st = lex_line(&line, r->op == R_HEREDOC_TABS)) == 0) {
 		if (strcmp(line.s, delim) == 0)
 			break;
 		if (body.n + line.n >= SH_MAX_LINE) {
 			sh_error("line %d: here-document too long", in_lineno());
+			st = -1;
 			break;
 		}
 		sb_addn(&body, line.s, line.n);
@@ -309,17 +311,17 @@ static int lex_read_heredoc(struct redir *r)
 	sb_free(&line);
 	sb_free(&body);
 	free(delim);
-	return 0;
+	return st < 0 ? -1 : 0;
 }
 
 static int lex_heredocs(void)
 {
-	int i;
+	int i, r = 0;
 
-	for (i = 0; i < lx.nhd; i++)
-		lex_read_heredoc(lx.hd[i]);
+	for (i = 0; i < lx.nhd && r == 0; i++)
+		r = lex_read_heredoc(lx.hd[i]);
 	lx.nhd = 0;
-	return 0;
+	return r;
 }
 
 struct op {

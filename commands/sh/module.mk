@@ -7,5 +7,6 @@ $(eval $(call host_prog,mica-sh,$(SH_SRCS),micacmd,))
 HOST_PROGS += $(HBIN)/mica-sh
 CFLAGS_commands/sh/ += -Icommands/libcmd
 
-# Compared with dash (and bash where dash is not POSIX) by the host ring.
-HOST_TESTS += tests/host/sh_posix.sh
+# Compared with dash (and bash where dash is not POSIX) by the host ring;
+# its limits and a short fuzz under ASan/UBSan in sh_hostile.sh.
+HOST_TESTS += tests/host/sh_posix.sh tests/host/sh_hostile.sh
