@@ -7,7 +7,8 @@
  * shell starts (`read`, `head -n1`) finds the rest of the input where the
  * shell stopped (POSIX asks this of a shell reading commands from stdin);
  * other files are read in blocks.  On a terminal the prompt (PS1, or PS2
- * for a continuation line) is written to stderr before each line.
+ * for a continuation line) is written to stderr before each line; with
+ * set -v every byte read is echoed there too.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -163,6 +164,12 @@ int in_getc(void)
 	in->atline = (c == '\n');
 	if (c == '\n')
 		in->lineno++;
+	if (sh.opt[OPT_V]) {
+		char ch = (char)c;
+
+		if (write(2, &ch, 1) < 0)
+			return c;
+	}
 	return c;
 }
 
