@@ -34,6 +34,16 @@ static int flow_pending(void)
 	return sh.breaking || sh.continuing || sh.returning;
 }
 
+/* A name for a job: its command's first word, as written. */
+static const char *node_name(const struct node *n)
+{
+	while (n && n->type == N_PIPE)
+		n = n->u.pipe.cmds[0];
+	if (n && n->type == N_CMD && n->u.cmd.nwords)
+		return n->u.cmd.words[0];
+	return "(compound)";
+}
+
 /* ---- functions ---- */
 
 struct func *func_find(const char *name)
@@ -226,13 +236,12 @@ static int exec_try(const char *path, char **argv, char **env)
 }
 
 /* Replace the shell process with argv; returns only on failure (126/127). */
-int exec_argv(char **argv, int flags)
+int exec_argv(char **argv)
 {
 	const char *path, *p, *colon;
 	char **env = var_environ(), buf[4096];
 	int err = ENOENT, e;
 
-	(void)flags;
 	fflush(stdout);
 	if (strchr(argv[0], '/')) {
 		err = exec_try(argv[0], argv, env);
@@ -272,13 +281,13 @@ static int run_external(char **argv, struct strlist *as, struct redir *r,
 		if (pid < 0)
 			return 2;
 		if (pid > 0)
-			return job_wait_fg(&pid, 1, pgrp);
+			return job_wait_fg(&pid, 1, pgrp, argv[0]);
 	}
 	if (redir_apply(r, NULL) < 0)
 		exec_child_exit(1);
 	for (i = 0; i < as->n; i++)
 		assign_one(as->v[i], V_EXPORT);
-	exec_child_exit(exec_argv(argv, EX_EXIT));
+	exec_child_exit(exec_argv(argv));
 	return 0;
 }
 
@@ -433,7 +442,7 @@ static int exec_bg(struct node *n, int flags)
 	if (pid == 0)
 		exec_child_exit(exec_node(n->u.bin.a, EX_EXIT));
 	sh.lastbg = pid;
-	job_add_bg(&pid, 1, pgrp, "&");
+	job_add_bg(&pid, 1, pgrp, node_name(n->u.bin.a));
 	return 0;
 }
 
@@ -446,7 +455,7 @@ static int exec_subshell(struct node *n, int flags)
 		if (pid < 0)
 			return 2;
 		if (pid > 0)
-			return job_wait_fg(&pid, 1, pgrp);
+			return job_wait_fg(&pid, 1, pgrp, "(subshell)");
 	}
 	if (redir_apply(n->redirs, NULL) < 0)
 		exec_child_exit(1);
@@ -641,7 +650,7 @@ static int exec_pipe(struct node *n, int flags)
 	}
 	if (in >= 0)
 		close(in);
-	status = count ? job_wait_fg(pids, count, pgrp) : 2;
+	status = count ? job_wait_fg(pids, count, pgrp, node_name(n)) : 2;
 	if (count < n->u.pipe.n)
 		status = 2;
 	free(pids);

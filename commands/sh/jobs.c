@@ -60,7 +60,8 @@ void job_init(void)
 	if (job_tty < 0)
 		return;
 	job_shell_pgrp = getpid();
-	if (setpgid(0, job_shell_pgrp) < 0 ||
+	/* a session leader (a login shell) already leads its group */
+	if ((getpgrp() != job_shell_pgrp && setpgid(0, job_shell_pgrp) < 0) ||
 	    tcsetpgrp(job_tty, job_shell_pgrp) < 0) {
 		close(job_tty);
 		job_tty = -1;
@@ -205,9 +206,9 @@ static void job_fg_done(struct job *j, int status)
 }
 
 /* Wait for a foreground pipeline's processes; status of the last. */
-int job_wait_fg(pid_t *pids, int n, pid_t pgrp)
+int job_wait_fg(pid_t *pids, int n, pid_t pgrp, const char *what)
 {
-	struct job *j = job_new(pids, n, pgrp, "");
+	struct job *j = job_new(pids, n, pgrp, what);
 	int status = job_wait(j, job_control());
 
 	job_fg_done(j, status);
@@ -325,14 +326,6 @@ int job_wait_pid_spec(const char *spec)
 	status = job_status(j->st[j->n - 1]);
 	job_free(j);
 	return status;
-}
-
-int job_wait_pid(pid_t pid)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof(buf), "%ld", (long)pid);
-	return job_wait_pid_spec(buf);
 }
 
 /* fg / bg [%N] */

@@ -43,11 +43,6 @@ void lex_heredoc(struct redir *r)
 		sh_error("too many here-documents on one line");
 }
 
-int lex_pending_heredocs(void)
-{
-	return lx.nhd;
-}
-
 static int lex_eof(const char *what)
 {
 	if (!in_interrupted())

@@ -137,12 +137,6 @@ static int pmatch_has_magic_n(const char *p, size_t n)
 	return 0;
 }
 
-/* Does pat have an unescaped * ? or [ ? */
-int pmatch_has_magic(const char *p)
-{
-	return pmatch_has_magic_n(p, strlen(p));
-}
-
 static void pm_unescape(struct sbuf *b, const char *p, size_t n)
 {
 	size_t i;

@@ -170,7 +170,6 @@ struct token {
 void lex_start(struct arena *a);
 int lex_next(struct token *t);	/* 0 ok, -1 error (printed) */
 void lex_heredoc(struct redir *r);	/* body to read after next newline */
-int lex_pending_heredocs(void);
 
 /* Case patterns inside $(...) (casetrack.c). */
 struct casetrack {
@@ -187,7 +186,6 @@ int case_track(struct casetrack *t, int c);	/* 1: c is a pattern paren */
 const char *var_get(const char *name);
 int var_set(const char *name, const char *val, int flags);	/* -1: readonly */
 int var_unset(const char *name);	/* -1: readonly */
-int var_flags(const char *name);
 int var_add_flags(const char *name, int flags);
 int var_valid_name(const char *s, size_t n);
 void var_import(char **envp);
@@ -258,7 +256,6 @@ int arith_eval(const char *expr, long *out);	/* -1 on error (printed) */
 
 /* Does str match the shell pattern pat (\ escapes, * ? [...])? */
 int pmatch(const char *pat, const char *str);
-int pmatch_has_magic(const char *pat);
 /* Pathnames matching pat, sorted, appended to out; count added. */
 int glob_expand(const char *pat, struct strlist *out);
 
@@ -267,8 +264,8 @@ int glob_expand(const char *pat, struct strlist *out);
 #define EX_EXIT 1		/* we are a child about to exit: may exec */
 
 int exec_node(struct node *n, int flags);
-/* Run argv (already expanded) as a command; EX_EXIT in a child. */
-int exec_argv(char **argv, int flags);
+/* Replace the process with argv (PATH search); returns 126/127. */
+int exec_argv(char **argv);
 void exec_fork_child(int bg);	/* reset state in a new child */
 
 struct redir_save;
@@ -277,10 +274,10 @@ void redir_restore(struct redir_save *save);
 int redir_move_high(int fd);	/* dup fd to >= 10, close-on-exec */
 
 pid_t job_fork(int bg, pid_t *pgrp);	/* fork, with process groups */
-int job_wait_fg(pid_t *pids, int n, pid_t pgrp);	/* status of last */
+/* Wait for a foreground job (named what if it stops); status of last. */
+int job_wait_fg(pid_t *pids, int n, pid_t pgrp, const char *what);
 void job_add_bg(pid_t *pids, int n, pid_t pgrp, const char *what);
 int job_wait_all(void);
-int job_wait_pid(pid_t pid);
 int job_wait_pid_spec(const char *spec);	/* pid or %N; 127 unknown */
 void job_forget(void);
 void job_reap(int report);

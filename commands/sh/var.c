@@ -67,13 +67,6 @@ const char *var_get(const char *name)
 	return v ? v->val : NULL;
 }
 
-int var_flags(const char *name)
-{
-	struct var *v = *var_slot(name);
-
-	return v ? v->flags : 0;
-}
-
 static struct var *var_make(const char *name)
 {
 	struct var **p = var_slot(name), *v = *p;
