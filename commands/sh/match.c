@@ -124,6 +124,21 @@ int pmatch(const char *p, const char *s)
 	}
 }
 
+/* Is p[i] a '[' that a ']' closes within p[0..n)? (else it is literal) */
+static int pm_bracket_closes(const char *p, size_t i, size_t n)
+{
+	i++;
+	if (i < n && (p[i] == '!' || p[i] == '^'))
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	for (; i < n && p[i] != '/'; i++)
+		if (p[i] == ']')
+			return 1;
+	return 0;
+}
+
+/* Has p[0..n) an unescaped * or ?, or a complete [...]? */
 static int pmatch_has_magic_n(const char *p, size_t n)
 {
 	size_t i;
@@ -131,7 +146,8 @@ static int pmatch_has_magic_n(const char *p, size_t n)
 	for (i = 0; i < n; i++) {
 		if (p[i] == '\\' && i + 1 < n)
 			i++;
-		else if (p[i] == '*' || p[i] == '?' || p[i] == '[')
+		else if (p[i] == '*' || p[i] == '?' ||
+			 (p[i] == '[' && pm_bracket_closes(p, i, n)))
 			return 1;
 	}
 	return 0;
@@ -233,6 +249,8 @@ int glob_expand(const char *pat, struct strlist *out)
 	struct sbuf path;
 	int i, n;
 
+	if (!pmatch_has_magic_n(pat, strlen(pat)))
+		return 0;
 	sl_init(&found);
 	sb_init(&path);
 	sb_addn(&path, "", 0);
