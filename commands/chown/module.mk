@@ -1,0 +1,5 @@
+# commands/chown - the chown command (build/bin/mica-chown on the host).
+$(eval $(call host_prog,mica-chown,commands/chown/chown.c,micacmd,))
+HOST_PROGS += $(HBIN)/mica-chown
+USR_PROGS += mica-chown
+CFLAGS_commands/chown/ += -Icommands/libcmd

@@ -1,0 +1,13 @@
+# variables, export, unset, readonly
+a=1 b=2; echo "$a $b"
+a=x; echo ${a}y
+export EXP=exported; sh_cmd=${TSH:-sh}; "$sh_cmd" -c 'echo "child sees $EXP"'
+NOTEXP=hidden; "$sh_cmd" -c 'echo "child sees [$NOTEXP]"'
+TEMP=tmp "$sh_cmd" -c 'echo "temp $TEMP"'; echo "after [$TEMP]"
+unset a; echo "unset [${a}]"
+readonly R=fixed; (R=changed) 2>/dev/null || echo "readonly refused"; echo $R
+(unset R) 2>/dev/null || echo "unset readonly refused"
+x="with  spaces"; echo $x; echo "$x"
+e=; echo "[${e}]" "[${e:-empty}]" "[${u-unset}]"
+export -p | grep -c '^export EXP=' 
+v=1; f() { v=2; }; f; echo "global $v"
