@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -61,8 +62,8 @@ static void ls_group(char *buf, size_t n, gid_t gid)
 static void ls_size(char *buf, size_t n, const struct stat *st)
 {
 	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
-		snprintf(buf, n, "%u, %u", (unsigned)(st->st_rdev >> 8),
-			 (unsigned)(st->st_rdev & 0xff));	/* MINIX dev_t */
+		snprintf(buf, n, "%u, %u", (unsigned)major(st->st_rdev),
+			 (unsigned)minor(st->st_rdev));
 	else
 		snprintf(buf, n, "%lld", (long long)st->st_size);
 }

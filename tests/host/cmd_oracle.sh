@@ -97,6 +97,9 @@ same "ls" "@ls; @ls -a; @ls dir"
 same "ls -l" "@ls -l; @ls -la dir"
 same "ls -R" "@ls -R; @ls -lR dir"
 same "ls operands" "@ls -d dir text; @ls text dir words; @ls -l dir/link"
+mknod "$T/cdev" c 300 70000 && mknod "$T/bdev" b 8 1 &&
+	touch -h -d '2001-02-03 04:05:06' "$T/cdev" "$T/bdev" &&
+	same "ls -l devices (major, minor)" "@ls -l $T/cdev $T/bdev | tr -s ' '"
 same "stat -c" "@stat -c '%n %s %a %A %F %h %u %g %Y' text nums dir dir/link empty"
 same "dd" "@dd if=bin bs=1000 count=5 skip=3 2>/dev/null | md5sum; @dd if=bin ibs=333 obs=1000 count=40 | md5sum"
 same "dd records" "@dd if=bin of=/dev/null ibs=333 obs=1000 2>&1 | head -n 2"
