@@ -37,17 +37,25 @@ int ipc_ready_async(const struct proc *p, endpoint_t src)
 	return !p->sendrec && ready_for(p, src);
 }
 
-/* Store m in dst's waiting buffer and wake it; kills dst if that faults. */
-int ipc_deliver(struct proc *dst, const message *m)
+/* Store m in dst's waiting buffer and wake it; EFAULT (recorded for VM,
+ * dst untouched) if the buffer is gone. */
+int ipc_deliver_try(struct proc *dst, const message *m)
 {
-	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK) {
-		proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
-		return -EDEADSRCDST;
-	}
+	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK)
+		return -EFAULT;
 	dst->regs.eax = OK;
 	dst->sendrec = 0;
 	rts_clear(dst, RTS_RECEIVING);
 	return OK;
+}
+
+/* As ipc_deliver_try, but a vanished buffer kills dst. */
+int ipc_deliver(struct proc *dst, const message *m)
+{
+	if (ipc_deliver_try(dst, m) == OK)
+		return OK;
+	proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
+	return -EDEADSRCDST;
 }
 
 /* Would caller waiting on target close a cycle of blocked processes? */
@@ -117,9 +125,9 @@ static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
 	if (ready_for(dst, caller->endpoint)) {
 		/* With VM, a vanished receive buffer is VM's to restore: the
 		 * fault is recorded and the send retried (vmfault.c). */
-		if (vmfault_enabled() && arch_check_user(&dst->as, dst->msgaddr,
-		    sizeof(m), 1) != OK)
-			return -EFAULT;
+		if ((r = ipc_deliver_try(dst, &m)) == OK ||
+		    vmfault_enabled())
+			return r;
 		return ipc_deliver(dst, &m);
 	}
 	if (nonblock)

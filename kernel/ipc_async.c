@@ -105,11 +105,10 @@ int ipc_try_async(struct proc *dst, endpoint_t from)
 {
 	int id;
 
-	for (id = NR_TASKS; id < NR_SYS_IDS; id++) {
+	for (id = map_next(&dst->async_pending, NR_TASKS); id >= 0;
+	     id = map_next(&dst->async_pending, id + 1)) {
 		struct proc *s = &proc_table[id - NR_TASKS];
 
-		if (!map_isset(&dst->async_pending, id))
-			continue;
 		if (from != ANY && s->endpoint != from)
 			continue;
 		if (async_from(s, dst) == OK)

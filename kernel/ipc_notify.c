@@ -49,9 +49,8 @@ int ipc_notify_check(struct proc *dst, endpoint_t from)
 	message m;
 	int id;
 
-	for (id = 0; id < NR_SYS_IDS; id++) {
-		if (!map_isset(&dst->notify_pending, id))
-			continue;
+	for (id = map_next(&dst->notify_pending, 0); id >= 0;
+	     id = map_next(&dst->notify_pending, id + 1)) {
 		if (from != ANY && priv_id(from) != id)
 			continue;
 		map_unset(&dst->notify_pending, id);

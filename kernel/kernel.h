@@ -34,6 +34,22 @@ static inline void map_set(sys_map_t *m, int i) { m->w[i / 32] |= 1u << (i % 32)
 static inline void map_unset(sys_map_t *m, int i) { m->w[i / 32] &= ~(1u << (i % 32)); }
 static inline int map_isset(const sys_map_t *m, int i) { return (m->w[i / 32] >> (i % 32)) & 1; }
 
+/* The first set bit at or after i, or -1: a word at a time, so scanning an
+ * empty map on every receive costs a few instructions, not NR_SYS_IDS. */
+static inline int map_next(const sys_map_t *m, int i)
+{
+	while (i < NR_SYS_IDS) {
+		u32_t w = m->w[i / 32] >> (i % 32);
+
+		if (w) {
+			i += __builtin_ctz(w);
+			return i < NR_SYS_IDS ? i : -1;
+		}
+		i = (i / 32 + 1) * 32;
+	}
+	return -1;
+}
+
 struct priv {
 	u32_t flags;			/* PF_* */
 	u32_t ipc_ops;			/* allowed IPC_x, as 1 << IPC_x */
@@ -115,6 +131,7 @@ int ipc_notify_kernel(struct proc *dst, endpoint_t src);	/* from a task */
 int ipc_try_async(struct proc *dst, endpoint_t from);
 int ipc_notify_check(struct proc *dst, endpoint_t from);
 int ipc_deliver(struct proc *dst, const message *m);
+int ipc_deliver_try(struct proc *dst, const message *m);
 int ipc_ready_async(const struct proc *p, endpoint_t src);
 void ipc_cleanup_dead(struct proc *dead);
 void ipc_unlink_sender(struct proc *p);
@@ -160,6 +177,6 @@ void *kmemcpy(void *d, const void *s, u32_t n);
 void *kmemmove(void *d, const void *s, u32_t n);
 int kmemcmp(const void *a, const void *b, u32_t n);
 void kstrlcpy(char *d, const char *s, u32_t n);
-void trap_entry(struct trapframe *tf);
+struct trapframe *trap_entry(struct trapframe *tf);
 
 #endif /* KERNEL_KERNEL_H */

@@ -115,7 +115,6 @@ static phys_bytes boot_data_end(const struct multiboot_info *mbi)
 void kmain(u32_t magic, const struct multiboot_info *mbi)
 {
 	const struct multiboot_module *mods;
-	struct trapframe tf;
 	struct proc *p;
 	u32_t i;
 
@@ -137,7 +136,7 @@ void kmain(u32_t magic, const struct multiboot_info *mbi)
 	arch_irq_unmask(COM1_IRQ);
 	p = sched_pick();
 	proc_current = p;
-	tf = p->regs;
+	arch_set_kstack(&p->regs);
 	arch_as_switch(&p->as);
-	arch_enter_user(&tf);
+	arch_enter_user(&p->regs);
 }

@@ -8,6 +8,8 @@
 # FILE with --log).  The guest ends QEMU through isa-debug-exit: writing v
 # to port 0xf4 exits with (v << 1) | 1, so status 1 means the guest said 0.
 # --kvm uses KVM when /dev/kvm is usable (TCG otherwise, the default).
+# --icount runs TCG with -icount shift=0: deterministic, the guest TSC
+# counts guest instructions (for instruction-count benchmarks).
 # --input FILE is what the serial console receives (a file or a FIFO;
 # nothing by default).
 # Exit status: 0 when the guest powered off with status 0, the guest's
@@ -15,10 +17,11 @@
 # (a triple fault, with -no-reboot), other values from QEMU.
 set -u
 
-kvm=0 timeout=60 log="" input=/dev/null
+kvm=0 icount=0 timeout=60 log="" input=/dev/null
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kvm) kvm=1; shift ;;
+	--icount) icount=1; shift ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
 	--input) input=$2; shift 2 ;;
@@ -43,6 +46,7 @@ args=(-machine pc,accel=$accel -m 128 -kernel "$kernel"
 	-serial stdio -display none -monitor none -no-reboot
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04)
 [ -n "$initrd" ] && args+=(-initrd "$initrd")
+[ "$icount" = 1 ] && [ "$accel" = tcg ] && args+=(-icount shift=0)
 
 timeout --foreground -k 5 "$timeout" qemu-system-i386 "${args[@]}" <"$input" |
 	tee ${log:+"$log"}

@@ -40,6 +40,7 @@ STATIC_ASSERT(sizeof(struct trapframe) == 19 * 4, trapframe_size);
 STATIC_ASSERT(__builtin_offsetof(struct trapframe, eax) == 11 * 4, tf_eax);
 STATIC_ASSERT(__builtin_offsetof(struct trapframe, vector) == 12 * 4, tf_vec);
 STATIC_ASSERT(__builtin_offsetof(struct trapframe, eip) == 14 * 4, tf_eip);
+STATIC_ASSERT(__builtin_offsetof(struct trapframe, cs) == 15 * 4, tf_cs);
 
 /* An address space: the physical address of its page directory. */
 struct addrspace {
@@ -56,6 +57,7 @@ void arch_idle(void);					/* sti; hlt; cli */
 void arch_poweroff(u32_t status) __attribute__((noreturn));
 u64_t arch_rdtsc(void);
 void arch_enter_user(struct trapframe *tf) __attribute__((noreturn));
+void arch_set_kstack(struct trapframe *tf);	/* where the next entry saves */
 
 /* pic.c */
 void arch_pic_init(void);
