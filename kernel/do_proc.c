@@ -27,6 +27,8 @@ int do_fork(struct proc *caller, message *m)
 	}
 	child->regs = parent->regs;
 	child->regs.eax = 0;
+	arch_fpu_sync(&parent->fpu);
+	child->fpu = parent->fpu;
 	child->priv = parent->priv;
 	child->priority = parent->priority;
 	child->quantum = child->ticks_left = parent->quantum;
@@ -53,6 +55,7 @@ int do_exec(struct proc *caller, message *m)
 	p->sendrec = 0;
 	rts_clear(p, RTS_SENDING | RTS_RECEIVING);
 	arch_init_regs(&p->regs, m->m_proc.ip, m->m_proc.sp);
+	arch_fpu_drop(&p->fpu);		/* a new program starts with a clean FPU */
 	return OK;
 }
 

@@ -7,7 +7,8 @@
  * the queue of senders waiting to deliver to it, pending notifications
  * and asynchronous messages, pending IRQ bits and hooks, and privileges.
  * What belongs to the running program moves with it: registers, address
- * space, grant and senda tables, its own blocked state, alarm, times.
+ * space, FPU state (synced from the FPU first), grant and senda tables,
+ * its own blocked state, alarm, times.
  * A process blocked sending keeps sending to the same endpoint.  Neither
  * may be the caller (RS is updated by another instance of itself).
  */
@@ -59,6 +60,8 @@ int do_update(struct proc *caller, message *m)
 		return -EINVAL;
 	detach(a);
 	detach(b);
+	arch_fpu_sync(&a->fpu);		/* the FPU registers move with the program */
+	arch_fpu_sync(&b->fpu);
 	t = *a;
 	*a = *b;
 	*b = t;

@@ -61,7 +61,8 @@ struct priv {
 };
 
 struct proc {
-	struct trapframe regs;		/* user registers while not running */
+	struct trapframe regs;		/* user registers (trap.S saves here) */
+	struct fpu_state fpu;		/* FPU/SSE registers (arch/i386/fpu.c) */
 	struct addrspace as;
 	int slot;
 	endpoint_t endpoint;

@@ -123,6 +123,7 @@ void kmain(u32_t magic, const struct multiboot_info *mbi)
 	if (magic != MULTIBOOT_LOADER_MAGIC || !(mbi->flags & MBI_MEM))
 		panic("kmain: not started by a multiboot loader");
 	arch_cpu_init();
+	arch_fpu_init();
 	arch_paging_init(0x100000 + mbi->mem_upper * 1024, boot_data_end(mbi));
 	arch_pic_init();
 	proc_init();

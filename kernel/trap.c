@@ -67,6 +67,7 @@ struct trapframe *trap_entry(struct trapframe *tf)
 		proc_current = p;
 		arch_set_kstack(&p->regs);
 		arch_as_switch(&p->as);
+		arch_fpu_switch(&p->fpu);
 	}
 	return &p->regs;
 }
