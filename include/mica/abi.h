@@ -81,6 +81,10 @@
 #define MICA_MAP_FIXED   0x10
 #define MICA_MAP_ANONYMOUS 0x20
 
+/* clocks (PM_CLOCK_*) */
+#define MICA_CLOCK_REALTIME  1
+#define MICA_CLOCK_MONOTONIC 4
+
 /* PM_REBOOT */
 #define MICA_RB_REBOOT   0
 #define MICA_RB_POWEROFF 1

@@ -23,7 +23,8 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 cd "$dir/obj"
 ../src/configure --target=i686-elf --prefix="$prefix" \
 	--disable-multilib --disable-newlib-supplied-syscalls --disable-nls \
-	--disable-newlib-multithread \
+	--disable-newlib-multithread --enable-newlib-io-long-long \
+	--enable-newlib-io-c99-formats \
 	CC_FOR_TARGET="$cc" CFLAGS_FOR_TARGET="-O2" \
 	AR_FOR_TARGET=ar AS_FOR_TARGET="as --32" LD_FOR_TARGET="ld -m elf_i386" \
 	RANLIB_FOR_TARGET=ranlib NM_FOR_TARGET=nm > configure.log 2>&1 ||

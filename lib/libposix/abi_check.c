@@ -5,15 +5,22 @@
  * termios (mica/termios.h, used through lib/libc/include), and the dirent
  * record.  Nothing here runs; the object file is empty.
  */
+/*
+ * Mica's headers first: newlib's then redefine the same names, and any
+ * value that differs is a "redefined" error under -Werror, for every
+ * errno name and the signals mica/termios.h names.
+ */
+#include <mica/errno.h>
+#include <mica/termios.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
+#include <time.h>
 #include <termios.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/mman.h>
-#include <mica/errno.h>
 #include <mica/abi.h>
 #include <mica/type.h>
 
@@ -24,7 +31,12 @@ SAME(EPERM, 1); SAME(ENOENT, 2); SAME(ESRCH, 3); SAME(EINTR, 4);
 SAME(EIO, 5); SAME(ENXIO, 6); SAME(E2BIG, 7); SAME(ENOEXEC, 8);
 SAME(EAGAIN, 11); SAME(ENOMEM, 12); SAME(EFAULT, 14); SAME(EBUSY, 16);
 SAME(EEXIST, 17); SAME(EINVAL, 22); SAME(ENOTTY, 25); SAME(ERANGE, 34);
-SAME(ENOSYS, 88);
+SAME(ENOSYS, 88); SAME(EBADF, 9); SAME(ECHILD, 10); SAME(EACCES, 13);
+SAME(EXDEV, 18); SAME(ENODEV, 19); SAME(ENOTDIR, 20); SAME(EISDIR, 21);
+SAME(ENFILE, 23); SAME(EMFILE, 24); SAME(EFBIG, 27); SAME(ENOSPC, 28);
+SAME(ESPIPE, 29); SAME(EROFS, 30); SAME(EMLINK, 31); SAME(EPIPE, 32);
+SAME(ENOTEMPTY, 90); SAME(ENAMETOOLONG, 91); SAME(ELOOP, 92);
+SAME(EOVERFLOW, 139);
 /* the microkernel's own errors lie above every newlib errno */
 _Static_assert(EDEADSRCDST > EOWNERDEAD && EBADEPT < __ELASTERROR,
 	"IPC errors must lie between newlib's last errno and its user range");
@@ -53,6 +65,7 @@ SAME(NSIG, MICA_NSIG);
 SAME(SIG_BLOCK, MICA_SIG_BLOCK); SAME(SIG_UNBLOCK, MICA_SIG_UNBLOCK);
 SAME(SIG_SETMASK, MICA_SIG_SETMASK); SAME(SA_NOCLDSTOP, MICA_SA_NOCLDSTOP);
 SAME(SS_ONSTACK, MICA_SS_ONSTACK); SAME(SS_DISABLE, MICA_SS_DISABLE);
+SAME(CLOCK_REALTIME, MICA_CLOCK_REALTIME);
 SAME(SIGKILL, MICA_SIGKILL); SAME(SIGSTOP, MICA_SIGSTOP);
 _Static_assert(sizeof(sigset_t) * 8 >= MICA_NSIG, "sigset too small for the wire");
 _Static_assert(sizeof(sigset_t) <= sizeof(u32_t), "sigset wider than the wire");

@@ -75,7 +75,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	if (!req)
 		return lc_err(-EFAULT);
 	t = *req;
-	r = time_call(PM_NANOSLEEP, CLOCK_REALTIME, &t);	/* relative */
+	r = time_call(PM_NANOSLEEP, MICA_CLOCK_MONOTONIC, &t);
 	if (r < 0 && errno == EINTR && rem)
 		*rem = t;
 	return r < 0 ? -1 : 0;
