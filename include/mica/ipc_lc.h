@@ -5,6 +5,9 @@
  * by mica/ipc.h (the structs are members of the message union there) and
  * checked to fill the 56-byte payload exactly.
  *
+ * 64-bit fields sit at multiples of 8, so the layouts are the same for
+ * i386 and for host code (unit tests) on x86-64.
+ *
  * Only fixed-width fields: the library converts to and from newlib's C
  * types (struct stat, off_t, sigset_t) and the servers never see those.
  * Grants are made by the caller for one call: CPF_READ for what the
@@ -193,12 +196,12 @@ typedef struct {			/* VM_BRK */
 } mess_lc_vm_brk;
 
 typedef struct {			/* VM_MMAP, VM_MUNMAP, VM_MPROTECT */
+	u64_t offset;			/* into fd (first: 8-aligned on every ABI) */
 	vir_bytes addr;			/* hint (MAP_FIXED: exact); reply: the mapping */
 	u32_t len;
 	int prot;			/* PROT_* (mica/abi.h) */
 	int flags;			/* MAP_* (mica/abi.h) */
 	int fd;				/* -1: anonymous (the only kind VM maps now) */
-	u64_t offset;
 	u8_t pad[28];
 } mess_lc_vm_mmap;
 
