@@ -303,7 +303,7 @@ static void t_dirs(void)
 	DIR *d = opendir("/etc");
 	struct dirent *e;
 	int seen = 0, n = 0;
-	char cwd[64];
+	char cwd[64], real[PATH_MAX];
 	struct stat st;
 
 	while (d && (e = readdir(d))) {
@@ -321,6 +321,12 @@ static void t_dirs(void)
 	ok(close(open("rel", O_CREAT | O_WRONLY, 0644)) == 0 && stat("/tmp/sub/rel", &st) == 0,
 		"a relative path resolves against the cwd");
 	ok(fails_with(getcwd(cwd, 3) ? 0 : -1, ERANGE), "getcwd into a short buffer: ERANGE");
+	ok(realpath("../sub/./rel", real) && !strcmp(real, "/tmp/sub/rel") &&
+		realpath("/etc/../tmp//", real) && !strcmp(real, "/tmp"),
+		"realpath folds . and .. (%s)", real);
+	errno = 0;
+	ok(!realpath("/etc/passwd/x", real) && errno == ENOTDIR &&
+		!realpath("nothere", real) && errno == ENOENT, "realpath errors: ENOTDIR, ENOENT");
 	chdir("/");
 	ok(unlink("/tmp/sub/rel") == 0 && rmdir("/tmp/sub") == 0, "rmdir of an emptied directory");
 }
