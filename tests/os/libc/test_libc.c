@@ -346,6 +346,11 @@ static void t_tty(void)
 	tcsetattr(0, TCSANOW, &t);
 }
 
+static void on_info(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)si, (void)ctx;
+}
+
 static void t_process(void)
 {
 	struct sigaction sa, old;
@@ -364,6 +369,12 @@ static void t_process(void)
 		old.sa_handler == sa.sa_handler && sigismember(&old.sa_mask, SIGUSR2),
 		"sigaction installs and reads back");
 	ok(fails_with(sigaction(SIGKILL, &sa, NULL), EINVAL), "SIGKILL cannot be caught");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_info;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	ok(sigaction(SIGSEGV, &sa, NULL) == 0 && sigaction(SIGSEGV, NULL, &old) == 0 &&
+		old.sa_sigaction == on_info && old.sa_flags == (SA_SIGINFO | SA_RESTART),
+		"SA_SIGINFO handler installs and reads back");
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
 	ok(sigprocmask(SIG_BLOCK, &set, NULL) == 0 && kill(getpid(), SIGUSR1) == 0 &&
