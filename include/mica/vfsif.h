@@ -137,11 +137,16 @@ typedef struct {			/* FS_CHOWN, FS_CHMOD */
 	u8_t pad[36];
 } mess_vfs_fs_attr;
 
+/* FS_UTIME nanoseconds that are not times (utimensat's UTIME_NOW and
+ * UTIME_OMIT; the front end maps them to its C library's). */
+#define FS_UTIME_NOW	((1 << 30) - 1)
+#define FS_UTIME_OMIT	((1 << 30) - 2)
+
 typedef struct {			/* FS_UTIME (utimensat's rules) */
 	u64_t ino;
 	i64_t atime_sec;
 	i64_t mtime_sec;
-	i32_t atime_nsec;		/* or UTIME_NOW / UTIME_OMIT */
+	i32_t atime_nsec;		/* 0..999999999 or FS_UTIME_* */
 	i32_t mtime_nsec;
 	u8_t pad[24];
 } mess_vfs_fs_utime;
@@ -157,12 +162,34 @@ typedef struct {			/* READ WRITE PEEK GETDENTS RDLINK STAT
 					 * STATVFS BREAD BWRITE BFLUSH */
 	u64_t ino;			/* B*: the device number instead */
 	u64_t pos;			/* byte position (GETDENTS: cookie) */
-	cp_grant_id_t grant;		/* the buffer (STAT: a struct stat,
-					 * STATVFS: a struct statvfs) */
-	u32_t bytes;			/* 1..FS_MAX_BYTES (STAT/STATVFS:
+	cp_grant_id_t grant;		/* the buffer (STAT: a struct
+					 * mica_stat, STATVFS: a struct
+					 * mica_statvfs) */
+	u32_t bytes;			/* 0..FS_MAX_BYTES (STAT/STATVFS:
 					 * the struct's size) */
 	u8_t pad[32];
 } mess_vfs_fs_io;
+
+/*
+ * What FS_STATVFS writes into its grant: Mica's fixed layout of a statvfs
+ * (VFS hands it on to users as is; the C library converts it).
+ */
+struct mica_statvfs {
+	u64_t f_blocks;			/* in f_frsize units */
+	u64_t f_bfree;
+	u64_t f_bavail;
+	u64_t f_files;
+	u64_t f_ffree;
+	u64_t f_favail;
+	u32_t f_bsize;
+	u32_t f_frsize;
+	u32_t f_fsid;
+	u32_t f_flag;			/* FS_ST_RDONLY */
+	u32_t f_namemax;
+	u32_t f_pad;
+};
+STATIC_ASSERT(sizeof(struct mica_statvfs) == 72, mica_statvfs_size);
+#define FS_ST_RDONLY	0x01
 
 typedef struct {			/* reply: MOUNT LOOKUP CREATE NEWNODE */
 	u64_t ino;

@@ -92,23 +92,41 @@ int os_rdlink(const struct os_req *rq)
 	return (int)rq->fdp->fdr_rdlink(ino, &data, data.fd_size);
 }
 
+/* The C library's statvfs, from the file system, in the wire form. */
+static void os_statvfs_wire(const struct statvfs *sv, struct mica_statvfs *w)
+{
+	memset(w, 0, sizeof *w);
+	w->f_blocks = (u64_t)sv->f_blocks;
+	w->f_bfree = (u64_t)sv->f_bfree;
+	w->f_bavail = (u64_t)sv->f_bavail;
+	w->f_files = (u64_t)sv->f_files;
+	w->f_ffree = (u64_t)sv->f_ffree;
+	w->f_favail = (u64_t)sv->f_favail;
+	w->f_bsize = (u32_t)sv->f_bsize;
+	w->f_frsize = (u32_t)sv->f_frsize;
+	w->f_fsid = (u32_t)sv->f_fsid;
+	w->f_flag = (sv->f_flag & ST_RDONLY) || fsdriver_os_mnt.rdonly ?
+	    FS_ST_RDONLY : 0;
+	w->f_namemax = (u32_t)sv->f_namemax;
+}
+
 int os_statvfs(const struct os_req *rq)
 {
 	mess_vfs_fs_io q = rq->m->m_fs_io;
 	struct fsdriver_data data;
+	struct mica_statvfs w;
 	struct statvfs sv;
 	int r;
 
-	if (q.bytes != sizeof sv)
+	if (q.bytes != sizeof w)
 		return -EINVAL;
 	if ((r = os_data(rq, q.grant, q.bytes, &data)) != OK)
 		return r;
 	memset(&sv, 0, sizeof sv);
 	if ((r = rq->fdp->fdr_statvfs(&sv)) != OK)
 		return r;
-	if (fsdriver_os_mnt.rdonly)
-		sv.f_flag |= ST_RDONLY;
-	return fsdriver_copyout(&data, 0, &sv, sizeof sv);
+	os_statvfs_wire(&sv, &w);
+	return fsdriver_copyout(&data, 0, &w, sizeof w);
 }
 
 int os_sync(const struct os_req *rq)

@@ -138,13 +138,17 @@ int os_chmod(const struct os_req *rq)
 	return OK;
 }
 
-/* One utimensat time: nsec in range or UTIME_NOW/UTIME_OMIT. */
+/* One utimensat time: nsec in range or FS_UTIME_NOW/FS_UTIME_OMIT (the
+ * C library's UTIME_NOW/UTIME_OMIT for the file system). */
 static int os_time(i64_t sec, i32_t nsec, struct timespec *ts)
 {
 	ts->tv_sec = (time_t)sec;
 	ts->tv_nsec = nsec;
-	if (nsec == UTIME_NOW || nsec == UTIME_OMIT)
+	if (nsec == FS_UTIME_NOW || nsec == FS_UTIME_OMIT) {
+		ts->tv_sec = 0;
+		ts->tv_nsec = nsec == FS_UTIME_NOW ? UTIME_NOW : UTIME_OMIT;
 		return OK;
+	}
 	if (nsec < 0 || nsec > OS_NSEC_MAX || (i64_t)ts->tv_sec != sec)
 		return -EINVAL;
 	return OK;

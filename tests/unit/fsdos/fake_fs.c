@@ -51,6 +51,8 @@ static int f_statvfs(struct statvfs *sv)
 {
 	tr("statvfs;");
 	sv->f_bsize = 4096;
+	sv->f_frsize = 1024;
+	sv->f_blocks = 5000000000ull;
 	return ffake.result;
 }
 
@@ -103,8 +105,10 @@ static int f_chmod(ino_t ino, mode_t *mode)
 
 static int f_utime(ino_t ino, struct timespec *a, struct timespec *m)
 {
-	tr("utime %lu %lld.%ld %lld.%ld;", (unsigned long)ino,
-	    (long long)a->tv_sec, a->tv_nsec, (long long)m->tv_sec, m->tv_nsec);
+	tr("utime %lu %lld.%ld %lld.%s;", (unsigned long)ino,
+	    (long long)a->tv_sec, a->tv_nsec, (long long)m->tv_sec,
+	    m->tv_nsec == UTIME_OMIT ? "omit" : m->tv_nsec == UTIME_NOW ?
+	    "now" : "other");
 	return ffake.result;
 }
 

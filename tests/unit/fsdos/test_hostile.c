@@ -147,7 +147,7 @@ static void t_numbers(void)
 	m->m_fs_io.bytes = sizeof(struct stat) - 1;
 	CU_ASSERT_EQUAL(fsdos_send(m), -EINVAL);
 	m = fsdos_req(FS_STATVFS);
-	m->m_fs_io.bytes = sizeof(struct statvfs) + 1;
+	m->m_fs_io.bytes = sizeof(struct mica_statvfs) + 1;
 	CU_ASSERT_EQUAL(fsdos_send(m), -EINVAL);
 	m = fsdos_req(FS_CHMOD);		/* type bits */
 	m->m_fs_attr.ino = 42;

@@ -39,6 +39,7 @@ static void t_mount_unmount(void)
 
 static void t_mount_rdonly(void)
 {
+	struct mica_statvfs sv;
 	message *m;
 
 	setup();
@@ -56,6 +57,11 @@ static void t_mount_rdonly(void)
 	m = fsdos_req(FS_WRITE);
 	m->m_fs_io.ino = 42;
 	CU_ASSERT_EQUAL(fsdos_send(m), -EROFS);
+	m = fsdos_req(FS_STATVFS);
+	m->m_fs_io.bytes = sizeof sv;
+	m->m_fs_io.grant = fos_grant(VFS_EP, &sv, sizeof sv, CPF_WRITE);
+	CU_ASSERT_EQUAL(fsdos_send(m), OK);
+	CU_ASSERT_EQUAL(sv.f_flag, FS_ST_RDONLY);
 }
 
 static void t_mount_nodev(void)
@@ -149,7 +155,7 @@ static void t_getdents_rdlink(void)
 
 static void t_stat_statvfs(void)
 {
-	struct statvfs sv;
+	struct mica_statvfs sv;
 	struct stat st;
 	message *m;
 
@@ -169,7 +175,9 @@ static void t_stat_statvfs(void)
 	m->m_fs_io.grant = fos_grant(VFS_EP, &sv, sizeof sv, CPF_WRITE);
 	CU_ASSERT_EQUAL(fsdos_send(m), OK);
 	CU_ASSERT_EQUAL(sv.f_bsize, 4096);
-	CU_ASSERT_EQUAL(sv.f_flag & ST_RDONLY, 0);
+	CU_ASSERT_EQUAL(sv.f_flag, 0);
+	CU_ASSERT_EQUAL(sv.f_frsize, 1024);
+	CU_ASSERT_EQUAL(sv.f_blocks, 5000000000ull);
 }
 
 static void t_attrs(void)
@@ -194,7 +202,8 @@ static void t_attrs(void)
 	m->m_fs_utime.ino = 42;
 	m->m_fs_utime.atime_sec = 100;
 	m->m_fs_utime.atime_nsec = 5;
-	m->m_fs_utime.mtime_nsec = UTIME_OMIT;
+	m->m_fs_utime.mtime_sec = 77;
+	m->m_fs_utime.mtime_nsec = FS_UTIME_OMIT;
 	CU_ASSERT_EQUAL(fsdos_send(m), OK);
 	m = fsdos_req(FS_TRUNC);
 	m->m_fs_trunc.ino = 42;
@@ -207,7 +216,7 @@ static void t_attrs(void)
 	CU_ASSERT_EQUAL(fsdos_send(m), OK);
 	CU_ASSERT_EQUAL(fsdos_send(fsdos_req(FS_SYNC)), OK);
 	CU_ASSERT_STRING_EQUAL(ffake.trace, "chmod 42 4711;chown 42 -1 9;"
-	    "utime 42 100.5 0.1073741822;trunc 42 4096 0;"
+	    "utime 42 100.5 0.omit;trunc 42 4096 0;"
 	    "trunc 42 4096 8192;sync;");
 }
 
