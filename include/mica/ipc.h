@@ -304,19 +304,9 @@ typedef struct {
 		mess_cdev_vfs_sel m_cdev_sel;
 		mess_cdev_pm_sig m_cdev_sig;
 		mess_lsys_bdev m_bdev;
-		mess_vfs_fs_mount m_fs_mount;
-		mess_vfs_fs_name m_fs_name;
-		mess_vfs_fs_create m_fs_create;
-		mess_vfs_fs_rename m_fs_rename;
-		mess_vfs_fs_slink m_fs_slink;
-		mess_vfs_fs_putnode m_fs_putnode;
-		mess_vfs_fs_attr m_fs_attr;
-		mess_vfs_fs_utime m_fs_utime;
-		mess_vfs_fs_trunc m_fs_trunc;
-		mess_vfs_fs_io m_fs_io;
-		mess_fs_vfs_node m_fs_node;
-		mess_fs_vfs_mode m_fs_mode;
-		mess_fs_vfs_pos m_fs_pos;
+#define FS_MEMBER(t, m) t m;
+		FS_MESSAGES(FS_MEMBER)
+#undef FS_MEMBER
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -354,19 +344,9 @@ MESS_CHECK(mess_cdev_vfs_reply);
 MESS_CHECK(mess_cdev_vfs_sel);
 MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
-MESS_CHECK(mess_vfs_fs_mount);
-MESS_CHECK(mess_vfs_fs_name);
-MESS_CHECK(mess_vfs_fs_create);
-MESS_CHECK(mess_vfs_fs_rename);
-MESS_CHECK(mess_vfs_fs_slink);
-MESS_CHECK(mess_vfs_fs_putnode);
-MESS_CHECK(mess_vfs_fs_attr);
-MESS_CHECK(mess_vfs_fs_utime);
-MESS_CHECK(mess_vfs_fs_trunc);
-MESS_CHECK(mess_vfs_fs_io);
-MESS_CHECK(mess_fs_vfs_node);
-MESS_CHECK(mess_fs_vfs_mode);
-MESS_CHECK(mess_fs_vfs_pos);
+#define FS_CHECK(t, m) MESS_CHECK(t);
+FS_MESSAGES(FS_CHECK)
+#undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*

@@ -212,4 +212,20 @@ typedef struct {			/* reply: GETDENTS */
 	u8_t pad[48];
 } mess_fs_vfs_pos;
 
+/* The members of the message union (mica/ipc.h), each size-checked there. */
+#define FS_MESSAGES(X) \
+	X(mess_vfs_fs_mount, m_fs_mount) \
+	X(mess_vfs_fs_name, m_fs_name) \
+	X(mess_vfs_fs_create, m_fs_create) \
+	X(mess_vfs_fs_rename, m_fs_rename) \
+	X(mess_vfs_fs_slink, m_fs_slink) \
+	X(mess_vfs_fs_putnode, m_fs_putnode) \
+	X(mess_vfs_fs_attr, m_fs_attr) \
+	X(mess_vfs_fs_utime, m_fs_utime) \
+	X(mess_vfs_fs_trunc, m_fs_trunc) \
+	X(mess_vfs_fs_io, m_fs_io) \
+	X(mess_fs_vfs_node, m_fs_node) \
+	X(mess_fs_vfs_mode, m_fs_mode) \
+	X(mess_fs_vfs_pos, m_fs_pos)
+
 #endif /* MICA_VFSIF_H */
