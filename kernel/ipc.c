@@ -80,7 +80,7 @@ static int send_target(struct proc *caller, endpoint_t e, struct proc **dst)
 
 	if (e < 0 || id < 0)
 		return -EBADEPT;
-	if (!map_isset(&caller->priv.ipc_to, id))
+	if (!map_isset(priv_ipc_to(&caller->priv), id))
 		return -ECALLDENIED;
 	if ((r = proc_ep_ok(e, dst)) != OK)
 		return r;

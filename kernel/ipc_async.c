@@ -31,7 +31,7 @@ static int async_try_entry(struct proc *s, asynmsg_t *a)
 
 	if (a->dst < 0 || id < 0)
 		r = -EBADEPT;
-	else if (!map_isset(&s->priv.ipc_to, id))
+	else if (!map_isset(priv_ipc_to(&s->priv), id))
 		r = -ECALLDENIED;
 	else
 		r = proc_ep_ok(a->dst, &dst);

@@ -34,16 +34,6 @@ static inline void map_set(sys_map_t *m, int i) { m->w[i / 32] |= 1u << (i % 32)
 static inline void map_unset(sys_map_t *m, int i) { m->w[i / 32] &= ~(1u << (i % 32)); }
 static inline int map_isset(const sys_map_t *m, int i) { return (m->w[i / 32] >> (i % 32)) & 1; }
 
-struct priv {
-	u32_t flags;			/* PF_* */
-	u32_t ipc_ops;			/* allowed IPC_x, as 1 << IPC_x */
-	sys_map_t ipc_to;		/* allowed targets, by priv id */
-	u32_t calls;			/* allowed kernel calls, 1 << KCALL_NR */
-	u32_t irqs;			/* allowed IRQ lines */
-	u16_t io_base[NR_IO_RANGES];
-	u16_t io_len[NR_IO_RANGES];
-};
-
 struct proc {
 	struct trapframe regs;		/* user registers while not running */
 	struct addrspace as;
@@ -51,7 +41,7 @@ struct proc {
 	endpoint_t endpoint;
 	u32_t rts_flags;
 	char name[PROC_NAME_LEN];
-	struct priv priv;
+	struct priv_info priv;		/* privileges, as SYS_PRIVCTL sees them */
 
 	/* scheduling */
 	int priority, quantum, ticks_left;
@@ -98,6 +88,10 @@ void proc_free_slot(struct proc *p);
 int priv_id(endpoint_t e);			/* priv-mask index of e, or -1 */
 void priv_set_user(struct proc *p);
 void priv_set_system(struct proc *p);
+static inline sys_map_t *priv_ipc_to(struct priv_info *pi)
+{
+	return (sys_map_t *)pi->ipc_to;
+}
 
 /* sched.c */
 void rts_set(struct proc *p, u32_t flag);

@@ -55,7 +55,7 @@ static int kcall_run(struct proc *caller, message *m)
 
 	if (nr >= NR_KERNEL_CALLS || !kcall_table[nr])
 		return -ENOSYS;
-	if (!(caller->priv.calls & (1u << nr)))
+	if (!PRIV_CALL_ISSET(&caller->priv, nr))
 		return -EPERM;
 	return kcall_table[nr](caller, m);
 }

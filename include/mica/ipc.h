@@ -31,17 +31,32 @@ typedef struct {			/* SYS_DIAGCTL */
 	u8_t pad[44];
 } mess_lsys_krn_diagctl;
 
-typedef struct {			/* SYS_PRIVCTL */
-	endpoint_t endpt;		/* target process */
-	int request;			/* PRIV_SET, PRIV_GET */
+/*
+ * A process's privileges as SYS_PRIVCTL reads and writes them: too big for
+ * a message (a bit per process, per kernel call, plus I/O and memory
+ * ranges), so the message carries its address in the caller's memory.
+ */
+struct priv_info {
 	u32_t flags;			/* PF_* */
 	u32_t ipc_ops;			/* bit (1 << IPC_x): allowed IPC ops */
 	u32_t ipc_to[BITMAP_WORDS];	/* allowed targets, by priv id */
-	u32_t calls;			/* bit KCALL_NR(SYS_x): allowed calls */
+	u32_t calls[KCALL_WORDS];	/* bit KCALL_NR(SYS_x): allowed calls */
 	u32_t irqs;			/* allowed IRQ lines */
 	u16_t io_base[NR_IO_RANGES];	/* allowed I/O port ranges */
 	u16_t io_len[NR_IO_RANGES];
-	u8_t pad[56 - 24 - 4 * BITMAP_WORDS - 4 * NR_IO_RANGES];
+	phys_bytes mem_base[NR_MEM_RANGES];	/* physical ranges for SYS_PHYSMAP */
+	u32_t mem_len[NR_MEM_RANGES];	/* bytes, 0 = unused */
+};
+
+#define PRIV_CALL_ISSET(pi, nr) (((pi)->calls[(nr) / 32] >> ((nr) % 32)) & 1)
+#define PRIV_CALL_SET(pi, nr) ((pi)->calls[(nr) / 32] |= 1u << ((nr) % 32))
+#define PRIV_CALL_UNSET(pi, nr) ((pi)->calls[(nr) / 32] &= ~(1u << ((nr) % 32)))
+
+typedef struct {			/* SYS_PRIVCTL */
+	endpoint_t endpt;		/* target process */
+	int request;			/* PRIV_SET, PRIV_GET */
+	vir_bytes info;			/* struct priv_info in the caller's memory */
+	u8_t pad[44];
 } mess_lsys_krn_privctl;
 
 typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */

@@ -34,7 +34,7 @@ int sys_diag_print(const char *s, u32_t len);
 int sys_diag_dump(void);
 int sys_shutdown(u32_t status);
 int sys_getinfo(endpoint_t *self, int *slot);
-int sys_privctl(endpoint_t e, int request, mess_lsys_krn_privctl *pm);
+int sys_privctl(endpoint_t e, int request, struct priv_info *pi);
 int sys_fork(endpoint_t parent);		/* child endpoint, 0 in the child */
 int sys_exec(endpoint_t e, vir_bytes ip, vir_bytes sp);
 int sys_clear(endpoint_t e);

@@ -49,19 +49,14 @@ int sys_getinfo(endpoint_t *self, int *slot)
 	return r;
 }
 
-int sys_privctl(endpoint_t e, int request, mess_lsys_krn_privctl *pm)
+int sys_privctl(endpoint_t e, int request, struct priv_info *pi)
 {
 	message m = { 0 };
-	int r;
 
-	if (pm)
-		m.m_privctl = *pm;
 	m.m_privctl.endpt = e;
 	m.m_privctl.request = request;
-	r = kcall(SYS_PRIVCTL, &m);
-	if (pm && r == OK)
-		*pm = m.m_privctl;
-	return r;
+	m.m_privctl.info = (vir_bytes)pi;
+	return kcall(SYS_PRIVCTL, &m);
 }
 
 static int proc_call(int nr, endpoint_t e, endpoint_t e2, vir_bytes ip,

@@ -69,7 +69,7 @@ static void test_signals(void)
 	message m;
 	endpoint_t who;
 	u32_t map;
-	mess_lsys_krn_privctl pv;
+	struct priv_info pv;
 
 	tap_is(sys_getksig(&who, &map), -EPERM, "getksig without being the signal manager");
 	memset(&pv, 0, sizeof(pv));
