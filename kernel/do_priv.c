@@ -11,7 +11,7 @@ int do_privctl(struct proc *caller, message *m)
 	struct priv_info pi;
 	struct proc *p;
 	vir_bytes info = m->m_privctl.info;
-	int r;
+	int r, vm, gone;
 
 	if ((r = kcall_target(caller, m->m_privctl.endpt, &p)) != OK)
 		return r;
@@ -22,7 +22,13 @@ int do_privctl(struct proc *caller, message *m)
 		if ((r = arch_copy_from_user(&caller->as, info, &pi,
 		    sizeof(pi))) != OK)
 			return r;
+		vm = !(p->priv.flags & PF_VM) && (pi.flags & PF_VM);
+		gone = (p->priv.flags & PF_VM) && !(pi.flags & PF_VM);
 		p->priv = pi;
+		if (gone)
+			vmfault_vm_gone();
+		if (vm)
+			vmfault_vm_new(p);
 		if (p->rts_flags & RTS_NO_PRIV)
 			rts_clear(p, RTS_NO_PRIV);
 		return OK;

@@ -263,31 +263,38 @@ int ipc_dispatch(struct proc *caller, int op, endpoint_t e, vir_bytes m,
 	return ipc_table[op](caller, e, m, count);
 }
 
+/* Fail everything that waits on p with err, and drop what p left pending
+ * for others; p's own IPC is cancelled too.  The slot is p's business. */
+void ipc_clear_refs(struct proc *p, int err)
+{
+	int id = priv_id(p->endpoint), i;
+	struct proc *q;
+
+	if (p->rts_flags & RTS_SENDING)
+		ipc_unlink_sender(p);
+	while ((q = p->caller_q)) {
+		p->caller_q = q->q_link;
+		q->q_link = NULL;
+		q->regs.eax = (u32_t)err;
+		q->sendrec = 0;
+		rts_clear(q, RTS_SENDING | RTS_RECEIVING);
+	}
+	for (i = 0; i < NR_PROCS; i++) {
+		q = &proc_table[i];
+		if (q == p || (q->rts_flags & RTS_SLOT_FREE))
+			continue;
+		map_unset(&q->notify_pending, id);
+		map_unset(&q->async_pending, id);
+		if ((q->rts_flags & RTS_RECEIVING) && q->getfrom == p->endpoint) {
+			q->regs.eax = (u32_t)err;
+			q->sendrec = 0;
+			rts_clear(q, RTS_RECEIVING);
+		}
+	}
+}
+
 /* Fail everything that waits on the dying process 'dead'. */
 void ipc_cleanup_dead(struct proc *dead)
 {
-	int id = priv_id(dead->endpoint), i;
-	struct proc *p;
-
-	if (dead->rts_flags & RTS_SENDING)
-		ipc_unlink_sender(dead);
-	while ((p = dead->caller_q)) {
-		dead->caller_q = p->q_link;
-		p->q_link = NULL;
-		p->regs.eax = -EDEADSRCDST;
-		p->sendrec = 0;
-		rts_clear(p, RTS_SENDING | RTS_RECEIVING);
-	}
-	for (i = 0; i < NR_PROCS; i++) {
-		p = &proc_table[i];
-		if (p == dead || (p->rts_flags & RTS_SLOT_FREE))
-			continue;
-		map_unset(&p->notify_pending, id);
-		map_unset(&p->async_pending, id);
-		if ((p->rts_flags & RTS_RECEIVING) && p->getfrom == dead->endpoint) {
-			p->regs.eax = -EDEADSRCDST;
-			p->sendrec = 0;
-			rts_clear(p, RTS_RECEIVING);
-		}
-	}
+	ipc_clear_refs(dead, -EDEADSRCDST);
 }

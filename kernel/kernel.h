@@ -24,9 +24,14 @@
 #define RTS_NO_PRIV   0x08	/* not started yet (fork, before exec) */
 #define RTS_STOPPED   0x10	/* held for the signal manager */
 #define RTS_VMFAULT   0x20	/* waiting for VM to resolve a fault */
+#define RTS_HELD      0x100	/* forked with FORK_HOLD, until SYS_RELEASE */
+#define RTS_INHIBIT   0x200	/* kept off the CPU while VM is replaced */
 
 /* Internal result of a handler: the caller is blocked or gone, no reply. */
 #define EDONTREPLY 2001
+/* Internal result: the call did one pass of its work and is re-executed
+ * from its trap instruction, letting interrupts in between (restart.c). */
+#define ERESTART 2002
 
 typedef struct { u32_t w[BITMAP_WORDS]; } sys_map_t;
 
@@ -66,11 +71,21 @@ struct proc {
 	u32_t alarm_at;			/* uptime tick, 0 = none */
 	u32_t irq_pending;		/* hook bits for a HARDWARE notification */
 
+	/* a long kernel call done in passes (restart.c) */
+	struct {
+		int active;
+		message m;		/* the call as first seen */
+		u32_t done;		/* progress, in the handler's unit */
+		endpoint_t child;	/* SYS_FORK: the child being built */
+	} restart;
+
+	endpoint_t sig_mgr;		/* notified of crashes and exits; NONE: none */
+
 	/* page fault handed to VM (vmfault.c) */
 	struct {
 		endpoint_t owner;	/* whose memory faulted */
 		vir_bytes addr;
-		int write, in_call, taken;
+		int write, in_call, taken, present;
 		vir_bytes retried;	/* page VM said it fixed, +1; 0 = none */
 	} vmf;
 };
@@ -111,8 +126,14 @@ int ipc_notify_check(struct proc *dst, endpoint_t from);
 int ipc_deliver(struct proc *dst, const message *m);
 int ipc_ready_async(const struct proc *p, endpoint_t src);
 void ipc_cleanup_dead(struct proc *dead);
+void ipc_clear_refs(struct proc *p, int err);
 void ipc_unlink_sender(struct proc *p);
 int ipc_async_send(struct proc *caller, vir_bytes table, u32_t count);
+
+/* restart.c */
+u32_t *restart_state(struct proc *caller, const message *m);
+int restart_pass(struct proc *caller, int r);
+void restart_drop(struct proc *p);
 
 /* system.c and the do_*.c handlers */
 int kcall_dispatch(struct proc *caller, vir_bytes m);
@@ -134,11 +155,16 @@ int vmfault_enabled(void);
 int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err);
 int vmfault_call(struct proc *caller);
 void vmfault_vm_gone(void);
+void vmfault_vm_new(struct proc *vm);
 struct proc *vmfault_next(void);
 int vmfault_resume(struct proc *p, int result);
 
 /* do_sig.c */
 void sig_send(struct proc *p, int sig, const char *why);
+
+/* do_slot.c */
+int proc_managed_stop(struct proc *p, int sig);
+struct proc *proc_manager(const struct proc *p);
 
 /* grant.c */
 int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,

@@ -39,6 +39,8 @@ struct proc *proc_alloc_at(int i)
 	p->priority = USER_Q;
 	p->quantum = p->ticks_left = DEFAULT_QUANTUM;
 	p->sendto = p->getfrom = NONE;
+	p->restart.child = NONE;
+	p->sig_mgr = NONE;
 	return p;
 }
 
@@ -141,6 +143,7 @@ void proc_kill(struct proc *p, const char *why)
 	if (why)
 		kprintf("kernel: %s (endpoint %d) killed: %s\n", p->name,
 			p->endpoint, why);
+	restart_drop(p);
 	sched_dequeue(p);
 	p->rts_flags |= RTS_SLOT_FREE;
 	ipc_cleanup_dead(p);

@@ -65,8 +65,10 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	vir_bytes ip;			/* EXEC: entry point */
 	vir_bytes sp;			/* EXEC: stack pointer */
 	int slot;			/* GETINFO reply */
-	char name[PROC_NAME_LEN];	/* GETINFO reply */
-	u8_t pad[20];
+	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
+	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
+	u32_t free_frames;		/* GETINFO reply: free page frames */
+	u8_t pad[12];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
@@ -76,6 +78,25 @@ typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
 	u32_t flags;			/* MAP_WRITE */
 	u8_t pad[40];
 } mess_lsys_krn_memmap;
+
+typedef struct {	/* SYS_VMSHARE, VMPROT, VMREPLACE, PHYSMAP, CONTIGALLOC, UMAP, VMQUERY */
+	endpoint_t endpt;		/* the address space acted on */
+	vir_bytes addr;			/* page aligned (UMAP, VMQUERY: any) */
+	u32_t len;			/* bytes, whole pages (UMAP: any) */
+	u32_t prot;			/* VMPROT_* */
+	endpoint_t src;			/* VMSHARE: whose frames */
+	vir_bytes src_addr;		/* VMSHARE: where in src */
+	phys_bytes phys;		/* PHYSMAP: start; CONTIGALLOC, UMAP, VMQUERY reply */
+	u32_t refs;			/* VMQUERY reply: mappings of the frame */
+	u8_t pad[24];
+} mess_lsys_krn_vmmem;
+
+typedef struct {			/* SYS_CLEARREFS, SYS_SIGMGR, SYS_RELEASE */
+	endpoint_t endpt;		/* the process */
+	endpoint_t mgr;			/* SIGMGR: its new manager (NONE: none) */
+	int error;			/* CLEARREFS: what waiters get (0: EDEADSRCDST) */
+	u8_t pad[44];
+} mess_lsys_krn_slot;
 
 typedef struct {			/* SYS_SETGRANT */
 	vir_bytes addr;			/* table in the caller's memory */
@@ -138,8 +159,9 @@ typedef struct {			/* SYS_VMCTL */
 	vir_bytes addr;			/* GET reply: the faulting address */
 	u32_t write;			/* GET reply: a write access */
 	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
-	int result;			/* RESUME: OK, or the error for the call */
-	u8_t pad[28];
+	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
+	u32_t present;			/* GET reply: the page held a frame (protection fault) */
+	u8_t pad[24];
 } mess_lsys_krn_vmctl;
 
 /*
@@ -293,6 +315,8 @@ typedef struct {
 		mess_lsys_krn_proc m_proc;
 		mess_lsys_krn_memmap m_memmap;
 		mess_lsys_krn_setgrant m_setgrant;
+		mess_lsys_krn_vmmem m_vmmem;
+		mess_lsys_krn_slot m_slot;
 		mess_lsys_krn_safecopy m_safecopy;
 		mess_lsys_krn_irqctl m_irqctl;
 		mess_lsys_krn_devio m_devio;
@@ -330,6 +354,8 @@ MESS_CHECK(mess_lsys_krn_privctl);
 MESS_CHECK(mess_lsys_krn_proc);
 MESS_CHECK(mess_lsys_krn_memmap);
 MESS_CHECK(mess_lsys_krn_setgrant);
+MESS_CHECK(mess_lsys_krn_vmmem);
+MESS_CHECK(mess_lsys_krn_slot);
 MESS_CHECK(mess_lsys_krn_safecopy);
 MESS_CHECK(mess_lsys_krn_irqctl);
 MESS_CHECK(mess_lsys_krn_devio);

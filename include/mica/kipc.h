@@ -58,6 +58,26 @@ int sys_schedctl(endpoint_t e, int priority, int quantum);
 int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
 int sys_vmctl_resume(endpoint_t e, int result);
 
+/* kcall_vm.c: memory calls for VM and drivers, slot calls for PM/RS. */
+int sys_vmshare(endpoint_t dst, vir_bytes addr, endpoint_t src,
+	vir_bytes src_addr, u32_t len, u32_t prot);
+int sys_vmprot(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot);
+int sys_vmreplace(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot);
+int sys_physmap(endpoint_t e, vir_bytes addr, phys_bytes phys, u32_t len,
+	u32_t prot);
+int sys_contigalloc(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot,
+	phys_bytes *phys);
+int sys_umap(endpoint_t e, vir_bytes addr, u32_t len, phys_bytes *phys);
+int sys_vmquery(endpoint_t e, vir_bytes addr, phys_bytes *phys, u32_t *prot,
+	u32_t *refs);
+int sys_sigmgr(endpoint_t e, endpoint_t mgr);	/* mgr NONE: none */
+int sys_clearrefs(endpoint_t e, int error);	/* error 0: EDEADSRCDST */
+int sys_release(endpoint_t e);			/* run a FORK_HOLD child */
+int sys_fork_flags(endpoint_t parent, u32_t flags);	/* FORK_* */
+int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
+u32_t sys_free_frames(void);
+int sys_vmctl_inhibit(endpoint_t e, int on);
+
 /*
  * grants.c: the grant table, registered on first use.  It starts with
  * GRANT_INITIAL static entries and doubles (pages from sys_pages_alloc) up
