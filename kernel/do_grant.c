@@ -1,15 +1,34 @@
 /*
- * do_grant.c - SYS_SETGRANT (register the caller's grant table) and
+ * do_grant.c - SYS_SETGRANT (register the caller's grant table, with a
+ * fresh epoch unless the caller hands back its own: safecopies.h) and
  * SYS_SAFECOPYFROM / SYS_SAFECOPYTO (copy through someone's grant).
  */
 #include "system.h"
+#include <mica/safecopies.h>
+
+/* A new table gets the next epoch, never the one the caller had. */
+static u32_t next_epoch(u32_t old)
+{
+	static u32_t counter;
+
+	do
+		counter = (counter + 1) & GRANT_EPOCH_MASK;
+	while (counter == old);
+	return counter;
+}
 
 int do_setgrant(struct proc *caller, message *m)
 {
-	if (m->m_setgrant.count > GRANT_MAX)
+	mess_lsys_krn_setgrant *sg = &m->m_setgrant;
+
+	if (sg->count > GRANT_MAX || (sg->flags & ~SETGRANT_EPOCH) ||
+	    ((sg->flags & SETGRANT_EPOCH) && sg->epoch > GRANT_EPOCH_MASK))
 		return -EINVAL;
-	caller->grant_table = m->m_setgrant.addr;
-	caller->grant_count = m->m_setgrant.count;
+	caller->grant_table = sg->addr;
+	caller->grant_count = sg->count;
+	caller->grant_epoch = (sg->flags & SETGRANT_EPOCH) ? sg->epoch :
+		next_epoch(caller->grant_epoch);
+	sg->epoch = caller->grant_epoch;
 	return OK;
 }
 

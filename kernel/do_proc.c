@@ -1,6 +1,6 @@
 /*
  * do_proc.c - process slots: SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_EXIT,
- * SYS_RELEASE.
+ * SYS_HOLD.
  *
  * Fork copies the parent's user pages eagerly, in passes (restart.c),
  * unless FORK_NOCOPY leaves the child's memory to VM (which shares frames
@@ -8,7 +8,7 @@
  * registers, privileges (less PF_VM and PF_SIG_MGR: one VM, managers are
  * named), signal manager, scheduling and grant table (the table lives in
  * the copied memory), returns 0 in eax and runs at once, or after
- * SYS_RELEASE with FORK_HOLD.  A parent blocked in sendrec (PM forking it)
+ * SYS_HOLD's release with FORK_HOLD.  A parent blocked in sendrec (PM forking it)
  * has a child blocked the same way: both get the reply meant for them.
  * The caller gets the child's endpoint as the result and in endpt2.
  *
@@ -43,6 +43,7 @@ static struct proc *fork_start(struct proc *parent)
 	child->quantum = child->ticks_left = parent->quantum;
 	child->grant_table = parent->grant_table;
 	child->grant_count = parent->grant_count;
+	child->grant_epoch = parent->grant_epoch;
 	kstrlcpy(child->name, parent->name, PROC_NAME_LEN);
 	return child;
 }
@@ -95,13 +96,21 @@ int do_fork(struct proc *caller, message *m)
 	return restart_pass(caller, child->endpoint);
 }
 
-int do_release(struct proc *caller, message *m)
+/* Hold p off the CPU (a manager preparing a swap) or let it run again (a
+ * FORK_HOLD child, or after the swap).  Holding the caller is EINVAL. */
+int do_hold(struct proc *caller, message *m)
 {
 	struct proc *p;
 	int r;
 
 	if ((r = kcall_target(caller, m->m_slot.endpt, &p)) != OK)
 		return r;
+	if (m->m_slot.hold) {
+		if (p == caller || (p->rts_flags & RTS_HELD))
+			return -EINVAL;
+		rts_set(p, RTS_HELD);
+		return OK;
+	}
 	if (!(p->rts_flags & RTS_HELD))
 		return -EINVAL;
 	rts_clear(p, RTS_HELD);
@@ -128,6 +137,7 @@ int do_exec(struct proc *caller, message *m)
 	restart_drop(p);
 	p->grant_table = 0;
 	p->grant_count = 0;
+	p->grant_epoch = 0;
 	p->async_table = 0;
 	p->async_count = 0;
 	kstrlcpy(p->name, m->m_proc.name[0] ? m->m_proc.name : "exec",

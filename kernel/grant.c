@@ -26,7 +26,8 @@ static int grant_entry(struct proc *granter, cp_grant_id_t gid, cp_grant_t *g)
 	if (arch_copy_from_user(&granter->as, granter->grant_table +
 	    idx * sizeof(*g), g, sizeof(*g)) != OK)
 		return -EINVAL;
-	if (!(g->flags & CPF_USED) || g->seq != GRANT_SEQ(gid))
+	if (!(g->flags & CPF_USED) || g->seq != GRANT_SEQ(gid) ||
+	    GRANT_EPOCH(gid) != granter->grant_epoch)
 		return -EINVAL;
 	return OK;
 }

@@ -67,6 +67,7 @@ struct proc {
 	/* grants, signals, timers, interrupts */
 	vir_bytes grant_table;
 	u32_t grant_count;
+	u32_t grant_epoch;		/* part of every id of this table */
 	u32_t sig_pending;		/* for the signal manager */
 	u32_t alarm_at;			/* uptime tick, 0 = none */
 	u32_t irq_pending;		/* hook bits for a HARDWARE notification */

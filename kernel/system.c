@@ -44,7 +44,7 @@ static const kcall_handler kcall_table[NR_KERNEL_CALLS] = {
 	CALL(SYS_VMQUERY) = do_vmquery,
 	CALL(SYS_CLEARREFS) = do_clearrefs,
 	CALL(SYS_SIGMGR) = do_sigmgr,
-	CALL(SYS_RELEASE) = do_release,
+	CALL(SYS_HOLD) = do_hold,
 };
 
 int kcall_target(struct proc *caller, endpoint_t e, struct proc **pp)

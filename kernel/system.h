@@ -43,6 +43,6 @@ int do_umap(struct proc *caller, message *m);
 int do_vmquery(struct proc *caller, message *m);
 int do_clearrefs(struct proc *caller, message *m);
 int do_sigmgr(struct proc *caller, message *m);
-int do_release(struct proc *caller, message *m);
+int do_hold(struct proc *caller, message *m);
 
 #endif /* KERNEL_SYSTEM_H */

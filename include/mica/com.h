@@ -89,7 +89,7 @@
 #define SYS_VMQUERY    (KERNEL_CALL + 31)	/* frame, protection, share count of a page */
 #define SYS_CLEARREFS  (KERNEL_CALL + 32)	/* fail every waiter on an endpoint, keep the slot */
 #define SYS_SIGMGR     (KERNEL_CALL + 33)	/* set a process's signal manager */
-#define SYS_RELEASE    (KERNEL_CALL + 34)	/* let a FORK_HOLD child run */
+#define SYS_HOLD       (KERNEL_CALL + 34)	/* hold a process off the CPU, or release it */
 #define KCALL_NR(c)    ((c) - KERNEL_CALL)
 
 /* SYS_DIAGCTL requests. */

@@ -91,17 +91,20 @@ typedef struct {	/* SYS_VMSHARE, VMPROT, VMREPLACE, PHYSMAP, CONTIGALLOC, UMAP, 
 	u8_t pad[24];
 } mess_lsys_krn_vmmem;
 
-typedef struct {			/* SYS_CLEARREFS, SYS_SIGMGR, SYS_RELEASE */
+typedef struct {			/* SYS_CLEARREFS, SYS_SIGMGR, SYS_HOLD */
 	endpoint_t endpt;		/* the process */
 	endpoint_t mgr;			/* SIGMGR: its new manager (NONE: none) */
 	int error;			/* CLEARREFS: what waiters get (0: EDEADSRCDST) */
-	u8_t pad[44];
+	int hold;			/* HOLD: 1 hold, 0 release */
+	u8_t pad[40];
 } mess_lsys_krn_slot;
 
 typedef struct {			/* SYS_SETGRANT */
 	vir_bytes addr;			/* table in the caller's memory */
 	u32_t count;			/* entries */
-	u8_t pad[48];
+	u32_t flags;			/* SETGRANT_EPOCH: use 'epoch' */
+	u32_t epoch;			/* in with SETGRANT_EPOCH; reply: the table's */
+	u8_t pad[40];
 } mess_lsys_krn_setgrant;
 
 typedef struct {			/* SYS_SAFECOPYFROM, SYS_SAFECOPYTO */

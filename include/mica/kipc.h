@@ -41,7 +41,7 @@ int sys_clear(endpoint_t e);
 void sys_exit(int status) __attribute__((noreturn));
 int sys_memmap(endpoint_t e, vir_bytes addr, u32_t len, u32_t flags);
 int sys_unmap(endpoint_t e, vir_bytes addr, u32_t len);
-int sys_setgrant(cp_grant_t *table, u32_t count);
+int sys_setgrant(cp_grant_t *table, u32_t count, u32_t flags, u32_t *epoch);
 int sys_safecopyfrom(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
 	void *addr, u32_t bytes);
 int sys_safecopyto(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
@@ -72,7 +72,8 @@ int sys_vmquery(endpoint_t e, vir_bytes addr, phys_bytes *phys, u32_t *prot,
 	u32_t *refs);
 int sys_sigmgr(endpoint_t e, endpoint_t mgr);	/* mgr NONE: none */
 int sys_clearrefs(endpoint_t e, int error);	/* error 0: EDEADSRCDST */
-int sys_release(endpoint_t e);			/* run a FORK_HOLD child */
+int sys_hold(endpoint_t e);			/* keep e off the CPU */
+int sys_release(endpoint_t e);			/* run a held (or FORK_HOLD) child */
 int sys_fork_flags(endpoint_t parent, u32_t flags);	/* FORK_* */
 int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
 u32_t sys_free_frames(void);

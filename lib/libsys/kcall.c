@@ -100,13 +100,19 @@ static int mem_call(int nr, endpoint_t e, vir_bytes addr, u32_t len, u32_t flags
 int sys_memmap(endpoint_t e, vir_bytes addr, u32_t len, u32_t flags) { return mem_call(SYS_MEMMAP, e, addr, len, flags); }
 int sys_unmap(endpoint_t e, vir_bytes addr, u32_t len) { return mem_call(SYS_UNMAP, e, addr, len, 0); }
 
-int sys_setgrant(cp_grant_t *table, u32_t count)
+int sys_setgrant(cp_grant_t *table, u32_t count, u32_t flags, u32_t *epoch)
 {
 	message m = { 0 };
+	int r;
 
 	m.m_setgrant.addr = (vir_bytes)table;
 	m.m_setgrant.count = count;
-	return kcall(SYS_SETGRANT, &m);
+	m.m_setgrant.flags = flags;
+	m.m_setgrant.epoch = epoch ? *epoch : 0;
+	r = kcall(SYS_SETGRANT, &m);
+	if (r == OK && epoch)
+		*epoch = m.m_setgrant.epoch;
+	return r;
 }
 
 static int safecopy(int nr, endpoint_t granter, cp_grant_id_t gid,

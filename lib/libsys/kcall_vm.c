@@ -94,19 +94,21 @@ int sys_vmquery(endpoint_t e, vir_bytes addr, phys_bytes *phys, u32_t *prot,
 	return r;
 }
 
-static int slot_call(int nr, endpoint_t e, endpoint_t mgr, int error)
+static int slot_call(int nr, endpoint_t e, endpoint_t mgr, int error, int hold)
 {
 	message m = { 0 };
 
 	m.m_slot.endpt = e;
 	m.m_slot.mgr = mgr;
 	m.m_slot.error = error;
+	m.m_slot.hold = hold;
 	return vm_call(nr, &m);
 }
 
-int sys_sigmgr(endpoint_t e, endpoint_t mgr) { return slot_call(SYS_SIGMGR, e, mgr, 0); }
-int sys_clearrefs(endpoint_t e, int error) { return slot_call(SYS_CLEARREFS, e, NONE, error); }
-int sys_release(endpoint_t e) { return slot_call(SYS_RELEASE, e, NONE, 0); }
+int sys_sigmgr(endpoint_t e, endpoint_t mgr) { return slot_call(SYS_SIGMGR, e, mgr, 0, 0); }
+int sys_clearrefs(endpoint_t e, int error) { return slot_call(SYS_CLEARREFS, e, NONE, error, 0); }
+int sys_hold(endpoint_t e) { return slot_call(SYS_HOLD, e, NONE, 0, 1); }
+int sys_release(endpoint_t e) { return slot_call(SYS_HOLD, e, NONE, 0, 0); }
 
 int sys_fork_flags(endpoint_t parent, u32_t flags)
 {

@@ -75,7 +75,7 @@ static int op_grant_table(vir_bytes p)
 	char out[8];
 	int r;
 
-	sys_setgrant((cp_grant_t *)p, 4);
+	sys_setgrant((cp_grant_t *)p, 4, 0, NULL);
 	r = sys_safecopyfrom(MAIN, 0, 0, out, 1);
 	return r;
 }
