@@ -7,7 +7,9 @@
  * with the id's sequence (else EINVAL: bad or revoked), that the grantee
  * is the asker and the access bits allow the direction (else EPERM), and
  * that [offset, offset+bytes) lies inside the grant (else ERANGE).  Only
- * then is anything copied; a fault in the copy itself is EFAULT.
+ * then is anything copied; a fault in the copy itself is EFAULT.  An
+ * unreadable grant table is EINVAL, or with VM EFAULT with the fault
+ * recorded, so VM maps the granter's page and the call is retried.
  */
 #include "kernel.h"
 #include <mica/safecopies.h>
@@ -25,7 +27,7 @@ static int grant_entry(struct proc *granter, cp_grant_id_t gid, cp_grant_t *g)
 		return -EINVAL;
 	if (arch_copy_from_user(&granter->as, granter->grant_table +
 	    idx * sizeof(*g), g, sizeof(*g)) != OK)
-		return -EINVAL;
+		return vmfault_enabled() ? -EFAULT : -EINVAL;	/* VM maps, retry */
 	if (!(g->flags & CPF_USED) || g->seq != GRANT_SEQ(gid) ||
 	    GRANT_EPOCH(gid) != granter->grant_epoch)
 		return -EINVAL;

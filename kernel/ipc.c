@@ -14,10 +14,12 @@
  * the call fails with ELOCKED instead of blocking forever.
  *
  * A receiver's buffer is checked when it starts waiting.  If it becomes
- * unmapped before delivery, a send with VM present fails with the fault
- * recorded, so VM maps the page and the send is retried once; without VM
- * (and for notifications and senda) the receiver is killed (SIGSEGV) and
- * the sender gets EDEADSRCDST.
+ * unmapped or read-only before delivery, with VM present: a send fails
+ * with the fault recorded, so VM maps the page and the send is retried
+ * once; a notification or senda message stays pending while the receiver
+ * is handed to VM and re-executes its receive (ipc_deliver_async).
+ * Without VM the receiver is killed (SIGSEGV) and a sender gets
+ * EDEADSRCDST.
  */
 #include "kernel.h"
 
@@ -48,6 +50,24 @@ int ipc_deliver(struct proc *dst, const message *m)
 	dst->sendrec = 0;
 	rts_clear(dst, RTS_RECEIVING);
 	return OK;
+}
+
+/* Deliver a notification or senda message to the waiting dst (never the
+ * caller).  If dst's buffer is absent or read-only (copy-on-write) and VM
+ * exists, dst is handed to VM and will re-execute its receive: -EAGAIN
+ * says the message stays pending.  Without VM dst is killed as before. */
+int ipc_deliver_async(struct proc *dst, const message *m)
+{
+	vir_bytes a = dst->msgaddr;
+
+	if (vmfault_enabled() &&
+	    arch_check_user(&dst->as, a, sizeof(*m), 1) != OK) {
+		if (arch_check_user(&dst->as, a, 1, 1) == OK)
+			a += sizeof(*m) - 1;	/* the second page is the bad one */
+		if (vmfault_receiver(dst, a) == OK)
+			return -EAGAIN;
+	}
+	return ipc_deliver(dst, m);
 }
 
 /* Would caller waiting on target close a cycle of blocked processes? */

@@ -41,7 +41,11 @@ static int async_try_entry(struct proc *s, asynmsg_t *a)
 	}
 	if (r == OK) {
 		a->msg.m_source = s->endpoint;
-		r = ipc_deliver(dst, &a->msg);
+		r = ipc_deliver_async(dst, &a->msg);
+		if (r == -EAGAIN) {		/* dst's buffer is VM's to fix */
+			map_set(&dst->async_pending, priv_id(s->endpoint));
+			return 0;
+		}
 	}
 	a->result = r;
 	a->flags |= AMF_DONE;

@@ -125,6 +125,7 @@ int ipc_notify_kernel(struct proc *dst, endpoint_t src);	/* from a task */
 int ipc_try_async(struct proc *dst, endpoint_t from);
 int ipc_notify_check(struct proc *dst, endpoint_t from);
 int ipc_deliver(struct proc *dst, const message *m);
+int ipc_deliver_async(struct proc *dst, const message *m);
 int ipc_ready_async(const struct proc *p, endpoint_t src);
 void ipc_cleanup_dead(struct proc *dead);
 void ipc_clear_refs(struct proc *p, int err);
@@ -155,6 +156,7 @@ void exception_user(struct proc *p, const struct trapframe *tf);
 int vmfault_enabled(void);
 int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err);
 int vmfault_call(struct proc *caller);
+int vmfault_receiver(struct proc *p, vir_bytes addr);
 void vmfault_vm_gone(void);
 void vmfault_vm_new(struct proc *vm);
 struct proc *vmfault_next(void);

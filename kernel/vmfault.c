@@ -112,6 +112,22 @@ int vmfault_call(struct proc *caller)
 	return OK;
 }
 
+/* A notification or senda delivery to receiving p hit addr: hand p to VM;
+ * afterwards it re-executes its receive.  OK, or -ENOENT: no VM, or VM
+ * already claimed to fix this page (the caller then kills p). */
+int vmfault_receiver(struct proc *p, vir_bytes addr)
+{
+	struct proc *vm = vm_proc();
+
+	if (!vm || vm == p || !(p->rts_flags & RTS_RECEIVING) || p->sendrec ||
+	    second_failure(p, addr))
+		return -ENOENT;
+	p->regs.eip -= TRAP_INSN_LEN;
+	suspend(p, vm, p, addr, 1, 1);
+	rts_clear(p, RTS_RECEIVING);
+	return OK;
+}
+
 /* The next fault VM has not fetched yet, or NULL. */
 struct proc *vmfault_next(void)
 {
