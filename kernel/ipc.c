@@ -48,6 +48,7 @@ int ipc_deliver(struct proc *dst, const message *m)
 	}
 	dst->regs.eax = OK;
 	dst->sendrec = 0;
+	dst->vmf.retried = 0;		/* it got through: later faults are new */
 	rts_clear(dst, RTS_RECEIVING);
 	return OK;
 }
