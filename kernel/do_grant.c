@@ -1,7 +1,8 @@
 /*
  * do_grant.c - SYS_SETGRANT (register the caller's grant table, with a
  * fresh epoch unless the caller hands back its own: safecopies.h) and
- * SYS_SAFECOPYFROM / SYS_SAFECOPYTO (copy through someone's grant).
+ * SYS_SAFECOPYFROM / SYS_SAFECOPYTO (copy through someone's grant, a
+ * megabyte per pass: restart.c).
  */
 #include "system.h"
 #include <mica/safecopies.h>
@@ -35,7 +36,9 @@ int do_setgrant(struct proc *caller, message *m)
 int do_safecopy(struct proc *caller, message *m)
 {
 	mess_lsys_krn_safecopy *sc = &m->m_safecopy;
+	u32_t *done = restart_state(caller, m);
 
-	return grant_copy(caller, sc->granter, sc->gid, sc->offset, sc->address,
-		sc->bytes, m->m_type == SYS_SAFECOPYTO);
+	return restart_pass(caller, grant_copy(caller, sc->granter, sc->gid,
+		sc->offset, sc->address, sc->bytes, m->m_type == SYS_SAFECOPYTO,
+		done));
 }

@@ -77,10 +77,10 @@ int do_fork(struct proc *caller, message *m)
 	done = restart_state(caller, m);
 	if (caller->restart.child == NONE) {
 		if (!(child = fork_start(parent)))
-			return restart_pass(caller, -EAGAIN);
+			return restart_done(caller, -EAGAIN);
 		caller->restart.child = child->endpoint;
 	} else if (!(child = proc_lookup(caller->restart.child))) {
-		return restart_pass(caller, -EAGAIN);
+		return restart_done(caller, -EAGAIN);
 	}
 	r = (flags & FORK_NOCOPY) ? OK :
 		arch_as_copy(&child->as, &parent->as, done);
@@ -89,11 +89,11 @@ int do_fork(struct proc *caller, message *m)
 	caller->restart.child = NONE;
 	if (r != OK) {
 		proc_kill(child, NULL);
-		return restart_pass(caller, r);
+		return restart_done(caller, r);
 	}
 	fork_finish(parent, child, flags);
 	m->m_proc.endpt2 = child->endpoint;
-	return restart_pass(caller, child->endpoint);
+	return restart_done(caller, child->endpoint);
 }
 
 /* Hold p off the CPU (a manager preparing a swap) or let it run again (a

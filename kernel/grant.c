@@ -14,6 +14,8 @@
 #include "kernel.h"
 #include <mica/safecopies.h>
 
+#define GRANT_CHUNK (ARCH_CHUNK_PAGES * PAGE_SIZE)	/* bytes per pass */
+
 struct grant_target {
 	struct proc *owner;
 	vir_bytes addr;
@@ -73,12 +75,16 @@ static int grant_resolve(endpoint_t grantee, struct proc *granter,
 	}
 }
 
-/* Copy between the caller's addr and a grant of granter_e. */
+/* Copy between the caller's addr and a grant of granter_e, from byte
+ * *done on, at most GRANT_CHUNK bytes per pass: OK when all is copied,
+ * ARCH_MORE when a pass ended first.  The whole range is checked on every
+ * pass, so a grant revoked between passes stops the copy. */
 int grant_copy(struct proc *caller, endpoint_t granter_e, cp_grant_id_t gid,
-	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant)
+	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant, u32_t *done)
 {
 	struct grant_target t;
 	struct proc *granter;
+	u32_t n;
 	int r;
 
 	if ((r = proc_ep_ok(granter_e, &granter)) != OK)
@@ -87,9 +93,17 @@ int grant_copy(struct proc *caller, endpoint_t granter_e, cp_grant_id_t gid,
 		to_grant ? CPF_WRITE : CPF_READ, 0, &t);
 	if (r != OK)
 		return r;
+	if (*done > bytes)
+		*done = 0;
+	n = bytes - *done < GRANT_CHUNK ? bytes - *done : GRANT_CHUNK;
 	if (to_grant)
-		r = arch_copy_user(&caller->as, addr, &t.owner->as, t.addr, bytes);
+		r = arch_copy_user(&caller->as, addr + *done, &t.owner->as,
+			t.addr + *done, n);
 	else
-		r = arch_copy_user(&t.owner->as, t.addr, &caller->as, addr, bytes);
-	return r;
+		r = arch_copy_user(&t.owner->as, t.addr + *done, &caller->as,
+			addr + *done, n);
+	if (r != OK)
+		return r;
+	*done += n;
+	return *done < bytes ? ARCH_MORE : OK;
 }

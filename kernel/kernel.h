@@ -135,6 +135,7 @@ int ipc_async_send(struct proc *caller, vir_bytes table, u32_t count);
 /* restart.c */
 u32_t *restart_state(struct proc *caller, const message *m);
 int restart_pass(struct proc *caller, int r);
+int restart_done(struct proc *caller, int r);
 void restart_drop(struct proc *p);
 
 /* system.c and the do_*.c handlers */
@@ -171,7 +172,7 @@ struct proc *proc_manager(const struct proc *p);
 
 /* grant.c */
 int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
-	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant);
+	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant, u32_t *done);
 
 /* debug.c, printk.c, kstring.c, main.c */
 void debug_dump(void);

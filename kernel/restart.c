@@ -26,15 +26,21 @@ u32_t *restart_state(struct proc *caller, const message *m)
 	return &caller->restart.done;
 }
 
-/* Finish a pass: r is ARCH_MORE (go round again) or the call's result. */
+/* The call is over with result r (any value: an endpoint too). */
+int restart_done(struct proc *caller, int r)
+{
+	caller->restart.active = 0;
+	caller->restart.done = 0;
+	caller->restart.child = NONE;
+	return r;
+}
+
+/* Finish a pass of an arch_* operation: ARCH_MORE goes round again,
+ * anything else (OK or an error) is the call's result. */
 int restart_pass(struct proc *caller, int r)
 {
-	if (r != ARCH_MORE) {
-		caller->restart.active = 0;
-		caller->restart.done = 0;
-		caller->restart.child = NONE;
-		return r;
-	}
+	if (r != ARCH_MORE)
+		return restart_done(caller, r);
 	caller->regs.eip -= TRAP_INSN_LEN;
 	return ERESTART;
 }
