@@ -14,7 +14,8 @@ The workload (seeded, so a run can be repeated) mixes:
   - a tree copy: files of SRC copied into new subdirectories;
   - renames (within and across directories, some over existing files),
     unlinks, mkdir/rmdir;
-  - fsync of the file just changed, about one change in four.
+  - fsync of the file just changed, after one change in 4, 20 or 100
+    (picked per run by the seed).
 The model holds every file's expected bytes.  The log (LOG, on the host's
 own file system, flushed line by line) says, in order, "dirty PATH" before
 any change to PATH starts and "synced PATH SIZE SHA256" after an fsync of
@@ -50,9 +51,26 @@ class Workload:
         self.files = {}           # relative path -> bytearray
         self.dirs = [""]
         self.seq = 0
+        self.cur = None           # the path of the last "dirty"
+        # How often to fsync: some runs leave much more unsynced.
+        self.p_sync = self.rng.choice([0.25, 0.05, 0.01])
 
     def say(self, *words):
         self.log.write(" ".join(str(w) for w in words) + "\n")
+        if words[0] == "dirty":
+            self.cur = words[1]
+
+    def make_room(self):
+        """ENOSPC: drop the file whose change failed (its bytes are now
+        unknown) and half of the others."""
+        victims = set(self.rng.sample(sorted(self.files),
+                                      len(self.files) // 2))
+        if self.cur in self.files:
+            victims.add(self.cur)
+        for rel in sorted(victims):
+            self.say("dirty", rel)
+            os.unlink(self.path(rel))
+            del self.files[rel]
 
     def path(self, rel):
         return os.path.join(self.top, rel)
@@ -72,7 +90,7 @@ class Workload:
         self.say("synced", rel, len(data), hashlib.sha256(data).hexdigest())
 
     def maybe_sync(self, rel):
-        if self.rng.random() < 0.25:
+        if self.rng.random() < self.p_sync:
             self.sync(rel)
 
     # --- operations ----------------------------------------------------
@@ -169,7 +187,12 @@ class Workload:
         weights = [w for _, w in ops]
         try:
             while True:
-                self.rng.choices(fns, weights)[0]()
+                try:
+                    self.rng.choices(fns, weights)[0]()
+                except OSError as e:
+                    if e.errno != errno.ENOSPC:
+                        raise
+                    self.make_room()
         except OSError as e:
             if e.errno not in GONE:
                 self.say("error", e)
