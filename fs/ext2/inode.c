@@ -79,6 +79,7 @@ static struct ext2_inode *ext2_ialloc_mem(ino_t ino)
 
 static void ext2_ifree_mem(struct ext2_inode *ip)
 {
+	ext2_dindex_free(ip);
 	free(ip->i_d);
 	free(ip);
 }

@@ -27,12 +27,16 @@
 
 /*
  * Boot-image endpoints of system services that others must find before
- * any lookup works (DESIGN.md's boot order "vm,pm,vfs,rs,ds,...").  RS is
- * the one that sends SEF its init message; DS is where every other
- * service's endpoint is looked up.
+ * any lookup works (DESIGN.md's boot order "vm,pm,vfs,rs,ds,...").  The C
+ * library sends its system calls to VM, PM and VFS here; RS is the one
+ * that sends SEF its init message; DS is where every other service's
+ * endpoint is looked up.
  */
-#define RS_PROC_NR 3
-#define DS_PROC_NR 4
+#define VM_PROC_NR  0	/* memory: brk, mmap (mica/callnr.h VM_*) */
+#define PM_PROC_NR  1	/* processes and signals (PM_*) */
+#define VFS_PROC_NR 2	/* files (VFS_*) */
+#define RS_PROC_NR  3
+#define DS_PROC_NR  4
 
 /* Kernel pseudo-processes, sources of notifications. */
 #define KERNEL   (-4)

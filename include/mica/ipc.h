@@ -12,6 +12,8 @@
 
 #include <mica/type.h>
 #include <mica/const.h>
+#include <mica/ipc_lc.h>
+#include <mica/vfsif.h>
 
 #define MSG_PAYLOAD 56
 
@@ -345,6 +347,12 @@ typedef struct {
 		mess_cdev_vfs_sel m_cdev_sel;
 		mess_cdev_pm_sig m_cdev_sig;
 		mess_lsys_bdev m_bdev;
+#define LC_MEMBER(t, m) t m;
+		LC_MESSAGES(LC_MEMBER)
+#undef LC_MEMBER
+#define FS_MEMBER(t, m) t m;
+		FS_MESSAGES(FS_MEMBER)
+#undef FS_MEMBER
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -384,6 +392,12 @@ MESS_CHECK(mess_cdev_vfs_reply);
 MESS_CHECK(mess_cdev_vfs_sel);
 MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
+#define LC_CHECK(t, m) MESS_CHECK(t);
+LC_MESSAGES(LC_CHECK)
+#undef LC_CHECK
+#define FS_CHECK(t, m) MESS_CHECK(t);
+FS_MESSAGES(FS_CHECK)
+#undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*
