@@ -16,8 +16,10 @@
  * process is killed, the call returns EFAULT.  VM is replaceable: when it
  * exits, crashes or is swapped out, the faults it held (fetched or not)
  * stay suspended and are offered to the next process given PF_VM, which
- * gets a KERNEL notification at once.  VMCTL_INHIBIT keeps chosen
- * processes off the CPU meanwhile.
+ * gets a KERNEL notification at once.  A VM that crashes or exits with a
+ * manager keeps its slot (stopped): faults queue for it, and a new
+ * instance started there (SYS_EXEC) is offered all of them.  VMCTL_INHIBIT
+ * keeps chosen processes off the CPU meanwhile.
  */
 #include "kernel.h"
 

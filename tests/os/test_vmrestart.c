@@ -4,9 +4,12 @@
  * process becomes VM, is offered the same three faults, maps the pages,
  * and all three clients complete.  VMCTL_INHIBIT keeps a process off the
  * CPU even once its fault is resolved, until the flag is cleared.
+ * Then VM crashes with a manager: its slot is kept, a fault arriving
+ * meanwhile waits, and the new instance started in the slot serves it.
  *   boot: test_vmrestart role=main priv=sys, test_vmrestart role=vm1 priv=sys,
  *         test_vmrestart role=client, test_vmrestart role=client,
- *         test_vmrestart role=client, test_vmrestart role=vm2 priv=sys
+ *         test_vmrestart role=client, test_vmrestart role=vm2 priv=sys,
+ *         test_vmrestart role=client
  */
 #include "tap.h"
 
@@ -15,6 +18,8 @@
 #define C1 2
 #define NCLIENTS 3
 #define VM2 5
+#define LATE 6
+#define OP_CRASH 9
 #define LAZY 0x90000000u
 
 static void become_vm(void)
@@ -89,8 +94,52 @@ static int vm2(void)
 	m.m_type = sys_vmctl_inhibit(C1, 0);
 	ipc_send(MAIN, &m);
 	for (;;)
-		ipc_receive(ANY, &m);
+		if (ipc_receive(ANY, &m) == OK && m.m_source == MAIN &&
+		    m.m_type == OP_CRASH)
+			*(volatile u32_t *)0 = 1;	/* VM crashes */
 	return 0;
+}
+
+static u32_t vm_stack[2048];
+
+/* The restarted VM: the slot keeps PF_VM; serve faults for ever. */
+static void vm_again(void)
+{
+	mess_lsys_krn_vmctl f;
+	message m;
+
+	for (;;) {
+		ipc_receive(ANY, &m);
+		while (sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
+			sys_memmap(f.owner, f.addr & ~(PAGE_SIZE - 1), PAGE_SIZE,
+				MAP_WRITE);
+			sys_vmctl_resume(f.endpt, OK);
+		}
+	}
+}
+
+static void vm_crash(void)
+{
+	endpoint_t who;
+	u32_t map = 0;
+	message m;
+
+	tap_is(sys_sigmgr(VM2, SELF), OK, "I manage VM");
+	memset(&m, 0, sizeof(m));
+	m.m_type = OP_CRASH;
+	ipc_send(VM2, &m);
+	while (ipc_receive(SYSTEM, &m) != OK)
+		;
+	sys_getksig(&who, &map);
+	tap_ok(who == VM2 && (map & (1u << SIGSEGV)), "VM crashed and is stopped");
+	memset(&m, 0, sizeof(m));
+	ipc_send(LATE, &m);			/* faults while there is no VM running */
+	tap_sleep(3);
+	tap_is(ipc_sendnb(LATE, &m), -ENOTREADY, "a fault waits while VM is down");
+	tap_is(sys_exec(VM2, (vir_bytes)vm_again, (vir_bytes)&vm_stack[2040]), OK,
+		"start a new VM instance in the kept slot");
+	tap_ok(ipc_receive(LATE, &m) == OK && m.m_u32.data[0] == 0x1000u + LATE,
+		"the new instance served the waiting fault");
 }
 
 int main(const char *args)
@@ -131,5 +180,6 @@ int main(const char *args)
 	if (ipc_receive(C1, &m) == OK && m.m_u32.data[0] == 0x1000u + C1)
 		got = 1;
 	tap_ok(got, "and the first client completes too");
+	vm_crash();
 	tap_done();
 }
