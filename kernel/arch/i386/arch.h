@@ -92,11 +92,14 @@ int arch_as_copy(struct addrspace *dst, const struct addrspace *src,
 int arch_map(struct addrspace *as, vir_bytes va, u32_t len, int writable);
 int arch_map_chunk(struct addrspace *as, vir_bytes va, u32_t len,
 	int writable, u32_t *done);
-int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len);
+int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len, u32_t *done);
 int arch_share(struct addrspace *dst, vir_bytes dva,
-	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot);
-int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot);
-int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot);
+	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done);
 int arch_physmap(struct addrspace *as, vir_bytes va, phys_bytes pa, u32_t len,
 	u32_t prot);
 int arch_map_contig(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
