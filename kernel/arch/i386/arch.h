@@ -73,6 +73,7 @@ int arch_serial_getc(void);			/* -1 when nothing waits */
 void frames_init(phys_bytes lo, phys_bytes hi);
 int frame_in_pool(phys_bytes f);
 phys_bytes frame_alloc(void);			/* zeroed, count 1; 0 = none */
+phys_bytes frame_alloc_raw(void);		/* not zeroed: caller fills it */
 phys_bytes frame_alloc_contig(u32_t count);
 int frame_get(phys_bytes f);
 void frame_put(phys_bytes f);

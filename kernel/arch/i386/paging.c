@@ -247,7 +247,7 @@ int arch_as_copy(struct addrspace *dst, const struct addrspace *src,
 			*pte = e;
 			continue;
 		}
-		if (!(f = frame_alloc()))
+		if (!(f = frame_alloc_raw()))
 			return -ENOMEM;
 		kmemcpy((void *)f, (void *)FRAME(e), PAGE_SIZE);
 		pte_clear(pte);
@@ -323,7 +323,7 @@ int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
 	more = chunk_of(len, done, &end);
 	for (; *done < end; (*done)++) {
 		if (!(pte = pte_of(as, va + *done * PAGE_SIZE, 1)) ||
-		    !(f = frame_alloc()))
+		    !(f = HOLDS(*pte) ? frame_alloc_raw() : frame_alloc()))
 			return -ENOMEM;
 		if (HOLDS(*pte))
 			kmemcpy((void *)f, (void *)FRAME(*pte), PAGE_SIZE);
