@@ -25,14 +25,24 @@
 
 #define PAGE_OF(a) ((a) & ~(PAGE_SIZE - 1))
 
+static int is_vm(const struct proc *p)
+{
+	return !(p->rts_flags & RTS_SLOT_FREE) && (p->priv.flags & PF_VM);
+}
+
+/* The VM process: the slot found last time if it still is, else a scan. */
 static struct proc *vm_proc(void)
 {
+	static int hint;
 	int i;
 
+	if (is_vm(&proc_table[hint]))
+		return &proc_table[hint];
 	for (i = 0; i < NR_PROCS; i++)
-		if (!(proc_table[i].rts_flags & RTS_SLOT_FREE) &&
-		    (proc_table[i].priv.flags & PF_VM))
+		if (is_vm(&proc_table[i])) {
+			hint = i;
 			return &proc_table[i];
+		}
 	return NULL;
 }
 
