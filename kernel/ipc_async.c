@@ -127,6 +127,10 @@ int ipc_try_async(struct proc *dst, endpoint_t from)
 	for (id = NR_TASKS; id < NR_SYS_IDS; id++) {
 		struct proc *s = &proc_table[id - NR_TASKS];
 
+		if (!dst->async_pending.w[id / 32]) {
+			id |= 31;		/* a whole empty word */
+			continue;
+		}
 		if (!map_isset(&dst->async_pending, id))
 			continue;
 		if (from != ANY && s->endpoint != from)

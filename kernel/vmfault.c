@@ -30,20 +30,28 @@ static int is_vm(const struct proc *p)
 	return !(p->rts_flags & RTS_SLOT_FREE) && (p->priv.flags & PF_VM);
 }
 
-/* The VM process: the slot found last time if it still is, else a scan. */
+static struct proc *vm_cached;
+static int vm_stale = 1;
+
+/* PF_VM may have moved (privileges set, a process gone): look again. */
+void vmfault_vm_changed(void)
+{
+	vm_stale = 1;
+}
+
+/* The VM process, or NULL: cached, since every send asks. */
 static struct proc *vm_proc(void)
 {
-	static int hint;
 	int i;
 
-	if (is_vm(&proc_table[hint]))
-		return &proc_table[hint];
-	for (i = 0; i < NR_PROCS; i++)
-		if (is_vm(&proc_table[i])) {
-			hint = i;
-			return &proc_table[i];
-		}
-	return NULL;
+	if (!vm_stale && (!vm_cached || is_vm(vm_cached)))
+		return vm_cached;
+	vm_cached = NULL;
+	for (i = 0; i < NR_PROCS && !vm_cached; i++)
+		if (is_vm(&proc_table[i]))
+			vm_cached = &proc_table[i];
+	vm_stale = 0;
+	return vm_cached;
 }
 
 /* Is there a VM to hand faults to? */
