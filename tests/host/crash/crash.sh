@@ -129,7 +129,8 @@ one_format() {
 			t_show "$out"
 			fresh=1
 		fi
-		[ $rc -ne 0 ] && TOTAL_REPAIRED=$((TOTAL_REPAIRED + 1))
+		[ "$msg" != "nothing to fix" ] &&
+			TOTAL_REPAIRED=$((TOTAL_REPAIRED + 1))
 		if ! check_$fmt "$img" >"$REPORT/$fmt.$k.check" 2>&1; then
 			t_flunk "$fmt #$k: outside checker after the repair"
 			t_show "$REPORT/$fmt.$k.check"
