@@ -31,7 +31,7 @@ static int async_try_entry(struct proc *s, asynmsg_t *a)
 
 	if (a->dst < 0 || id < 0)
 		r = -EBADEPT;
-	else if (!map_isset(&s->priv.ipc_to, id))
+	else if (!map_isset(priv_ipc_to(&s->priv), id))
 		r = -ECALLDENIED;
 	else
 		r = proc_ep_ok(a->dst, &dst);
@@ -41,7 +41,11 @@ static int async_try_entry(struct proc *s, asynmsg_t *a)
 	}
 	if (r == OK) {
 		a->msg.m_source = s->endpoint;
-		r = ipc_deliver(dst, &a->msg);
+		r = ipc_deliver_async(dst, &a->msg);
+		if (r == -EAGAIN) {		/* dst's buffer is VM's to fix */
+			map_set(&dst->async_pending, priv_id(s->endpoint));
+			return 0;
+		}
 	}
 	a->result = r;
 	a->flags |= AMF_DONE;

@@ -36,8 +36,9 @@ int ipc_notify_kernel(struct proc *dst, endpoint_t src)
 
 	if (ipc_ready_async(dst, src)) {
 		build_notify(dst, src, &m);
-		ipc_deliver(dst, &m);
-		return OK;
+		if (ipc_deliver_async(dst, &m) != -EAGAIN)
+			return OK;
+		dst->irq_pending |= m.m_notify.interrupts;	/* not taken */
 	}
 	map_set(&dst->notify_pending, priv_id(src));
 	return OK;

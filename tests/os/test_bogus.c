@@ -51,7 +51,8 @@ static int op_receive(vir_bytes p) { return ipc_receive(ANY, (message *)p); }
 static int op_senda(vir_bytes p) { return ipc_senda((asynmsg_t *)p, 2); }
 static int op_kcall(vir_bytes p) { return kernel_call((message *)p); }
 static int op_diag(vir_bytes p) { return sys_diag_print((const char *)p, 8); }
-static int op_privctl(vir_bytes p) { return sys_privctl(SELF, PRIV_GET, (void *)p) == OK ? OK : -EFAULT; }
+static int op_privctl(vir_bytes p) { return sys_privctl(SELF, PRIV_GET, (void *)p); }
+static int op_privset(vir_bytes p) { return sys_privctl(SELF, PRIV_SET, (void *)p); }
 static int op_copyfrom_local(vir_bytes p);
 static int op_copyto_local(vir_bytes p);
 static int op_grant_table(vir_bytes p);
@@ -74,7 +75,7 @@ static int op_grant_table(vir_bytes p)
 	char out[8];
 	int r;
 
-	sys_setgrant((cp_grant_t *)p, 4);
+	sys_setgrant((cp_grant_t *)p, 4, 0, NULL);
 	r = sys_safecopyfrom(MAIN, 0, 0, out, 1);
 	return r;
 }
@@ -108,7 +109,8 @@ int main(const char *args)
 	each_bad("safecopyto from bogus local memory: EFAULT", op_copyto_local, -EFAULT);
 	each_bad("grants over bogus granter memory: EFAULT", op_grant_addr, -EFAULT);
 	each_bad("bogus grant tables: EINVAL", op_grant_table, -EINVAL);
-	(void)op_privctl;
+	each_bad("privctl get into bogus memory: EFAULT", op_privctl, -EFAULT);
+	each_bad("privctl set from bogus memory: EFAULT", op_privset, -EFAULT);
 	memset(&m, 0, sizeof(m));
 	m.m_type = OK;
 	tap_ok(ipc_sendrec(PEER, &m) == OK, "IPC still works afterwards");

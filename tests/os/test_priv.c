@@ -64,12 +64,12 @@ static int user(void)
 
 static void restrict_user(void)
 {
-	mess_lsys_krn_privctl pv;
+	struct priv_info pv;
 	int r;
 
 	memset(&pv, 0, sizeof(pv));
 	tap_is(sys_privctl(USER, PRIV_GET, &pv), OK, "main: read user's privileges");
-	tap_ok(!(pv.calls & (1u << KCALL_NR(SYS_PRIVCTL))), "user set lacks privctl");
+	tap_ok(!PRIV_CALL_ISSET(&pv, KCALL_NR(SYS_PRIVCTL)), "user set lacks privctl");
 	pv.ipc_to[0] = pv.ipc_to[1] = 0;
 	pv.ipc_to[(NR_TASKS + MAIN) / 32] |= 1u << ((NR_TASKS + MAIN) % 32);
 	r = sys_privctl(USER, PRIV_SET, &pv);
@@ -78,7 +78,7 @@ static void restrict_user(void)
 
 static void remove_notify(void)
 {
-	mess_lsys_krn_privctl pv;
+	struct priv_info pv;
 
 	memset(&pv, 0, sizeof(pv));
 	sys_privctl(USER, PRIV_GET, &pv);
