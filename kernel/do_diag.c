@@ -49,5 +49,6 @@ int do_getinfo(struct proc *caller, message *m)
 	m->m_proc.endpt = caller->endpoint;
 	m->m_proc.slot = caller->slot;
 	kstrlcpy(m->m_proc.name, caller->name, PROC_NAME_LEN);
+	m->m_proc.free_frames = arch_free_frames();
 	return OK;
 }

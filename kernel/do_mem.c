@@ -1,6 +1,7 @@
 /*
  * do_mem.c - memory control for VM: SYS_MEMMAP / SYS_UNMAP (the kernel
- * hands out zeroed frames itself until VM manages memory) and SYS_VMCTL
+ * hands out zeroed frames itself until VM manages memory; a big map runs
+ * in passes, restart.c) and SYS_VMCTL
  * (fetch and answer the faults of vmfault.c; PF_VM only).
  */
 #include "system.h"
@@ -8,12 +9,14 @@
 int do_memmap(struct proc *caller, message *m)
 {
 	struct proc *p;
+	u32_t *done;
 	int r;
 
 	if ((r = kcall_target(caller, m->m_memmap.endpt, &p)) != OK)
 		return r;
-	return arch_map(&p->as, m->m_memmap.addr, m->m_memmap.len,
-		m->m_memmap.flags & MAP_WRITE);
+	done = restart_state(caller, m);
+	return restart_pass(caller, arch_map_chunk(&p->as, m->m_memmap.addr,
+		m->m_memmap.len, m->m_memmap.flags & MAP_WRITE, done));
 }
 
 int do_unmap(struct proc *caller, message *m)
@@ -23,7 +26,8 @@ int do_unmap(struct proc *caller, message *m)
 
 	if ((r = kcall_target(caller, m->m_memmap.endpt, &p)) != OK)
 		return r;
-	return arch_unmap(&p->as, m->m_memmap.addr, m->m_memmap.len);
+	return restart_pass(caller, arch_unmap(&p->as, m->m_memmap.addr,
+		m->m_memmap.len, restart_state(caller, m)));
 }
 
 int do_vmctl(struct proc *caller, message *m)
@@ -45,11 +49,22 @@ int do_vmctl(struct proc *caller, message *m)
 		vm->addr = p->vmf.addr;
 		vm->write = p->vmf.write;
 		vm->in_call = p->vmf.in_call;
+		vm->present = p->vmf.present;
 		return OK;
 	case VMCTL_RESUME:
 		if ((r = kcall_target(caller, vm->endpt, &p)) != OK)
 			return r;
 		return vmfault_resume(p, vm->result);
+	case VMCTL_INHIBIT:
+		if ((r = kcall_target(caller, vm->endpt, &p)) != OK)
+			return r;
+		if (p == caller)
+			return -EINVAL;
+		if (vm->result)
+			rts_set(p, RTS_INHIBIT);
+		else
+			rts_clear(p, RTS_INHIBIT);
+		return OK;
 	default:
 		return -EINVAL;
 	}

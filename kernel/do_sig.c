@@ -2,7 +2,8 @@
  * do_sig.c - signal delivery hooks: SYS_KILL and SYS_GETKSIG.
  *
  * The kernel does not deliver signals itself; it records them and tells
- * the signal manager (a process with PF_SIG_MGR, PM in the full system)
+ * the process's signal manager (SYS_SIGMGR: PM for user processes, RS for
+ * services; else any process with PF_SIG_MGR)
  * with a SYSTEM notification, and the manager fetches them with
  * SYS_GETKSIG.  A process signalled for a fault (SIGSEGV) is also stopped
  * (RTS_STOPPED) so that it cannot run into the fault again; the manager
@@ -27,10 +28,22 @@ static int notify_sig_managers(void)
 	return n;
 }
 
-/* Post sig to p: the signal manager hears of it, or p is killed. */
+/* Post sig to p: its manager, or else the PF_SIG_MGR processes, hear of
+ * it; with nobody to tell, p is killed. */
 void sig_send(struct proc *p, int sig, const char *why)
 {
+	struct proc *mgr = proc_manager(p);
+
 	p->sig_pending |= 1u << sig;
+	if (mgr) {
+		if (sig == SIGSEGV) {
+			rts_set(p, RTS_STOPPED);
+			if (p->priv.flags & PF_VM)
+				vmfault_vm_gone();	/* offered again on restart */
+		}
+		ipc_notify_kernel(mgr, SYSTEM);
+		return;
+	}
 	if (notify_sig_managers()) {
 		if (sig == SIGSEGV)
 			rts_set(p, RTS_STOPPED);
@@ -52,18 +65,31 @@ int do_kill(struct proc *caller, message *m)
 	return (caller->rts_flags & RTS_SLOT_FREE) ? EDONTREPLY : OK;
 }
 
+/* May caller fetch p's signals?  Its own manager, or a PF_SIG_MGR
+ * process for those without one. */
+static int manages(const struct proc *caller, const struct proc *p)
+{
+	struct proc *mgr = proc_manager(p);
+
+	return mgr ? mgr == caller : !!(caller->priv.flags & PF_SIG_MGR);
+}
+
 int do_getksig(struct proc *caller, message *m)
 {
-	int i;
+	int i, any = !!(caller->priv.flags & PF_SIG_MGR);
 
-	if (!(caller->priv.flags & PF_SIG_MGR))
-		return -EPERM;
 	m->m_sig.endpt = NONE;
 	m->m_sig.sigmap = 0;
+	for (i = 0; i < NR_PROCS && !any; i++)
+		any = !(proc_table[i].rts_flags & RTS_SLOT_FREE) &&
+			proc_manager(&proc_table[i]) == caller;
+	if (!any)
+		return -EPERM;
 	for (i = 0; i < NR_PROCS; i++) {
 		struct proc *p = &proc_table[i];
 
-		if ((p->rts_flags & RTS_SLOT_FREE) || !p->sig_pending)
+		if ((p->rts_flags & RTS_SLOT_FREE) || !p->sig_pending ||
+		    !manages(caller, p))
 			continue;
 		m->m_sig.endpt = p->endpoint;
 		m->m_sig.sigmap = p->sig_pending;

@@ -7,10 +7,14 @@
  * with the id's sequence (else EINVAL: bad or revoked), that the grantee
  * is the asker and the access bits allow the direction (else EPERM), and
  * that [offset, offset+bytes) lies inside the grant (else ERANGE).  Only
- * then is anything copied; a fault in the copy itself is EFAULT.
+ * then is anything copied; a fault in the copy itself is EFAULT.  An
+ * unreadable grant table is EINVAL, or with VM EFAULT with the fault
+ * recorded, so VM maps the granter's page and the call is retried.
  */
 #include "kernel.h"
 #include <mica/safecopies.h>
+
+#define GRANT_CHUNK (ARCH_CHUNK_PAGES * PAGE_SIZE)	/* bytes per pass */
 
 struct grant_target {
 	struct proc *owner;
@@ -25,8 +29,9 @@ static int grant_entry(struct proc *granter, cp_grant_id_t gid, cp_grant_t *g)
 		return -EINVAL;
 	if (arch_copy_from_user(&granter->as, granter->grant_table +
 	    idx * sizeof(*g), g, sizeof(*g)) != OK)
-		return -EINVAL;
-	if (!(g->flags & CPF_USED) || g->seq != GRANT_SEQ(gid))
+		return vmfault_enabled() ? -EFAULT : -EINVAL;	/* VM maps, retry */
+	if (!(g->flags & CPF_USED) || g->seq != GRANT_SEQ(gid) ||
+	    GRANT_EPOCH(gid) != granter->grant_epoch)
 		return -EINVAL;
 	return OK;
 }
@@ -70,12 +75,16 @@ static int grant_resolve(endpoint_t grantee, struct proc *granter,
 	}
 }
 
-/* Copy between the caller's addr and a grant of granter_e. */
+/* Copy between the caller's addr and a grant of granter_e, from byte
+ * *done on, at most GRANT_CHUNK bytes per pass: OK when all is copied,
+ * ARCH_MORE when a pass ended first.  The whole range is checked on every
+ * pass, so a grant revoked between passes stops the copy. */
 int grant_copy(struct proc *caller, endpoint_t granter_e, cp_grant_id_t gid,
-	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant)
+	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant, u32_t *done)
 {
 	struct grant_target t;
 	struct proc *granter;
+	u32_t n;
 	int r;
 
 	if ((r = proc_ep_ok(granter_e, &granter)) != OK)
@@ -84,9 +93,17 @@ int grant_copy(struct proc *caller, endpoint_t granter_e, cp_grant_id_t gid,
 		to_grant ? CPF_WRITE : CPF_READ, 0, &t);
 	if (r != OK)
 		return r;
+	if (*done > bytes)
+		*done = 0;
+	n = bytes - *done < GRANT_CHUNK ? bytes - *done : GRANT_CHUNK;
 	if (to_grant)
-		r = arch_copy_user(&caller->as, addr, &t.owner->as, t.addr, bytes);
+		r = arch_copy_user(&caller->as, addr + *done, &t.owner->as,
+			t.addr + *done, n);
 	else
-		r = arch_copy_user(&t.owner->as, t.addr, &caller->as, addr, bytes);
-	return r;
+		r = arch_copy_user(&t.owner->as, t.addr + *done, &caller->as,
+			addr + *done, n);
+	if (r != OK)
+		return r;
+	*done += n;
+	return *done < bytes ? ARCH_MORE : OK;
 }

@@ -14,10 +14,12 @@
  * the call fails with ELOCKED instead of blocking forever.
  *
  * A receiver's buffer is checked when it starts waiting.  If it becomes
- * unmapped before delivery, a send with VM present fails with the fault
- * recorded, so VM maps the page and the send is retried once; without VM
- * (and for notifications and senda) the receiver is killed (SIGSEGV) and
- * the sender gets EDEADSRCDST.
+ * unmapped or read-only before delivery, with VM present: a send fails
+ * with the fault recorded, so VM maps the page and the send is retried
+ * once; a notification or senda message stays pending while the receiver
+ * is handed to VM and re-executes its receive (ipc_deliver_async).
+ * Without VM the receiver is killed (SIGSEGV) and a sender gets
+ * EDEADSRCDST.
  */
 #include "kernel.h"
 
@@ -45,6 +47,7 @@ int ipc_deliver_try(struct proc *dst, const message *m)
 		return -EFAULT;
 	dst->regs.eax = OK;
 	dst->sendrec = 0;
+	dst->vmf.retried = 0;		/* it got through: later faults are new */
 	rts_clear(dst, RTS_RECEIVING);
 	return OK;
 }
@@ -56,6 +59,24 @@ int ipc_deliver(struct proc *dst, const message *m)
 		return OK;
 	proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
 	return -EDEADSRCDST;
+}
+
+/* Deliver a notification or senda message to the waiting dst (never the
+ * caller).  If dst's buffer is absent or read-only (copy-on-write) and VM
+ * exists, dst is handed to VM and will re-execute its receive: -EAGAIN
+ * says the message stays pending.  Without VM dst is killed as before. */
+int ipc_deliver_async(struct proc *dst, const message *m)
+{
+	vir_bytes a = dst->msgaddr;
+
+	if (vmfault_enabled() &&
+	    arch_check_user(&dst->as, a, sizeof(*m), 1) != OK) {
+		if (arch_check_user(&dst->as, a, 1, 1) == OK)
+			a += sizeof(*m) - 1;	/* the second page is the bad one */
+		if (vmfault_receiver(dst, a) == OK)
+			return -EAGAIN;
+	}
+	return ipc_deliver(dst, m);
 }
 
 /* Would caller waiting on target close a cycle of blocked processes? */
@@ -88,7 +109,7 @@ static int send_target(struct proc *caller, endpoint_t e, struct proc **dst)
 
 	if (e < 0 || id < 0)
 		return -EBADEPT;
-	if (!map_isset(&caller->priv.ipc_to, id))
+	if (!map_isset(priv_ipc_to(&caller->priv), id))
 		return -ECALLDENIED;
 	if ((r = proc_ep_ok(e, dst)) != OK)
 		return r;
@@ -185,9 +206,13 @@ static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
 	caller->getfrom = src;
 	rts_set(caller, RTS_RECEIVING);
 	if ((!caller->sendrec && ipc_notify_check(caller, src) == OK) ||
-	    take_queued(caller, src) == OK ||
-	    (!caller->sendrec && ipc_try_async(caller, src) == OK))
+	    take_queued(caller, src) == OK)
 		return OK;
+	if (!caller->sendrec && (r = ipc_try_async(caller, src)) != -EAGAIN) {
+		if (r == -EFAULT)	/* a sender's senda table: VM's to map */
+			rts_clear(caller, RTS_RECEIVING);
+		return r;
+	}
 	if (src != ANY && src >= 0 && deadlock(caller, src)) {
 		rts_clear(caller, RTS_RECEIVING);
 		return -ELOCKED;
@@ -271,31 +296,38 @@ int ipc_dispatch(struct proc *caller, int op, endpoint_t e, vir_bytes m,
 	return ipc_table[op](caller, e, m, count);
 }
 
+/* Fail everything that waits on p with err, and drop what p left pending
+ * for others; p's own IPC is cancelled too.  The slot is p's business. */
+void ipc_clear_refs(struct proc *p, int err)
+{
+	int id = priv_id(p->endpoint), i;
+	struct proc *q;
+
+	if (p->rts_flags & RTS_SENDING)
+		ipc_unlink_sender(p);
+	while ((q = p->caller_q)) {
+		p->caller_q = q->q_link;
+		q->q_link = NULL;
+		q->regs.eax = (u32_t)err;
+		q->sendrec = 0;
+		rts_clear(q, RTS_SENDING | RTS_RECEIVING);
+	}
+	for (i = 0; i < NR_PROCS; i++) {
+		q = &proc_table[i];
+		if (q == p || (q->rts_flags & RTS_SLOT_FREE))
+			continue;
+		map_unset(&q->notify_pending, id);
+		map_unset(&q->async_pending, id);
+		if ((q->rts_flags & RTS_RECEIVING) && q->getfrom == p->endpoint) {
+			q->regs.eax = (u32_t)err;
+			q->sendrec = 0;
+			rts_clear(q, RTS_RECEIVING);
+		}
+	}
+}
+
 /* Fail everything that waits on the dying process 'dead'. */
 void ipc_cleanup_dead(struct proc *dead)
 {
-	int id = priv_id(dead->endpoint), i;
-	struct proc *p;
-
-	if (dead->rts_flags & RTS_SENDING)
-		ipc_unlink_sender(dead);
-	while ((p = dead->caller_q)) {
-		dead->caller_q = p->q_link;
-		p->q_link = NULL;
-		p->regs.eax = -EDEADSRCDST;
-		p->sendrec = 0;
-		rts_clear(p, RTS_SENDING | RTS_RECEIVING);
-	}
-	for (i = 0; i < NR_PROCS; i++) {
-		p = &proc_table[i];
-		if (p == dead || (p->rts_flags & RTS_SLOT_FREE))
-			continue;
-		map_unset(&p->notify_pending, id);
-		map_unset(&p->async_pending, id);
-		if ((p->rts_flags & RTS_RECEIVING) && p->getfrom == dead->endpoint) {
-			p->regs.eax = -EDEADSRCDST;
-			p->sendrec = 0;
-			rts_clear(p, RTS_RECEIVING);
-		}
-	}
+	ipc_clear_refs(dead, -EDEADSRCDST);
 }

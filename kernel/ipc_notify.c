@@ -36,8 +36,9 @@ int ipc_notify_kernel(struct proc *dst, endpoint_t src)
 
 	if (ipc_ready_async(dst, src)) {
 		build_notify(dst, src, &m);
-		ipc_deliver(dst, &m);
-		return OK;
+		if (ipc_deliver_async(dst, &m) != -EAGAIN)
+			return OK;
+		dst->irq_pending |= m.m_notify.interrupts;	/* not taken */
 	}
 	map_set(&dst->notify_pending, priv_id(src));
 	return OK;
@@ -49,8 +50,13 @@ int ipc_notify_check(struct proc *dst, endpoint_t from)
 	message m;
 	int id;
 
-	for (id = map_next(&dst->notify_pending, 0); id >= 0;
-	     id = map_next(&dst->notify_pending, id + 1)) {
+	for (id = 0; id < NR_SYS_IDS; id++) {
+		if (!dst->notify_pending.w[id / 32]) {
+			id |= 31;		/* a whole empty word */
+			continue;
+		}
+		if (!map_isset(&dst->notify_pending, id))
+			continue;
 		if (from != ANY && priv_id(from) != id)
 			continue;
 		map_unset(&dst->notify_pending, id);

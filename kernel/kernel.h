@@ -24,41 +24,20 @@
 #define RTS_NO_PRIV   0x08	/* not started yet (fork, before exec) */
 #define RTS_STOPPED   0x10	/* held for the signal manager */
 #define RTS_VMFAULT   0x20	/* waiting for VM to resolve a fault */
+#define RTS_HELD      0x100	/* forked with FORK_HOLD, until SYS_RELEASE */
+#define RTS_INHIBIT   0x200	/* kept off the CPU while VM is replaced */
 
 /* Internal result of a handler: the caller is blocked or gone, no reply. */
 #define EDONTREPLY 2001
+/* Internal result: the call did one pass of its work and is re-executed
+ * from its trap instruction, letting interrupts in between (restart.c). */
+#define ERESTART 2002
 
 typedef struct { u32_t w[BITMAP_WORDS]; } sys_map_t;
 
 static inline void map_set(sys_map_t *m, int i) { m->w[i / 32] |= 1u << (i % 32); }
 static inline void map_unset(sys_map_t *m, int i) { m->w[i / 32] &= ~(1u << (i % 32)); }
 static inline int map_isset(const sys_map_t *m, int i) { return (m->w[i / 32] >> (i % 32)) & 1; }
-
-/* The first set bit at or after i, or -1: a word at a time, so scanning an
- * empty map on every receive costs a few instructions, not NR_SYS_IDS. */
-static inline int map_next(const sys_map_t *m, int i)
-{
-	while (i < NR_SYS_IDS) {
-		u32_t w = m->w[i / 32] >> (i % 32);
-
-		if (w) {
-			i += __builtin_ctz(w);
-			return i < NR_SYS_IDS ? i : -1;
-		}
-		i = (i / 32 + 1) * 32;
-	}
-	return -1;
-}
-
-struct priv {
-	u32_t flags;			/* PF_* */
-	u32_t ipc_ops;			/* allowed IPC_x, as 1 << IPC_x */
-	sys_map_t ipc_to;		/* allowed targets, by priv id */
-	u32_t calls;			/* allowed kernel calls, 1 << KCALL_NR */
-	u32_t irqs;			/* allowed IRQ lines */
-	u16_t io_base[NR_IO_RANGES];
-	u16_t io_len[NR_IO_RANGES];
-};
 
 struct proc {
 	struct trapframe regs;		/* user registers (trap.S saves here) */
@@ -68,7 +47,7 @@ struct proc {
 	endpoint_t endpoint;
 	u32_t rts_flags;
 	char name[PROC_NAME_LEN];
-	struct priv priv;
+	struct priv_info priv;		/* privileges, as SYS_PRIVCTL sees them */
 
 	/* scheduling */
 	int priority, quantum, ticks_left;
@@ -89,15 +68,26 @@ struct proc {
 	/* grants, signals, timers, interrupts */
 	vir_bytes grant_table;
 	u32_t grant_count;
+	u32_t grant_epoch;		/* part of every id of this table */
 	u32_t sig_pending;		/* for the signal manager */
 	u32_t alarm_at;			/* uptime tick, 0 = none */
 	u32_t irq_pending;		/* hook bits for a HARDWARE notification */
+
+	/* a long kernel call done in passes (restart.c) */
+	struct {
+		int active;
+		message m;		/* the call as first seen */
+		u32_t done;		/* progress, in the handler's unit */
+		endpoint_t child;	/* SYS_FORK: the child being built */
+	} restart;
+
+	endpoint_t sig_mgr;		/* notified of crashes and exits; NONE: none */
 
 	/* page fault handed to VM (vmfault.c) */
 	struct {
 		endpoint_t owner;	/* whose memory faulted */
 		vir_bytes addr;
-		int write, in_call, taken;
+		int write, in_call, taken, present;
 		vir_bytes retried;	/* page VM said it fixed, +1; 0 = none */
 	} vmf;
 };
@@ -115,6 +105,10 @@ void proc_free_slot(struct proc *p);
 int priv_id(endpoint_t e);			/* priv-mask index of e, or -1 */
 void priv_set_user(struct proc *p);
 void priv_set_system(struct proc *p);
+static inline sys_map_t *priv_ipc_to(struct priv_info *pi)
+{
+	return (sys_map_t *)pi->ipc_to;
+}
 
 /* sched.c */
 void rts_set(struct proc *p, u32_t flag);
@@ -133,10 +127,18 @@ int ipc_try_async(struct proc *dst, endpoint_t from);
 int ipc_notify_check(struct proc *dst, endpoint_t from);
 int ipc_deliver(struct proc *dst, const message *m);
 int ipc_deliver_try(struct proc *dst, const message *m);
+int ipc_deliver_async(struct proc *dst, const message *m);
 int ipc_ready_async(const struct proc *p, endpoint_t src);
 void ipc_cleanup_dead(struct proc *dead);
+void ipc_clear_refs(struct proc *p, int err);
 void ipc_unlink_sender(struct proc *p);
 int ipc_async_send(struct proc *caller, vir_bytes table, u32_t count);
+
+/* restart.c */
+u32_t *restart_state(struct proc *caller, const message *m);
+int restart_pass(struct proc *caller, int r);
+int restart_done(struct proc *caller, int r);
+void restart_drop(struct proc *p);
 
 /* system.c and the do_*.c handlers */
 int kcall_dispatch(struct proc *caller, vir_bytes m);
@@ -157,16 +159,23 @@ void exception_user(struct proc *p, const struct trapframe *tf);
 int vmfault_enabled(void);
 int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err);
 int vmfault_call(struct proc *caller);
+int vmfault_receiver(struct proc *p, vir_bytes addr);
 void vmfault_vm_gone(void);
+void vmfault_vm_changed(void);
+void vmfault_vm_new(struct proc *vm);
 struct proc *vmfault_next(void);
 int vmfault_resume(struct proc *p, int result);
 
 /* do_sig.c */
 void sig_send(struct proc *p, int sig, const char *why);
 
+/* do_slot.c */
+int proc_managed_stop(struct proc *p, int sig);
+struct proc *proc_manager(const struct proc *p);
+
 /* grant.c */
 int grant_copy(struct proc *caller, endpoint_t granter, cp_grant_id_t gid,
-	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant);
+	vir_bytes offset, vir_bytes addr, u32_t bytes, int to_grant, u32_t *done);
 
 /* debug.c, printk.c, kstring.c, main.c */
 void debug_dump(void);

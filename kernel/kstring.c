@@ -4,10 +4,15 @@
  */
 #include "kernel.h"
 
+/* Word-at-a-time when aligned: zeroing frames is most of a big map. */
 void *kmemset(void *d, int c, u32_t n)
 {
 	u8_t *p = d;
+	u32_t w = (u8_t)c * 0x01010101u;
 
+	if (!((u32_t)p & 3))
+		for (; n >= 4; n -= 4, p += 4)
+			*(u32_t *)p = w;
 	while (n--)
 		*p++ = (u8_t)c;
 	return d;

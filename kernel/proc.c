@@ -39,6 +39,8 @@ struct proc *proc_alloc_at(int i)
 	p->priority = USER_Q;
 	p->quantum = p->ticks_left = DEFAULT_QUANTUM;
 	p->sendto = p->getfrom = NONE;
+	p->restart.child = NONE;
+	p->sig_mgr = NONE;
 	return p;
 }
 
@@ -85,29 +87,35 @@ int priv_id(endpoint_t e)
 	return NR_TASKS + ENDPOINT_SLOT(e);
 }
 
-#define USER_CALLS ((1u << KCALL_NR(SYS_DIAGCTL)) | (1u << KCALL_NR(SYS_EXIT)) | \
-	(1u << KCALL_NR(SYS_SETGRANT)) | (1u << KCALL_NR(SYS_SAFECOPYFROM)) | \
-	(1u << KCALL_NR(SYS_SAFECOPYTO)) | (1u << KCALL_NR(SYS_SETALARM)) | \
-	(1u << KCALL_NR(SYS_TIMES)) | (1u << KCALL_NR(SYS_GETINFO)))
+/* The kernel calls every process may make. */
+static const int user_calls[] = {
+	SYS_DIAGCTL, SYS_EXIT, SYS_SETGRANT, SYS_SAFECOPYFROM, SYS_SAFECOPYTO,
+	SYS_SETALARM, SYS_TIMES, SYS_GETINFO,
+};
 
 /* Ordinary process: all IPC ops to anyone, the harmless kernel calls. */
 void priv_set_user(struct proc *p)
 {
-	int i;
+	u32_t i;
 
 	kmemset(&p->priv, 0, sizeof(p->priv));
 	p->priv.ipc_ops = ~0u;
 	for (i = 0; i < NR_SYS_IDS; i++)
-		map_set(&p->priv.ipc_to, i);
-	p->priv.calls = USER_CALLS;
+		map_set(priv_ipc_to(&p->priv), i);
+	for (i = 0; i < sizeof(user_calls) / sizeof(user_calls[0]); i++)
+		PRIV_CALL_SET(&p->priv, KCALL_NR(user_calls[i]));
 }
 
-/* System service: every call, IRQ and I/O port; not the signal manager. */
+/* System service: every call, IRQ and I/O port; not the signal manager;
+ * no physical memory ranges (RS lists those per driver). */
 void priv_set_system(struct proc *p)
 {
+	int i;
+
 	priv_set_user(p);
 	p->priv.flags = PF_SYS_PROC | PF_MAGIC;
-	p->priv.calls = ~0u;
+	for (i = 0; i < KCALL_WORDS; i++)
+		p->priv.calls[i] = ~0u;
 	p->priv.irqs = ~0u;
 	p->priv.io_base[0] = 0;
 	p->priv.io_len[0] = 0xffff;
@@ -136,6 +144,7 @@ void proc_kill(struct proc *p, const char *why)
 	if (why)
 		kprintf("kernel: %s (endpoint %d) killed: %s\n", p->name,
 			p->endpoint, why);
+	restart_drop(p);
 	sched_dequeue(p);
 	p->rts_flags |= RTS_SLOT_FREE;
 	ipc_cleanup_dead(p);
@@ -145,6 +154,7 @@ void proc_kill(struct proc *p, const char *why)
 		proc_current = NULL;
 	vm = p->priv.flags & PF_VM;
 	proc_free_slot(p);
+	vmfault_vm_changed();
 	if (vm)
 		vmfault_vm_gone();
 }

@@ -35,6 +35,16 @@ static const kcall_handler kcall_table[NR_KERNEL_CALLS] = {
 	CALL(SYS_GETINFO) = do_getinfo,
 	CALL(SYS_SCHEDCTL) = do_schedctl,
 	CALL(SYS_VMCTL) = do_vmctl,
+	CALL(SYS_VMSHARE) = do_vmshare,
+	CALL(SYS_VMPROT) = do_vmprot,
+	CALL(SYS_VMREPLACE) = do_vmreplace,
+	CALL(SYS_PHYSMAP) = do_physmap,
+	CALL(SYS_CONTIGALLOC) = do_contigalloc,
+	CALL(SYS_UMAP) = do_umap,
+	CALL(SYS_VMQUERY) = do_vmquery,
+	CALL(SYS_CLEARREFS) = do_clearrefs,
+	CALL(SYS_SIGMGR) = do_sigmgr,
+	CALL(SYS_HOLD) = do_hold,
 };
 
 int kcall_target(struct proc *caller, endpoint_t e, struct proc **pp)
@@ -55,7 +65,7 @@ static int kcall_run(struct proc *caller, message *m)
 
 	if (nr >= NR_KERNEL_CALLS || !kcall_table[nr])
 		return -ENOSYS;
-	if (!(caller->priv.calls & (1u << nr)))
+	if (!PRIV_CALL_ISSET(&caller->priv, nr))
 		return -EPERM;
 	return kcall_table[nr](caller, m);
 }
@@ -70,7 +80,8 @@ int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 	    arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
 		return -EFAULT;
 	r = kcall_run(caller, &m);
-	if (r == EDONTREPLY || (caller->rts_flags & (RTS_SLOT_FREE | RTS_VMFAULT)))
+	if (r == EDONTREPLY || r == ERESTART ||
+	    (caller->rts_flags & (RTS_SLOT_FREE | RTS_VMFAULT)))
 		return EDONTREPLY;
 	if (r == -EFAULT)
 		return r;		/* message untouched: VM may retry the call */

@@ -34,5 +34,15 @@ int do_kill(struct proc *caller, message *m);
 int do_getksig(struct proc *caller, message *m);
 int do_update(struct proc *caller, message *m);
 int do_vmctl(struct proc *caller, message *m);
+int do_vmshare(struct proc *caller, message *m);
+int do_vmprot(struct proc *caller, message *m);
+int do_vmreplace(struct proc *caller, message *m);
+int do_physmap(struct proc *caller, message *m);
+int do_contigalloc(struct proc *caller, message *m);
+int do_umap(struct proc *caller, message *m);
+int do_vmquery(struct proc *caller, message *m);
+int do_clearrefs(struct proc *caller, message *m);
+int do_sigmgr(struct proc *caller, message *m);
+int do_hold(struct proc *caller, message *m);
 
 #endif /* KERNEL_SYSTEM_H */

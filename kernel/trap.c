@@ -35,6 +35,8 @@ static void user_call(struct proc *p, const struct trapframe *tf)
 		return;
 	if (r == -EFAULT && vmfault_call(p) == OK)
 		return;
+	if (r != -EFAULT)
+		p->vmf.retried = 0;	/* the call got through: later faults are new */
 	if (!(p->rts_flags & RTS_SLOT_FREE))
 		p->regs.eax = (u32_t)r;
 }

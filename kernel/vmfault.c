@@ -13,21 +13,45 @@
  * If the same page faults again after VM said it was fixed, the owner of
  * the memory gets SIGSEGV instead of another round: one retry, no loops.
  * Without VM (or for VM itself) faults keep their plain meaning: the
- * process is killed, the call returns EFAULT.
+ * process is killed, the call returns EFAULT.  VM is replaceable: when it
+ * exits, crashes or is swapped out, the faults it held (fetched or not)
+ * stay suspended and are offered to the next process given PF_VM, which
+ * gets a KERNEL notification at once.  A VM that crashes or exits with a
+ * manager keeps its slot (stopped): faults queue for it, and a new
+ * instance started there (SYS_EXEC) is offered all of them.  VMCTL_INHIBIT
+ * keeps chosen processes off the CPU meanwhile.
  */
 #include "kernel.h"
 
 #define PAGE_OF(a) ((a) & ~(PAGE_SIZE - 1))
 
+static int is_vm(const struct proc *p)
+{
+	return !(p->rts_flags & RTS_SLOT_FREE) && (p->priv.flags & PF_VM);
+}
+
+static struct proc *vm_cached;
+static int vm_stale = 1;
+
+/* PF_VM may have moved (privileges set, a process gone): look again. */
+void vmfault_vm_changed(void)
+{
+	vm_stale = 1;
+}
+
+/* The VM process, or NULL: cached, since every send asks. */
 static struct proc *vm_proc(void)
 {
 	int i;
 
-	for (i = 0; i < NR_PROCS; i++)
-		if (!(proc_table[i].rts_flags & RTS_SLOT_FREE) &&
-		    (proc_table[i].priv.flags & PF_VM))
-			return &proc_table[i];
-	return NULL;
+	if (!vm_stale && (!vm_cached || is_vm(vm_cached)))
+		return vm_cached;
+	vm_cached = NULL;
+	for (i = 0; i < NR_PROCS && !vm_cached; i++)
+		if (is_vm(&proc_table[i]))
+			vm_cached = &proc_table[i];
+	vm_stale = 0;
+	return vm_cached;
 }
 
 /* Is there a VM to hand faults to? */
@@ -59,6 +83,11 @@ static int second_failure(struct proc *p, vir_bytes addr)
 static void suspend(struct proc *p, struct proc *vm, struct proc *owner,
 	vir_bytes addr, int write, int in_call)
 {
+	phys_bytes pa;
+	u32_t prot, refs;
+
+	p->vmf.present = arch_query(&owner->as, PAGE_OF(addr), &pa, &prot,
+		&refs) == OK;
 	p->vmf.owner = owner->endpoint;
 	p->vmf.addr = addr;
 	p->vmf.write = write;
@@ -103,6 +132,22 @@ int vmfault_call(struct proc *caller)
 	return OK;
 }
 
+/* A notification or senda delivery to receiving p hit addr: hand p to VM;
+ * afterwards it re-executes its receive.  OK, or -ENOENT: no VM, or VM
+ * already claimed to fix this page (the caller then kills p). */
+int vmfault_receiver(struct proc *p, vir_bytes addr)
+{
+	struct proc *vm = vm_proc();
+
+	if (!vm || vm == p || !(p->rts_flags & RTS_RECEIVING) || p->sendrec ||
+	    second_failure(p, addr))
+		return -ENOENT;
+	p->regs.eip -= TRAP_INSN_LEN;
+	suspend(p, vm, p, addr, 1, 1);
+	rts_clear(p, RTS_RECEIVING);
+	return OK;
+}
+
 /* The next fault VM has not fetched yet, or NULL. */
 struct proc *vmfault_next(void)
 {
@@ -136,7 +181,8 @@ int vmfault_resume(struct proc *p, int result)
 	return OK;
 }
 
-/* VM died: fail everything that waited for it. */
+/* VM is gone (exit, crash, or swapped out): every fault it held, fetched
+ * or not, waits for the next VM, which is notified when it appears. */
 void vmfault_vm_gone(void)
 {
 	int i;
@@ -144,5 +190,18 @@ void vmfault_vm_gone(void)
 	for (i = 0; i < NR_PROCS; i++)
 		if ((proc_table[i].rts_flags & RTS_VMFAULT) &&
 		    !(proc_table[i].rts_flags & RTS_SLOT_FREE))
-			vmfault_resume(&proc_table[i], -EFAULT);
+			proc_table[i].vmf.taken = 0;
+}
+
+/* A (new) VM is there: tell it about faults waiting from before. */
+void vmfault_vm_new(struct proc *vm)
+{
+	int i;
+
+	for (i = 0; i < NR_PROCS; i++)
+		if ((proc_table[i].rts_flags & RTS_VMFAULT) &&
+		    !(proc_table[i].rts_flags & RTS_SLOT_FREE)) {
+			ipc_notify_kernel(vm, KERNEL);
+			return;
+		}
 }

@@ -122,6 +122,19 @@ void lmfs_writeback_reset(void)
 	wb_wait = wb_skip = 0;
 }
 
+/* Write one held block now and mark it clean. */
+int lmfs_write_block(struct buf *bp)
+{
+	int r;
+
+	if (bp == NULL || !(bp->lmfs_flags & LMFS_VALID))
+		return -EINVAL;
+	if ((r = write_run(&bp, 1)) != OK)
+		return r;
+	bp->lmfs_flags &= ~LMFS_DIRTY;
+	return OK;
+}
+
 /* Write back every dirty block and sync the devices. */
 int lmfs_flushall(void)
 {

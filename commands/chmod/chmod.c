@@ -101,12 +101,18 @@ static long ch_mode(mode_t old, int isdir)
 	return ch_symbolic(ch_spec, old & 07777, isdir);
 }
 
+static int ch_path(const char *path, int top);
+
+static int ch_entry(const char *path, const char *name, void *arg)
+{
+	(void)name;
+	(void)arg;
+	return ch_path(path, 0);
+}
+
 static int ch_path(const char *path, int top)
 {
 	struct stat st;
-	struct dirent *e;
-	DIR *d;
-	char *sub;
 	long m;
 	int status = 0;
 
@@ -119,20 +125,7 @@ static int ch_path(const char *path, int top)
 		status = cmd_err("%s", path);
 	if (!ch_recursive || !S_ISDIR(st.st_mode))
 		return status;
-	if (!(d = opendir(path)))
-		return cmd_err("%s", path);
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		sub = malloc(strlen(path) + strlen(e->d_name) + 2);
-		if (!sub)
-			break;
-		sprintf(sub, "%s/%s", path, e->d_name);
-		status |= ch_path(sub, 0);
-		free(sub);
-	}
-	closedir(d);
-	return status;
+	return status | cmd_each_entry(path, ch_entry, NULL);
 }
 
 int main(int argc, char **argv)

@@ -59,13 +59,19 @@ static int co_spec(char *spec)
 	return 0;
 }
 
+static int co_path(const char *path, int top);
+
+static int co_entry(const char *path, const char *name, void *arg)
+{
+	(void)name;
+	(void)arg;
+	return co_path(path, 0);
+}
+
 static int co_path(const char *path, int top)
 {
 	struct stat st;
-	struct dirent *e;
-	DIR *d;
-	char *sub;
-	int status = 0, r;
+	int r;
 
 	r = (top && !co_nofollow) ? chown(path, co_uid, co_gid)
 		: lchown(path, co_uid, co_gid);
@@ -73,20 +79,7 @@ static int co_path(const char *path, int top)
 		return cmd_err("%s", path);
 	if (!co_recursive || lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
 		return 0;
-	if (!(d = opendir(path)))
-		return cmd_err("%s", path);
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		sub = malloc(strlen(path) + strlen(e->d_name) + 2);
-		if (!sub)
-			break;
-		sprintf(sub, "%s/%s", path, e->d_name);
-		status |= co_path(sub, 0);
-		free(sub);
-	}
-	closedir(d);
-	return status;
+	return cmd_each_entry(path, co_entry, NULL);
 }
 
 int main(int argc, char **argv)

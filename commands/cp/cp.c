@@ -64,13 +64,23 @@ static int cp_file(const char *src, const char *dst, const struct stat *st)
 	return status;
 }
 
+/* One entry of a directory being copied: src/name to dst/name. */
+static int cp_entry(const char *path, const char *name, void *dst)
+{
+	char *t = cmd_path_join(dst, name);
+	int status;
+
+	if (!t)
+		return cmd_err("%s", (const char *)dst);
+	status = cp_path(path, t);
+	free(t);
+	return status;
+}
+
 static int cp_dir(const char *src, const char *dst, const struct stat *st)
 {
 	struct stat dt;
-	DIR *d;
-	struct dirent *e;
-	char *s, *t;
-	int status = 0;
+	int status;
 
 	if (cp_have_new && st->st_dev == cp_new_dev && st->st_ino == cp_new_ino)
 		return cmd_msg("%s: cannot copy a directory into itself", src);
@@ -82,25 +92,7 @@ static int cp_dir(const char *src, const char *dst, const struct stat *st)
 		cp_new_ino = dt.st_ino;
 		cp_have_new = 1;
 	}
-	d = opendir(src);
-	if (!d)
-		return cmd_err("%s", src);
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		s = malloc(strlen(src) + strlen(e->d_name) + 2);
-		t = malloc(strlen(dst) + strlen(e->d_name) + 2);
-		if (s && t) {
-			sprintf(s, "%s/%s", src, e->d_name);
-			sprintf(t, "%s/%s", dst, e->d_name);
-			status |= cp_path(s, t);
-		} else {
-			status = cmd_err("%s", src);
-		}
-		free(s);
-		free(t);
-	}
-	closedir(d);
+	status = cmd_each_entry(src, cp_entry, (void *)dst);
 	if (!cp_preserve)
 		chmod(dst, st->st_mode & 0777);
 	cp_keep(dst, st);

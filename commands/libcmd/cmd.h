@@ -32,6 +32,13 @@ int sig_at(int i, const char **name);	/* the i-th signal and its name */
 int cmd_copy_data(int in, int out);
 int cmd_write_all(int fd, const void *buf, size_t n);
 
+/* dir + "/" + name in malloc'd memory; NULL (errno) when out of memory. */
+char *cmd_path_join(const char *dir, const char *name);
+/* Call fn on every entry of dir but "." and ".." (walk.c); the OR of the
+ * statuses fn returns, 1 more for each error of the walk itself. */
+typedef int cmd_entry_fn(const char *path, const char *name, void *arg);
+int cmd_each_entry(const char *dir, cmd_entry_fn *fn, void *arg);
+
 /* "drwxr-xr-x" for mode m into buf[11] (mode.c). */
 void cmd_mode_string(mode_t m, char *buf);
 

@@ -18,8 +18,8 @@
 static void mkfs_usage(void)
 {
 	fprintf(stderr, "usage: mkfs.mfs [-q] [-B blocksize] [-b blocks] "
-	    "[-i inodes] [-d dir] [-T time]\n"
-	    "                [-V 1|2|3] [-n 14|30|60] image\n");
+	    "[-i inodes] [-d dir] [-D table]...\n"
+	    "                [-T time] [-V 1|2|3] [-n 14|30|60] image\n");
 }
 
 /* Parse a decimal number in [min, max]; -EINVAL with a message if not. */
@@ -49,10 +49,18 @@ static int mkfs_parse(int argc, char **argv, struct mkfs_opts *o,
 	uint64_t v;
 	int c;
 
-	while ((c = getopt(argc, argv, "qB:b:i:d:T:V:n:")) != -1) {
+	while ((c = getopt(argc, argv, "qB:b:i:d:D:T:V:n:")) != -1) {
 		switch (c) {
 		case 'q': o->quiet = 1; break;
 		case 'd': o->srcdir = optarg; break;
+		case 'D':
+			if (o->ndevtab == MKFS_MAX_DEVTAB) {
+				fprintf(stderr, "mkfs.mfs: at most %d -D "
+				    "tables\n", MKFS_MAX_DEVTAB);
+				return -EINVAL;
+			}
+			o->devtab[o->ndevtab++] = optarg;
+			break;
 		case 'B':
 			if (mkfs_number("-B", optarg, MFS_MIN_BLOCK_SIZE,
 			    MFS_MAX_BLOCK_SIZE, &v))

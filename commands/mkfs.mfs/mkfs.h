@@ -23,9 +23,13 @@
 #define MKFS_EXIT_USAGE	1
 #define MKFS_EXIT_OPER	8
 
+#define MKFS_MAX_DEVTAB	8
+
 struct mkfs_opts {
 	const char *image;
 	const char *srcdir;		/* -d, or NULL */
+	const char *devtab[MKFS_MAX_DEVTAB];	/* -D tables, in order */
+	int ndevtab;
 	int version;			/* 1, 2 or 3 */
 	unsigned int block_size;
 	unsigned int name_max;		/* 14, 30 or 60 */
@@ -46,7 +50,8 @@ struct mkfs_node {
 	size_t nkids;
 	struct mkfs_group *group;	/* hard-linked non-directories */
 	uint32_t ino;
-};
+	int nosrc;			/* made by a device table: no */
+};					/* source file to read */
 
 /* Non-directories sharing one source inode: one MFS inode. */
 struct mkfs_group {
@@ -93,6 +98,23 @@ uint64_t mkfs_file_blocks(const struct mfs_sb *sb, uint64_t nblocks);
 int mkfs_scan(struct mkfs_tree *tree, const char *dir,
     const struct mfs_sb *sb, const char *skip);
 void mkfs_tree_free(struct mkfs_tree *tree);
+
+/* Editing the scanned tree (device tables, mkfs_devtab.c).  Nodes made
+ * here have no source file (nosrc): regular files are empty.  A tree with
+ * no root gets an empty one (mkfs_tree_root) described by 'st'. */
+int mkfs_tree_root(struct mkfs_tree *tree, const struct stat *st,
+    const struct mfs_sb *sb);
+struct mkfs_node *mkfs_tree_child(const struct mkfs_node *d,
+    const char *name);
+int mkfs_tree_add(struct mkfs_tree *tree, struct mkfs_node *d,
+    const char *name, const struct stat *st, const struct mfs_sb *sb);
+/* Check the edited tree again (links, what the format holds). */
+int mkfs_tree_recheck(struct mkfs_tree *tree, const struct mfs_sb *sb);
+
+/* Apply the device table 'file' (genext2fs's format, see mkfs_devtab.c)
+ * to 'tree'.  Returns OK or -errno after a message naming the line. */
+int mkfs_devtable(struct mkfs_tree *tree, const char *file,
+    const struct mfs_sb *sb);
 
 /* Write the tree (or an empty root when tree->root is NULL) into the
  * prepared image o->image with geometry 'sb', through libminixfs, and make

@@ -155,12 +155,15 @@ int mkfs_run(const struct mkfs_opts *o)
 	struct mfs_sb sb;
 	uint64_t blocks = 0, inodes = 0;
 	char why[160];
-	int fd = -1, created = 0, r, code = MKFS_EXIT_OPER;
+	int fd = -1, created = 0, r, code = MKFS_EXIT_OPER, i;
 
 	memset(&tree, 0, sizeof(tree));
 	mfs_sb_geometry(&sb, o->version, o->block_size, o->name_max);
 	if (o->srcdir && mkfs_scan(&tree, o->srcdir, &sb, o->image) != OK)
 		goto out;
+	for (i = 0; i < o->ndevtab; i++)
+		if (mkfs_devtable(&tree, o->devtab[i], &sb) != OK)
+			goto out;
 	if ((r = mkfs_open_image(o, &tree, &fd, &created, &blocks,
 	    &inodes)) != OK) {
 		code = r == -EINVAL ? MKFS_EXIT_USAGE : MKFS_EXIT_OPER;

@@ -119,6 +119,15 @@ static int mkfs_add_kid(struct mkfs_node *d, struct mkfs_node *k)
 
 static int mkfs_scan_node(struct mkfs_node *n, const struct mfs_sb *sb,
     struct mkfs_tree *t, int depth);
+static void mkfs_node_free(struct mkfs_node *n);
+
+/* Data and index blocks of a directory with 'nkids' entries besides "."
+ * and "..". */
+static uint64_t mkfs_dir_blocks(const struct mfs_sb *sb, size_t nkids)
+{
+	return mkfs_file_blocks(sb, ((uint64_t)(nkids + 2) * sb->dirent_size +
+	    sb->block_size - 1) / sb->block_size);
+}
 
 /* Read directory 'd' (already stat'ed) and scan its children. */
 static int mkfs_scan_dir(struct mkfs_node *d, const struct mfs_sb *sb,
@@ -175,9 +184,7 @@ static int mkfs_scan_node(struct mkfs_node *n, const struct mfs_sb *sb,
 		return OK;
 	if ((r = mkfs_scan_dir(n, sb, t, depth)) != OK)
 		return r;
-	nblk = ((uint64_t)(n->nkids + 2) * sb->dirent_size + sb->block_size -
-	    1) / sb->block_size;
-	t->blocks += mkfs_file_blocks(sb, nblk);
+	t->blocks += mkfs_dir_blocks(sb, n->nkids);
 	return OK;
 }
 
@@ -317,4 +324,71 @@ void mkfs_tree_free(struct mkfs_tree *tree)
 	mkfs_node_free(tree->root);
 	free(tree->groups);
 	memset(tree, 0, sizeof(*tree));
+}
+
+int mkfs_tree_root(struct mkfs_tree *t, const struct stat *st,
+    const struct mfs_sb *sb)
+{
+	if (t->root)
+		return OK;
+	if ((t->root = mkfs_node_new(NULL, "", NULL)) == NULL)
+		return -ENOMEM;
+	t->root->st = *st;
+	t->root->nosrc = 1;
+	t->inodes++;
+	t->blocks += mkfs_dir_blocks(sb, 0);
+	return OK;
+}
+
+struct mkfs_node *mkfs_tree_child(const struct mkfs_node *d,
+    const char *name)
+{
+	size_t lo = 0, hi = d->nkids, mid;
+	int c;
+
+	while (lo < hi) {		/* kids are sorted by name */
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(name, d->kids[mid]->name);
+		if (c == 0)
+			return d->kids[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+int mkfs_tree_add(struct mkfs_tree *t, struct mkfs_node *d,
+    const char *name, const struct stat *st, const struct mfs_sb *sb)
+{
+	struct mkfs_node *k;
+	size_t i;
+	int r;
+
+	if ((k = mkfs_node_new(d->path, name, d)) == NULL)
+		return -ENOMEM;
+	k->st = *st;
+	k->nosrc = 1;
+	if ((r = mkfs_check_node(k, sb)) != OK ||
+	    (r = mkfs_add_kid(d, k)) != OK) {
+		mkfs_node_free(k);
+		return r;
+	}
+	for (i = d->nkids - 1; i > 0 &&
+	    strcmp(d->kids[i - 1]->name, name) > 0; i--) {
+		d->kids[i] = d->kids[i - 1];
+		d->kids[i - 1] = k;
+	}
+	t->inodes++;
+	t->blocks += mkfs_dir_blocks(sb, d->nkids) -
+	    mkfs_dir_blocks(sb, d->nkids - 1);
+	if (S_ISDIR(st->st_mode))
+		t->blocks += mkfs_dir_blocks(sb, 0);
+	return OK;
+}
+
+int mkfs_tree_recheck(struct mkfs_tree *t, const struct mfs_sb *sb)
+{
+	return mkfs_check_dirlinks(t->root, sb);
 }

@@ -59,6 +59,10 @@ static int mkfs_copy_file(struct mkfs_img *m, const struct mkfs_node *n,
 	size_t got;
 	int fd, r = OK;
 
+	if (n->nosrc) {			/* an empty file from a device table */
+		ino->size = 0;
+		return OK;
+	}
 	fd = open(n->path, O_RDONLY | O_NOATIME);
 	if (fd < 0 && errno == EPERM)
 		fd = open(n->path, O_RDONLY);

@@ -17,28 +17,17 @@ static int rm_force, rm_recursive;
 
 static int rm_path(const char *path);
 
+static int rm_entry(const char *path, const char *name, void *arg)
+{
+	(void)name;
+	(void)arg;
+	return rm_path(path);
+}
+
 static int rm_dir(const char *path)
 {
-	DIR *d = opendir(path);
-	struct dirent *e;
-	char *sub;
-	int status = 0;
+	int status = cmd_each_entry(path, rm_entry, NULL);
 
-	if (!d)
-		return cmd_err("%s", path);
-	while ((e = readdir(d)) != NULL) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		sub = malloc(strlen(path) + strlen(e->d_name) + 2);
-		if (!sub) {
-			status = cmd_err("%s", path);
-			break;
-		}
-		sprintf(sub, "%s/%s", path, e->d_name);
-		status |= rm_path(sub);
-		free(sub);
-	}
-	closedir(d);
 	if (rmdir(path) < 0 && !status)
 		status = cmd_err("%s", path);
 	return status;

@@ -12,6 +12,7 @@
  *   bmap.c trunc.c      logical -> physical blocks; freeing ranges
  *   dir.c dirent.c      directory entries (linear; hashed dirs read as
  *                       linear ones, their index flag cleared on change)
+ *   dir_index.c         an in-memory name index for large directories
  *   xattr*.c            extended attributes in the inode and in a block
  *   read.c write.c getdents.c create.c link.c rename.c symlink.c attr.c
  *                       the fsdriver calls, collected in table.c
@@ -65,6 +66,7 @@ struct ext2_inode {
 	int i_dirty;			/* i_d differs from the cached block */
 	uint64_t i_next_lblk;		/* last block read (prefetching) */
 	struct ext2_dinode *i_d;	/* at least sizeof(struct ext2_dinode) */
+	struct ext2_dindex *i_dindex;	/* large dirs: name index, or NULL */
 };
 
 /* super.c */
@@ -90,8 +92,15 @@ int ext2_group_write(uint32_t g);
 /* balloc.c */
 /* Allocate a block near 'goal' (0: anywhere); *bp gets its number. */
 int ext2_balloc(uint32_t goal, uint32_t *bnum);
-/* Free block 'b' (validated; double frees are reported, not counted). */
+/* Free block 'b' (validated; double frees are reported, not counted).
+ * Counted free at once; reusable after ext2_release_blocks (balloc.c). */
 int ext2_bfree(uint32_t b);
+/* Let the allocator reuse the blocks freed so far: at once (the caller
+ * writes everything back next, allocating nothing before), or with
+ * 'writeback' after writing back inodes and blocks.  OK or the error. */
+int ext2_release_blocks(int writeback);
+/* Drop the pending list (unmount, failed mount). */
+void ext2_forget_blocks(void);
 /* 1 if b may hold file data or metadata: inside the data area. */
 int ext2_block_ok(uint32_t b);
 
@@ -190,6 +199,30 @@ int ext2_dir_retarget(struct ext2_inode *dp, const char *name, ino_t ino,
 int ext2_dir_empty(struct ext2_inode *dp);
 /* Fill a new directory's first block. */
 int ext2_dir_init(struct ext2_inode *dp, ino_t parent);
+
+/* dir_index.c: the in-memory index of a large directory (dir.c keeps it
+ * current; every place it gives is confirmed against the block). */
+uint32_t ext2_dname_hash(const char *name, size_t len);
+/* Start an empty index for dp (-ENOMEM: none). */
+int ext2_dindex_new(struct ext2_inode *dp);
+/* Forget dp's index, if any. */
+void ext2_dindex_free(struct ext2_inode *dp);
+/* Record / forget the entry with this hash at (lblk, off); no memory
+ * drops the whole index. */
+void ext2_dindex_add(struct ext2_inode *dp, uint32_t hash, uint32_t lblk,
+    uint32_t off);
+void ext2_dindex_remove(struct ext2_inode *dp, uint32_t hash, uint32_t lblk,
+    uint32_t off);
+/* Places of the entries whose name has this hash: *cursor NULL first;
+ * 0 when there are no more. */
+int ext2_dindex_next(struct ext2_inode *dp, uint32_t hash, void **cursor,
+    uint32_t *lblk, uint32_t *off);
+/* Block lblk can take a new entry of up to 'room' bytes. */
+void ext2_dindex_set_room(struct ext2_inode *dp, uint32_t lblk,
+    uint32_t room);
+/* A block that can take an entry of 'need' bytes: 1 and *lblk, or 0. */
+int ext2_dindex_find_room(struct ext2_inode *dp, uint32_t need,
+    uint32_t *lblk);
 
 /* lookup/getdents/create/link/rename/symlink/attr/read/write */
 int ext2_lookup(ino_t dir, const char *name, struct fsdriver_node *node);

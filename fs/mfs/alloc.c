@@ -11,7 +11,23 @@
  * The counts (used zones, free inodes) are taken once at mount by
  * mfs_count_maps() and kept current here; zone changes are reported to
  * libminixfs with lmfs_change_blockusage(), which statvfs reads back.
+ *
+ * Freed zones are not reused before the change that freed them has been
+ * written.  A truncate or unlink clears the inode's (or an indirect
+ * block's) pointers in the cache; if the zone went straight back to the
+ * allocator, another file's data could be written into it, and reach the
+ * device, while the device still holds the old pointer - an indirect block
+ * the old inode still names then holds data, and after a crash (kill -9)
+ * fsck finds an indirect block of garbage zone numbers ("Zone N >= ZONES",
+ * or numbers of other files' zones: shared blocks).  So a freed zone counts
+ * as free at once (statvfs), but its bitmap bit stays set, the zone noted
+ * in a pending list, until mfs_release_zones(): at every sync, just before
+ * the writeback that carries the pointer changes; when the list is full
+ * (MFS_PENDING_MAX) or the allocator finds nothing else, after a writeback
+ * of its own.  Without memory for the list a zone is freed at once, as
+ * before.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "mfs.h"
 
@@ -199,6 +215,73 @@ int mfs_zone_ok(uint32_t z)
 	return z >= mfs_m.sb.firstdatazone && z < mfs_m.sb.zones;
 }
 
+#define MFS_PENDING_MAX	8192	/* zones freed, awaiting a writeback */
+
+static uint32_t *mfs_pending;
+static size_t mfs_npending, mfs_pending_cap;
+
+/* Clear the bitmap bits of the pending zones: the allocator may use them
+ * from now on. */
+static void mfs_release_pending(void)
+{
+	struct mfs_map m = mfs_zmap();
+	uint32_t bit;
+	size_t i;
+
+	for (i = 0; i < mfs_npending; i++) {
+		bit = mfs_zone_to_bit(&mfs_m.sb, mfs_pending[i]);
+		if (!mfs_clear_bit(&m, bit))
+			fsdriver_log("mfs: freeing zone %u, which is already "
+			    "free", mfs_pending[i]);
+		else if (bit < mfs_m.zmap_hint)
+			mfs_m.zmap_hint = bit;
+	}
+	mfs_npending = 0;
+}
+
+int mfs_release_zones(int writeback)
+{
+	int r;
+
+	if (mfs_npending == 0)
+		return OK;
+	if (writeback) {
+		if ((r = mfs_flush_inodes()) != OK)
+			return r;
+		if ((r = lmfs_flushdev(mfs_m.dev)) != OK)
+			return r;
+	}
+	mfs_release_pending();
+	return OK;
+}
+
+void mfs_forget_pending(void)
+{
+	free(mfs_pending);
+	mfs_pending = NULL;
+	mfs_npending = mfs_pending_cap = 0;
+}
+
+/* Note z as freed; -ENOMEM if the list cannot take it. */
+static int mfs_defer_free(uint32_t z)
+{
+	uint32_t *n;
+	size_t cap;
+
+	if (mfs_npending == MFS_PENDING_MAX &&
+	    mfs_release_zones(1) != OK)
+		return -ENOMEM;
+	if (mfs_npending == mfs_pending_cap) {
+		cap = mfs_pending_cap ? mfs_pending_cap * 2 : 256;
+		if ((n = realloc(mfs_pending, cap * sizeof(*n))) == NULL)
+			return -ENOMEM;
+		mfs_pending = n;
+		mfs_pending_cap = cap;
+	}
+	mfs_pending[mfs_npending++] = z;
+	return OK;
+}
+
 /* Allocate a zone for 'ip' (which may be NULL); it is not zeroed. */
 int mfs_alloc_zone(struct mfs_inode *ip, uint32_t *zp)
 {
@@ -206,7 +289,11 @@ int mfs_alloc_zone(struct mfs_inode *ip, uint32_t *zp)
 	uint32_t bit, z;
 	int r;
 
-	if ((r = mfs_alloc_bit(&m, &mfs_m.zmap_hint, &bit)) != OK)
+	r = mfs_alloc_bit(&m, &mfs_m.zmap_hint, &bit);
+	if (r == -ENOSPC && mfs_npending > 0 &&
+	    mfs_release_zones(1) == OK)
+		r = mfs_alloc_bit(&m, &mfs_m.zmap_hint, &bit);
+	if (r != OK)
 		return r;
 	z = mfs_bit_to_zone(&mfs_m.sb, bit);
 	if (!mfs_zone_ok(z))
@@ -231,13 +318,16 @@ void mfs_free_zone(struct mfs_inode *ip, uint32_t z)
 	if (ip != NULL && ip->i_nblocks > 0)
 		ip->i_nblocks--;
 	bit = mfs_zone_to_bit(&mfs_m.sb, z);
-	if (!mfs_clear_bit(&m, bit)) {
-		fsdriver_log("mfs: freeing zone %u, which is already free", z);
-		return;
+	if (mfs_defer_free(z) != OK) {
+		if (!mfs_clear_bit(&m, bit)) {
+			fsdriver_log("mfs: freeing zone %u, which is already "
+			    "free", z);
+			return;
+		}
+		if (bit < mfs_m.zmap_hint)
+			mfs_m.zmap_hint = bit;
 	}
 	if (mfs_m.used_zones > 0)
 		mfs_m.used_zones--;
 	lmfs_change_blockusage(-1);
-	if (bit < mfs_m.zmap_hint)
-		mfs_m.zmap_hint = bit;
 }

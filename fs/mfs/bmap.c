@@ -112,9 +112,22 @@ int mfs_read_map(struct mfs_inode *ip, uint64_t blk, uint32_t *zp)
 	return OK;
 }
 
-/* Make sure the indirect block at *zp exists (allocating it zeroed). */
+/* Make sure the indirect block at *zp exists (allocating it zeroed).
+ *
+ * A fresh indirect block is written to the device, zeroed, at once, before
+ * anything can point at it: the zone may hold an old file's data, and the
+ * cache writes dirty blocks back in its own order (sync by block number,
+ * eviction by age), so the inode or parent block that points at the new
+ * one may reach the image first.  A crash (kill -9) in between then left
+ * an indirect block full of garbage "zone numbers" (fsck: "Zone N >=
+ * ZONES", or worse, numbers of other files' zones).  With the zeros
+ * written first it can only leave holes.  One extra block write per
+ * indirect block (one per 256..16384 data zones).  (Host crashes need
+ * more: device syncs between the two; this orders what a killed process
+ * had handed to the device.) */
 static int mfs_need_ind(struct mfs_inode *ip, uint32_t *zp, int *fresh)
 {
+	struct buf *bp;
 	int r;
 
 	*fresh = 0;
@@ -126,7 +139,14 @@ static int mfs_need_ind(struct mfs_inode *ip, uint32_t *zp, int *fresh)
 	}
 	if ((r = mfs_alloc_zone(ip, zp)) != OK)
 		return r;
-	if ((r = mfs_zero_block(*zp, NULL)) != OK) {
+	if ((r = mfs_zero_block(*zp, &bp)) != OK) {
+		mfs_free_zone(ip, *zp);
+		*zp = 0;
+		return r;
+	}
+	r = lmfs_write_block(bp);
+	lmfs_put_block(bp);
+	if (r != OK) {
 		mfs_free_zone(ip, *zp);
 		*zp = 0;
 		return r;

@@ -83,7 +83,14 @@ int mfs_count_maps(void);
 int mfs_alloc_inode_bit(uint32_t *inop);
 void mfs_free_inode_bit(uint32_t ino);
 int mfs_alloc_zone(struct mfs_inode *ip, uint32_t *zp);
+/* Free z; its bit stays set until mfs_release_zones (see alloc.c). */
 void mfs_free_zone(struct mfs_inode *ip, uint32_t z);
+/* Let the allocator reuse the zones freed so far: at once (the caller is
+ * about to write back everything, nothing allocates before), or, with
+ * 'writeback', after writing back inodes and blocks.  OK or the error. */
+int mfs_release_zones(int writeback);
+/* Drop the pending list (unmount; nothing may be allocated after). */
+void mfs_forget_pending(void);
 int mfs_zone_ok(uint32_t z);
 
 /* inode.c */

@@ -95,6 +95,7 @@ int mfs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 	if (mfs_m.mounted)
 		return -EBUSY;
 	memset(&mfs_m, 0, sizeof(mfs_m));
+	mfs_forget_pending();
 	mfs_m.dev = dev;
 	*res_flags = 0;
 	if ((r = mfs_read_super(dev)) != OK)
@@ -119,6 +120,7 @@ int mfs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 fail:
 	mfs_m.rdonly = 1;
 	mfs_inode_table_clear();
+	mfs_forget_pending();
 	mfs_m.mounted = 0;
 	return r;
 }
@@ -132,6 +134,8 @@ int mfs_unmount(void)
 	if (!mfs_m.mounted)
 		return OK;
 	r = mfs_inode_table_clear();
+	mfs_release_zones(0);		/* written by the flush below */
+	mfs_forget_pending();
 	f = lmfs_flushall();
 	if (r == OK)
 		r = f;
@@ -175,6 +179,7 @@ int mfs_sync(void)
 	if (!mfs_m.mounted)
 		return OK;
 	r = mfs_flush_inodes();
+	mfs_release_zones(0);		/* the flush writes the frees too */
 	f = lmfs_flushall();
 	if (r == OK)
 		r = f;

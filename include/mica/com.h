@@ -12,6 +12,7 @@
 #define MICA_COM_H
 
 #include <mica/const.h>
+#include <mica/abi.h>
 
 /* Endpoint encoding. */
 #define ENDPOINT_SLOT_BITS 10
@@ -27,12 +28,16 @@
 
 /*
  * Boot-image endpoints of system services that others must find before
- * any lookup works (DESIGN.md's boot order "vm,pm,vfs,rs,ds,...").  RS is
- * the one that sends SEF its init message; DS is where every other
- * service's endpoint is looked up.
+ * any lookup works (DESIGN.md's boot order "vm,pm,vfs,rs,ds,...").  The C
+ * library sends its system calls to VM, PM and VFS here; RS is the one
+ * that sends SEF its init message; DS is where every other service's
+ * endpoint is looked up.
  */
-#define RS_PROC_NR 3
-#define DS_PROC_NR 4
+#define VM_PROC_NR  0	/* memory: brk, mmap (mica/callnr.h VM_*) */
+#define PM_PROC_NR  1	/* processes and signals (PM_*) */
+#define VFS_PROC_NR 2	/* files (VFS_*) */
+#define RS_PROC_NR  3
+#define DS_PROC_NR  4
 
 /* Kernel pseudo-processes, sources of notifications. */
 #define KERNEL   (-4)
@@ -79,6 +84,17 @@
 #define SYS_GETINFO    (KERNEL_CALL + 18)	/* self endpoint, slot, name */
 #define SYS_SCHEDCTL   (KERNEL_CALL + 19)	/* priority and quantum */
 #define SYS_VMCTL      (KERNEL_CALL + 20)	/* VM: fetch and answer page faults */
+/* KERNEL_CALL+21..+24: kcpu's signal calls (RUNCTL, ENDKSIG, SIGSEND, SIGRETURN). */
+#define SYS_VMSHARE    (KERNEL_CALL + 25)	/* VM: share frames into another address space */
+#define SYS_VMPROT     (KERNEL_CALL + 26)	/* VM: set protection in place */
+#define SYS_VMREPLACE  (KERNEL_CALL + 27)	/* VM: give pages a private copy of their frame */
+#define SYS_PHYSMAP    (KERNEL_CALL + 28)	/* map a physical range the privileges list */
+#define SYS_CONTIGALLOC (KERNEL_CALL + 29)	/* map physically contiguous memory (DMA) */
+#define SYS_UMAP       (KERNEL_CALL + 30)	/* virtual -> physical */
+#define SYS_VMQUERY    (KERNEL_CALL + 31)	/* frame, protection, share count of a page */
+#define SYS_CLEARREFS  (KERNEL_CALL + 32)	/* fail every waiter on an endpoint, keep the slot */
+#define SYS_SIGMGR     (KERNEL_CALL + 33)	/* set a process's signal manager */
+#define SYS_HOLD       (KERNEL_CALL + 34)	/* hold a process off the CPU, or release it */
 #define KCALL_NR(c)    ((c) - KERNEL_CALL)
 
 /* SYS_DIAGCTL requests. */
@@ -99,6 +115,17 @@
 /* SYS_VMCTL requests (VM only). */
 #define VMCTL_GET_FAULT 1	/* next unhandled fault, endpt NONE if none */
 #define VMCTL_RESUME    2	/* fault handled (result OK) or not (error) */
+#define VMCTL_INHIBIT   3	/* endpt off the CPU (result 1) or back (0) while VM is replaced */
+
+/* Page protections of the VM memory calls. */
+#define VMPROT_NONE  0x0
+#define VMPROT_READ  0x1
+#define VMPROT_WRITE 0x2
+#define VMPROT_RW    (VMPROT_READ | VMPROT_WRITE)
+
+/* SYS_FORK flags. */
+#define FORK_NOCOPY 0x01	/* no eager copy: the child's memory is VM's to fill */
+#define FORK_HOLD   0x02	/* the child waits for SYS_RELEASE before it runs */
 
 /* SYS_IRQCTL requests. */
 #define IRQ_SETPOLICY 1
@@ -118,9 +145,21 @@
 /* SYS_MEMMAP flags. */
 #define MAP_WRITE 0x01
 
-/* Signals the kernel knows by number. */
-#define SIGKILL   9
-#define SIGSEGV  11
-#define SIGTERM  15	/* a service's default: exit (lib/libsys/sef_signal.c) */
+/*
+ * Signals the kernel knows by number (mica/abi.h has them all; these
+ * spellings are token-identical to Mica's <sys/signal.h>).
+ * SIGTERM is a service's default exit (lib/libsys/sef_signal.c).
+ */
+#ifndef SIGKILL
+#define SIGKILL   MICA_SIGKILL
+#define SIGSEGV   MICA_SIGSEGV
+#define SIGTERM   MICA_SIGTERM
+#endif
+/*
+ * kernel -> signal manager only: the process exited (its manager clears
+ * the slot).  Its bit in a SYS_GETKSIG map is MICA_SIGUSR2's number; it
+ * never reaches a user process as a signal.
+ */
+#define SIGKEXIT 31
 
 #endif /* MICA_COM_H */

@@ -6,7 +6,7 @@
 #define MICA_CONST_H
 
 #define NR_TASKS       4	/* kernel pseudo-processes (see com.h) */
-#define NR_PROCS      60	/* user process slots */
+#define NR_PROCS     256	/* user process slots */
 #define NR_SYS_IDS    (NR_TASKS + NR_PROCS)	/* bit index space of priv masks */
 #define BITMAP_WORDS  ((NR_SYS_IDS + 31) / 32)
 
@@ -28,7 +28,9 @@
 #define GRANT_MAX   1024	/* most entries in one grant table */
 #define NR_IRQ_HOOKS  16
 #define NR_IO_RANGES   4
-#define NR_KERNEL_CALLS 32
+#define NR_MEM_RANGES  4	/* physical ranges a process may map (SYS_PHYSMAP) */
+#define NR_KERNEL_CALLS 64
+#define KCALL_WORDS   ((NR_KERNEL_CALLS + 31) / 32)
 
 #define RS_LABEL_LEN  16	/* a service label, NUL included (rs.h) */
 #define DS_KEY_LEN    28	/* a DS key, NUL included (ds.h) */

@@ -29,6 +29,26 @@
 #define ENOTTY  25	/* ioctl not known to the device */
 #define ERANGE  34	/* offset/size outside a grant */
 #define ENOSYS  88	/* unknown kernel call or IPC operation */
+/* the file and process calls of PM/VFS (mica/callnr.h) */
+#define EBADF    9
+#define ECHILD  10
+#define EACCES  13
+#define EXDEV   18
+#define ENODEV  19
+#define ENOTDIR 20
+#define EISDIR  21
+#define ENFILE  23
+#define EMFILE  24
+#define EFBIG   27
+#define ENOSPC  28
+#define ESPIPE  29
+#define EROFS   30
+#define EMLINK  31
+#define EPIPE   32
+#define ENOTEMPTY    90
+#define ENAMETOOLONG 91
+#define ELOOP        92
+#define EOVERFLOW   139
 #endif
 
 /* Microkernel IPC errors. */

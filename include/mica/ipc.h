@@ -12,6 +12,8 @@
 
 #include <mica/type.h>
 #include <mica/const.h>
+#include <mica/ipc_lc.h>
+#include <mica/vfsif.h>
 
 #define MSG_PAYLOAD 56
 
@@ -31,17 +33,32 @@ typedef struct {			/* SYS_DIAGCTL */
 	u8_t pad[44];
 } mess_lsys_krn_diagctl;
 
-typedef struct {			/* SYS_PRIVCTL */
-	endpoint_t endpt;		/* target process */
-	int request;			/* PRIV_SET, PRIV_GET */
+/*
+ * A process's privileges as SYS_PRIVCTL reads and writes them: too big for
+ * a message (a bit per process, per kernel call, plus I/O and memory
+ * ranges), so the message carries its address in the caller's memory.
+ */
+struct priv_info {
 	u32_t flags;			/* PF_* */
 	u32_t ipc_ops;			/* bit (1 << IPC_x): allowed IPC ops */
 	u32_t ipc_to[BITMAP_WORDS];	/* allowed targets, by priv id */
-	u32_t calls;			/* bit KCALL_NR(SYS_x): allowed calls */
+	u32_t calls[KCALL_WORDS];	/* bit KCALL_NR(SYS_x): allowed calls */
 	u32_t irqs;			/* allowed IRQ lines */
 	u16_t io_base[NR_IO_RANGES];	/* allowed I/O port ranges */
 	u16_t io_len[NR_IO_RANGES];
-	u8_t pad[56 - 24 - 4 * BITMAP_WORDS - 4 * NR_IO_RANGES];
+	phys_bytes mem_base[NR_MEM_RANGES];	/* physical ranges for SYS_PHYSMAP */
+	u32_t mem_len[NR_MEM_RANGES];	/* bytes, 0 = unused */
+};
+
+#define PRIV_CALL_ISSET(pi, nr) (((pi)->calls[(nr) / 32] >> ((nr) % 32)) & 1)
+#define PRIV_CALL_SET(pi, nr) ((pi)->calls[(nr) / 32] |= 1u << ((nr) % 32))
+#define PRIV_CALL_UNSET(pi, nr) ((pi)->calls[(nr) / 32] &= ~(1u << ((nr) % 32)))
+
+typedef struct {			/* SYS_PRIVCTL */
+	endpoint_t endpt;		/* target process */
+	int request;			/* PRIV_SET, PRIV_GET */
+	vir_bytes info;			/* struct priv_info in the caller's memory */
+	u8_t pad[44];
 } mess_lsys_krn_privctl;
 
 typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
@@ -50,8 +67,10 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	vir_bytes ip;			/* EXEC: entry point */
 	vir_bytes sp;			/* EXEC: stack pointer */
 	int slot;			/* GETINFO reply */
-	char name[PROC_NAME_LEN];	/* GETINFO reply */
-	u8_t pad[20];
+	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
+	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
+	u32_t free_frames;		/* GETINFO reply: free page frames */
+	u8_t pad[12];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
@@ -62,10 +81,32 @@ typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
 	u8_t pad[40];
 } mess_lsys_krn_memmap;
 
+typedef struct {	/* SYS_VMSHARE, VMPROT, VMREPLACE, PHYSMAP, CONTIGALLOC, UMAP, VMQUERY */
+	endpoint_t endpt;		/* the address space acted on */
+	vir_bytes addr;			/* page aligned (UMAP, VMQUERY: any) */
+	u32_t len;			/* bytes, whole pages (UMAP: any) */
+	u32_t prot;			/* VMPROT_* */
+	endpoint_t src;			/* VMSHARE: whose frames */
+	vir_bytes src_addr;		/* VMSHARE: where in src */
+	phys_bytes phys;		/* PHYSMAP: start; CONTIGALLOC, UMAP, VMQUERY reply */
+	u32_t refs;			/* VMQUERY reply: mappings of the frame */
+	u8_t pad[24];
+} mess_lsys_krn_vmmem;
+
+typedef struct {			/* SYS_CLEARREFS, SYS_SIGMGR, SYS_HOLD */
+	endpoint_t endpt;		/* the process */
+	endpoint_t mgr;			/* SIGMGR: its new manager (NONE: none) */
+	int error;			/* CLEARREFS: what waiters get (0: EDEADSRCDST) */
+	int hold;			/* HOLD: 1 hold, 0 release */
+	u8_t pad[40];
+} mess_lsys_krn_slot;
+
 typedef struct {			/* SYS_SETGRANT */
 	vir_bytes addr;			/* table in the caller's memory */
 	u32_t count;			/* entries */
-	u8_t pad[48];
+	u32_t flags;			/* SETGRANT_EPOCH: use 'epoch' */
+	u32_t epoch;			/* in with SETGRANT_EPOCH; reply: the table's */
+	u8_t pad[40];
 } mess_lsys_krn_setgrant;
 
 typedef struct {			/* SYS_SAFECOPYFROM, SYS_SAFECOPYTO */
@@ -123,8 +164,9 @@ typedef struct {			/* SYS_VMCTL */
 	vir_bytes addr;			/* GET reply: the faulting address */
 	u32_t write;			/* GET reply: a write access */
 	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
-	int result;			/* RESUME: OK, or the error for the call */
-	u8_t pad[28];
+	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
+	u32_t present;			/* GET reply: the page held a frame (protection fault) */
+	u8_t pad[24];
 } mess_lsys_krn_vmctl;
 
 /*
@@ -278,6 +320,8 @@ typedef struct {
 		mess_lsys_krn_proc m_proc;
 		mess_lsys_krn_memmap m_memmap;
 		mess_lsys_krn_setgrant m_setgrant;
+		mess_lsys_krn_vmmem m_vmmem;
+		mess_lsys_krn_slot m_slot;
 		mess_lsys_krn_safecopy m_safecopy;
 		mess_lsys_krn_irqctl m_irqctl;
 		mess_lsys_krn_devio m_devio;
@@ -303,6 +347,12 @@ typedef struct {
 		mess_cdev_vfs_sel m_cdev_sel;
 		mess_cdev_pm_sig m_cdev_sig;
 		mess_lsys_bdev m_bdev;
+#define LC_MEMBER(t, m) t m;
+		LC_MESSAGES(LC_MEMBER)
+#undef LC_MEMBER
+#define FS_MEMBER(t, m) t m;
+		FS_MESSAGES(FS_MEMBER)
+#undef FS_MEMBER
 		u8_t size[MSG_PAYLOAD];
 	};
 } message;
@@ -315,6 +365,8 @@ MESS_CHECK(mess_lsys_krn_privctl);
 MESS_CHECK(mess_lsys_krn_proc);
 MESS_CHECK(mess_lsys_krn_memmap);
 MESS_CHECK(mess_lsys_krn_setgrant);
+MESS_CHECK(mess_lsys_krn_vmmem);
+MESS_CHECK(mess_lsys_krn_slot);
 MESS_CHECK(mess_lsys_krn_safecopy);
 MESS_CHECK(mess_lsys_krn_irqctl);
 MESS_CHECK(mess_lsys_krn_devio);
@@ -340,6 +392,12 @@ MESS_CHECK(mess_cdev_vfs_reply);
 MESS_CHECK(mess_cdev_vfs_sel);
 MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
+#define LC_CHECK(t, m) MESS_CHECK(t);
+LC_MESSAGES(LC_CHECK)
+#undef LC_CHECK
+#define FS_CHECK(t, m) MESS_CHECK(t);
+FS_MESSAGES(FS_CHECK)
+#undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*

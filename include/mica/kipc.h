@@ -34,14 +34,14 @@ int sys_diag_print(const char *s, u32_t len);
 int sys_diag_dump(void);
 int sys_shutdown(u32_t status);
 int sys_getinfo(endpoint_t *self, int *slot);
-int sys_privctl(endpoint_t e, int request, mess_lsys_krn_privctl *pm);
+int sys_privctl(endpoint_t e, int request, struct priv_info *pi);
 int sys_fork(endpoint_t parent);		/* child endpoint, 0 in the child */
 int sys_exec(endpoint_t e, vir_bytes ip, vir_bytes sp);
 int sys_clear(endpoint_t e);
 void sys_exit(int status) __attribute__((noreturn));
 int sys_memmap(endpoint_t e, vir_bytes addr, u32_t len, u32_t flags);
 int sys_unmap(endpoint_t e, vir_bytes addr, u32_t len);
-int sys_setgrant(cp_grant_t *table, u32_t count);
+int sys_setgrant(cp_grant_t *table, u32_t count, u32_t flags, u32_t *epoch);
 int sys_safecopyfrom(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
 	void *addr, u32_t bytes);
 int sys_safecopyto(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
@@ -57,6 +57,28 @@ int sys_update(endpoint_t src, endpoint_t dst);
 int sys_schedctl(endpoint_t e, int priority, int quantum);
 int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
 int sys_vmctl_resume(endpoint_t e, int result);
+
+/* kcall_vm.c: memory calls for VM and drivers, slot calls for PM/RS. */
+int sys_vmshare(endpoint_t dst, vir_bytes addr, endpoint_t src,
+	vir_bytes src_addr, u32_t len, u32_t prot);
+int sys_vmprot(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot);
+int sys_vmreplace(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot);
+int sys_physmap(endpoint_t e, vir_bytes addr, phys_bytes phys, u32_t len,
+	u32_t prot);
+int sys_contigalloc(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot,
+	phys_bytes *phys);
+int sys_umap(endpoint_t e, vir_bytes addr, u32_t len, phys_bytes *phys);
+int sys_vmquery(endpoint_t e, vir_bytes addr, phys_bytes *phys, u32_t *prot,
+	u32_t *refs);
+int sys_sigmgr(endpoint_t e, endpoint_t mgr);	/* mgr NONE: none */
+int sys_clearrefs(endpoint_t e, int error);	/* error 0: EDEADSRCDST */
+int sys_hold(endpoint_t e);			/* keep e off the CPU */
+int sys_release(endpoint_t e);			/* run a held (or FORK_HOLD) child */
+int sys_fork_flags(endpoint_t parent, u32_t flags);	/* FORK_* */
+int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
+u32_t sys_free_frames(void);
+int sys_getname(void *name);		/* PROC_NAME_LEN bytes, NUL-terminated */
+int sys_vmctl_inhibit(endpoint_t e, int on);
 
 /*
  * grants.c: the grant table, registered on first use.  It starts with

@@ -176,6 +176,12 @@ void lmfs_invalidate(dev_t dev);
  * lmfs_flushdev(): -EINVAL for an unknown dev. */
 int lmfs_flushall(void);
 int lmfs_flushdev(dev_t dev);
+/* Write the held block bp to its device now, in one request, and mark it
+ * clean (the caller vouches that no change to it is in progress); not
+ * durable (no ops->flush).  For ordering: a block that others will point
+ * at (a fresh indirect block) reaches the device before they can.  OK, or
+ * the write's error (-EIO if short) with the block left dirty. */
+int lmfs_write_block(struct buf *bp);
 
 /* Prefetch: set[0] is the block needed next, the rest follow in decreasing
  * likelihood (duplicates allowed).  When set[0] is not cached, reads one

@@ -1,6 +1,15 @@
-# lib/libfsdriver - the host build of libfsdriver: the getdents helpers and
-# the shared encodings (dentry.c, encode.c: front-end independent) and the
-# host services (host.c: memory copies, clock, log).  The OS build will swap host.c for its IPC front end.
-FSDRIVER_SRCS := lib/libfsdriver/dentry.c lib/libfsdriver/encode.c \
-	lib/libfsdriver/host.c
+# lib/libfsdriver - how a file system plugs into Mica (README.md).
+# FSDRIVER_PORT_SRCS are front-end independent (getdents helpers, shared
+# encodings).  The host build adds host.c (memory copies, clock, log): the
+# library micafuse and the host tools link.  The OS build adds the IPC
+# front end (FSDRIVER_OS_SRCS: fsdriver_task, the request table, grant
+# copies) and os_dev.c, the mount's block device (libbdev under
+# libminixfs); everything but os_dev.c also builds on the host for
+# tests/unit/fsdos, over a fake kernel.
+FSDRIVER_PORT_SRCS := lib/libfsdriver/dentry.c lib/libfsdriver/encode.c
+FSDRIVER_SRCS := $(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c
+FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
+	lib/libfsdriver/os_call.c lib/libfsdriver/os_node.c \
+	lib/libfsdriver/os_io.c lib/libfsdriver/os_dir.c \
+	lib/libfsdriver/os_mount.c lib/libfsdriver/os_task.c
 $(eval $(call host_lib,fsdriver,$(FSDRIVER_SRCS)))

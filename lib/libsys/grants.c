@@ -8,6 +8,9 @@
  * receives the old entries at the same indices, is registered, and only
  * then replaces the old one, so every id stays valid and the kernel never
  * sees a half-built table.  GRANT_MAX bounds it (the kernel's limit).
+ * The first registration gets the table's epoch from the kernel (part of
+ * every id); growing and reloading hand the same epoch back, so ids stay
+ * valid, while another instance's table never honours them.
  */
 #include <mica/kipc.h>
 
@@ -15,6 +18,7 @@ static cp_grant_t grant_static[GRANT_INITIAL];
 static cp_grant_t *grant_table = grant_static;
 static u32_t grant_count = GRANT_INITIAL;
 static int grants_registered;
+static u32_t grant_epoch;
 
 static int grant_grow(void)
 {
@@ -30,7 +34,7 @@ static int grant_grow(void)
 		return -ENOMEM;
 	for (i = 0; i < grant_count; i++)
 		t[i] = grant_table[i];
-	if ((r = sys_setgrant(t, n)) != OK) {
+	if ((r = sys_setgrant(t, n, SETGRANT_EPOCH, &grant_epoch)) != OK) {
 		sys_pages_free(t, n * sizeof(*t));
 		return r;
 	}
@@ -46,7 +50,7 @@ static int grant_free_slot(void)
 	u32_t i;
 
 	if (!grants_registered) {
-		if (sys_setgrant(grant_table, grant_count) != OK)
+		if (sys_setgrant(grant_table, grant_count, 0, &grant_epoch) != OK)
 			return -1;
 		grants_registered = 1;
 	}
@@ -69,7 +73,7 @@ static cp_grant_id_t grant_new(const cp_grant_t *g)
 	seq = grant_table[i].seq;
 	grant_table[i] = *g;
 	grant_table[i].seq = seq;
-	return MAKE_GRANT(i, seq);
+	return MAKE_GRANT(i, seq, grant_epoch);
 }
 
 cp_grant_id_t cpf_grant_direct(endpoint_t to, vir_bytes addr, u32_t len,
@@ -104,10 +108,11 @@ int cpf_revoke(cp_grant_id_t gid)
 	u32_t i = GRANT_IDX(gid);
 
 	if (gid < 0 || i >= grant_count || !(grant_table[i].flags & CPF_USED) ||
-	    grant_table[i].seq != GRANT_SEQ(gid))
+	    grant_table[i].seq != GRANT_SEQ(gid) ||
+	    GRANT_EPOCH(gid) != (grant_epoch & GRANT_EPOCH_MASK))
 		return -EINVAL;
 	grant_table[i].flags = 0;
-	grant_table[i].seq = (grant_table[i].seq + 1) & 0x7fff;
+	grant_table[i].seq = (grant_table[i].seq + 1) & GRANT_SEQ_MASK;
 	return OK;
 }
 
@@ -117,7 +122,7 @@ int cpf_reload(void)
 {
 	if (!grants_registered)
 		return OK;
-	return sys_setgrant(grant_table, grant_count);
+	return sys_setgrant(grant_table, grant_count, SETGRANT_EPOCH, &grant_epoch);
 }
 
 u32_t cpf_table_size(void)

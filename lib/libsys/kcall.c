@@ -49,19 +49,14 @@ int sys_getinfo(endpoint_t *self, int *slot)
 	return r;
 }
 
-int sys_privctl(endpoint_t e, int request, mess_lsys_krn_privctl *pm)
+int sys_privctl(endpoint_t e, int request, struct priv_info *pi)
 {
 	message m = { 0 };
-	int r;
 
-	if (pm)
-		m.m_privctl = *pm;
 	m.m_privctl.endpt = e;
 	m.m_privctl.request = request;
-	r = kcall(SYS_PRIVCTL, &m);
-	if (pm && r == OK)
-		*pm = m.m_privctl;
-	return r;
+	m.m_privctl.info = (vir_bytes)pi;
+	return kcall(SYS_PRIVCTL, &m);
 }
 
 static int proc_call(int nr, endpoint_t e, endpoint_t e2, vir_bytes ip,
@@ -105,13 +100,19 @@ static int mem_call(int nr, endpoint_t e, vir_bytes addr, u32_t len, u32_t flags
 int sys_memmap(endpoint_t e, vir_bytes addr, u32_t len, u32_t flags) { return mem_call(SYS_MEMMAP, e, addr, len, flags); }
 int sys_unmap(endpoint_t e, vir_bytes addr, u32_t len) { return mem_call(SYS_UNMAP, e, addr, len, 0); }
 
-int sys_setgrant(cp_grant_t *table, u32_t count)
+int sys_setgrant(cp_grant_t *table, u32_t count, u32_t flags, u32_t *epoch)
 {
 	message m = { 0 };
+	int r;
 
 	m.m_setgrant.addr = (vir_bytes)table;
 	m.m_setgrant.count = count;
-	return kcall(SYS_SETGRANT, &m);
+	m.m_setgrant.flags = flags;
+	m.m_setgrant.epoch = epoch ? *epoch : 0;
+	r = kcall(SYS_SETGRANT, &m);
+	if (r == OK && epoch)
+		*epoch = m.m_setgrant.epoch;
+	return r;
 }
 
 static int safecopy(int nr, endpoint_t granter, cp_grant_id_t gid,

@@ -8,7 +8,7 @@ LIBSYS_HOST_SRCS := lib/libsys/sef.c lib/libsys/sef_init.c \
 	lib/libsys/sef_lu.c lib/libsys/sef_signal.c lib/libsys/sef_transfer.c \
 	lib/libsys/asynsend.c lib/libsys/grants.c lib/libsys/timers.c \
 	lib/libsys/sys_timers.c
-LIBSYS_SRCS := $(LIBSYS_HOST_SRCS) lib/libsys/kcall.c lib/libsys/printf.c \
+LIBSYS_SRCS := $(LIBSYS_HOST_SRCS) lib/libsys/kcall.c lib/libsys/kcall_vm.c lib/libsys/printf.c \
 	lib/libsys/string.c lib/libsys/start.c lib/libsys/fmt.c lib/libsys/ipc.S \
 	lib/libsys/pages.c lib/libsys/panic.c lib/libsys/sef_vm.c \
 	lib/libsys/ds.c
@@ -18,3 +18,14 @@ $(TLIB)/libsys.a: $(call tobjs,$(LIBSYS_SRCS))
 	rm -f $@; $(TARGET_AR) rcs $@ $^
 
 $(eval $(call host_lib,sys_host,$(LIBSYS_HOST_SRCS)))
+
+# libsys_libc.a: libsys for a service that also links newlib's libc (a
+# file-system server): newlib brings printf and the string functions, so
+# libsys's own stay out, and libc_glue.c gives newlib what it asks of the
+# system (a heap, console output).
+LIBSYS_LIBC_SRCS := $(filter-out lib/libsys/printf.c lib/libsys/string.c \
+	lib/libsys/fmt.c,$(LIBSYS_SRCS)) lib/libsys/libc_glue.c
+
+$(TLIB)/libsys_libc.a: $(call tobjs,$(LIBSYS_LIBC_SRCS))
+	@mkdir -p $(@D)
+	rm -f $@; $(TARGET_AR) rcs $@ $^

@@ -78,7 +78,7 @@ static void test_direct(void)
 	tap_is(ask(PEER, OP_READ, g, 0xffffffffu, 2, out), -ERANGE, "wrapping offset");
 	tap_is(ask(PEER, OP_READ, 999, 0, 1, out), -EINVAL, "a grant id that does not exist");
 	tap_is(ask(PEER, OP_READ, -5, 0, 1, out), -EINVAL, "a negative grant id");
-	tap_is(ask(PEER, OP_READ, MAKE_GRANT(GRANT_IDX(g), GRANT_SEQ(g) + 1), 0, 1, out),
+	tap_is(ask(PEER, OP_READ, MAKE_GRANT(GRANT_IDX(g), GRANT_SEQ(g) + 1, GRANT_EPOCH(g)), 0, 1, out),
 		-EINVAL, "a grant id with a stale sequence");
 	tap_is(cpf_revoke(g), OK, "revoke it");
 	tap_is(ask(PEER, OP_READ, g, 0, 1, out), -EINVAL, "read through a revoked grant");

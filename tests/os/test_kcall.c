@@ -69,7 +69,7 @@ static void test_signals(void)
 	message m;
 	endpoint_t who;
 	u32_t map;
-	mess_lsys_krn_privctl pv;
+	struct priv_info pv;
 
 	tap_is(sys_getksig(&who, &map), -EPERM, "getksig without being the signal manager");
 	memset(&pv, 0, sizeof(pv));
@@ -109,7 +109,7 @@ int main(const char *args)
 	tap_ok(sys_getinfo(&self, &slot) == OK && self == MAIN && slot == 0,
 		"getinfo: endpoint and slot");
 	memset(&m, 0, sizeof(m));
-	m.m_type = KERNEL_CALL + 31;
+	m.m_type = KERNEL_CALL + NR_KERNEL_CALLS - 1;	/* unassigned */
 	tap_is(kernel_call(&m), -ENOSYS, "unknown kernel call");
 	m.m_type = 5;
 	tap_is(kernel_call(&m), -ENOSYS, "a call number below the range");

@@ -72,7 +72,13 @@ int main(const char *args)
 	ipc_receive(CLIENT, &m);
 	tap_sleep(2);				/* client blocked sending to old */
 	tap_is(sys_update(OLD, MAIN), -EINVAL, "the caller cannot swap itself");
+	tap_is(sys_update(OLD, NEW), -EBUSY, "running processes are not swapped");
+	sys_hold(OLD);
+	tap_is(sys_update(OLD, NEW), -EBUSY, "both must be held");
+	sys_hold(NEW);
 	tap_is(sys_update(OLD, NEW), OK, "swap old and new");
+	sys_release(OLD);
+	sys_release(NEW);
 	memset(&m, 0, sizeof(m));
 	m.m_type = 1;
 	r = ipc_sendrec(OLD, &m);
@@ -88,7 +94,11 @@ int main(const char *args)
 	r = ipc_sendrec(NEW, &m);
 	tap_ok(r == OK && m.m_u32.data[0] == 'O', "the old instance answers at endpoint 2 (%c)",
 		(char)m.m_u32.data[0]);
+	sys_hold(OLD);
+	sys_hold(NEW);
 	tap_is(sys_update(OLD, NEW), OK, "swap back (rollback)");
+	sys_release(OLD);
+	sys_release(NEW);
 	memset(&m, 0, sizeof(m));
 	m.m_type = 2;
 	r = ipc_sendrec(OLD, &m);

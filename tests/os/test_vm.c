@@ -146,7 +146,7 @@ static void vic_setup(struct vm_state *st)
 int main(const char *args)
 {
 	struct vm_state st;
-	mess_lsys_krn_privctl pv;
+	struct priv_info pv;
 	message m;
 
 	if (tap_role(args, "client"))

@@ -2,10 +2,16 @@
  * ll_file.c - FUSE handlers on open files: open, create, read, write,
  * flush, release, fsync.
  *
- * There is no per-open state: the fs addresses files by inode number.  The
- * kernel may keep a file's pages across opens (keep_cache), which is
- * correct because every write to the image goes through this mount, and
- * need not send FLUSH on close (noflush): there is nothing to flush then.
+ * There is no per-open state: the fs addresses files by inode number.  So
+ * OPEN answers ENOSYS (once: the kernel then opens without asking, see
+ * ops.c), FLUSH too, and CREATE too (the kernel then sends MKNOD, which
+ * calls the same fdr_create).  With -o all_requests, or a kernel without
+ * no-open support, they are served: the kernel may keep a file's pages
+ * across opens (keep_cache), which is correct because every write to the
+ * image goes through this mount, and need not send FLUSH on close
+ * (noflush): there is nothing to flush then.  An open for writing on a
+ * read-only mount answers EROFS either way (the kernel mount is
+ * read-only too, main.c).
  * O_TRUNC reaches us as a setattr (atomic_o_trunc is off, see ops.c).
  * Reads land in a reusable buffer of the request's size and go out with
  * one fuse_reply_buf; writes go straight from libfuse's buffer to the fs.
@@ -24,6 +30,10 @@ void mf_ll_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		mf_reply_err(mf, req, -EROFS);
 		return;
 	}
+	if (mf->cut_open) {
+		mf_reply_err(mf, req, -ENOSYS);
+		return;
+	}
 	fi->keep_cache = 1;
 	fi->noflush = 1;
 	mf_postcall(mf);
@@ -38,6 +48,10 @@ void mf_ll_create(fuse_req_t req, fuse_ino_t parent, const char *name,
 	struct fsdriver_node node;
 	int r;
 
+	if (!mf->opts.all_requests) {
+		mf_reply_err(mf, req, -ENOSYS);	/* MKNOD from now on */
+		return;
+	}
 	if ((r = mf_modify_ok(mf, mf->fs->fdr_create)) != OK) {
 		mf_reply_err(mf, req, r);
 		return;
@@ -115,9 +129,11 @@ void mf_ll_write(fuse_req_t req, fuse_ino_t ino, const char *buf,
 
 void mf_ll_flush(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
+	struct micafuse *mf = mf_of(req);
+
 	(void)ino;
 	(void)fi;
-	mf_reply_err(mf_of(req), req, OK);
+	mf_reply_err(mf, req, mf->opts.all_requests ? OK : -ENOSYS);
 }
 
 void mf_ll_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)

@@ -21,6 +21,10 @@
  * 9,000-entry copy) and each such request paid a wake-up; with 200 us a
  * few dozen.  Longer spins measured no better.
  *
+ * Every request read is counted (count.c) before it is served.  The
+ * fallback to fuse_session_loop (a device that refuses O_NONBLOCK) counts
+ * nothing.
+ *
  * The loop ends when the session is exited (a signal, or the kernel
  * unmounting: the read fails with ENODEV and libfuse exits the session).
  */
@@ -53,7 +57,8 @@ static int loop_wait(int fd)
 }
 
 /* Serve requests until the session ends; 0, or -1 after an error. */
-int mf_session_loop(struct fuse_session *se, unsigned int spin_us)
+int mf_session_loop(struct fuse_session *se, unsigned int spin_us,
+    struct mf_counts *c)
 {
 	struct fuse_buf fbuf = { .mem = NULL };
 	int fd = fuse_session_fd(se), fl, res = 0;
@@ -63,6 +68,7 @@ int mf_session_loop(struct fuse_session *se, unsigned int spin_us)
 	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
 		return fuse_session_loop(se);
 	while (!fuse_session_exited(se)) {
+		mf_count_poll(c);
 		res = fuse_session_receive_buf(se, &fbuf);
 		if (res == -EAGAIN) {
 			res = 0;
@@ -78,6 +84,7 @@ int mf_session_loop(struct fuse_session *se, unsigned int spin_us)
 			continue;
 		if (res <= 0)
 			break;
+		mf_count_request(c, &fbuf);
 		fuse_session_process_buf(se, &fbuf);
 		if (spin_us != 0)
 			until = loop_now_us() + spin_us;

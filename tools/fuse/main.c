@@ -88,7 +88,10 @@ static int main_serve(struct micafuse *mf, struct fuse_args *args,
 		goto out_mount;
 	if (!co->foreground)
 		fsdriver_host_set_syslog(1);
-	r = mf_session_loop(se, MF_SPIN_US) < 0;
+	mf_count_init(&mf->counts);
+	r = mf_session_loop(se, MF_SPIN_US, &mf->counts) < 0;
+	if (mf->opts.counts || co->debug)
+		mf_count_print(&mf->counts, "at unmount");
 
 out_mount:
 	fuse_session_unmount(se);

@@ -14,6 +14,7 @@
  *   loop.c      the request loop (one request at a time, a short poll
  *               before sleeping)
  *   attr.c      inode-number mapping and how attributes are presented
+ *   count.c     requests counted by kind (-o counts, -d, SIGUSR1)
  *
  * State: one struct micafuse per process, reached from handlers through
  * fuse_req_userdata(req).  Requests are served one at a time
@@ -53,6 +54,16 @@ struct mf_opts {
 	int cache_in_bytes;		/* cache_size had a K/M/G suffix */
 	int show_help;			/* -h (also passed on to libfuse) */
 	int show_version;		/* -V (idem) */
+	int counts;			/* -o counts: print request counts */
+	int all_requests;		/* -o all_requests: no request cuts
+					 * (ops.c), for before/after figures */
+};
+
+/* Requests seen, by FUSE opcode (count.c); [0] is "other". */
+#define MF_COUNT_OPS	64
+struct mf_counts {
+	uint64_t n[MF_COUNT_OPS];
+	uint64_t total;
 };
 
 /* The running mount. */
@@ -69,6 +80,9 @@ struct micafuse {
 	ino_t root_ino;			/* the fs's root inode number */
 	char *iobuf;			/* read/xattr scratch buffer */
 	size_t iobuf_size;
+	struct mf_counts counts;	/* requests served (count.c) */
+	int cut_open;			/* ops.c: answer OPEN with ENOSYS */
+	int cut_opendir;		/* ... and OPENDIR */
 };
 
 /* opts.c */
@@ -157,6 +171,8 @@ void mf_ll_fsync(fuse_req_t, fuse_ino_t, int, struct fuse_file_info *);
 void mf_ll_opendir(fuse_req_t, fuse_ino_t, struct fuse_file_info *);
 void mf_ll_readdir(fuse_req_t, fuse_ino_t, size_t, off_t,
     struct fuse_file_info *);
+void mf_ll_readdirplus(fuse_req_t, fuse_ino_t, size_t, off_t,
+    struct fuse_file_info *);
 void mf_ll_getxattr(fuse_req_t, fuse_ino_t, const char *, size_t);
 void mf_ll_setxattr(fuse_req_t, fuse_ino_t, const char *, const char *,
     size_t, int);
@@ -165,8 +181,20 @@ void mf_ll_removexattr(fuse_req_t, fuse_ino_t, const char *);
 
 /* loop.c */
 /* Serve requests one at a time until the session ends, polling for up to
- * 'spin_us' microseconds after each before sleeping.  0, or -1 on error. */
-int mf_session_loop(struct fuse_session *se, unsigned int spin_us);
+ * 'spin_us' microseconds after each before sleeping; each is counted in
+ * 'c'.  0, or -1 on error. */
+int mf_session_loop(struct fuse_session *se, unsigned int spin_us,
+    struct mf_counts *c);
+
+/* count.c */
+/* Zero 'c' and make SIGUSR1 ask for a dump. */
+void mf_count_init(struct mf_counts *c);
+/* Count the request in 'buf'. */
+void mf_count_request(struct mf_counts *c, const struct fuse_buf *buf);
+/* Print the counts to stderr, labelled 'why', and zero them. */
+void mf_count_print(struct mf_counts *c, const char *why);
+/* Print (and zero) if SIGUSR1 asked since the last call. */
+void mf_count_poll(struct mf_counts *c);
 
 /* ops.c */
 extern const struct fuse_lowlevel_ops mf_ll_ops;

@@ -4,7 +4,7 @@ MICAFUSE_SRCS := tools/fuse/main.c tools/fuse/opts.c tools/fuse/fstypes.c \
 	tools/fuse/image.c tools/fuse/attr.c tools/fuse/ops.c \
 	tools/fuse/ll_reply.c tools/fuse/ll_node.c tools/fuse/ll_name.c \
 	tools/fuse/ll_file.c tools/fuse/ll_dir.c tools/fuse/ll_xattr.c \
-	tools/fuse/loop.c
+	tools/fuse/loop.c tools/fuse/count.c
 
 CFLAGS_tools/fuse/ += $(FUSE_CFLAGS)
 
@@ -23,3 +23,5 @@ HOST_PROGS += $(HBIN)/micafuse_memfs
 HOST_TESTS += tests/host/micafuse_basic.sh
 # Device syncs per fsync and unmount, counted with strace.
 HOST_TESTS += tests/host/micafuse_sync.sh
+# Requests per operation (count.c) and the cuts of ops.c.
+HOST_TESTS += tests/host/micafuse_requests.sh

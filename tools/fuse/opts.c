@@ -5,9 +5,9 @@
  *
  * fuse_opt_parse() runs first with micafuse's own template: it takes IMAGE
  * (the first non-option) and the options only micafuse understands (type=,
- * uid=, gid=, umask=, offset=, cache_size=, force) out of the vector.  "ro"
- * and "rw" are noted and left in, because the kernel must see them too; so
- * are everything else (allow_other, default_permissions, -f, -d, -s, the
+ * uid=, gid=, umask=, offset=, cache_size=, force, counts, all_requests)
+ * out of the vector.  "ro" and "rw" are noted and left in, because the
+ * kernel must see them too; so are everything else (allow_other, default_permissions, -f, -d, -s, the
  * MOUNTPOINT), which main.c hands to fuse_parse_cmdline() and
  * fuse_session_new().  Values are checked strictly: a bad number is an
  * error, not a zero.
@@ -23,7 +23,7 @@
 
 enum {
 	KEY_RO, KEY_RW, KEY_FORCE, KEY_UID, KEY_GID, KEY_UMASK, KEY_OFFSET,
-	KEY_CACHE, KEY_HELP, KEY_VERSION
+	KEY_CACHE, KEY_HELP, KEY_VERSION, KEY_COUNTS, KEY_ALLREQ
 };
 
 static const struct fuse_opt opts_template[] = {
@@ -31,6 +31,8 @@ static const struct fuse_opt opts_template[] = {
 	FUSE_OPT_KEY("ro", KEY_RO),
 	FUSE_OPT_KEY("rw", KEY_RW),
 	FUSE_OPT_KEY("force", KEY_FORCE),
+	FUSE_OPT_KEY("counts", KEY_COUNTS),
+	FUSE_OPT_KEY("all_requests", KEY_ALLREQ),
 	FUSE_OPT_KEY("uid=", KEY_UID),
 	FUSE_OPT_KEY("gid=", KEY_GID),
 	FUSE_OPT_KEY("umask=", KEY_UMASK),
@@ -161,6 +163,12 @@ static int opts_proc(void *data, const char *arg, int key,
 	case KEY_FORCE:
 		o->force = 1;
 		return 0;
+	case KEY_COUNTS:
+		o->counts = 1;
+		return 0;
+	case KEY_ALLREQ:
+		o->all_requests = 1;
+		return 0;
 	case KEY_HELP:
 		o->show_help = 1;
 		return 1;
@@ -204,6 +212,12 @@ void mf_opts_usage(const char *prog, const char *types)
 	    "    -o cache_size=N        cache N blocks (or N K/M/G bytes)\n"
 	    "    -o force               mount even if not cleanly "
 	    "unmounted\n"
+	    "    -o counts              print request counts at unmount "
+	    "(also -d; SIGUSR1: now)\n"
+	    "    -o all_requests        serve open, flush, create and plain "
+	    "readdir\n"
+	    "                           as well (request counts before the "
+	    "cuts)\n"
 	    "    -o allow_other,default_permissions   passed to the "
 	    "kernel\n\n", prog, types);
 }

@@ -16,6 +16,10 @@
 # line "# feed": line k of the file (backslash escapes as in echo -e,
 # e.g. \r or \x03) answers the k-th request.  Feeding on request keeps
 # the guest in charge of timing: nothing arrives before its driver runs.
+#
+# QEMU options: a suite NAME with a file NAME.qemu beside LIST boots with
+# those extra options (run.sh --qemu; lines starting with # are comments),
+# e.g. "-icount shift=0,sleep=off" for a suite comparing guest clocks.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 kvm=""
@@ -62,7 +66,10 @@ while IFS= read -r line; do
 		feeder=$!
 		input=(--input "$tmp/$name.fifo")
 	fi
-	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "${input[@]}" \
+	qopts=()
+	[ -f "$inputs/$name.qemu" ] &&
+		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ')")
+	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "${input[@]}" "${qopts[@]}" \
 		"$kernel" "${mods[@]}" >/dev/null
 	rc=$?
 	[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }

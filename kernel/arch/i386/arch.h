@@ -88,15 +88,47 @@ void arch_serial_init(void);
 void arch_serial_putc(char c);
 int arch_serial_getc(void);			/* -1 when nothing waits */
 
-/* paging.c */
+/* frames.c: pool frames with reference counts (0 = free) */
+void frames_init(phys_bytes lo, phys_bytes hi);
+int frame_in_pool(phys_bytes f);
+phys_bytes frame_alloc(void);			/* zeroed, count 1; 0 = none */
+phys_bytes frame_alloc_raw(void);		/* not zeroed: caller fills it */
+phys_bytes frame_alloc_contig(u32_t count);
+int frame_get(phys_bytes f);
+void frame_put(phys_bytes f);
+u32_t frame_refs(phys_bytes f);
+u32_t arch_free_frames(void);
+
+/* paging.c: chunked operations do ARCH_CHUNK_PAGES pages per pass, count
+ * progress in *done and return ARCH_MORE when a pass ended early. */
+#define ARCH_CHUNK_PAGES 256
+#define ARCH_MORE 1
 void arch_paging_init(phys_bytes mem_top, phys_bytes free_start);
+int arch_user_range(vir_bytes va, u32_t len);	/* page aligned, in user space */
 int arch_as_create(struct addrspace *as);
 void arch_as_destroy(struct addrspace *as);
-int arch_as_copy(struct addrspace *dst, const struct addrspace *src);
+int arch_as_copy(struct addrspace *dst, const struct addrspace *src,
+	u32_t *done);
 int arch_map(struct addrspace *as, vir_bytes va, u32_t len, int writable);
-int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len);
+int arch_map_chunk(struct addrspace *as, vir_bytes va, u32_t len,
+	int writable, u32_t *done);
+int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len, u32_t *done);
+int arch_share(struct addrspace *dst, vir_bytes dva,
+	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_physmap(struct addrspace *as, vir_bytes va, phys_bytes pa, u32_t len,
+	u32_t prot);
+int arch_map_contig(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	phys_bytes *pa);
+int arch_query(const struct addrspace *as, vir_bytes va, phys_bytes *pa,
+	u32_t *prot, u32_t *refs);
+int arch_umap(const struct addrspace *as, vir_bytes va, u32_t len,
+	phys_bytes *pa);
 void arch_as_switch(const struct addrspace *as);
-u32_t arch_free_frames(void);
 
 /* usercopy.c */
 int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,

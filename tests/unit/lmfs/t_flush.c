@@ -2,7 +2,9 @@
  * t_flush.c - writeback: sorted, contiguous runs in one request each
  * (capped at LMFS_MAX_IOV), per device; held blocks stay dirty; dropping
  * (free, invalidate, unregister, block size change) writes nothing or,
- * for the block size change, everything first.
+ * for the block size change, everything first; lmfs_write_block writes
+ * one held block at once, before the others, and leaves it clean (dirty
+ * again if the write fails).
  */
 #include <errno.h>
 
@@ -18,6 +20,36 @@ static void dirty_block(dev_t dev, block64_t b, uint8_t v)
 	memset(b_data(bp), v, b_bytes(bp));
 	lmfs_markdirty(bp);
 	lmfs_put_block(bp);
+}
+
+static void test_write_block(void)
+{
+	struct buf *bp;
+
+	t_open(BS, 64 * BS, 0);
+	dirty_block(TDEV, 2, 0x11);		/* another dirty block */
+	CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, 9, NO_READ), OK);
+	memset(b_data(bp), 0, b_bytes(bp));
+	lmfs_markdirty(bp);
+	fakedev_reset_counts(tfd);
+	CU_ASSERT_EQUAL(lmfs_write_block(bp), OK);
+	CU_ASSERT_EQUAL(tfd->writes, 1);	/* this block only */
+	CU_ASSERT_EQUAL(tfd->log[0].pos, 9 * BS);
+	CU_ASSERT_EQUAL(tfd->flushes, 0);	/* written, not synced */
+	CU_ASSERT_EQUAL(tfd->mem[9 * BS + 7], 0);
+	CU_ASSERT_EQUAL(tfd->mem[2 * BS], fd_pattern(2 * BS));
+	CU_ASSERT_TRUE(lmfs_isclean(bp));
+	b_data(bp)[0] = 5;			/* a change after: dirty again */
+	lmfs_markdirty(bp);
+	fakedev_fail_block(tfd, 9, FD_WRITE);
+	CU_ASSERT_EQUAL(lmfs_write_block(bp), -EIO);
+	CU_ASSERT_FALSE(lmfs_isclean(bp));	/* nothing lost */
+	fakedev_clear_faults(tfd);
+	lmfs_put_block(bp);
+	CU_ASSERT_EQUAL(lmfs_flushall(), OK);
+	CU_ASSERT_EQUAL(tfd->mem[9 * BS], 5);
+	CU_ASSERT_EQUAL(tfd->mem[2 * BS], 0x11);
+	CU_ASSERT_EQUAL(lmfs_write_block(NULL), -EINVAL);
 }
 
 static void test_coalesce(void)
@@ -188,6 +220,7 @@ static void test_blocksize_change(void)
 int suite_flush(void)
 {
 	static const struct t_case cases[] = {
+		{ "write one held block now", test_write_block },
 		{ "contiguous dirty blocks coalesce", test_coalesce },
 		{ "runs capped at LMFS_MAX_IOV", test_run_cap },
 		{ "held dirty block stays dirty", test_held_stays_dirty },

@@ -26,6 +26,7 @@ int main(void)
 	mt_add_file_suite();
 	mt_add_mount_suite();
 	mt_add_corrupt_suite();
+	mt_add_reuse_suite();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	fails = CU_get_number_of_failures() + CU_get_number_of_tests_failed();

@@ -77,5 +77,6 @@ void mt_add_limits_suite(void);
 void mt_add_file_suite(void);
 void mt_add_corrupt_suite(void);
 void mt_add_mount_suite(void);
+void mt_add_reuse_suite(void);
 
 #endif /* MFS_TEST_H */

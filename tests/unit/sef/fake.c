@@ -153,13 +153,21 @@ int sys_getksig(endpoint_t *e, u32_t *sigmap)
 	return OK;
 }
 
-int sys_setgrant(cp_grant_t *table, u32_t count)
+/* Like the kernel: a new table gets the next epoch, SETGRANT_EPOCH keeps
+ * the one handed in. */
+int sys_setgrant(cp_grant_t *table, u32_t count, u32_t flags, u32_t *epoch)
 {
 	fk.setgrant_calls++;
+	fk.setgrant_flags = flags;
 	if (fk.setgrant_fail)
 		return -EFAULT;
 	fk.grant_table = table;
 	fk.grant_count = count;
+	if (!(flags & SETGRANT_EPOCH))
+		fk.grant_epoch = (fk.grant_epoch + 1) & GRANT_EPOCH_MASK;
+	else
+		fk.grant_epoch = *epoch;
+	*epoch = fk.grant_epoch;
 	return OK;
 }
 

@@ -54,6 +54,7 @@ struct fake_kernel {
 	cp_grant_t *grant_table;
 	u32_t grant_count;
 	int setgrant_calls, setgrant_fail;
+	u32_t setgrant_flags, grant_epoch;
 	int pages_fail, pages_live;
 
 	struct sef_region regions[SEF_REGIONS_MAX + 1];

@@ -23,6 +23,10 @@ static void test_initial(void)
 	for (i = 0; i < GRANT_INITIAL; i++)
 		CU_ASSERT_EQUAL(GRANT_IDX(ids[i]), i);
 	CU_ASSERT_EQUAL(cpf_table_size(), GRANT_INITIAL);
+	CU_ASSERT_EQUAL(fk.setgrant_flags, 0);		/* a new table: new epoch */
+	CU_ASSERT_NOT_EQUAL(fk.grant_epoch, 0);
+	for (i = 0; i < GRANT_INITIAL; i++)
+		CU_ASSERT_EQUAL(GRANT_EPOCH(ids[i]), fk.grant_epoch);
 }
 
 static void test_grow(void)
@@ -31,6 +35,11 @@ static void test_grow(void)
 	int i;
 
 	CU_ASSERT_EQUAL(GRANT_IDX(g), GRANT_INITIAL);
+	CU_ASSERT_EQUAL(fk.setgrant_flags, SETGRANT_EPOCH);	/* growth keeps the epoch */
+	CU_ASSERT_EQUAL(GRANT_EPOCH(g), GRANT_EPOCH(ids[0]));
+	CU_ASSERT_EQUAL(fk.grant_epoch, GRANT_EPOCH(ids[0]));
+	CU_ASSERT_EQUAL(cpf_revoke(MAKE_GRANT(GRANT_IDX(ids[5]), GRANT_SEQ(ids[5]),
+		GRANT_EPOCH(ids[5]) + 1)), -EINVAL);		/* another table's id */
 	CU_ASSERT_EQUAL(cpf_table_size(), 2 * GRANT_INITIAL);
 	CU_ASSERT_EQUAL(fk.grant_count, 2 * GRANT_INITIAL);
 	CU_ASSERT_EQUAL(fk.pages_live, 1);
@@ -82,11 +91,13 @@ static void test_max(void)
 	CU_ASSERT_EQUAL(cpf_revoke(ids[0]), OK);
 	CU_ASSERT_EQUAL(GRANT_IDX(cpf_grant_magic(CLIENT, 3, 0, 1, CPF_READ)), 0);
 	CU_ASSERT_EQUAL(cpf_revoke(-5), -EINVAL);
-	CU_ASSERT_EQUAL(cpf_revoke(MAKE_GRANT(GRANT_MAX, 0)), -EINVAL);
+	CU_ASSERT_EQUAL(cpf_revoke(MAKE_GRANT(GRANT_MAX, 0, 0)), -EINVAL);
 	fk.setgrant_calls = 0;
 	CU_ASSERT_EQUAL(cpf_reload(), OK);
 	CU_ASSERT_EQUAL(fk.setgrant_calls, 1);
 	CU_ASSERT_EQUAL(fk.grant_count, GRANT_MAX);
+	CU_ASSERT_EQUAL(fk.setgrant_flags, SETGRANT_EPOCH);	/* reload keeps it */
+	CU_ASSERT_EQUAL(fk.grant_epoch, GRANT_EPOCH(ids[0]));
 }
 
 void suite_grants(void)

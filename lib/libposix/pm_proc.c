@@ -1,0 +1,202 @@
+/*
+ * pm_proc.c - process calls to PM: exit, fork, wait, identities, groups
+ * and sessions, kill, exec.  The newlib reentrant layer reaches several of
+ * these by their underscore names (_exit, _fork, _getpid, _kill, _wait).
+ */
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <signal.h>
+#include <mica/exec.h>
+#include "posix.h"
+
+static message lc_msg(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	return m;
+}
+
+/* PM does not answer an exit; if nobody is there, leave through the kernel. */
+void _exit(int status)
+{
+	message m = lc_msg();
+
+	m.m_lc_pm_exit.status = status & 0xff;
+	lc_call(PM_PROC_NR, PM_EXIT, &m);
+	sys_exit(status & 0xff);
+}
+
+pid_t fork(void)
+{
+	message m = lc_msg();
+
+	return lc_call(PM_PROC_NR, PM_FORK, &m);
+}
+pid_t _fork(void) { return fork(); }
+
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	message m = lc_msg();
+	int r;
+
+	m.m_lc_pm_waitpid.pid = pid;
+	m.m_lc_pm_waitpid.options = options;
+	if ((r = lc_call(PM_PROC_NR, PM_WAITPID, &m)) > 0 && status)
+		*status = m.m_pm_lc_waitpid.status;
+	return r;
+}
+
+pid_t wait(int *status) { return waitpid(-1, status, 0); }
+pid_t _wait(int *status) { return wait(status); }
+
+static int get_ids(mess_pm_lc_ids *ids)
+{
+	message m = lc_msg();
+
+	if (lc_call(PM_PROC_NR, PM_GETIDS, &m) < 0)
+		return -1;
+	*ids = m.m_pm_lc_ids;
+	return 0;
+}
+
+#define ID_GETTER(type, name, field) \
+	type name(void) \
+	{ \
+		mess_pm_lc_ids ids; \
+		return get_ids(&ids) < 0 ? (type)-1 : (type)ids.field; \
+	}
+ID_GETTER(pid_t, getpid, pid)
+ID_GETTER(pid_t, getppid, ppid)
+ID_GETTER(pid_t, getpgrp, pgrp)
+ID_GETTER(uid_t, getuid, uid)
+ID_GETTER(uid_t, geteuid, euid)
+ID_GETTER(gid_t, getgid, gid)
+ID_GETTER(gid_t, getegid, egid)
+pid_t _getpid(void) { return getpid(); }
+
+pid_t getsid(pid_t pid)
+{
+	mess_pm_lc_ids ids;
+
+	if (pid != 0 && pid != getpid())
+		return lc_err(-ENOSYS);
+	return get_ids(&ids) < 0 ? -1 : ids.sid;
+}
+
+pid_t setsid(void)
+{
+	message m = lc_msg();
+
+	return lc_call(PM_PROC_NR, PM_SETSID, &m);
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	message m = lc_msg();
+
+	m.m_lc_pm_pgid.pid = pid;
+	m.m_lc_pm_pgid.pgid = pgid;
+	return lc_call(PM_PROC_NR, PM_SETPGID, &m);
+}
+
+pid_t getpgid(pid_t pid)
+{
+	message m = lc_msg();
+
+	m.m_lc_pm_pgid.pid = pid;
+	return lc_call(PM_PROC_NR, PM_GETPGID, &m);
+}
+
+int kill(pid_t pid, int sig)
+{
+	message m = lc_msg();
+
+	if (sig < 0 || sig >= MICA_NSIG)
+		return lc_err(-EINVAL);
+	m.m_lc_pm_kill.pid = pid;
+	m.m_lc_pm_kill.sig = sig;
+	return lc_call(PM_PROC_NR, PM_KILL, &m);
+}
+int _kill(pid_t pid, int sig) { return kill(pid, sig); }
+
+int killpg(pid_t pgrp, int sig)
+{
+	if (pgrp <= 1)
+		return lc_err(-EINVAL);
+	return kill(-pgrp, sig);
+}
+
+static int set_id(int callnr, u32_t id)
+{
+	message m = lc_msg();
+
+	m.m_lc_pm_setid.id = id;
+	return lc_call(PM_PROC_NR, callnr, &m);
+}
+int setuid(uid_t uid) { return set_id(PM_SETUID, uid); }
+int seteuid(uid_t uid) { return set_id(PM_SETEUID, uid); }
+int setgid(gid_t gid) { return set_id(PM_SETGID, gid); }
+int setegid(gid_t gid) { return set_id(PM_SETEGID, gid); }
+
+/* Groups travel as u32_t; gid_t is narrower in newlib, so convert. */
+int getgroups(int n, gid_t list[])
+{
+	u32_t wire[32];
+	message m = lc_msg();
+	int r;
+
+	if (n < 0)
+		return lc_err(-EINVAL);
+	if (n > 32)
+		n = 32;
+	m.m_lc_pm_groups.count = n;
+	r = lc_call_buf(PM_PROC_NR, PM_GETGROUPS, &m, &m.m_lc_pm_groups.grant,
+		wire, sizeof(wire), CPF_WRITE);
+	if (r > n && n > 0)
+		return lc_err(-EINVAL);
+	for (int i = 0; n > 0 && i < r; i++)
+		list[i] = (gid_t)wire[i];
+	return r;
+}
+
+/*
+ * execve: the frame the new program will find at its stack pointer is
+ * built here, for the address PM says the stack ends at (USER_STACK_TOP),
+ * and handed to PM with the path; PM (with VFS and VM) checks it again.
+ */
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	static u8_t frame[EXEC_FRAME_MAX];
+	struct exec_auxv aux[] = { { AT_PAGESZ, PAGE_SIZE } };
+	message m = lc_msg();
+	cp_grant_id_t pg, fg;
+	int size, r;
+
+	if (!path || !argv)
+		return lc_err(-EFAULT);
+	if ((size = exec_frame_size(argv, envp, 1)) < 0)
+		return lc_err(size);
+	r = exec_frame_build(frame, size, USER_STACK_TOP - size, argv, envp, aux, 1);
+	if (r != OK)
+		return lc_err(r);
+	if ((pg = lc_grant(PM_PROC_NR, path, strlen(path), CPF_READ)) < 0)
+		return -1;
+	if ((fg = lc_grant(PM_PROC_NR, frame, size, CPF_READ)) < 0) {
+		lc_ungrant(pg);
+		return -1;
+	}
+	m.m_lc_pm_exec.path = pg;
+	m.m_lc_pm_exec.path_len = strlen(path);
+	m.m_lc_pm_exec.frame = fg;
+	m.m_lc_pm_exec.frame_len = size;
+	r = lc_call(PM_PROC_NR, PM_EXEC, &m);
+	lc_ungrant(pg);
+	lc_ungrant(fg);
+	return r;
+}
+int _execve(const char *path, char *const argv[], char *const envp[])
+{
+	return execve(path, argv, envp);
+}

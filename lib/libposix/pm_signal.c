@@ -1,0 +1,117 @@
+/*
+ * pm_signal.c - signal calls to PM.  PM keeps each process's actions,
+ * mask and pending set; a handler is entered by PM (with the kernel) on a
+ * frame whose return address is lc_sigreturn_tramp, which gives the frame
+ * back to PM through PM_SIGRETURN.  Masks travel as 32-bit sets, one bit
+ * per signal number (mica/abi.h).  A SA_SIGINFO handler gets a siginfo_t
+ * (struct mica_siginfo) and its context from PM.
+ */
+#include <string.h>
+#include <signal.h>
+#include <unistd.h>
+#include "posix.h"
+
+void lc_sigreturn(void *context, u32_t mask);
+
+/* Where a handler returns to: its frame holds the context and old mask. */
+__asm__(".text\n.globl lc_sigreturn_tramp\nlc_sigreturn_tramp:\n"
+	"\tcall lc_sigreturn\n1:\thlt\n\tjmp 1b\n");
+extern char lc_sigreturn_tramp[];
+
+void lc_sigreturn(void *context, u32_t mask)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lc_pm_sigreturn.context = (vir_bytes)context;
+	m.m_lc_pm_sigreturn.mask = mask;
+	lc_call(PM_PROC_NR, PM_SIGRETURN, &m);
+	_exit(128 + SIGSEGV);
+}
+
+static int bad_sig(int sig)
+{
+	return sig <= 0 || sig >= MICA_NSIG;
+}
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	message m;
+	int r;
+
+	if (bad_sig(sig) || (act && (sig == SIGKILL || sig == SIGSTOP)))
+		return lc_err(-EINVAL);
+	memset(&m, 0, sizeof(m));
+	m.m_lc_pm_sigaction.sig = sig;
+	if (act) {
+		m.m_lc_pm_sigaction.set = 1;
+		m.m_lc_pm_sigaction.handler = (act->sa_flags & SA_SIGINFO) ?
+			(vir_bytes)act->sa_sigaction : (vir_bytes)act->sa_handler;
+		m.m_lc_pm_sigaction.mask = act->sa_mask;
+		m.m_lc_pm_sigaction.flags = act->sa_flags;
+		m.m_lc_pm_sigaction.trampoline = (vir_bytes)lc_sigreturn_tramp;
+	}
+	if ((r = lc_call(PM_PROC_NR, PM_SIGACTION, &m)) < 0 || !old)
+		return r;
+	memset(old, 0, sizeof(*old));
+	old->sa_flags = m.m_lc_pm_sigaction.flags;
+	old->sa_mask = m.m_lc_pm_sigaction.mask;
+	if (old->sa_flags & SA_SIGINFO)
+		old->sa_sigaction = (void (*)(int, siginfo_t *, void *))
+			m.m_lc_pm_sigaction.handler;
+	else
+		old->sa_handler = (_sig_func_ptr)m.m_lc_pm_sigaction.handler;
+	return 0;
+}
+
+static int mask_call(int callnr, int how, const sigset_t *set, sigset_t *old)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lc_pm_sigmask.how = set ? how : MICA_SIG_BLOCK;
+	m.m_lc_pm_sigmask.mask = set ? *set : 0;
+	if ((r = lc_call(PM_PROC_NR, callnr, &m)) >= 0 && old)
+		*old = m.m_lc_pm_sigmask.mask;
+	return r;
+}
+
+int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+		return lc_err(-EINVAL);
+	return mask_call(PM_SIGPROCMASK, how, set, old);
+}
+
+int sigpending(sigset_t *set)
+{
+	return mask_call(PM_SIGPENDING, 0, NULL, set);
+}
+
+int sigsuspend(const sigset_t *set)
+{
+	return mask_call(PM_SIGSUSPEND, SIG_SETMASK, set, NULL);
+}
+
+int sigaltstack(const stack_t *ss, stack_t *old)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	if (ss) {
+		if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
+			return lc_err(-ENOMEM);
+		m.m_lc_pm_sigaltstack.set = 1;
+		m.m_lc_pm_sigaltstack.sp = (vir_bytes)ss->ss_sp;
+		m.m_lc_pm_sigaltstack.size = ss->ss_size;
+		m.m_lc_pm_sigaltstack.flags = ss->ss_flags;
+	}
+	if ((r = lc_call(PM_PROC_NR, PM_SIGALTSTACK, &m)) >= 0 && old) {
+		old->ss_sp = (void *)m.m_lc_pm_sigaltstack.sp;
+		old->ss_size = m.m_lc_pm_sigaltstack.size;
+		old->ss_flags = m.m_lc_pm_sigaltstack.flags;
+	}
+	return r < 0 ? r : 0;
+}

@@ -1,0 +1,105 @@
+/*
+ * vm.c - the address space, through VM: the heap break (sbrk/brk, under
+ * newlib's malloc) and anonymous mappings.  The break starts at the end
+ * of the program image (_end, from prog.ld); the first request tells VM
+ * where this process believes it is, every later one asks VM to move it.
+ */
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include "posix.h"
+
+extern char _end[];
+static vir_bytes lc_brk;
+
+static int brk_call(vir_bytes addr)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vm_brk.addr = addr;
+	if ((r = lc_call(VM_PROC_NR, VM_BRK, &m)) < 0)
+		return -1;
+	lc_brk = addr;
+	return 0;
+}
+
+int brk(void *addr)
+{
+	if (!lc_brk && brk_call((vir_bytes)_end) < 0)
+		return -1;
+	if ((vir_bytes)addr < (vir_bytes)_end)
+		return lc_err(-ENOMEM);
+	return brk_call((vir_bytes)addr);
+}
+
+void *sbrk(ptrdiff_t incr)
+{
+	vir_bytes old;
+
+	if (!lc_brk && brk_call((vir_bytes)_end) < 0)
+		return (void *)-1;
+	old = lc_brk;
+	if ((incr > 0 && old + incr < old) || (incr < 0 && old + incr < (vir_bytes)_end)) {
+		errno = ENOMEM;
+		return (void *)-1;
+	}
+	if (incr && brk_call(old + incr) < 0) {
+		errno = ENOMEM;
+		return (void *)-1;
+	}
+	return (void *)old;
+}
+void *_sbrk(ptrdiff_t incr) { return sbrk(incr); }
+
+static int map_call(int callnr, void *addr, size_t len, int prot, int flags,
+	int fd, off_t off, vir_bytes *out)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vm_mmap.addr = (vir_bytes)addr;
+	m.m_lc_vm_mmap.len = len;
+	m.m_lc_vm_mmap.prot = prot;
+	m.m_lc_vm_mmap.flags = flags;
+	m.m_lc_vm_mmap.fd = fd;
+	m.m_lc_vm_mmap.offset = off;
+	if (lc_call(VM_PROC_NR, callnr, &m) < 0)
+		return -1;
+	if (out)
+		*out = m.m_lc_vm_mmap.addr;
+	return 0;
+}
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	vir_bytes a;
+
+	(void)fd;
+	if (len == 0 || (off & (PAGE_SIZE - 1))) {
+		errno = EINVAL;
+		return MAP_FAILED;
+	}
+	if (!(flags & MAP_ANONYMOUS)) {
+		errno = ENODEV;		/* file mappings: not in VM yet */
+		return MAP_FAILED;
+	}
+	if (map_call(VM_MMAP, addr, len, prot, flags, -1, 0, &a) < 0)
+		return MAP_FAILED;
+	return (void *)a;
+}
+
+int munmap(void *addr, size_t len)
+{
+	if (((vir_bytes)addr & (PAGE_SIZE - 1)) || len == 0)
+		return lc_err(-EINVAL);
+	return map_call(VM_MUNMAP, addr, len, 0, 0, -1, 0, NULL);
+}
+
+int mprotect(void *addr, size_t len, int prot)
+{
+	if ((vir_bytes)addr & (PAGE_SIZE - 1))
+		return lc_err(-EINVAL);
+	return map_call(VM_MPROTECT, addr, len, prot, 0, -1, 0, NULL);
+}
