@@ -8,6 +8,7 @@
 #define ET_EXEC 2
 #define EM_386 3
 #define PT_LOAD 1
+#define PF_W 0x2	/* p_flags: writable segment */
 
 typedef struct {
 	u8_t e_ident[16];
