@@ -187,6 +187,8 @@ static int take_queued(struct proc *caller, endpoint_t src)
 		m.m_source = s->endpoint;
 		s->regs.eax = OK;
 		rts_clear(s, RTS_SENDING);
+		if (s->sig_delay)
+			sig_delay_done(s);
 		return ipc_deliver(caller, &m);
 	}
 	return -EAGAIN;

@@ -26,6 +26,7 @@
 #define RTS_VMFAULT   0x20	/* waiting for VM to resolve a fault */
 #define RTS_HELD      0x100	/* forked with FORK_HOLD, until SYS_RELEASE */
 #define RTS_INHIBIT   0x200	/* kept off the CPU while VM is replaced */
+#define RTS_SIG_HELD  0x400	/* kernel signal posted, manager not done (ENDKSIG) */
 
 /* Internal result of a handler: the caller is blocked or gone, no reply. */
 #define EDONTREPLY 2001
@@ -70,6 +71,8 @@ struct proc {
 	u32_t grant_count;
 	u32_t grant_epoch;		/* part of every id of this table */
 	u32_t sig_pending;		/* for the signal manager */
+	u8_t sig_hold;			/* KSIG_HOLD: RTS_SIG_HELD on each kernel signal */
+	u8_t sig_delay;			/* RC_STOP|RC_DELAY refused: SIGSNDELAY once sent */
 	u32_t alarm_at;			/* uptime tick, 0 = none */
 	u32_t irq_pending;		/* hook bits for a HARDWARE notification */
 
@@ -168,6 +171,7 @@ int vmfault_resume(struct proc *p, int result);
 
 /* do_sig.c */
 void sig_send(struct proc *p, int sig, const char *why);
+void sig_delay_done(struct proc *p);
 
 /* do_slot.c */
 int proc_managed_stop(struct proc *p, int sig);
