@@ -60,14 +60,17 @@ int kmemcmp(const void *a, const void *b, u32_t n)
 	return 0;
 }
 
-/* Copy at most n-1 characters and always terminate. */
+/* Copy at most n-1 characters, always terminate, and zero the rest of the
+ * n bytes (so a fixed-size name can later be copied whole). */
 void kstrlcpy(char *d, const char *s, u32_t n)
 {
 	if (!n)
 		return;
 	while (--n && *s)
 		*d++ = *s++;
-	*d = 0;
+	do
+		*d++ = 0;
+	while (n && n--);
 }
 
 void *memcpy(void *d, const void *s, size_t n);
