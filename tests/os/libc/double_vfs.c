@@ -8,6 +8,7 @@
 #include "double.h"
 #include <mica/dirent.h>
 #include <mica/termios.h>
+#include "../tap.h"
 
 #define NFILES   24
 #define FILE_MAX (32 * 1024)
@@ -619,6 +620,68 @@ static int vfs_ioctl(message *m)
 	return -ENOTTY;
 }
 
+/* Is fd ready for k (0 read, 1 write, 2 exceptional)?  No stand-in fd ever blocks but pipes. */
+static int fd_ready(int fd, int k)
+{
+	switch (FP(fd)->kind) {
+	case K_PIPE_R: return k == 0 && (pipe_d.len > 0 || pipe_d.writers == 0);
+	case K_PIPE_W: return k == 1 && (pipe_d.len < PIPE_BUF_D || pipe_d.readers == 0);
+	default: return k != 2;
+	}
+}
+
+/* The ready bits of the asked ones; -EBADF for an asked fd not open. */
+static int select_scan(u8_t sets[3][32], int nfds)
+{
+	int n = 0;
+
+	for (int k = 0; k < 3; k++)
+		for (int fd = 0; fd < 8 * 32; fd++) {
+			u8_t b = 1 << (fd % 8);
+
+			if (!(sets[k][fd / 8] & b))
+				continue;
+			sets[k][fd / 8] &= ~b;
+			if (fd >= nfds)
+				continue;
+			if (bad_fd(fd))
+				return -EBADF;
+			if (fd_ready(fd, k))
+				sets[k][fd / 8] |= b, n++;
+		}
+	return n;
+}
+
+static int vfs_select(message *m)
+{
+	mess_lc_vfs_select *q = &m->m_lc_vfs_select;
+	u8_t sets[3][32], asked[3][32];
+	u32_t sb = q->setbytes, ticks;
+	int n, r;
+
+	if (q->nfds < 0 || sb > 32 || sb % 4 || sb * 8 < (u32_t)q->nfds ||
+	    (q->has_timeout && (q->sec < 0 || q->sec > 1000 || q->usec >= 1000000)))
+		return -EINVAL;
+	memset(asked, 0, sizeof(asked));
+	for (int k = 0; k < 3; k++)
+		if ((r = sys_safecopyfrom(m->m_source, q->sets, k * sb, asked[k], sb)) != OK)
+			return r;
+	memcpy(sets, asked, sizeof(sets));
+	if ((n = select_scan(sets, q->nfds)) < 0)
+		return n;
+	if (n == 0 && !q->has_timeout)
+		return -EAGAIN;		/* would block forever: one client, nothing moves */
+	if (n == 0 && (ticks = (u32_t)q->sec * HZ + (q->usec + 9999) / 10000) > 0) {
+		tap_sleep(ticks);	/* the timeout runs out; still nothing ready */
+		memcpy(sets, asked, sizeof(sets));
+		n = select_scan(sets, q->nfds);
+	}
+	for (int k = 0; k < 3; k++)
+		if ((r = sys_safecopyto(m->m_source, q->sets, k * sb, sets[k], sb)) != OK)
+			return r;
+	return n;
+}
+
 static int vfs_umask(message *m)
 {
 	static u32_t mask = 022;
@@ -651,6 +714,7 @@ static const double_fn vfs_calls[VFS_NR_CALLS] = {
 	[VFS_UMASK - VFS_RQ_BASE] = vfs_umask,
 	[VFS_GETDENTS - VFS_RQ_BASE] = vfs_getdents,
 	[VFS_IOCTL - VFS_RQ_BASE] = vfs_ioctl,
+	[VFS_SELECT - VFS_RQ_BASE] = vfs_select,
 };
 
 /* The initial tree: the console on fds 0-2 and a few files. */

@@ -28,6 +28,8 @@
 #include <grp.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/select.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
 
@@ -306,6 +308,44 @@ static void t_pipe(void)
 	close(p[1]);
 }
 
+static void t_select(void)
+{
+	int p[2];
+	fd_set r, w;
+	struct timeval zero = { 0, 0 }, shortwait = { 0, 20000 };
+	struct pollfd pf[3];
+	struct timespec a, b;
+
+	ok(pipe(p) == 0, "a pipe for select");
+	FD_ZERO(&r);
+	FD_SET(p[0], &r);
+	ok(select(p[0] + 1, &r, NULL, NULL, &zero) == 0 && !FD_ISSET(p[0], &r),
+		"select, timeout 0: an empty pipe is not readable");
+	clock_gettime(CLOCK_REALTIME, &a);
+	FD_SET(p[0], &r);
+	ok(select(p[0] + 1, &r, NULL, NULL, &shortwait) == 0, "select, 20 ms timeout: still nothing");
+	clock_gettime(CLOCK_REALTIME, &b);
+	ok((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 >= 20,
+		"the 20 ms timeout ran out before select returned");
+	write(p[1], "x", 1);
+	FD_SET(p[0], &r);
+	FD_ZERO(&w);
+	FD_SET(p[1], &w);
+	FD_SET(1, &w);
+	ok(select(p[1] + 1, &r, &w, NULL, &zero) == 3 && FD_ISSET(p[0], &r) &&
+		FD_ISSET(p[1], &w) && FD_ISSET(1, &w), "select: data makes the pipe readable");
+	FD_ZERO(&r);
+	FD_SET(13, &r);
+	ok(fails_with(select(14, &r, NULL, NULL, &zero), EBADF), "select on a closed fd: EBADF");
+	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	pf[1] = (struct pollfd){ .fd = 1, .events = POLLOUT };
+	pf[2] = (struct pollfd){ .fd = -1, .events = POLLIN };
+	ok(poll(pf, 3, 0) == 2 && pf[0].revents == POLLIN && pf[1].revents == POLLOUT &&
+		pf[2].revents == 0, "poll: readable pipe, writable console, skipped fd -1");
+	close(p[0]);
+	close(p[1]);
+}
+
 static void t_dirs(void)
 {
 	DIR *d = opendir("/etc");
@@ -445,6 +485,7 @@ int main(int argc, char **argv)
 	t_stdio_files();
 	t_fds();
 	t_pipe();
+	t_select();
 	t_dirs();
 	t_tty();
 	t_process();
