@@ -159,6 +159,25 @@ static void t_malloc(void)
 	free(huge);
 }
 
+static void t_getopt(void)
+{
+	char *av[] = { "prog", "-a", "-b", "val", "-c", "rest", NULL };
+	int c, a = 0, cc = 0;
+	const char *b = NULL;
+
+	optind = 1;
+	while ((c = getopt(6, av, "ab:c")) != -1) {
+		if (c == 'a')
+			a++;
+		else if (c == 'b')
+			b = optarg;
+		else if (c == 'c')
+			cc++;
+	}
+	ok(a == 1 && cc == 1 && b && !strcmp(b, "val") && optind == 5 &&
+		!strcmp(av[optind], "rest"), "getopt");
+}
+
 static void t_strings(void)
 {
 	char buf[32] = "hello, world";
@@ -479,6 +498,7 @@ int main(int argc, char **argv)
 	t_numbers();
 	t_malloc();
 	t_strings();
+	t_getopt();
 	t_setjmp();
 	t_qsort();
 	t_errno();
