@@ -11,7 +11,6 @@
 
 extern char **environ;
 int main(int argc, char **argv, char **envp);
-void lc_start(void *frame, u32_t size) __attribute__((noreturn));
 void lc_exec_start(void *sp) __attribute__((noreturn));
 
 typedef void (*lc_ctor)(void);
