@@ -446,6 +446,13 @@ static void t_process(void)
 	sigaddset(&set, SIGUSR1);
 	ok(sigprocmask(SIG_BLOCK, &set, NULL) == 0 && kill(getpid(), SIGUSR1) == 0 &&
 		sigpending(&pend) == 0 && sigismember(&pend, SIGUSR1), "a blocked signal is pending");
+	{
+		char *av[] = { "prog", "one", "two", NULL }, *ev[] = { "A=1", NULL };
+
+		ok(fails_with(execve("/bin/prog", av, ev), ENOEXEC),
+			"execve: PM checked the frame (the stand-in answers ENOEXEC)");
+		ok(fails_with(execve(NULL, av, ev), EFAULT), "execve(NULL): EFAULT");
+	}
 	ok(getgroups(0, NULL) == 2 && getgroups(4, g) == 2 && g[0] == 0 && g[1] == 100,
 		"getgroups");
 }
