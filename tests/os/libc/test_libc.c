@@ -6,11 +6,12 @@
  * math) and every system-call path of libposix: files, directories,
  * pipes, the terminal, errno, identities, signals' bookkeeping, memory,
  * time, the user database, argv and the environment.  TAP on stdout;
- * the plan comes last; an atexit handler reports the last check.
+ * the plan comes last; an atexit handler reports the last check.  The TAP
+ * helpers are a separate object (libc_tap.c), so the build also shows
+ * mica-cc compiling (-c) and linking objects like any cc.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
@@ -32,32 +33,15 @@
 #include <poll.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
+#include "libc_tap.h"
 
-static int checks;
 static int ctor_ran;
 
 __attribute__((constructor)) static void ctor(void) { ctor_ran = 1; }
 
-static int ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", cond ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	return cond;
-}
-
-static int fails_with(int r, int err)
-{
-	return r == -1 && errno == err;
-}
-
 static void at_exit_check(void)
 {
-	printf("ok %d - atexit handlers run at exit\n", ++checks);
+	ok(1, "atexit handlers run at exit");
 }
 
 static void t_start(int argc, char **argv)
@@ -518,6 +502,6 @@ int main(int argc, char **argv)
 	t_process();
 	t_userdb();
 	t_system();
-	printf("1..%d\n", checks + 1);
+	printf("1..%d\n", tap_count() + 1);
 	return 0;
 }
