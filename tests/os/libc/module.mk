@@ -3,7 +3,8 @@
 # and VM (three boot modules, one per role).  Suite "libc" in
 # tests/os/tests.list.
 LIBC_DOUBLE_SRCS := tests/os/libc/libc_double.c tests/os/libc/double_pm.c \
-	tests/os/libc/double_vfs.c tests/os/libc/double_vm.c tests/os/tap.c \
+	tests/os/libc/double_vfs.c tests/os/libc/double_vfs_fd.c tests/os/libc/double_vm.c \
+	tests/os/tap.c \
 	lib/libexec/exec_frame.c
 # mica/dirent.h needs the compiler's freestanding <stddef.h>/<stdint.h>
 TCFLAGS_tests/os/libc/ := -isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
