@@ -134,6 +134,15 @@ static void t_malloc(void)
 	ok(bad == 0, "malloc/realloc/free stress: %d allocations intact", N);
 	ok(brk1 > brk0 + 100000, "the heap grew through brk (%ld bytes)", (long)(brk1 - brk0));
 	ok((char *)sbrk(0) < brk1, "free gave memory back (brk moved down)");
+	{
+		void *a = aligned_alloc(256, 1000), *b = NULL;
+
+		ok(a && !((unsigned long)a & 255) && posix_memalign(&b, 4096, 10) == 0 &&
+			!((unsigned long)b & 4095) && posix_memalign(&b, 3, 10) == EINVAL,
+			"aligned_alloc and posix_memalign");
+		free(a);
+		free(b);
+	}
 	big = malloc(4 << 20);
 	ok(big != NULL, "4 MiB malloc");
 	free(big);
