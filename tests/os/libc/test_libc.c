@@ -6,7 +6,8 @@
  * math) and every system-call path of libposix: files, directories,
  * pipes, the terminal, errno, identities, signals' bookkeeping, memory,
  * time, the user database, argv and the environment.  TAP on stdout;
- * the plan comes last; an atexit handler reports the last check.  The TAP
+ * the plan comes last; an atexit handler and a destructor report the last
+ * two checks.  The TAP
  * helpers are a separate object (libc_tap.c), so the build also shows
  * mica-cc compiling (-c) and linking objects like any cc.
  */
@@ -38,6 +39,7 @@
 static int ctor_ran;
 
 __attribute__((constructor)) static void ctor(void) { ctor_ran = 1; }
+__attribute__((destructor)) static void dtor(void) { ok(1, "destructors run at exit, last"); }
 
 static void at_exit_check(void)
 {
@@ -511,6 +513,6 @@ int main(int argc, char **argv)
 	t_process();
 	t_userdb();
 	t_system();
-	printf("1..%d\n", tap_count() + 1);
+	printf("1..%d\n", tap_count() + 2);	/* + the atexit handler and the destructor */
 	return 0;
 }
