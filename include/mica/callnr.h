@@ -83,7 +83,8 @@
 #define VFS_FSYNC       (VFS_RQ_BASE + 31)	/* m_lc_vfs_fd */
 #define VFS_SYNC        (VFS_RQ_BASE + 32)	/* - */
 #define VFS_MKNOD       (VFS_RQ_BASE + 33)	/* m_lc_vfs_path: mode, length = device */
-#define VFS_NR_CALLS    34
+#define VFS_SELECT      (VFS_RQ_BASE + 34)	/* m_lc_vfs_select; ready fds */
+#define VFS_NR_CALLS    35
 
 /* VM: the address space. */
 #define VM_RQ_BASE      0x2200

@@ -182,6 +182,22 @@ typedef struct {			/* fd calls (callnr.h) */
 	u8_t pad[32];
 } mess_lc_vfs_fd;
 
+/*
+ * SELECT: the grant holds three fd sets of setbytes each (read, write,
+ * except), fd n being bit n % 8 of byte n / 8; VFS reads the sets asked
+ * and writes back the ready ones (a set's bits not asked stay 0).
+ * setbytes is a multiple of 4, at least (nfds + 7) / 8.
+ */
+typedef struct {			/* SELECT */
+	int nfds;
+	cp_grant_id_t sets;		/* CPF_READ | CPF_WRITE, 3 * setbytes */
+	u32_t setbytes;
+	int has_timeout;		/* 0: wait until one is ready */
+	i64_t sec;			/* the timeout (0, 0: poll and return) */
+	u32_t usec;
+	u8_t pad[28];
+} mess_lc_vfs_select;
+
 typedef struct {			/* PIPE reply */
 	int fd0;			/* read end */
 	int fd1;			/* write end */
@@ -255,6 +271,7 @@ STATIC_ASSERT(sizeof(struct mica_stat) == 104, mica_stat_size);
 	X(mess_lc_vfs_lseek, m_lc_vfs_lseek) \
 	X(mess_lc_vfs_fd, m_lc_vfs_fd) \
 	X(mess_vfs_lc_pipe, m_vfs_lc_pipe) \
+	X(mess_lc_vfs_select, m_lc_vfs_select) \
 	X(mess_lc_vm_brk, m_lc_vm_brk) \
 	X(mess_lc_vm_mmap, m_lc_vm_mmap)
 
