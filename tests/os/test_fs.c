@@ -393,6 +393,10 @@ static void hostile_tests(void)
 	memset(longname, 'x', sizeof(longname) - 1);
 	tap_is((int)lookup(1, longname, &m), -ENAMETOOLONG, "a 299-byte name");
 	tap_is((int)lookup(0, "etc", &m), -EINVAL, "inode 0");
+	tap_is((int)lookup(60000, "etc", &m), -EINVAL,
+	    "an inode past the file system's last");
+	tap_is((int)lookup((u64_t)1 << 40, "etc", &m), -EINVAL,
+	    "an inode number wider than ino_t");
 	tap_is(name_call(FS_UNLINK, 1, "..", 0, &m), -EINVAL, "unlink ..");
 	memset(&m, 0, sizeof(m));
 	m.m_fs_name.dir = 1;
