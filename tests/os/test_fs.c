@@ -367,6 +367,27 @@ static void dir_tests(void)
 	tap_is(listed(1, "d"), 0, "/d is not listed");
 }
 
+/* Block-special access to the mounted device goes through MFS's cache. */
+static void bio_tests(void)
+{
+	const u8_t *img = fs_image_start + 1024;
+	u8_t sb[32];
+	message m;
+	int r;
+
+	/* The V3 superblock but its flags (bytes 14-15: clean/in use). */
+	r = io(FS_BREAD, DEV_NR, 1024, sb, sizeof(sb), &m);
+	tap_ok(r == (int)sizeof(sb) && memcmp(sb, img, 14) == 0 &&
+	    memcmp(sb + 16, img + 16, 16) == 0 && !(sb[14] & 1),
+	    "bread of the mounted device: its superblock, marked in use (%d)",
+	    r);
+	tap_ok(io(FS_BREAD, DEV_NR + 1, 0, sb, sizeof(sb), &m) < 0,
+	    "bread of a device the server does not hold fails");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_io.ino = DEV_NR;
+	tap_is(fs_call(&m, FS_BFLUSH), OK, "bflush");
+}
+
 static void statvfs_tests(void)
 {
 	struct mica_statvfs sv;
@@ -497,6 +518,7 @@ static void vfs(void)
 	file_tests(&keep);
 	dir_tests();
 	statvfs_tests();
+	bio_tests();
 	restart_tests();
 	hostile_tests();
 	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
