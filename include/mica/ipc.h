@@ -71,7 +71,8 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
 	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
 	u32_t free_frames;		/* GETINFO reply: free page frames */
-	u8_t pad[12];
+	u32_t total_frames;		/* GETINFO reply: frames of the pool */
+	u8_t pad[8];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
