@@ -24,8 +24,6 @@
 #define PG_UP(a)    (((a) + PAGE_SIZE - 1) & ~(vir_bytes)(PAGE_SIZE - 1))
 #define PROT_ALL    (MICA_PROT_READ | MICA_PROT_WRITE | MICA_PROT_EXEC)
 
-/* Where anonymous mappings go: between heap and stack, then above it. */
-#define VM_MMAP_BASE   0x80000000u
 #define VM_REGIONS_MAX 4096		/* per process: a hostile client's bound */
 #define VM_RESERVE     64		/* frames kept back from overcommit */
 

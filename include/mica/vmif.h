@@ -65,6 +65,7 @@
 #define VM_REGIONS      (VM_SRV_BASE + 5)
 #define VM_SRV_NR       6
 
+#define VM_MMAP_BASE     0x80000000u	/* first address mmap picks; the heap ends below */
 #define VM_STACK_DEFAULT (8u << 20)	/* bytes of stack region */
 #define VM_STACK_MAX     (64u << 20)
 #define VM_EXEC_SEGS_MAX 8
