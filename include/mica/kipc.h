@@ -82,6 +82,7 @@ int sys_fork_flags(endpoint_t parent, u32_t flags);	/* FORK_* */
 int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
 u32_t sys_free_frames(void);
 u32_t sys_total_frames(void);	/* frames of the pool */
+int sys_getname(void *name);		/* PROC_NAME_LEN bytes, NUL-terminated */
 int sys_vmctl_inhibit(endpoint_t e, int on);
 
 /*

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <time.h>
+#include <stddef.h>
 #include <termios.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -69,6 +70,13 @@ SAME(CLOCK_REALTIME, MICA_CLOCK_REALTIME);
 SAME(SIGKILL, MICA_SIGKILL); SAME(SIGSTOP, MICA_SIGSTOP);
 _Static_assert(sizeof(sigset_t) * 8 >= MICA_NSIG, "sigset too small for the wire");
 _Static_assert(sizeof(sigset_t) <= sizeof(u32_t), "sigset wider than the wire");
+
+/* siginfo_t is struct mica_siginfo, the layout PM writes */
+#define SAME_AT(f) _Static_assert(offsetof(siginfo_t, f) == \
+	offsetof(struct mica_siginfo, f), "siginfo_t." #f)
+SAME_AT(si_signo); SAME_AT(si_code); SAME_AT(si_errno); SAME_AT(si_pid);
+SAME_AT(si_uid); SAME_AT(si_status); SAME_AT(si_addr); SAME_AT(si_value);
+_Static_assert(sizeof(siginfo_t) == sizeof(struct mica_siginfo), "siginfo_t size");
 
 /* termios: the signals TTY raises are newlib's numbers */
 SAME(SIGINT, 2); SAME(SIGQUIT, 3); SAME(SIGTSTP, 18); SAME(SIGTTIN, 21);
