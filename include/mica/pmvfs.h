@@ -45,7 +45,10 @@
  * VFS must check it again (exec_frame_parse) before it is copied.  The
  * reply gives the entry point, the initial stack pointer, the name for
  * the kernel's process table and, for a set-user/group-id file the caller
- * may run so, the ids PM must make effective.
+ * may run so, the ids that become effective (and saved) — VFS has already
+ * made them its own.  An error before VM_EXEC_NEWMEM leaves the caller
+ * as it was and is its exec's result; an error after it has flag
+ * VFS_EXEC_NOIMAGE and PM ends the process.
  */
 #ifndef MICA_PMVFS_H
 #define MICA_PMVFS_H
@@ -119,8 +122,10 @@ typedef struct {			/* every reply but EXEC's */
 	u8_t pad[44];
 } mess_vfs_pm_reply;
 
-#define VFS_EXEC_SETUID 0x1		/* make uid below effective */
-#define VFS_EXEC_SETGID 0x2		/* make gid below effective */
+#define VFS_EXEC_SETUID 0x1		/* uid below is the new effective uid */
+#define VFS_EXEC_SETGID 0x2		/* gid below is the new effective gid */
+#define VFS_EXEC_NOIMAGE 0x4		/* error after the old image was given
+					   up: PM ends the process (SIGKILL) */
 
 typedef struct {			/* EXEC reply */
 	endpoint_t endpt;
