@@ -68,8 +68,44 @@
 #define MICA_SA_ONSTACK  0x4	/* sigaction cannot carry it yet */
 #define MICA_SS_ONSTACK  0x1
 #define MICA_SS_DISABLE  0x2
+#define MICA_SA_RESTART  0x10000000	/* newlib's generic header lacks */
+#define MICA_SA_NODEFER  0x40000000	/* these three: Linux's values, */
+#define MICA_SA_RESETHAND 0x80000000u	/* honoured by PM */
+#define MICA_SIG_DFL     0		/* handler values on the wire */
+#define MICA_SIG_IGN     1
+#define MICA_SIGHUP      1
+#define MICA_SIGINT      2
+#define MICA_SIGQUIT     3
+#define MICA_SIGILL      4
+#define MICA_SIGTRAP     5
+#define MICA_SIGABRT     6
+#define MICA_SIGEMT      7
+#define MICA_SIGFPE      8
 #define MICA_SIGKILL     9
+#define MICA_SIGBUS      10
+#define MICA_SIGSEGV     11
+#define MICA_SIGSYS      12
+#define MICA_SIGPIPE     13
+#define MICA_SIGALRM     14
+#define MICA_SIGTERM     15
+#define MICA_SIGURG      16
 #define MICA_SIGSTOP     17
+#define MICA_SIGTSTP     18
+#define MICA_SIGCONT     19
+#define MICA_SIGCHLD     20
+#define MICA_SIGTTIN     21
+#define MICA_SIGTTOU     22
+#define MICA_SIGIO       23
+#define MICA_SIGWINCH    24
+#define MICA_SIGUSR1     25
+#define MICA_SIGUSR2     26
+#define MICA_SIGRTMIN    27
+#define MICA_SIGRTMAX    31
+
+/* setitimer(2) */
+#define MICA_ITIMER_REAL    0
+#define MICA_ITIMER_VIRTUAL 1
+#define MICA_ITIMER_PROF    2
 
 /* mmap(2): newlib has no <sys/mman.h>; lib/libc/include/sys/mman.h maps these */
 #define MICA_PROT_NONE   0x0
