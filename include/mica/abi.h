@@ -96,11 +96,14 @@
 #define MICA_SIGTTIN     21
 #define MICA_SIGTTOU     22
 #define MICA_SIGIO       23
-#define MICA_SIGWINCH    24
-#define MICA_SIGUSR1     25
-#define MICA_SIGUSR2     26
-#define MICA_SIGRTMIN    27
-#define MICA_SIGRTMAX    31
+#define MICA_SIGXCPU     24
+#define MICA_SIGXFSZ     25
+#define MICA_SIGVTALRM   26
+#define MICA_SIGPROF     27
+#define MICA_SIGWINCH    28
+#define MICA_SIGLOST     29
+#define MICA_SIGUSR1     30
+#define MICA_SIGUSR2     31	/* the kernel's SIGKEXIT bit: never a kernel signal */
 
 /* setitimer(2) */
 #define MICA_ITIMER_REAL    0

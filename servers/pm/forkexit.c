@@ -226,6 +226,15 @@ void check_parent_wait(struct mproc *c)
 	wait_answer(parent, c, NULL);
 }
 
+static int has_children(const struct mproc *parent, int pid)
+{
+	for (struct mproc *c = mproc; c < mproc + NR_MPROCS; c++)
+		if ((c->flags & MP_IN_USE) && c->parent == parent &&
+		    wait_matches(parent, c, pid))
+			return 1;
+	return 0;
+}
+
 static int ignores_sigchld(const struct mproc *p)
 {
 	return p->act[MICA_SIGCHLD].handler == MICA_SIG_IGN;
@@ -257,7 +266,12 @@ void vfs_reply_exit(struct mproc *p, int result)
 	}
 	if (!parent || !(parent->flags & MP_IN_USE) ||
 	    (parent->flags & MP_ZOMBIE) || ignores_sigchld(parent)) {
-		mp_free(p);
+		mp_free(p);		/* nobody will wait: no zombie */
+		if (parent && (parent->flags & MP_WAITING) &&
+		    !has_children(parent, parent->wait_pid)) {
+			parent->flags &= ~MP_WAITING;
+			reply(parent, -ECHILD, NULL);
+		}
 		return;
 	}
 	sig_proc(parent, MICA_SIGCHLD, 0);

@@ -6,10 +6,9 @@
  * One entry point decides a signal's fate, sig_proc():
  *   being built or exec'ing     -> pending until it runs again
  *   SIGCONT                     -> continue a stopped process first
- *   ignored                     -> dropped (a fault signal is not: the
- *                                  instruction would fault again, so it
- *                                  takes its default action)
- *   blocked                     -> pending (a fault signal: default)
+ *   blocked                     -> pending (a fault signal: default:
+ *                                  the instruction would fault again)
+ *   ignored                     -> dropped (a fault signal: default)
  *   caught                      -> sigdeliver.c enters the handler
  *   default                     -> terminate (core: the same, with the
  *                                  core bit in the wait status), stop,
@@ -36,7 +35,8 @@ static const u8_t default_action[MICA_NSIG] = {
 	[MICA_SIGTRAP] = DFL_CORE, [MICA_SIGABRT] = DFL_CORE,
 	[MICA_SIGEMT] = DFL_CORE, [MICA_SIGFPE] = DFL_CORE,
 	[MICA_SIGBUS] = DFL_CORE, [MICA_SIGSEGV] = DFL_CORE,
-	[MICA_SIGSYS] = DFL_CORE,
+	[MICA_SIGSYS] = DFL_CORE, [MICA_SIGXCPU] = DFL_CORE,
+	[MICA_SIGXFSZ] = DFL_CORE,
 	[MICA_SIGURG] = DFL_IGN, [MICA_SIGCHLD] = DFL_IGN,
 	[MICA_SIGWINCH] = DFL_IGN,
 	[MICA_SIGSTOP] = DFL_STOP, [MICA_SIGTSTP] = DFL_STOP,
@@ -85,6 +85,7 @@ static void continue_proc(struct mproc *p)
 	p->flags &= ~(MP_STOPPED | MP_STOP_NEWS);
 	if (!(p->flags & MP_TRAP_STOP))
 		sys_release(p->ep);
+	sig_check_pending(p);		/* what waited for the continue */
 }
 
 /* End p's blocked PM call with EINTR (a handler is about to run). */
@@ -159,14 +160,17 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 			exit_proc(p, wait_status_sig(sig, 1));
 		return;
 	}
+	if (p->sig_mask & bit) {	/* blocked: pending even if ignored, */
+		p->sig_pending |= bit;	/* the action may change (Linux too) */
+		return;
+	}
 	if (ignored(p, sig)) {
 		p->sig_pending &= ~bit;
 		return;
 	}
-	/* later: being built or exec'ing, blocked, stopped, or the caller
-	 * of the call being served (a handler waits for its reply) */
-	if ((p->flags & (MP_FORKING | MP_EXECING)) || (p->sig_mask & bit) ||
-	    p->vfs_wait || (p == mp && pm_in_call && caught(p, sig)) ||
+	/* later: being built or exec'ing, stopped, or the caller of the
+	 * call being served (a handler waits for its reply) */
+	if ((p->flags & (MP_FORKING | MP_EXECING)) || p->vfs_wait || (p == mp && pm_in_call && caught(p, sig)) ||
 	    ((p->flags & MP_STOPPED) && sig != MICA_SIGCONT)) {
 		p->sig_pending |= bit;
 		return;

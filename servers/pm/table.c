@@ -152,6 +152,6 @@ void pm_boot_procs(void)
 				boot_proc(slot, system);
 		}
 	for (slot = 0; slot < NR_MPROCS; slot++)
-		if (is_user(&mproc[slot]))
+		if (is_user(&mproc[slot]) && &mproc[slot] != init_mp)
 			mproc[slot].parent = init_mp;
 }
