@@ -58,57 +58,79 @@
 #define MICA_WNOHANG     1
 #define MICA_WUNTRACED   2
 
-/* signals: numbers are 1.._NSIG-1, a sigset is one bit per number */
-#define MICA_NSIG        32
+/*
+ * Signals: numbers 1..MICA_NSIG-1 (newlib's generic BSD numbering), a
+ * sigset is one bit per number.  lib/libc/include/sys/signal.h gives them
+ * their C names; PM and TTY use these.
+ */
+#define MICA_SIGHUP     1
+#define MICA_SIGINT     2
+#define MICA_SIGQUIT    3
+#define MICA_SIGILL     4
+#define MICA_SIGTRAP    5
+#define MICA_SIGABRT    6
+#define MICA_SIGEMT     7
+#define MICA_SIGFPE     8
+#define MICA_SIGKILL    9
+#define MICA_SIGBUS    10
+#define MICA_SIGSEGV   11
+#define MICA_SIGSYS    12
+#define MICA_SIGPIPE   13
+#define MICA_SIGALRM   14
+#define MICA_SIGTERM   15
+#define MICA_SIGURG    16
+#define MICA_SIGSTOP   17
+#define MICA_SIGTSTP   18
+#define MICA_SIGCONT   19
+#define MICA_SIGCHLD   20
+#define MICA_SIGTTIN   21
+#define MICA_SIGTTOU   22
+#define MICA_SIGIO     23
+#define MICA_SIGXCPU   24
+#define MICA_SIGXFSZ   25
+#define MICA_SIGVTALRM 26
+#define MICA_SIGPROF   27
+#define MICA_SIGWINCH  28
+#define MICA_SIGLOST   29
+#define MICA_SIGUSR1   30
+#define MICA_SIGUSR2   31
+#define MICA_NSIG      32
+
+#define MICA_SIG_SETMASK 0
 #define MICA_SIG_BLOCK   1
 #define MICA_SIG_UNBLOCK 2
-#define MICA_SIG_SETMASK 0
-#define MICA_SA_NOCLDSTOP 0x1
-#define MICA_SA_SIGINFO  0x2	/* wire value; newlib's generic struct */
-#define MICA_SA_ONSTACK  0x4	/* sigaction cannot carry it yet */
+#define MICA_SA_NOCLDSTOP 0x01
+#define MICA_SA_SIGINFO   0x02
+#define MICA_SA_ONSTACK   0x04
+#define MICA_SA_RESTART   0x08
+#define MICA_SA_RESETHAND 0x10
+#define MICA_SA_NODEFER   0x20
+#define MICA_SA_NOCLDWAIT 0x40
 #define MICA_SS_ONSTACK  0x1
 #define MICA_SS_DISABLE  0x2
-#define MICA_SA_RESTART  0x10000000	/* newlib's generic header lacks */
-#define MICA_SA_NODEFER  0x40000000	/* these three: Linux's values, */
-#define MICA_SA_RESETHAND 0x80000000u	/* honoured by PM */
-#define MICA_SIG_DFL     0		/* handler values on the wire */
+#define MICA_SIG_DFL     0	/* handler values on the wire (PM_SIGACTION) */
 #define MICA_SIG_IGN     1
-#define MICA_SIGHUP      1
-#define MICA_SIGINT      2
-#define MICA_SIGQUIT     3
-#define MICA_SIGILL      4
-#define MICA_SIGTRAP     5
-#define MICA_SIGABRT     6
-#define MICA_SIGEMT      7
-#define MICA_SIGFPE      8
-#define MICA_SIGKILL     9
-#define MICA_SIGBUS      10
-#define MICA_SIGSEGV     11
-#define MICA_SIGSYS      12
-#define MICA_SIGPIPE     13
-#define MICA_SIGALRM     14
-#define MICA_SIGTERM     15
-#define MICA_SIGURG      16
-#define MICA_SIGSTOP     17
-#define MICA_SIGTSTP     18
-#define MICA_SIGCONT     19
-#define MICA_SIGCHLD     20
-#define MICA_SIGTTIN     21
-#define MICA_SIGTTOU     22
-#define MICA_SIGIO       23
-#define MICA_SIGXCPU     24
-#define MICA_SIGXFSZ     25
-#define MICA_SIGVTALRM   26
-#define MICA_SIGPROF     27
-#define MICA_SIGWINCH    28
-#define MICA_SIGLOST     29
-#define MICA_SIGUSR1     30
-#define MICA_SIGUSR2     31	/* the kernel's SIGKEXIT bit: never a kernel signal */
 
-/* setitimer(2) */
-#define MICA_ITIMER_REAL    0
-#define MICA_ITIMER_VIRTUAL 1
-#define MICA_ITIMER_PROF    2
+/* si_code values */
+#define MICA_SI_USER     1	/* kill() */
+#define MICA_SI_KERNEL   0x80	/* a fault: si_addr holds the address */
+
+/*
+ * What a SA_SIGINFO handler gets as its second argument: PM writes it on
+ * the handler's stack; lib/libc/include/sys/signal.h's siginfo_t has this
+ * layout (checked in lib/libposix/abi_check.c).
+ */
+struct mica_siginfo {
+	int si_signo;
+	int si_code;
+	int si_errno;
+	int si_pid;
+	unsigned int si_uid;
+	int si_status;
+	unsigned int si_addr;	/* faulting address (SIGSEGV, SIGBUS, ...) */
+	int si_value;
+};
+_Static_assert(sizeof(struct mica_siginfo) == 32, "mica_siginfo size");
 
 /* mmap(2): newlib has no <sys/mman.h>; lib/libc/include/sys/mman.h maps these */
 #define MICA_PROT_NONE   0x0
@@ -123,6 +145,11 @@
 /* clocks (PM_CLOCK_*) */
 #define MICA_CLOCK_REALTIME  1
 #define MICA_CLOCK_MONOTONIC 4
+
+/* setitimer(2) (PM_ITIMER) */
+#define MICA_ITIMER_REAL    0
+#define MICA_ITIMER_VIRTUAL 1
+#define MICA_ITIMER_PROF    2
 
 /* PM_REBOOT */
 #define MICA_RB_REBOOT   0

@@ -12,6 +12,7 @@
 #define MICA_COM_H
 
 #include <mica/const.h>
+#include <mica/abi.h>
 
 /* Endpoint encoding. */
 #define ENDPOINT_SLOT_BITS 10
@@ -144,10 +145,21 @@
 /* SYS_MEMMAP flags. */
 #define MAP_WRITE 0x01
 
-/* Signals the kernel knows by number. */
-#define SIGKILL   9
-#define SIGSEGV  11
-#define SIGTERM  15	/* a service's default: exit (lib/libsys/sef_signal.c) */
-#define SIGKEXIT 31	/* kernel: the process exited (its manager clears the slot) */
+/*
+ * Signals the kernel knows by number (mica/abi.h has them all; these
+ * spellings are token-identical to Mica's <sys/signal.h>).
+ * SIGTERM is a service's default exit (lib/libsys/sef_signal.c).
+ */
+#ifndef SIGKILL
+#define SIGKILL   MICA_SIGKILL
+#define SIGSEGV   MICA_SIGSEGV
+#define SIGTERM   MICA_SIGTERM
+#endif
+/*
+ * kernel -> signal manager only: the process exited (its manager clears
+ * the slot).  Its bit in a SYS_GETKSIG map is MICA_SIGUSR2's number; it
+ * never reaches a user process as a signal.
+ */
+#define SIGKEXIT 31
 
 #endif /* MICA_COM_H */

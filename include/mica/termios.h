@@ -13,6 +13,7 @@
 #define MICA_TERMIOS_H
 
 #include <mica/type.h>
+#include <mica/abi.h>
 
 typedef u32_t tcflag_t;
 typedef u8_t cc_t;
@@ -109,14 +110,15 @@ STATIC_ASSERT(sizeof(struct winsize) == 8, winsize_size);
 
 /*
  * The signals the line discipline raises for the foreground process
- * group (newlib's numbers; mica/com.h holds the ones the kernel uses).
+ * group, by their C names (mica/abi.h has the numbers; Mica's
+ * <sys/signal.h> gives the same names the same tokens).
  */
 #ifndef SIGINT
-#define SIGINT   2
-#define SIGQUIT  3
-#define SIGTSTP 18
-#define SIGTTIN 21
-#define SIGTTOU 22
+#define SIGINT   MICA_SIGINT
+#define SIGQUIT  MICA_SIGQUIT
+#define SIGTSTP  MICA_SIGTSTP
+#define SIGTTIN  MICA_SIGTTIN
+#define SIGTTOU  MICA_SIGTTOU
 #endif
 
 #endif /* MICA_TERMIOS_H */

@@ -12,6 +12,7 @@
 #   LIBC_CFLAGS    the header search path and predefines of a Mica user
 #                  program: lib/libc/include (Mica's overrides of newlib's
 #                  generic headers) before newlib's installed headers
+#   NEWLIB_CFLAGS  the same without Mica's overrides (newlib's headers as built)
 #   NEWLIB_LIBDIR  libc.a and libm.a
 NEWLIB_TAR    := $(firstword $(wildcard /usr/src/newlib/newlib-*.tar.xz))
 NEWLIB_DIR    := build/newlib
@@ -23,8 +24,9 @@ LIBC_DEFS     := -U__linux__ -U__linux -Ulinux -U__gnu_linux__ -U__unix__ \
 NEWLIB_CC     := gcc -m32 -march=i686 -ffreestanding -fno-stack-protector \
 	-fno-pic -fno-pie -nostdinc -isystem $(shell gcc -m32 -print-file-name=include) \
 	$(LIBC_DEFS)
-LIBC_CFLAGS   := -isystem lib/libc/include -isystem $(NEWLIB_INC) \
+NEWLIB_CFLAGS := -isystem $(NEWLIB_INC) \
 	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include) $(LIBC_DEFS)
+LIBC_CFLAGS   := -isystem lib/libc/include $(NEWLIB_CFLAGS)
 
 $(NEWLIB_STAMP): lib/libc/newlib-build.sh lib/libc/newlib.mk
 	@test -n "$(NEWLIB_TAR)" || { echo "newlib-source missing: run make deps"; exit 1; }

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <time.h>
+#include <stddef.h>
 #include <termios.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -68,20 +69,17 @@ SAME(SIG_SETMASK, MICA_SIG_SETMASK); SAME(SA_NOCLDSTOP, MICA_SA_NOCLDSTOP);
 SAME(SS_ONSTACK, MICA_SS_ONSTACK); SAME(SS_DISABLE, MICA_SS_DISABLE);
 SAME(CLOCK_REALTIME, MICA_CLOCK_REALTIME);
 SAME(SIGKILL, MICA_SIGKILL); SAME(SIGSTOP, MICA_SIGSTOP);
-SAME(SIGHUP, MICA_SIGHUP); SAME(SIGINT, MICA_SIGINT); SAME(SIGQUIT, MICA_SIGQUIT);
-SAME(SIGILL, MICA_SIGILL); SAME(SIGTRAP, MICA_SIGTRAP); SAME(SIGABRT, MICA_SIGABRT);
-SAME(SIGEMT, MICA_SIGEMT); SAME(SIGFPE, MICA_SIGFPE); SAME(SIGBUS, MICA_SIGBUS);
-SAME(SIGSEGV, MICA_SIGSEGV); SAME(SIGSYS, MICA_SIGSYS); SAME(SIGPIPE, MICA_SIGPIPE);
-SAME(SIGALRM, MICA_SIGALRM); SAME(SIGTERM, MICA_SIGTERM); SAME(SIGURG, MICA_SIGURG);
-SAME(SIGTSTP, MICA_SIGTSTP); SAME(SIGCONT, MICA_SIGCONT); SAME(SIGCHLD, MICA_SIGCHLD);
-SAME(SIGTTIN, MICA_SIGTTIN); SAME(SIGTTOU, MICA_SIGTTOU); SAME(SIGIO, MICA_SIGIO);
-SAME(SIGWINCH, MICA_SIGWINCH); SAME(SIGUSR1, MICA_SIGUSR1); SAME(SIGUSR2, MICA_SIGUSR2);
-SAME(SIGXCPU, MICA_SIGXCPU); SAME(SIGXFSZ, MICA_SIGXFSZ); SAME(SIGVTALRM, MICA_SIGVTALRM);
-SAME(SIGPROF, MICA_SIGPROF); SAME(SIGLOST, MICA_SIGLOST);
 SAME(ITIMER_REAL, MICA_ITIMER_REAL); SAME(ITIMER_VIRTUAL, MICA_ITIMER_VIRTUAL);
 SAME(ITIMER_PROF, MICA_ITIMER_PROF);
 _Static_assert(sizeof(sigset_t) * 8 >= MICA_NSIG, "sigset too small for the wire");
 _Static_assert(sizeof(sigset_t) <= sizeof(u32_t), "sigset wider than the wire");
+
+/* siginfo_t is struct mica_siginfo, the layout PM writes */
+#define SAME_AT(f) _Static_assert(offsetof(siginfo_t, f) == \
+	offsetof(struct mica_siginfo, f), "siginfo_t." #f)
+SAME_AT(si_signo); SAME_AT(si_code); SAME_AT(si_errno); SAME_AT(si_pid);
+SAME_AT(si_uid); SAME_AT(si_status); SAME_AT(si_addr); SAME_AT(si_value);
+_Static_assert(sizeof(siginfo_t) == sizeof(struct mica_siginfo), "siginfo_t size");
 
 /* termios: the signals TTY raises are newlib's numbers */
 SAME(SIGINT, 2); SAME(SIGQUIT, 3); SAME(SIGTSTP, 18); SAME(SIGTTIN, 21);

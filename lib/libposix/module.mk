@@ -5,14 +5,16 @@
 # crt0.o + its objects + libposix.a + newlib's libc.a/libm.a + libgcc
 # (tools/mica-cc does exactly that).  libsys's printf/string stay out: newlib
 # has its own.
-LIBPOSIX_SRCS := $(filter-out lib/libposix/crt0.S,$(wildcard lib/libposix/*.c))
+LIBPOSIX_SRCS := $(wildcard lib/libposix/*.c) lib/libposix/newlib_check/abi_newlib.c
 LIBPOSIX_KIPC := lib/libsys/ipc.S lib/libsys/kcall.c lib/libsys/grants.c \
 	lib/libsys/pages.c lib/libexec/exec_frame.c
 LIBPOSIX      := $(TLIB)/libposix.a
 LIBPOSIX_CRT0 := $(TOBJ)/lib/libposix/crt0.o
 TCFLAGS_lib/libposix/ := $(LIBC_CFLAGS)
+# newlib's pristine headers, without Mica's overrides (see abi_newlib.c)
+TCFLAGS_lib/libposix/newlib_check/ := $(NEWLIB_CFLAGS)
 
-$(call tobjs,$(LIBPOSIX_SRCS)): | $(NEWLIB_STAMP)
+$(call tobjs,$(LIBPOSIX_SRCS) lib/libposix/crt0.S): | $(NEWLIB_STAMP)
 
 $(LIBPOSIX): $(call tobjs,$(LIBPOSIX_SRCS) $(LIBPOSIX_KIPC))
 	@mkdir -p $(@D)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <mica/exec.h>
 #include "posix.h"
 
@@ -119,6 +120,13 @@ int kill(pid_t pid, int sig)
 	return lc_call(PM_PROC_NR, PM_KILL, &m);
 }
 int _kill(pid_t pid, int sig) { return kill(pid, sig); }
+
+int killpg(pid_t pgrp, int sig)
+{
+	if (pgrp <= 1)
+		return lc_err(-EINVAL);
+	return kill(-pgrp, sig);
+}
 
 static int set_id(int callnr, u32_t id)
 {

@@ -3,7 +3,8 @@
  * mask and pending set; a handler is entered by PM (with the kernel) on a
  * frame whose return address is lc_sigreturn_tramp, which gives the frame
  * back to PM through PM_SIGRETURN.  Masks travel as 32-bit sets, one bit
- * per signal number (mica/abi.h).
+ * per signal number (mica/abi.h).  A SA_SIGINFO handler gets a siginfo_t
+ * (struct mica_siginfo) and its context from PM.
  */
 #include <string.h>
 #include <signal.h>
@@ -44,7 +45,8 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	m.m_lc_pm_sigaction.sig = sig;
 	if (act) {
 		m.m_lc_pm_sigaction.set = 1;
-		m.m_lc_pm_sigaction.handler = (vir_bytes)act->sa_handler;
+		m.m_lc_pm_sigaction.handler = (act->sa_flags & SA_SIGINFO) ?
+			(vir_bytes)act->sa_sigaction : (vir_bytes)act->sa_handler;
 		m.m_lc_pm_sigaction.mask = act->sa_mask;
 		m.m_lc_pm_sigaction.flags = act->sa_flags;
 		m.m_lc_pm_sigaction.trampoline = (vir_bytes)lc_sigreturn_tramp;
@@ -54,7 +56,11 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	memset(old, 0, sizeof(*old));
 	old->sa_flags = m.m_lc_pm_sigaction.flags;
 	old->sa_mask = m.m_lc_pm_sigaction.mask;
-	old->sa_handler = (_sig_func_ptr)m.m_lc_pm_sigaction.handler;
+	if (old->sa_flags & SA_SIGINFO)
+		old->sa_sigaction = (void (*)(int, siginfo_t *, void *))
+			m.m_lc_pm_sigaction.handler;
+	else
+		old->sa_handler = (_sig_func_ptr)m.m_lc_pm_sigaction.handler;
 	return 0;
 }
 

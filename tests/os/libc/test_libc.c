@@ -222,6 +222,14 @@ static void t_errno(void)
 	ok(fails_with(lseek(1, 0, SEEK_SET), ESPIPE), "lseek on the console: ESPIPE");
 	ok(fails_with(open("/etc/passwd/x", O_CREAT | O_WRONLY, 0644), ENOTDIR),
 		"create under a file: ENOTDIR");
+	{
+		char b4[4];
+		int fd = open("/liar", O_RDONLY);
+
+		ok(fd >= 0 && fails_with(read(fd, b4, sizeof(b4)), EIO),
+			"a reply claiming more bytes than asked: EIO");
+		close(fd);
+	}
 	ok(fails_with(open("", O_RDONLY), ENOENT) && fails_with(open(NULL, O_RDONLY), EFAULT),
 		"empty and NULL paths");
 }
@@ -303,7 +311,7 @@ static void t_dirs(void)
 	DIR *d = opendir("/etc");
 	struct dirent *e;
 	int seen = 0, n = 0;
-	char cwd[64];
+	char cwd[64], real[PATH_MAX];
 	struct stat st;
 
 	while (d && (e = readdir(d))) {
@@ -321,6 +329,12 @@ static void t_dirs(void)
 	ok(close(open("rel", O_CREAT | O_WRONLY, 0644)) == 0 && stat("/tmp/sub/rel", &st) == 0,
 		"a relative path resolves against the cwd");
 	ok(fails_with(getcwd(cwd, 3) ? 0 : -1, ERANGE), "getcwd into a short buffer: ERANGE");
+	ok(realpath("../sub/./rel", real) && !strcmp(real, "/tmp/sub/rel") &&
+		realpath("/etc/../tmp//", real) && !strcmp(real, "/tmp"),
+		"realpath folds . and .. (%s)", real);
+	errno = 0;
+	ok(!realpath("/etc/passwd/x", real) && errno == ENOTDIR &&
+		!realpath("nothere", real) && errno == ENOENT, "realpath errors: ENOTDIR, ENOENT");
 	chdir("/");
 	ok(unlink("/tmp/sub/rel") == 0 && rmdir("/tmp/sub") == 0, "rmdir of an emptied directory");
 }
@@ -338,6 +352,11 @@ static void t_tty(void)
 		"tcsetattr then tcgetattr");
 	t.c_lflag |= ECHO;
 	tcsetattr(0, TCSANOW, &t);
+}
+
+static void on_info(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)si, (void)ctx;
 }
 
 static void t_process(void)
@@ -358,6 +377,12 @@ static void t_process(void)
 		old.sa_handler == sa.sa_handler && sigismember(&old.sa_mask, SIGUSR2),
 		"sigaction installs and reads back");
 	ok(fails_with(sigaction(SIGKILL, &sa, NULL), EINVAL), "SIGKILL cannot be caught");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_info;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	ok(sigaction(SIGSEGV, &sa, NULL) == 0 && sigaction(SIGSEGV, NULL, &old) == 0 &&
+		old.sa_sigaction == on_info && old.sa_flags == (SA_SIGINFO | SA_RESTART),
+		"SA_SIGINFO handler installs and reads back");
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
 	ok(sigprocmask(SIG_BLOCK, &set, NULL) == 0 && kill(getpid(), SIGUSR1) == 0 &&
