@@ -12,6 +12,7 @@
 
 #include <mica/type.h>
 #include <mica/const.h>
+#include <mica/vmif.h>
 #include <mica/ipc_lc.h>
 #include <mica/vfsif.h>
 #include <mica/pmvfs.h>
@@ -71,7 +72,8 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
 	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
 	u32_t free_frames;		/* GETINFO reply: free page frames */
-	u8_t pad[12];
+	u32_t total_frames;		/* GETINFO reply: frames of the pool */
+	u8_t pad[8];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
@@ -350,6 +352,7 @@ typedef struct {
 		mess_lsys_bdev m_bdev;
 #define LC_MEMBER(t, m) t m;
 		LC_MESSAGES(LC_MEMBER)
+		VMIF_MESSAGES(LC_MEMBER)
 #undef LC_MEMBER
 #define FS_MEMBER(t, m) t m;
 		FS_MESSAGES(FS_MEMBER)
@@ -396,6 +399,7 @@ MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
 #define LC_CHECK(t, m) MESS_CHECK(t);
 LC_MESSAGES(LC_CHECK)
+VMIF_MESSAGES(LC_CHECK)
 #undef LC_CHECK
 #define FS_CHECK(t, m) MESS_CHECK(t);
 FS_MESSAGES(FS_CHECK)
