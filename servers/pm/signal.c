@@ -407,10 +407,12 @@ void ksig_handler(endpoint_t ep, u32_t sigmap)
 /* A terminal asks for a signal to its foreground group. */
 void tty_signal(const message *m)
 {
-	struct mproc *s = mp_by_ep(m->m_source);
+	struct priv_info pi;
 	int sig = m->m_cdev_sig.sig, pgrp = m->m_cdev_sig.pgrp;
 
-	if (!s || !(s->flags & MP_SYSTEM) || bad_sig(sig) || pgrp <= INIT_PID)
+	/* only a system process (a terminal driver, RS-started or not) */
+	if (m->m_source < 0 || sys_privctl(m->m_source, PRIV_GET, &pi) != OK ||
+	    !(pi.flags & PF_SYS_PROC) || bad_sig(sig) || pgrp <= INIT_PID)
 		return;
 	check_sig(-pgrp, sig, 1);
 }
