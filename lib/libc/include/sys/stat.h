@@ -10,4 +10,11 @@
 int lstat(const char *__restrict path, struct stat *__restrict buf);
 int mknod(const char *path, mode_t mode, dev_t dev);
 
+/* utimensat/futimens's special nanoseconds (newlib defines them for Cygwin
+ * only); libposix sends them as FS_UTIME_NOW/OMIT (mica/vfsif.h). */
+#ifndef UTIME_NOW
+#define UTIME_NOW	-2L
+#define UTIME_OMIT	-1L
+#endif
+
 #endif
