@@ -17,46 +17,51 @@ static int may_enter(struct fproc *fp, struct vnode *dir)
 	return perm_check(fp, dir, MICA_W_OK | MICA_X_OK);
 }
 
-/* O_CREAT: the existing node, or a new regular file (*created). */
-static int open_create(struct vfs_call *c, const mess_lc_vfs_path *q,
-	struct vnode **out, int *created)
+/*
+ * O_CREAT: the existing node, or a new regular file (*created).  A final
+ * symbolic link is followed, also when it dangles: then its target is
+ * created (as POSIX has it), at most VFS_SYMLOOP_MAX links deep.
+ */
+static int open_create(struct vfs_call *c, struct vnode *start,
+	const char *path, int flags, u32_t mode, struct vnode **out,
+	int *created, int depth)
 {
+	char link[VFS_PATH_MAX];
 	struct lookup l;
 	mess_fs_vfs_node res;
 	struct vnode *dir;
 	int r;
 
-	if ((r = path_user(c, q->path, q->path_len, PATH_PARENT, &l)) != OK)
+	if ((r = path_walk_at(c->fp, start, path, PATH_PARENT, &l)) != OK)
 		return r;
 	dir = l.dir;
 	if (!strcmp(l.name, ".") || !strcmp(l.name, "..")) {
-		r = (q->flags & MICA_O_EXCL) ? -EEXIST : -EISDIR;
+		r = (flags & MICA_O_EXCL) ? -EEXIST : -EISDIR;
 		goto out;
 	}
 	r = path_step(c->fp, &dir, l.name, out);
 	l.dir = dir;
 	if (r == OK) {
-		if (q->flags & MICA_O_EXCL) {
+		if (flags & MICA_O_EXCL) {
 			vnode_put(*out);
 			r = -EEXIST;
-		} else if (S_ISTYPE((*out)->mode, MICA_S_IFLNK)) {
-			vnode_put(*out);	/* follow it the ordinary way */
-			lookup_put(&l);
-			if ((r = path_user(c, q->path, q->path_len,
-			    (q->flags & MICA_O_NOFOLLOW) ? PATH_NOFOLLOW : 0, &l)) != OK)
-				return r == -ENOENT ? -ENOENT : r;
-			*out = l.vp;
-			if (S_ISTYPE((*out)->mode, MICA_S_IFLNK)) {
-				vnode_put(*out);
-				return -ELOOP;
-			}
-			return OK;
+		} else if (S_ISTYPE((*out)->mode, MICA_S_IFLNK) &&
+		    !(flags & MICA_O_NOFOLLOW)) {
+			r = req_rdlink_local(*out, link, sizeof(link));
+			vnode_put(*out);
+			if (r >= 0 && ++depth > VFS_SYMLOOP_MAX)
+				r = -ELOOP;
+			else if (r == 0)
+				r = -ENOENT;
+			else if (r > 0)
+				r = open_create(c, dir, link, flags, mode, out,
+					created, depth);
 		}
 		goto out;
 	}
 	if (r != -ENOENT || (r = may_enter(c->fp, dir)) != OK)
 		goto out;
-	r = req_create(dir, l.name, MICA_S_IFREG | (q->mode & ~c->fp->umask & 07777),
+	r = req_create(dir, l.name, MICA_S_IFREG | (mode & ~c->fp->umask & 07777),
 		c->fp->uid, c->fp->gid, &res);
 	if (r == OK) {
 		if (!(*out = vnode_get(dir->vmnt, &res)))
@@ -100,7 +105,10 @@ int do_open(struct vfs_call *c)
 	if ((r = fd_alloc(c->fp, 0, &fd)) != OK)
 		return r;
 	if (flags & MICA_O_CREAT) {
-		r = open_create(c, q, &vp, &created);
+		char path[VFS_PATH_MAX];
+		if ((r = path_copyin(c->who, q->path, q->path_len, path)) == OK)
+			r = open_create(c, NULL, path, flags, q->mode, &vp,
+				&created, 0);
 	} else {
 		r = path_user(c, q->path, q->path_len,
 			(flags & MICA_O_NOFOLLOW) ? PATH_NOFOLLOW : 0, &l);

@@ -132,6 +132,13 @@ int path_step(struct fproc *fp, struct vnode **dir, const char *name,
 
 int path_walk(struct fproc *fp, const char *path, int flags, struct lookup *l)
 {
+	return path_walk_at(fp, NULL, path, flags, l);
+}
+
+/* Walk path from start (NULL: the root or cwd, as the path says). */
+int path_walk_at(struct fproc *fp, struct vnode *start, const char *path,
+	int flags, struct lookup *l)
+{
 	char buf[VFS_PATH_MAX], name[FS_NAME_MAX + 1];
 	const char *p = buf;
 	struct vnode *dir, *vp;
@@ -142,7 +149,7 @@ int path_walk(struct fproc *fp, const char *path, int flags, struct lookup *l)
 		return -ENAMETOOLONG;
 	memcpy(buf, path, strlen(path) + 1);
 	must_dir = strlen(buf) > 0 && buf[strlen(buf) - 1] == '/';
-	dir = buf[0] == '/' ? fp->root : fp->cwd;
+	dir = buf[0] == '/' ? fp->root : start ? start : fp->cwd;
 	if (!dir)
 		return -ENOENT;
 	vnode_ref(dir);

@@ -16,7 +16,7 @@ static int fs_call(struct vmnt *vm, int type, message *m)
 		return -EIO;
 	m->m_type = type;
 	if ((r = ipc_sendrec(vm->fs, m)) != OK) {
-		printf("vfs: %s (%d) did not answer request %#x: %d\n",
+		printf("vfs: %s (%d) did not answer request 0x%x: %d\n",
 			vm->label, vm->fs, type, r);
 		vm->dead = 1;
 		return -EIO;

@@ -165,6 +165,8 @@ struct lookup {
 };
 int path_copyin(endpoint_t who, cp_grant_id_t g, u32_t len, char *buf);
 int path_walk(struct fproc *fp, const char *path, int flags, struct lookup *l);
+int path_walk_at(struct fproc *fp, struct vnode *start, const char *path,
+	int flags, struct lookup *l);
 int path_user(struct vfs_call *c, cp_grant_id_t g, u32_t len, int flags,
 	struct lookup *l);
 void lookup_put(struct lookup *l);
