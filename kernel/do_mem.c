@@ -26,7 +26,8 @@ int do_unmap(struct proc *caller, message *m)
 
 	if ((r = kcall_target(caller, m->m_memmap.endpt, &p)) != OK)
 		return r;
-	return arch_unmap(&p->as, m->m_memmap.addr, m->m_memmap.len);
+	return restart_pass(caller, arch_unmap(&p->as, m->m_memmap.addr,
+		m->m_memmap.len, restart_state(caller, m)));
 }
 
 int do_vmctl(struct proc *caller, message *m)

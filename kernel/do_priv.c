@@ -25,6 +25,7 @@ int do_privctl(struct proc *caller, message *m)
 		vm = !(p->priv.flags & PF_VM) && (pi.flags & PF_VM);
 		gone = (p->priv.flags & PF_VM) && !(pi.flags & PF_VM);
 		p->priv = pi;
+		vmfault_vm_changed();
 		if (gone)
 			vmfault_vm_gone();
 		if (vm)

@@ -143,6 +143,8 @@ int do_exec(struct proc *caller, message *m)
 	kstrlcpy(p->name, m->m_proc.name[0] ? m->m_proc.name : "exec",
 		PROC_NAME_LEN);
 	arch_init_regs(&p->regs, m->m_proc.ip, m->m_proc.sp);
+	if (p->priv.flags & PF_VM)
+		vmfault_vm_new(p);		/* a new VM instance: faults waiting */
 	return OK;
 }
 

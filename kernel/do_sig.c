@@ -36,8 +36,11 @@ void sig_send(struct proc *p, int sig, const char *why)
 
 	p->sig_pending |= 1u << sig;
 	if (mgr) {
-		if (sig == SIGSEGV)
+		if (sig == SIGSEGV) {
 			rts_set(p, RTS_STOPPED);
+			if (p->priv.flags & PF_VM)
+				vmfault_vm_gone();	/* offered again on restart */
+		}
 		ipc_notify_kernel(mgr, SYSTEM);
 		return;
 	}

@@ -31,6 +31,8 @@ int proc_managed_stop(struct proc *p, int sig)
 	if (!mgr)
 		return 0;
 	rts_set(p, RTS_STOPPED);
+	if (p->priv.flags & PF_VM)
+		vmfault_vm_gone();		/* offered again on restart */
 	p->sig_pending |= 1u << sig;
 	p->alarm_at = 0;
 	ipc_notify_kernel(mgr, SYSTEM);

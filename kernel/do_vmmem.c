@@ -12,7 +12,9 @@
  *
  * Which processes may make them is the privilege mask's business (RS gives
  * the first three to VM only).  Every range is checked whole first:
- * page aligned, inside user space, not wrapping (EINVAL).
+ * page aligned, inside user space, not wrapping (EINVAL).  Share, protect
+ * and replace run in passes of ARCH_CHUNK_PAGES (restart.c), each pass
+ * checked before it acts.
  */
 #include "system.h"
 
@@ -32,8 +34,8 @@ int do_vmshare(struct proc *caller, message *m)
 	if ((r = vm_target(caller, m, &dst)) != OK ||
 	    (r = kcall_target(caller, vm->src, &src)) != OK)
 		return r;
-	return arch_share(&dst->as, vm->addr, &src->as, vm->src_addr, vm->len,
-		vm->prot);
+	return restart_pass(caller, arch_share(&dst->as, vm->addr, &src->as,
+		vm->src_addr, vm->len, vm->prot, restart_state(caller, m)));
 }
 
 int do_vmprot(struct proc *caller, message *m)
@@ -43,8 +45,8 @@ int do_vmprot(struct proc *caller, message *m)
 
 	if ((r = vm_target(caller, m, &p)) != OK)
 		return r;
-	return arch_protect(&p->as, m->m_vmmem.addr, m->m_vmmem.len,
-		m->m_vmmem.prot);
+	return restart_pass(caller, arch_protect(&p->as, m->m_vmmem.addr,
+		m->m_vmmem.len, m->m_vmmem.prot, restart_state(caller, m)));
 }
 
 int do_vmreplace(struct proc *caller, message *m)
@@ -54,8 +56,8 @@ int do_vmreplace(struct proc *caller, message *m)
 
 	if ((r = vm_target(caller, m, &p)) != OK)
 		return r;
-	return arch_replace(&p->as, m->m_vmmem.addr, m->m_vmmem.len,
-		m->m_vmmem.prot);
+	return restart_pass(caller, arch_replace(&p->as, m->m_vmmem.addr,
+		m->m_vmmem.len, m->m_vmmem.prot, restart_state(caller, m)));
 }
 
 /* Is [pa, pa+len) inside one of pv's memory ranges? */

@@ -198,9 +198,13 @@ static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
 	caller->getfrom = src;
 	rts_set(caller, RTS_RECEIVING);
 	if ((!caller->sendrec && ipc_notify_check(caller, src) == OK) ||
-	    take_queued(caller, src) == OK ||
-	    (!caller->sendrec && ipc_try_async(caller, src) == OK))
+	    take_queued(caller, src) == OK)
 		return OK;
+	if (!caller->sendrec && (r = ipc_try_async(caller, src)) != -EAGAIN) {
+		if (r == -EFAULT)	/* a sender's senda table: VM's to map */
+			rts_clear(caller, RTS_RECEIVING);
+		return r;
+	}
 	if (src != ANY && src >= 0 && deadlock(caller, src)) {
 		rts_clear(caller, RTS_RECEIVING);
 		return -ELOCKED;

@@ -10,7 +10,10 @@
  * Entries that can never be delivered (dead, forbidden or bad destination)
  * are completed at once with the error in 'result'.  The sender never
  * blocks; a table that is not readable/writable makes senda fail with
- * EFAULT, or, found later, is simply dropped.
+ * EFAULT.  Found later (VM made the page absent or read-only), with VM the
+ * receiver's receive faults to VM for the sender's page and runs again;
+ * without VM the rest of the table is dropped.  A destination whose own
+ * buffer is not writable waits for VM the same way (ipc_deliver_async).
  */
 #include "kernel.h"
 
@@ -76,7 +79,10 @@ int ipc_async_send(struct proc *caller, vir_bytes table, u32_t count)
 	return OK;
 }
 
-/* Deliver sender s's first entry for the receiving dst; OK if one went. */
+/* Deliver sender s's first entry for the receiving dst; OK if one went.
+ * An entry that cannot be read, or whose result cannot be written back,
+ * is -EFAULT with VM (the fault recorded: VM fixes s's page and dst's
+ * receive runs again), else the rest of the table is dropped. */
 static int async_from(struct proc *s, struct proc *dst)
 {
 	asynmsg_t a;
@@ -84,13 +90,22 @@ static int async_from(struct proc *s, struct proc *dst)
 	int sent = 0, more = 0;
 
 	for (i = 0; i < s->async_count && !more; i++) {
-		if (entry_rw(s, i, &a, 0) != OK)
+		if (entry_rw(s, i, &a, 0) != OK) {
+			if (vmfault_enabled())
+				return -EFAULT;
 			break;
+		}
 		if (!(a.flags & AMF_VALID) || (a.flags & AMF_DONE) ||
 		    a.dst != dst->endpoint)
 			continue;
 		if (sent) {
 			more = 1;
+			break;
+		}
+		if (arch_check_user(&s->as, s->async_table + i * sizeof(a),
+		    3 * sizeof(u32_t), 1) != OK) {
+			if (vmfault_enabled())
+				return -EFAULT;
 			break;
 		}
 		a.msg.m_source = s->endpoint;
@@ -107,17 +122,21 @@ static int async_from(struct proc *s, struct proc *dst)
 /* Deliver a pending asynchronous message from 'from' (or ANY) to dst. */
 int ipc_try_async(struct proc *dst, endpoint_t from)
 {
-	int id;
+	int id, r;
 
 	for (id = NR_TASKS; id < NR_SYS_IDS; id++) {
 		struct proc *s = &proc_table[id - NR_TASKS];
 
+		if (!dst->async_pending.w[id / 32]) {
+			id |= 31;		/* a whole empty word */
+			continue;
+		}
 		if (!map_isset(&dst->async_pending, id))
 			continue;
 		if (from != ANY && s->endpoint != from)
 			continue;
-		if (async_from(s, dst) == OK)
-			return OK;
+		if ((r = async_from(s, dst)) == OK || r == -EFAULT)
+			return r;
 	}
 	return -EAGAIN;
 }

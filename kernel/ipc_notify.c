@@ -51,6 +51,10 @@ int ipc_notify_check(struct proc *dst, endpoint_t from)
 	int id;
 
 	for (id = 0; id < NR_SYS_IDS; id++) {
+		if (!dst->notify_pending.w[id / 32]) {
+			id |= 31;		/* a whole empty word */
+			continue;
+		}
 		if (!map_isset(&dst->notify_pending, id))
 			continue;
 		if (from != ANY && priv_id(from) != id)

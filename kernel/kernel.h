@@ -159,6 +159,7 @@ int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err);
 int vmfault_call(struct proc *caller);
 int vmfault_receiver(struct proc *p, vir_bytes addr);
 void vmfault_vm_gone(void);
+void vmfault_vm_changed(void);
 void vmfault_vm_new(struct proc *vm);
 struct proc *vmfault_next(void);
 int vmfault_resume(struct proc *p, int result);

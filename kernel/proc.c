@@ -153,6 +153,7 @@ void proc_kill(struct proc *p, const char *why)
 		proc_current = NULL;
 	vm = p->priv.flags & PF_VM;
 	proc_free_slot(p);
+	vmfault_vm_changed();
 	if (vm)
 		vmfault_vm_gone();
 }

@@ -16,22 +16,42 @@
  * process is killed, the call returns EFAULT.  VM is replaceable: when it
  * exits, crashes or is swapped out, the faults it held (fetched or not)
  * stay suspended and are offered to the next process given PF_VM, which
- * gets a KERNEL notification at once.  VMCTL_INHIBIT keeps chosen
- * processes off the CPU meanwhile.
+ * gets a KERNEL notification at once.  A VM that crashes or exits with a
+ * manager keeps its slot (stopped): faults queue for it, and a new
+ * instance started there (SYS_EXEC) is offered all of them.  VMCTL_INHIBIT
+ * keeps chosen processes off the CPU meanwhile.
  */
 #include "kernel.h"
 
 #define PAGE_OF(a) ((a) & ~(PAGE_SIZE - 1))
 
+static int is_vm(const struct proc *p)
+{
+	return !(p->rts_flags & RTS_SLOT_FREE) && (p->priv.flags & PF_VM);
+}
+
+static struct proc *vm_cached;
+static int vm_stale = 1;
+
+/* PF_VM may have moved (privileges set, a process gone): look again. */
+void vmfault_vm_changed(void)
+{
+	vm_stale = 1;
+}
+
+/* The VM process, or NULL: cached, since every send asks. */
 static struct proc *vm_proc(void)
 {
 	int i;
 
-	for (i = 0; i < NR_PROCS; i++)
-		if (!(proc_table[i].rts_flags & RTS_SLOT_FREE) &&
-		    (proc_table[i].priv.flags & PF_VM))
-			return &proc_table[i];
-	return NULL;
+	if (!vm_stale && (!vm_cached || is_vm(vm_cached)))
+		return vm_cached;
+	vm_cached = NULL;
+	for (i = 0; i < NR_PROCS && !vm_cached; i++)
+		if (is_vm(&proc_table[i]))
+			vm_cached = &proc_table[i];
+	vm_stale = 0;
+	return vm_cached;
 }
 
 /* Is there a VM to hand faults to? */

@@ -23,11 +23,11 @@ TARGET_LDFLAGS := -m elf_i386 -nostdlib -z noexecstack \
 
 $(TOBJ)/%.o: %.c
 	@mkdir -p $(@D)
-	$(TARGET_CC) $(TARGET_CFLAGS) $(TCFLAGS_$(dir $<)) -c $< -o $@
+	$(TARGET_CC) $(TARGET_CFLAGS) $(TCFLAGS_$(dir $<)) $(TCFLAGS_EXTRA) -c $< -o $@
 
 $(TOBJ)/%.o: %.S
 	@mkdir -p $(@D)
-	$(TARGET_CC) $(TARGET_ASFLAGS) $(TCFLAGS_$(dir $<)) -c $< -o $@
+	$(TARGET_CC) $(TARGET_ASFLAGS) $(TCFLAGS_$(dir $<)) $(TCFLAGS_EXTRA) -c $< -o $@
 
 tobjs = $(patsubst %.S,$(TOBJ)/%.o,$(patsubst %.c,$(TOBJ)/%.o,$(1)))
 
@@ -36,6 +36,23 @@ $(TBIN)/$(1).elf: $(call tobjs,$(2)) $(TOBJ)/lib/libsys/crt0.o $(3) $(TLIB)/libs
 	@mkdir -p $$(@D)
 	$(TARGET_LD) $(TARGET_LDFLAGS) -T lib/libsys/user.ld -o $$@ \
 		$(TOBJ)/lib/libsys/crt0.o $(call tobjs,$(2)) $(3) $(TLIB)/libsys.a
+endef
+
+# A boot module that links the C library too (a file-system server):
+#   $(eval $(call os_module_libc,NAME,SOURCES[,LIBS]))  -> $(TBIN)/NAME.elf
+# SOURCES compile against newlib's headers (LIBC_CFLAGS); the link is
+# libsys's crt0, the objects, LIBS, then libsys_libc.a (libsys without its
+# printf/string), newlib's libc.a and libgcc as one group.  Call it from a
+# module.mk that sorts after lib/libc/module.mk (it uses newlib.mk's names).
+define os_module_libc
+$(call tobjs,$(2)): TCFLAGS_EXTRA := $(LIBC_CFLAGS)
+$(call tobjs,$(2)): | $(NEWLIB_STAMP)
+$(TBIN)/$(1).elf: $(call tobjs,$(2)) $(TOBJ)/lib/libsys/crt0.o $(3) $(TLIB)/libsys_libc.a lib/libsys/user.ld
+	@mkdir -p $$(@D)
+	$(TARGET_LD) $(TARGET_LDFLAGS) -T lib/libsys/user.ld -o $$@ \
+		$(TOBJ)/lib/libsys/crt0.o $(call tobjs,$(2)) $(3) --start-group \
+		$(TLIB)/libsys_libc.a $(NEWLIB_LIBDIR)/libc.a \
+		$$(shell $(TARGET_CC) -m32 -print-libgcc-file-name) --end-group
 endef
 
 -include $(shell find $(TOBJ) -name '*.d' 2>/dev/null)

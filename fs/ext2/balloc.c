@@ -6,10 +6,29 @@
  * the search runs forward through that group's bitmap, then through the
  * following groups, wrapping around.  Every allocation and free updates, in
  * this order, the bitmap block, the group descriptor, the superblock's free
- * count and the cache's usage accounting, so the four always agree.
+ * count and the cache's usage accounting, so the four agree at every sync.
+ *
+ * Write ordering for crashes: a freed block is counted free at once, but
+ * its bitmap bit stays set, the block noted as pending, until the change
+ * that freed it (an inode's or indirect block's pointer cleared in the
+ * cache) has been written back: ext2_release_blocks() runs at every sync
+ * just before the writeback, and after a writeback of its own when
+ * EXT2_PENDING_MAX blocks wait or nothing else is free.  Reused at once,
+ * another file's data could reach the device while the device still held
+ * the old pointer, and a crash (kill -9 of micafuse) left indirect blocks
+ * of garbage block numbers (e2fsck: "Illegal block", blocks "conflicting
+ * with critical metadata").  Without memory for the list a block is freed
+ * at once.  (MFS does the same, fs/mfs/alloc.c.)
  */
+#include <stdlib.h>
+
 #include "ext2.h"
 #include "bitmap.h"
+
+#define EXT2_PENDING_MAX	8192
+
+static uint32_t *ext2_pending;
+static size_t ext2_npending, ext2_pending_cap;
 
 int ext2_block_ok(uint32_t b)
 {
@@ -71,7 +90,7 @@ static int ext2_balloc_group(uint32_t g, uint32_t start, uint32_t *bnum)
 	return ext2_group_write(g);
 }
 
-int ext2_balloc(uint32_t goal, uint32_t *bnum)
+static int ext2_balloc_any(uint32_t goal, uint32_t *bnum)
 {
 	struct ext2_fs *fs = &ext2_fs;
 	uint32_t g0, start, i, g;
@@ -90,6 +109,85 @@ int ext2_balloc(uint32_t goal, uint32_t *bnum)
 			return err;
 	}
 	return -ENOSPC;
+}
+
+int ext2_balloc(uint32_t goal, uint32_t *bnum)
+{
+	int err = ext2_balloc_any(goal, bnum);
+
+	if (err == -ENOSPC && ext2_npending > 0 &&
+	    ext2_release_blocks(1) == OK)
+		err = ext2_balloc_any(goal, bnum);
+	return err;
+}
+
+/* Clear the bitmap bits of the pending blocks (their counts were
+ * updated when they were freed). */
+static void ext2_release_pending(void)
+{
+	struct ext2_fs *fs = &ext2_fs;
+	uint32_t b, g, bit;
+	struct buf *bp;
+	size_t i;
+
+	for (i = 0; i < ext2_npending; i++) {
+		b = ext2_pending[i];
+		g = (b - fs->sb.s_first_data_block) / fs->sb.s_blocks_per_group;
+		bit = (b - fs->sb.s_first_data_block) %
+		    fs->sb.s_blocks_per_group;
+		if (lmfs_get_block(&bp, fs->dev, fs->gd[g].bg_block_bitmap,
+		    NORMAL) != OK) {
+			fsdriver_log("ext2: block %u stays marked in use", b);
+			continue;
+		}
+		ext2_bit_clear((uint8_t *)b_data(bp), bit);
+		lmfs_markdirty(bp);
+		lmfs_put_block(bp);
+	}
+	ext2_npending = 0;
+}
+
+int ext2_release_blocks(int writeback)
+{
+	int err;
+
+	if (ext2_npending == 0)
+		return OK;
+	if (writeback) {
+		if ((err = ext2_iflush_all()) != OK)
+			return err;
+		if ((err = lmfs_flushdev(ext2_fs.dev)) != OK)
+			return err;
+	}
+	ext2_release_pending();
+	return OK;
+}
+
+void ext2_forget_blocks(void)
+{
+	free(ext2_pending);
+	ext2_pending = NULL;
+	ext2_npending = ext2_pending_cap = 0;
+}
+
+/* Note b as freed, its bit still set; -ENOMEM if the list cannot. */
+static int ext2_defer_free(uint32_t b)
+{
+	uint32_t *n;
+	size_t cap;
+
+	if (ext2_npending == EXT2_PENDING_MAX &&
+	    ext2_release_blocks(1) != OK)
+		return -ENOMEM;
+	if (ext2_npending == ext2_pending_cap) {
+		cap = ext2_pending_cap ? ext2_pending_cap * 2 : 256;
+		if ((n = realloc(ext2_pending, cap * sizeof(*n))) == NULL)
+			return -ENOMEM;
+		ext2_pending = n;
+		ext2_pending_cap = cap;
+	}
+	ext2_pending[ext2_npending++] = b;
+	return OK;
 }
 
 int ext2_bfree(uint32_t b)
@@ -114,8 +212,10 @@ int ext2_bfree(uint32_t b)
 		fsdriver_log("ext2: freeing free or metadata block %u", b);
 		return -EIO;
 	}
-	ext2_bit_clear((uint8_t *)b_data(bp), bit);
-	lmfs_markdirty(bp);
+	if (ext2_defer_free(b) != OK) {
+		ext2_bit_clear((uint8_t *)b_data(bp), bit);
+		lmfs_markdirty(bp);
+	}
 	lmfs_put_block(bp);
 	fs->gd[g].bg_free_blocks_count++;
 	fs->sb.s_free_blocks_count++;

@@ -128,8 +128,12 @@ static int ext2_bmap_new(struct ext2_inode *ip, uint32_t goal, int indirect,
 		return err;
 	memset(b_data(bp), 0, ext2_fs.block_size);
 	lmfs_markdirty(bp);
+	/* On the device before anything points at it: the block may hold
+	 * an old file's bytes, and the cache writes back in its own order;
+	 * a crash must find holes, not garbage block numbers. */
+	err = lmfs_write_block(bp);
 	lmfs_put_block(bp);
-	return OK;
+	return err;
 }
 
 /* Where a new block of ip at lblk should go. */

@@ -368,7 +368,12 @@ static int ext2_dir_grow(struct ext2_inode *dp, struct ext2_dir_arg *a)
 	de->rec_len = (uint16_t)bs;
 	ext2_de_fill(de, a->ino, a->name, a->len, a->mode);
 	lmfs_markdirty(bp);
+	/* A new directory block reaches the device before the size that
+	 * covers it (a crash must not show an old file's bytes as entries). */
+	err = lmfs_write_block(bp);
 	lmfs_put_block(bp);
+	if (err != OK)
+		return err;
 	return ext2_set_isize(dp, (lblk + 1) * bs);
 }
 
@@ -550,6 +555,9 @@ int ext2_dir_init(struct ext2_inode *dp, ino_t parent)
 	de->rec_len = (uint16_t)(bs - EXT2_DIR_REC_LEN(1));
 	ext2_de_fill(de, parent, "..", 2, S_IFDIR);
 	lmfs_markdirty(bp);
+	err = lmfs_write_block(bp);	/* before the inode: see ext2_dir_grow */
 	lmfs_put_block(bp);
+	if (err != OK)
+		return err;
 	return ext2_set_isize(dp, bs);
 }

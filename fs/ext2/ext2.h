@@ -92,8 +92,15 @@ int ext2_group_write(uint32_t g);
 /* balloc.c */
 /* Allocate a block near 'goal' (0: anywhere); *bp gets its number. */
 int ext2_balloc(uint32_t goal, uint32_t *bnum);
-/* Free block 'b' (validated; double frees are reported, not counted). */
+/* Free block 'b' (validated; double frees are reported, not counted).
+ * Counted free at once; reusable after ext2_release_blocks (balloc.c). */
 int ext2_bfree(uint32_t b);
+/* Let the allocator reuse the blocks freed so far: at once (the caller
+ * writes everything back next, allocating nothing before), or with
+ * 'writeback' after writing back inodes and blocks.  OK or the error. */
+int ext2_release_blocks(int writeback);
+/* Drop the pending list (unmount, failed mount). */
+void ext2_forget_blocks(void);
 /* 1 if b may hold file data or metadata: inside the data area. */
 int ext2_block_ok(uint32_t b);
 

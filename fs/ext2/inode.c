@@ -17,13 +17,45 @@
 
 #include "ext2.h"
 
-#define EXT2_IHASH	1024
+/* In-memory inodes by number: a hash table that doubles when it holds
+ * twice as many inodes as buckets (the kernel may hold every file of a
+ * 100,000-file directory; fixed buckets made each lookup a long walk). */
+#define EXT2_IHASH_MIN	1024
 
-static struct ext2_inode *ext2_ihash[EXT2_IHASH];
+static struct ext2_inode *ext2_ihash0[EXT2_IHASH_MIN];
+static struct ext2_inode **ext2_ihash = ext2_ihash0;
+static size_t ext2_ihash_size = EXT2_IHASH_MIN, ext2_ihash_count;
 
 static struct ext2_inode **ext2_ihash_slot(ino_t ino)
 {
-	return &ext2_ihash[ino % EXT2_IHASH];
+	return &ext2_ihash[ino % ext2_ihash_size];
+}
+
+static void ext2_ihash_grow(void)
+{
+	size_t nsize = ext2_ihash_size * 2, i;
+	struct ext2_inode **ntab, *ip, *next;
+
+	if ((ntab = calloc(nsize, sizeof(*ntab))) == NULL)
+		return;			/* keep longer chains */
+	for (i = 0; i < ext2_ihash_size; i++)
+		for (ip = ext2_ihash[i]; ip != NULL; ip = next) {
+			next = ip->i_next;
+			ip->i_next = ntab[ip->i_num % nsize];
+			ntab[ip->i_num % nsize] = ip;
+		}
+	if (ext2_ihash != ext2_ihash0)
+		free(ext2_ihash);
+	ext2_ihash = ntab;
+	ext2_ihash_size = nsize;
+}
+
+static void ext2_ihash_insert(struct ext2_inode *ip)
+{
+	if (++ext2_ihash_count > ext2_ihash_size * 2)
+		ext2_ihash_grow();
+	ip->i_next = *ext2_ihash_slot(ip->i_num);
+	*ext2_ihash_slot(ip->i_num) = ip;
 }
 
 static struct ext2_inode *ext2_ifind(ino_t ino)
@@ -43,6 +75,7 @@ static void ext2_iunhash(struct ext2_inode *ip)
 	for (pp = ext2_ihash_slot(ip->i_num); *pp != NULL; pp = &(*pp)->i_next)
 		if (*pp == ip) {
 			*pp = ip->i_next;
+			ext2_ihash_count--;
 			return;
 		}
 }
@@ -165,8 +198,7 @@ int ext2_iget(ino_t ino, struct ext2_inode **ipp)
 		ext2_ifree_mem(ip);
 		return err;
 	}
-	ip->i_next = *ext2_ihash_slot(ino);
-	*ext2_ihash_slot(ino) = ip;
+	ext2_ihash_insert(ip);
 	*ipp = ip;
 	return OK;
 }
@@ -212,8 +244,7 @@ int ext2_inew(ino_t ino, mode_t mode, uid_t uid, gid_t gid,
 	}
 	d->i_generation = generation++;
 	ext2_touch(ip, EXT2_ATIME | EXT2_MTIME | EXT2_CTIME | EXT2_CRTIME);
-	ip->i_next = *ext2_ihash_slot(ino);
-	*ext2_ihash_slot(ino) = ip;
+	ext2_ihash_insert(ip);
 	*ipp = ip;
 	return OK;
 }
@@ -293,9 +324,10 @@ int ext2_putnode(ino_t ino, unsigned int count)
 int ext2_iflush_all(void)
 {
 	struct ext2_inode *ip;
-	int i, err, ret = OK;
+	int err, ret = OK;
+	size_t i;
 
-	for (i = 0; i < EXT2_IHASH; i++)
+	for (i = 0; i < ext2_ihash_size; i++)
 		for (ip = ext2_ihash[i]; ip != NULL; ip = ip->i_next)
 			if (ip->i_dirty && (err = ext2_iwrite(ip)) != OK)
 				ret = err;
@@ -304,9 +336,9 @@ int ext2_iflush_all(void)
 
 void ext2_iclose_all(void)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; i < EXT2_IHASH; i++)
+	for (i = 0; i < ext2_ihash_size; i++)
 		while (ext2_ihash[i] != NULL)
 			ext2_irelease(ext2_ihash[i]);
 }

@@ -227,6 +227,7 @@ int ext2_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 fail_mounted:
 	fs->mounted = 0;
 	ext2_iclose_all();
+	ext2_forget_blocks();
 fail:
 	lmfs_invalidate(dev);
 	ext2_groups_free();
@@ -244,6 +245,8 @@ int ext2_unmount(void)
 	if (!fs->mounted)
 		return OK;
 	ext2_iclose_all();
+	ext2_release_blocks(0);		/* written by the flush below */
+	ext2_forget_blocks();
 	if (!fs->rdonly) {
 		fsdriver_gettime(&now);
 		fs->sb.s_state = fs->orig_state;
@@ -279,6 +282,7 @@ int ext2_sync(void)
 		return OK;
 	if ((r = ext2_iflush_all()) != OK)
 		err = r;
+	ext2_release_blocks(0);		/* the flush writes the frees too */
 	if (fs->sb_dirty && (r = ext2_super_write()) != OK && err == OK)
 		err = r;
 	if ((r = lmfs_flushall()) != OK && err == OK)

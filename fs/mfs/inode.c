@@ -1,7 +1,10 @@
 /*
  * inode.c - the in-core inode table.
  *
- * Inodes in use are found by number through a hash table.  When the last
+ * Inodes in use are found by number through a hash table, which doubles
+ * when it holds twice as many inodes as buckets (the kernel may keep a
+ * reference to every file of a 100,000-file directory: a fixed table made
+ * each lookup a walk of a long chain).  When the last
  * reference goes, an inode that still has links is written back (if dirty)
  * and parked on an LRU list of unused inodes, so that the next request for
  * it (stat after create, a FUSE lookup after forget) costs nothing; the list
@@ -20,17 +23,39 @@
 #include <sys/sysmacros.h>
 #include "mfs.h"
 
-#define MFS_HASH_SIZE	4096	/* buckets, a power of two */
+#define MFS_HASH_MIN	4096	/* buckets at first, a power of two */
 #define MFS_UNUSED_MAX	8192	/* unused inodes kept in memory */
 
-static struct mfs_inode *mfs_hash[MFS_HASH_SIZE];
+static struct mfs_inode *mfs_hash0[MFS_HASH_MIN];
+static struct mfs_inode **mfs_hash = mfs_hash0;
+static size_t mfs_hash_size = MFS_HASH_MIN, mfs_hash_count;
 static struct mfs_inode mfs_lru = { .i_lprev = &mfs_lru,
     .i_lnext = &mfs_lru };
 static unsigned int mfs_nunused;
 
 static struct mfs_inode **mfs_bucket(ino_t ino)
 {
-	return &mfs_hash[ino & (MFS_HASH_SIZE - 1)];
+	return &mfs_hash[ino & (mfs_hash_size - 1)];
+}
+
+/* Double the buckets (if memory allows; else keep longer chains). */
+static void mfs_hash_grow(void)
+{
+	size_t nsize = mfs_hash_size * 2, i;
+	struct mfs_inode **ntab, *ip, *next;
+
+	if ((ntab = calloc(nsize, sizeof(*ntab))) == NULL)
+		return;
+	for (i = 0; i < mfs_hash_size; i++)
+		for (ip = mfs_hash[i]; ip != NULL; ip = next) {
+			next = ip->i_hnext;
+			ip->i_hnext = ntab[ip->i_num & (nsize - 1)];
+			ntab[ip->i_num & (nsize - 1)] = ip;
+		}
+	if (mfs_hash != mfs_hash0)
+		free(mfs_hash);
+	mfs_hash = ntab;
+	mfs_hash_size = nsize;
 }
 
 static struct mfs_inode *mfs_hash_find(ino_t ino)
@@ -50,6 +75,7 @@ static void mfs_hash_remove(struct mfs_inode *ip)
 	for (pp = mfs_bucket(ip->i_num); *pp != NULL; pp = &(*pp)->i_hnext)
 		if (*pp == ip) {
 			*pp = ip->i_hnext;
+			mfs_hash_count--;
 			return;
 		}
 }
@@ -178,6 +204,8 @@ static struct mfs_inode *mfs_alloc_incore(ino_t ino)
 		return NULL;
 	ip->i_num = ino;
 	ip->i_nblocks = -1;
+	if (++mfs_hash_count > mfs_hash_size * 2)
+		mfs_hash_grow();
 	ip->i_hnext = *mfs_bucket(ino);
 	*mfs_bucket(ino) = ip;
 	return ip;
@@ -323,7 +351,7 @@ int mfs_flush_inodes(void)
 	int r, err = OK;
 	size_t i;
 
-	for (i = 0; i < MFS_HASH_SIZE; i++)
+	for (i = 0; i < mfs_hash_size; i++)
 		for (ip = mfs_hash[i]; ip != NULL; ip = ip->i_hnext)
 			if (ip->i_dirty && (r = mfs_write_inode(ip)) != OK)
 				err = r;
@@ -338,7 +366,7 @@ int mfs_inode_table_clear(void)
 	size_t i;
 	int r;
 
-	for (i = 0; i < MFS_HASH_SIZE; i++)
+	for (i = 0; i < mfs_hash_size; i++)
 		for (ip = mfs_hash[i]; ip != NULL; ip = next) {
 			next = ip->i_hnext;
 			if (ip->i_count > 0 && mfs_doomed(ip)) {
@@ -347,7 +375,7 @@ int mfs_inode_table_clear(void)
 			}
 		}
 	r = mfs_flush_inodes();
-	for (i = 0; i < MFS_HASH_SIZE; i++) {
+	for (i = 0; i < mfs_hash_size; i++) {
 		for (ip = mfs_hash[i]; ip != NULL; ip = next) {
 			next = ip->i_hnext;
 			mfs_dindex_free(ip);
@@ -355,6 +383,7 @@ int mfs_inode_table_clear(void)
 		}
 		mfs_hash[i] = NULL;
 	}
+	mfs_hash_count = 0;
 	mfs_lru.i_lprev = mfs_lru.i_lnext = &mfs_lru;
 	mfs_nunused = 0;
 	return r;

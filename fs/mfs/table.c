@@ -1,8 +1,8 @@
 /*
  * table.c - the MFS request table: micafuse calls it on the host; the OS
- * front end (fsdriver_task(), not written yet) will call it in the MFS
- * server, including the block-special entries (bio.c), which micafuse
- * never calls.
+ * front end (fsdriver_task()) calls it in the MFS server (servers/mfs),
+ * including the block-special entries (bio.c), which micafuse never
+ * calls.
  */
 #include "mfs.h"
 

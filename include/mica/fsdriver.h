@@ -6,9 +6,9 @@
  * low-level API.  The table holds exactly what a front end calls:
  *   - on the host, micafuse (tools/fuse) calls the table directly and moves
  *     data with plain memory copies;
- *   - in the OS, a front end that does not exist yet (fsdriver_task(), with
- *     the "Files in the OS" work) will receive VFS requests over IPC and
- *     move data with grants (safecopy).  Entries only it will call say so.
+ *   - in the OS, fsdriver_task() (mica/fsdriver_os.h) receives requests
+ *     over IPC (mica/vfsif.h) and moves data with grants (safecopy).
+ *     Entries only it calls say so.
  * The file system moves request data only through fsdriver_copyin(),
  * fsdriver_copyout() and fsdriver_zero(), and builds directory listings with
  * the fsdriver_dentry_* helpers, so it never knows which front end it runs

@@ -72,27 +72,50 @@ int os_newnode(const struct os_req *rq)
 	return r;
 }
 
-/* The struct is the caller's libc's, by grant, exactly its size. */
+/* The C library's stat, from the file system, in the wire form. */
+static void os_stat_wire(const struct stat *st, ino_t ino,
+    struct mica_stat *w)
+{
+	memset(w, 0, sizeof *w);
+	w->st_dev = fsdriver_os_mnt.dev;
+	w->st_ino = (u64_t)ino;
+	w->st_mode = (u32_t)st->st_mode;
+	w->st_nlink = (u32_t)st->st_nlink;
+	w->st_uid = (u32_t)st->st_uid;
+	w->st_gid = (u32_t)st->st_gid;
+	w->st_rdev = (u64_t)st->st_rdev;
+	w->st_size = (i64_t)st->st_size;
+	w->st_blocks = (u64_t)st->st_blocks;
+	w->st_blksize = (u32_t)st->st_blksize;
+	w->st_atime_sec = (i64_t)st->st_atim.tv_sec;
+	w->st_atime_nsec = (u32_t)st->st_atim.tv_nsec;
+	w->st_mtime_sec = (i64_t)st->st_mtim.tv_sec;
+	w->st_mtime_nsec = (u32_t)st->st_mtim.tv_nsec;
+	w->st_ctime_sec = (i64_t)st->st_ctim.tv_sec;
+	w->st_ctime_nsec = (u32_t)st->st_ctim.tv_nsec;
+}
+
+/* The grant receives a struct mica_stat (mica/ipc_lc.h), exactly. */
 int os_stat(const struct os_req *rq)
 {
 	mess_vfs_fs_io q = rq->m->m_fs_io;
 	struct fsdriver_data data;
+	struct mica_stat w;
 	struct stat st;
 	ino_t ino;
 	int r;
 
 	if ((r = os_ino(q.ino, &ino)) != OK)
 		return r;
-	if (q.bytes != sizeof st)
+	if (q.bytes != sizeof w)
 		return -EINVAL;
 	if ((r = os_data(rq, q.grant, q.bytes, &data)) != OK)
 		return r;
 	memset(&st, 0, sizeof st);
 	if ((r = rq->fdp->fdr_stat(ino, &st)) != OK)
 		return r;
-	st.st_ino = ino;
-	st.st_dev = (dev_t)fsdriver_os_mnt.dev;
-	return fsdriver_copyout(&data, 0, &st, sizeof st);
+	os_stat_wire(&st, ino, &w);
+	return fsdriver_copyout(&data, 0, &w, sizeof w);
 }
 
 int os_chown(const struct os_req *rq)

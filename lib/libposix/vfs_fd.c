@@ -15,6 +15,7 @@ static int io_call(int callnr, int fd, const void *buf, size_t n, int access,
 	u32_t request)
 {
 	message m;
+	int r;
 
 	memset(&m, 0, sizeof(m));
 	if (n > 0x7fffffff)
@@ -28,8 +29,10 @@ static int io_call(int callnr, int fd, const void *buf, size_t n, int access,
 	}
 	if (!buf)
 		return lc_err(-EFAULT);
-	return lc_call_buf(VFS_PROC_NR, callnr, &m, &m.m_lc_vfs_io.grant, buf, n,
-		access);
+	r = lc_call_buf(VFS_PROC_NR, callnr, &m, &m.m_lc_vfs_io.grant, buf, n, access);
+	if (r > (int)n)
+		return lc_err(-EIO);	/* a reply claiming more than was asked */
+	return r;
 }
 
 ssize_t read(int fd, void *buf, size_t n) { return io_call(VFS_READ, fd, buf, n, CPF_WRITE, 0); }

@@ -121,7 +121,9 @@ int lc_path_out(int callnr, const char *path, void *buf, size_t size)
 
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
-	return lc_path_out(VFS_READLINK, path, buf, size);
+	int r = lc_path_out(VFS_READLINK, path, buf, size);
+
+	return r > (int)size ? lc_err(-EIO) : r;
 }
 
 static int path2_call(int callnr, const char *p1, const char *p2)

@@ -2,7 +2,7 @@
  * kcall_vm.c - wrappers of the memory calls for VM and drivers (share,
  * protect, replace, physical map, contiguous allocation, umap, query) and
  * of the slot calls (signal manager, clear IPC references, release of a
- * held fork child, fork with flags, free-frame count).
+ * held fork child, fork with flags, free-frame count, own name).
  */
 #include <mica/syslib.h>
 
@@ -131,6 +131,16 @@ int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name)
 	for (i = 0; name && name[i] && i < PROC_NAME_LEN - 1; i++)
 		m.m_proc.name[i] = name[i];
 	return vm_call(SYS_EXEC, &m);
+}
+
+int sys_getname(void *name)
+{
+	message m = { 0 };
+	int r = vm_call(SYS_GETINFO, &m);
+
+	if (r == OK)
+		memcpy(name, m.m_proc.name, PROC_NAME_LEN);
+	return r;
 }
 
 u32_t sys_free_frames(void)

@@ -18,3 +18,14 @@ $(TLIB)/libsys.a: $(call tobjs,$(LIBSYS_SRCS))
 	rm -f $@; $(TARGET_AR) rcs $@ $^
 
 $(eval $(call host_lib,sys_host,$(LIBSYS_HOST_SRCS)))
+
+# libsys_libc.a: libsys for a service that also links newlib's libc (a
+# file-system server): newlib brings printf and the string functions, so
+# libsys's own stay out, and libc_glue.c gives newlib what it asks of the
+# system (a heap, console output).
+LIBSYS_LIBC_SRCS := $(filter-out lib/libsys/printf.c lib/libsys/string.c \
+	lib/libsys/fmt.c,$(LIBSYS_SRCS)) lib/libsys/libc_glue.c
+
+$(TLIB)/libsys_libc.a: $(call tobjs,$(LIBSYS_LIBC_SRCS))
+	@mkdir -p $(@D)
+	rm -f $@; $(TARGET_AR) rcs $@ $^

@@ -247,6 +247,33 @@ mf_mount() {
 	fuse_start "$mnt" "$FUSE_LOG" "$BIN/micafuse" -f "$@" "$img" "$mnt"
 }
 
+# mf_dump MNT: ask the micafuse serving MNT (mounted with mf_mount, so
+# its log is FUSE_LOG) for its request counts since the last dump
+# (SIGUSR1, tools/fuse/count.c); the line lands in MF_COUNTS.
+mf_dump() {
+	local pid=${T_FUSE_PID[$1]} n i
+	n=$(grep -c 'requests since last dump' "$FUSE_LOG")
+	kill -USR1 "$pid"
+	for i in $(seq 200); do
+		[ "$(grep -c 'requests since last dump' "$FUSE_LOG")" -gt "$n" ] &&
+			break
+		sleep 0.05
+	done
+	MF_COUNTS=$(grep 'requests since last dump' "$FUSE_LOG" | tail -n 1)
+}
+
+# mf_req OP: how many OP requests MF_COUNTS holds (0 if none); "total":
+# all of them.
+mf_req() {
+	local v
+	if [ "$1" = total ]; then
+		v=$(sed -n 's/.*total \([0-9]*\).*/\1/p' <<<"$MF_COUNTS")
+	else
+		v=$(grep -o ", $1 [0-9]*" <<<"$MF_COUNTS" | awk '{print $3}')
+	fi
+	echo "${v:-0}"
+}
+
 fuse_stop() {
 	local mnt=$1 pid=${T_FUSE_PID[$1]:-} i
 	if [ -z "$pid" ]; then

@@ -23,31 +23,10 @@ need_cmd mkfs.minix fsck.minix mke2fs e2fsck
 MNT=$T/mnt
 mkdir -p "$MNT"
 
-# dump: ask the running micafuse for its counts; the line lands in LINE.
-dump() {
-	local pid=${T_FUSE_PID[$MNT]} n i
-	n=$(grep -c 'requests since last dump' "$FUSE_LOG")
-	kill -USR1 "$pid"
-	for i in $(seq 100); do
-		[ "$(grep -c 'requests since last dump' "$FUSE_LOG")" -gt "$n" ] &&
-			break
-		sleep 0.05
-	done
-	LINE=$(grep 'requests since last dump' "$FUSE_LOG" | tail -n 1)
-}
+dump() { mf_dump "$MNT"; LINE=$MF_COUNTS; }
+req() { mf_req "$1"; }
 
-# req OP: how many OP requests LINE counts (0 if none); req total: all.
-req() {
-	local v
-	if [ "$1" = total ]; then
-		v=$(sed -n 's/.*total \([0-9]*\).*/\1/p' <<<"$LINE")
-	else
-		v=$(grep -o ", $1 [0-9]*" <<<"$LINE" | awk '{print $3}')
-	fi
-	echo "${v:-0}"
-}
-
-# none "what" OP...: none of the OPs in LINE.
+# none "what" OP...: none of the OPs in the last dump.
 none() {
 	local what=$1 op bad=
 	shift

@@ -1,6 +1,20 @@
 # tests/os - in-QEMU tests (boot modules printing TAP) and the `make run` demo.
 # Each test_*.c is one boot-module program whose role comes from its command
 # line; tests.list says which modules each suite boots.
+# test_fs (the MFS server, fake VFS) carries an MFS image the host
+# mkfs.mfs makes from tests/os/fs_tree (fs_image.S: .incbin), and lists
+# its directories with mica/dirent.h (the compiler's stddef/stdint).
+FS_TEST_IMAGE := build/i386/fs_test.img
+OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
+$(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree)
+	@mkdir -p $(@D)
+	rm -f $@; $(HBIN)/mkfs.mfs -q -B 4096 -b 96 -i 64 -T 1000000000 \
+		-d tests/os/fs_tree $@
+$(TOBJ)/tests/os/fs_image.o: $(FS_TEST_IMAGE)
+$(TOBJ)/tests/os/fs_image.o: TCFLAGS_EXTRA := -DFS_TEST_IMAGE='"$(FS_TEST_IMAGE)"'
+$(TOBJ)/tests/os/test_fs.o: TCFLAGS_EXTRA := \
+	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
+
 OS_TEST_NAMES := $(basename $(notdir $(wildcard tests/os/test_*.c)))
 $(foreach t,$(OS_TEST_NAMES),$(eval $(call os_module,$(t),tests/os/$(t).c tests/os/tap.c $(OS_TEST_EXTRA_$(t)))))
 $(eval $(call os_module,demo,tests/os/demo.c))

@@ -90,6 +90,56 @@ static int op_grant_addr(vir_bytes p)
 	return r;
 }
 
+/* The memory and slot calls for VM/PM/RS, with endpoint e or ranges bad. */
+#define AREA 0x90000000u
+static int vm_call(int which, endpoint_t e, vir_bytes a, u32_t len)
+{
+	phys_bytes pa;
+
+	switch (which) {
+	case 0: return sys_vmshare(e, a, SELF, a, len, VMPROT_READ);
+	case 1: return sys_vmshare(SELF, a, e, a, len, VMPROT_READ);
+	case 2: return sys_vmprot(e, a, len, VMPROT_READ);
+	case 3: return sys_vmreplace(e, a, len, VMPROT_RW);
+	case 4: return sys_physmap(e, a, 0xb8000, len, VMPROT_RW);
+	case 5: return sys_contigalloc(e, a, len, VMPROT_RW, &pa);
+	case 6: return sys_umap(e, a, len, &pa);
+	case 7: return sys_vmquery(e, a, &pa, NULL, NULL);
+	case 8: return sys_clearrefs(e, 0);
+	case 9: return sys_sigmgr(e, SELF);
+	case 10: return sys_sigmgr(SELF, e);
+	case 11: return sys_hold(e);
+	case 12: return sys_fork_flags(e, FORK_NOCOPY | FORK_HOLD);
+	default: return sys_vmctl_inhibit(e, 1);
+	}
+}
+#define NR_VM_CALLS 13	/* the last one (inhibit) is EPERM first: not VM */
+
+static void bogus_vm_calls(void)
+{
+	int i, r, bad = -1, badr = 0;
+
+	for (i = 0; i < NR_VM_CALLS && bad < 0; i++)
+		if ((r = vm_call(i, 5000, AREA, PAGE_SIZE)) != -EINVAL)
+			bad = i, badr = r;
+	tap_ok(bad < 0, "VM/slot calls on a malformed endpoint: EINVAL (#%d gave %d)", bad, badr);
+	for (i = 0, bad = -1; i < NR_VM_CALLS && bad < 0; i++)
+		if ((r = vm_call(i, 12345, AREA, PAGE_SIZE)) != -ESRCH)
+			bad = i, badr = r;
+	tap_ok(bad < 0, "VM/slot calls on a dead endpoint: ESRCH (#%d gave %d)", bad, badr);
+	for (i = 0, bad = -1; i < 6 && bad < 0; i++)
+		if ((r = vm_call(i, SELF, AREA + 1, PAGE_SIZE)) != -EINVAL ||
+		    (r = vm_call(i, SELF, AREA, PAGE_SIZE + 3)) != -EINVAL ||
+		    (r = vm_call(i, SELF, 0xfffff000u, 2 * PAGE_SIZE)) != -EINVAL ||
+		    (r = vm_call(i, SELF, 0x1000, PAGE_SIZE)) != -EINVAL)
+			bad = i, badr = r;
+	tap_ok(bad < 0, "memory calls on unaligned, odd-sized, wrapping or kernel ranges: EINVAL (#%d gave %d)",
+		bad, badr);
+	tap_is(sys_fork_flags(SELF, 0x80), -EINVAL, "fork with unknown flags: EINVAL");
+	tap_is(sys_clearrefs(SELF, 0), -EINVAL, "clearrefs on oneself: EINVAL");
+	tap_is(sys_vmctl_inhibit(PEER, 1), -EPERM, "inhibit without being VM: EPERM");
+}
+
 int main(const char *args)
 {
 	message m;
@@ -111,6 +161,7 @@ int main(const char *args)
 	each_bad("bogus grant tables: EINVAL", op_grant_table, -EINVAL);
 	each_bad("privctl get into bogus memory: EFAULT", op_privctl, -EFAULT);
 	each_bad("privctl set from bogus memory: EFAULT", op_privset, -EFAULT);
+	bogus_vm_calls();
 	memset(&m, 0, sizeof(m));
 	m.m_type = OK;
 	tap_ok(ipc_sendrec(PEER, &m) == OK, "IPC still works afterwards");

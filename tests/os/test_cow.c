@@ -6,8 +6,11 @@
  * message into a read-only buffer waits the same way; a safecopy through
  * a grant table VM has made inaccessible is retried after VM restores it.
  * The fault information says the page was present (protection fault).
+ * A sender's senda table VM has made inaccessible before the receiver
+ * takes the message faults to VM for the sender's page, and the
+ * receiver's receive runs again.
  *   boot: test_cow role=vm priv=sys, test_cow role=rcv, test_cow role=sender,
- *         test_cow role=peer
+ *         test_cow role=peer, test_cow role=sender2
  */
 #include "tap.h"
 
@@ -15,12 +18,15 @@
 #define RCV 1
 #define SENDER 2
 #define PEER 3
+#define SENDER2 4
+#define OP_PAUSE 0x77
 #define PAGE_OF(a) ((vir_bytes)(a) & ~(PAGE_SIZE - 1))
 
 static message rbuf __attribute__((aligned(PAGE_SIZE)));
 static cp_grant_t gtab[4] __attribute__((aligned(PAGE_SIZE)));
 static char gdata[16] __attribute__((aligned(PAGE_SIZE))) = "granted!";
 static asynmsg_t atab[1];
+static asynmsg_t atab2[1] __attribute__((aligned(PAGE_SIZE)));
 
 static int rcv(void)
 {
@@ -38,6 +44,10 @@ static int rcv(void)
 	for (;;) {
 		if (ipc_receive(ANY, &rbuf) != OK)
 			continue;
+		if (rbuf.m_source == VM && rbuf.m_type == OP_PAUSE) {
+			ipc_receive(VM, &m);	/* only VM until it says go */
+			continue;
+		}
 		memset(&m, 0, sizeof(m));
 		m.m_u32.data[0] = (u32_t)rbuf.m_source;
 		m.m_u32.data[1] = (u32_t)rbuf.m_type;
@@ -56,6 +66,20 @@ static int sender(void)
 	atab[0].msg.m_type = 55;
 	atab[0].flags = AMF_VALID;
 	ipc_senda(atab, 1);
+	for (;;)
+		ipc_receive(VM, &m);
+	return 1;
+}
+
+static int sender2(void)
+{
+	message m;
+
+	ipc_receive(VM, &m);
+	atab2[0].dst = RCV;
+	atab2[0].msg.m_type = 66;
+	atab2[0].flags = AMF_VALID;
+	ipc_senda(atab2, 1);
 	for (;;)
 		ipc_receive(VM, &m);
 	return 1;
@@ -155,6 +179,31 @@ static void grant_table(cp_grant_id_t gid)
 		!memcmp(&m.m_u32.data[1], "granted!", 8), "the safecopy is retried and succeeds");
 }
 
+static void sender_table(void)
+{
+	mess_lsys_krn_vmctl f;
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = OP_PAUSE;
+	ipc_send(RCV, &m);			/* RCV listens to me only now */
+	memset(&m, 0, sizeof(m));
+	ipc_send(SENDER2, &m);			/* senda to RCV: stays pending */
+	tap_sleep(2);
+	tap_is(sys_vmprot(SENDER2, PAGE_OF(atab2), PAGE_SIZE, VMPROT_NONE), OK,
+		"VM takes all access to a pending sender's senda table");
+	memset(&m, 0, sizeof(m));
+	ipc_send(RCV, &m);			/* RCV receives from anyone again */
+	f = next_fault();
+	tap_ok(f.endpt == RCV && f.owner == SENDER2 && PAGE_OF(f.addr) == PAGE_OF(atab2) &&
+		f.present, "the receiver's receive faults on the sender's table (%d %d %x)",
+		f.endpt, f.owner, f.addr);
+	sys_vmprot(SENDER2, PAGE_OF(atab2), PAGE_SIZE, VMPROT_RW);
+	sys_vmctl_resume(RCV, OK);
+	tap_ok(ipc_receive(RCV, &m) == OK && m.m_u32.data[0] == SENDER2 &&
+		m.m_u32.data[1] == 66, "and then gets the message, once");
+}
+
 int main(const char *args)
 {
 	struct priv_info pv;
@@ -166,6 +215,8 @@ int main(const char *args)
 		return sender();
 	if (tap_role(args, "peer"))
 		return peer();
+	if (tap_role(args, "sender2"))
+		return sender2();
 	memset(&pv, 0, sizeof(pv));
 	sys_privctl(SELF, PRIV_GET, &pv);
 	pv.flags |= PF_VM;
@@ -174,5 +225,6 @@ int main(const char *args)
 	cow_notify();
 	ro_senda();
 	grant_table((cp_grant_id_t)m.m_u32.data[0]);
+	sender_table();
 	tap_done();
 }

@@ -222,11 +222,9 @@ static void hold_and_inherit(void)
 static void exec_child(void)
 {
 	message m;
-	endpoint_t self;
-	int slot;
 
 	memset(&m, 0, sizeof(m));
-	sys_getinfo(&self, &slot);
+	sys_getname(m.m_u32.data);
 	m.m_type = 77;
 	ipc_send(MAIN, &m);
 	sys_exit(0);
@@ -234,21 +232,32 @@ static void exec_child(void)
 
 static u32_t exec_stack[1024];
 
+/* Exec cancels the receive, resets the grant table, renames. */
 static void exec_resets(void)
 {
 	message m;
 	endpoint_t c = sys_fork(SELF);
-	mess_lsys_krn_proc info;
+	char buf[8];
+	cp_grant_id_t g;
 
 	if (c == 0) {
+		memset(&m, 0, sizeof(m));
+		m.m_u32.data[0] = (u32_t)cpf_grant_direct(MAIN, (vir_bytes)pattern,
+			sizeof(pattern), CPF_READ);
+		ipc_send(MAIN, &m);
 		ipc_receive(MAIN, &m);		/* exec'd while waiting */
 		sys_exit(1);
 	}
-	(void)info;
+	ipc_receive(c, &m);
+	g = (cp_grant_id_t)m.m_u32.data[0];
+	tap_is(sys_safecopyfrom(c, g, 0, buf, 4), OK, "the child's grant works before exec");
 	tap_is(sys_exec_named(c, (vir_bytes)exec_child,
 		(vir_bytes)&exec_stack[1020], "newname"), OK, "exec the child at a new entry");
+	tap_is(sys_safecopyfrom(c, g, 0, buf, 4), -EINVAL, "exec reset its grant table");
 	tap_ok(ipc_receive(c, &m) == OK && m.m_type == 77,
 		"it runs the new entry, its receive cancelled");
+	tap_ok(!strcmp((char *)m.m_u32.data, "newname"), "and has the new name (%s)",
+		(char *)m.m_u32.data);
 }
 
 /* The client asks MAIN; MAIN forks it while it waits, then answers both. */

@@ -2,7 +2,9 @@
  * test_priv.c - privileges: kernel-call mask (EPERM), allowed IPC targets
  * and operations (ECALLDENIED), I/O ports.
  *   boot: test_priv role=main priv=sys, test_priv role=user,
- *         test_priv role=other
+ *         test_priv role=other, test_priv role=vmcalls
+ * "vmcalls" (user privileges) tries every memory/slot call meant for VM,
+ * PM and RS and reports which were refused.
  * The unprivileged "user" runs its checks when main tells it to and
  * reports each result back in a message; main prints the TAP lines.
  */
@@ -62,6 +64,47 @@ static int user(void)
 	return 0;
 }
 
+#define VMCALLS 3
+
+/* Every call for VM/PM/RS from an ordinary process: EPERM, nothing done. */
+static int vmcalls(void)
+{
+	message m;
+	phys_bytes pa;
+	int *res = (int *)m.m_u32.data, n = 0;
+
+	memset(&m, 0, sizeof(m));
+	res[n++] = sys_vmshare(SELF, 0x80000000u, SELF, 0x40000000u, PAGE_SIZE, VMPROT_READ);
+	res[n++] = sys_vmprot(SELF, 0x40000000u, PAGE_SIZE, VMPROT_NONE);
+	res[n++] = sys_vmreplace(SELF, 0x40000000u, PAGE_SIZE, VMPROT_RW);
+	res[n++] = sys_physmap(SELF, 0x80000000u, 0xb8000, PAGE_SIZE, VMPROT_RW);
+	res[n++] = sys_contigalloc(SELF, 0x80000000u, PAGE_SIZE, VMPROT_RW, &pa);
+	res[n++] = sys_umap(SELF, 0x40000000u, 4, &pa);
+	res[n++] = sys_vmquery(SELF, 0x40000000u, &pa, NULL, NULL);
+	res[n++] = sys_clearrefs(MAIN, 0);
+	res[n++] = sys_sigmgr(SELF, SELF);
+	res[n++] = sys_hold(MAIN);
+	res[n++] = sys_fork_flags(SELF, FORK_NOCOPY | FORK_HOLD);
+	res[n++] = sys_vmctl_inhibit(MAIN, 1);
+	res[13] = n;
+	ipc_send(MAIN, &m);
+	return 0;
+}
+
+static void vmcalls_refused(void)
+{
+	message m;
+	int *res = (int *)m.m_u32.data, i, bad = -1;
+
+	tap_is(ipc_receive(VMCALLS, &m), OK, "vmcalls reports");
+	for (i = 0; i < res[13]; i++)
+		if (res[i] != -EPERM && bad < 0)
+			bad = i;
+	tap_ok(res[13] == 12 && bad < 0,
+		"user: all 12 VM/PM/RS memory and slot calls give EPERM (first other: #%d = %d)",
+		bad, bad >= 0 ? res[bad] : 0);
+}
+
 static void restrict_user(void)
 {
 	struct priv_info pv;
@@ -94,6 +137,8 @@ int main(const char *args)
 
 	if (tap_role(args, "user"))
 		return user();
+	if (tap_role(args, "vmcalls"))
+		return vmcalls();
 	if (tap_role(args, "other")) {
 		ipc_receive(ANY, &m);
 		return 0;
@@ -111,5 +156,6 @@ int main(const char *args)
 	tap_is(sys_inb(0x71, &v), OK, "system process: devio in (RTC register A)");
 	tap_is(sys_privctl(5000, PRIV_GET, NULL), -EINVAL, "privctl on a bad endpoint");
 	tap_is(sys_privctl(12345, PRIV_GET, NULL), -ESRCH, "privctl on a dead endpoint");
+	vmcalls_refused();
 	tap_done();
 }

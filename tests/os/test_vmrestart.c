@@ -4,9 +4,15 @@
  * process becomes VM, is offered the same three faults, maps the pages,
  * and all three clients complete.  VMCTL_INHIBIT keeps a process off the
  * CPU even once its fault is resolved, until the flag is cleared.
+ * Then VM crashes with a manager: its slot is kept, a fault arriving
+ * meanwhile waits, and the new instance started in the slot serves it.
+ * Last, VM is swapped (SYS_UPDATE) while holding a fetched, unanswered
+ * fault: the program now behind VM's endpoint is offered it again.
  *   boot: test_vmrestart role=main priv=sys, test_vmrestart role=vm1 priv=sys,
  *         test_vmrestart role=client, test_vmrestart role=client,
- *         test_vmrestart role=client, test_vmrestart role=vm2 priv=sys
+ *         test_vmrestart role=client, test_vmrestart role=vm2 priv=sys,
+ *         test_vmrestart role=client, test_vmrestart role=client,
+ *         test_vmrestart role=vm3 priv=sys
  */
 #include "tap.h"
 
@@ -15,6 +21,11 @@
 #define C1 2
 #define NCLIENTS 3
 #define VM2 5
+#define LATE 6
+#define LATE2 7
+#define VM3 8
+#define OP_CRASH 9
+#define OP_FETCH_ONLY 10
 #define LAZY 0x90000000u
 
 static void become_vm(void)
@@ -89,8 +100,95 @@ static int vm2(void)
 	m.m_type = sys_vmctl_inhibit(C1, 0);
 	ipc_send(MAIN, &m);
 	for (;;)
-		ipc_receive(ANY, &m);
+		if (ipc_receive(ANY, &m) == OK && m.m_source == MAIN &&
+		    m.m_type == OP_CRASH)
+			*(volatile u32_t *)0 = 1;	/* VM crashes */
 	return 0;
+}
+
+static u32_t vm_stack[2048];
+
+/* The restarted VM: the slot keeps PF_VM; serve faults for ever, or
+ * (told OP_FETCH_ONLY) fetch them and answer none, reporting each. */
+static void vm_again(void)
+{
+	mess_lsys_krn_vmctl f;
+	message m;
+	int fetch_only = 0;
+
+	for (;;) {
+		ipc_receive(ANY, &m);
+		if (m.m_source == MAIN && m.m_type == OP_FETCH_ONLY) {
+			fetch_only = 1;
+			continue;
+		}
+		while (fetch_only && sys_vmctl_get_fault(&f) == OK &&
+		    f.endpt != NONE) {
+			m.m_u32.data[0] = (u32_t)f.endpt;
+			ipc_send(MAIN, &m);
+		}
+		while (sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
+			sys_memmap(f.owner, f.addr & ~(PAGE_SIZE - 1), PAGE_SIZE,
+				MAP_WRITE);
+			sys_vmctl_resume(f.endpt, OK);
+		}
+	}
+}
+
+static void vm_crash(void)
+{
+	endpoint_t who;
+	u32_t map = 0;
+	message m;
+
+	tap_is(sys_sigmgr(VM2, SELF), OK, "I manage VM");
+	memset(&m, 0, sizeof(m));
+	m.m_type = OP_CRASH;
+	ipc_send(VM2, &m);
+	while (ipc_receive(SYSTEM, &m) != OK)
+		;
+	sys_getksig(&who, &map);
+	tap_ok(who == VM2 && (map & (1u << SIGSEGV)), "VM crashed and is stopped");
+	memset(&m, 0, sizeof(m));
+	ipc_send(LATE, &m);			/* faults while there is no VM running */
+	tap_sleep(3);
+	tap_is(ipc_sendnb(LATE, &m), -ENOTREADY, "a fault waits while VM is down");
+	tap_is(sys_exec(VM2, (vir_bytes)vm_again, (vir_bytes)&vm_stack[2040]), OK,
+		"start a new VM instance in the kept slot");
+	tap_ok(ipc_receive(LATE, &m) == OK && m.m_u32.data[0] == 0x1000u + LATE,
+		"the new instance served the waiting fault");
+}
+
+/* A program waiting to take over VM's endpoint by a slot swap. */
+static int vm3(void)
+{
+	message m;
+
+	ipc_receive(MAIN, &m);			/* runs only after the swap */
+	vm_again();
+	return 0;
+}
+
+static void vm_swap(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = OP_FETCH_ONLY;
+	ipc_send(VM2, &m);
+	memset(&m, 0, sizeof(m));
+	ipc_send(LATE2, &m);
+	tap_ok(ipc_receive(VM2, &m) == OK && m.m_u32.data[0] == LATE2,
+		"VM fetched the next fault and keeps it");
+	sys_hold(VM2);
+	sys_hold(VM3);
+	tap_is(sys_update(VM2, VM3), OK, "swap VM with a new program");
+	sys_release(VM2);
+	sys_release(VM3);
+	memset(&m, 0, sizeof(m));
+	ipc_send(VM2, &m);			/* the program now at VM's endpoint */
+	tap_ok(ipc_receive(LATE2, &m) == OK && m.m_u32.data[0] == 0x1000u + LATE2,
+		"the fault is offered to the new program and served");
 }
 
 int main(const char *args)
@@ -104,6 +202,8 @@ int main(const char *args)
 		return vm1();
 	if (tap_role(args, "vm2"))
 		return vm2();
+	if (tap_role(args, "vm3"))
+		return vm3();
 	ipc_receive(VM1, &m);
 	memset(&m, 0, sizeof(m));
 	for (i = 0; i < NCLIENTS; i++)
@@ -131,5 +231,7 @@ int main(const char *args)
 	if (ipc_receive(C1, &m) == OK && m.m_u32.data[0] == 0x1000u + C1)
 		got = 1;
 	tap_ok(got, "and the first client completes too");
+	vm_crash();
+	vm_swap();
 	tap_done();
 }

@@ -73,6 +73,7 @@ int arch_serial_getc(void);			/* -1 when nothing waits */
 void frames_init(phys_bytes lo, phys_bytes hi);
 int frame_in_pool(phys_bytes f);
 phys_bytes frame_alloc(void);			/* zeroed, count 1; 0 = none */
+phys_bytes frame_alloc_raw(void);		/* not zeroed: caller fills it */
 phys_bytes frame_alloc_contig(u32_t count);
 int frame_get(phys_bytes f);
 void frame_put(phys_bytes f);
@@ -92,11 +93,14 @@ int arch_as_copy(struct addrspace *dst, const struct addrspace *src,
 int arch_map(struct addrspace *as, vir_bytes va, u32_t len, int writable);
 int arch_map_chunk(struct addrspace *as, vir_bytes va, u32_t len,
 	int writable, u32_t *done);
-int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len);
+int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len, u32_t *done);
 int arch_share(struct addrspace *dst, vir_bytes dva,
-	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot);
-int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot);
-int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot);
+	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done);
+int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done);
 int arch_physmap(struct addrspace *as, vir_bytes va, phys_bytes pa, u32_t len,
 	u32_t prot);
 int arch_map_contig(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,

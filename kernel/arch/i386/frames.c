@@ -47,15 +47,15 @@ u32_t arch_free_frames(void)
 	return free_count;
 }
 
-static void take(u32_t n)
+static void take(u32_t n, int zero)
 {
 	frame_ref[n] = 1;
 	free_count--;
-	kmemset((void *)(n * PAGE_SIZE), 0, PAGE_SIZE);
+	if (zero)
+		kmemset((void *)(n * PAGE_SIZE), 0, PAGE_SIZE);
 }
 
-/* A zeroed frame with count 1, or 0 when memory is full. */
-phys_bytes frame_alloc(void)
+static phys_bytes alloc_one(int zero)
 {
 	u32_t i, n;
 
@@ -65,13 +65,26 @@ phys_bytes frame_alloc(void)
 		if (n >= pool_hi)
 			n = pool_lo;
 		if (!frame_ref[n]) {
-			take(n);
+			take(n, zero);
 			cursor = n + 1;
 			return n * PAGE_SIZE;
 		}
 		n++;
 	}
 	return 0;
+}
+
+/* A zeroed frame with count 1, or 0 when memory is full. */
+phys_bytes frame_alloc(void)
+{
+	return alloc_one(1);
+}
+
+/* The same, not zeroed: for a caller that overwrites all of it at once
+ * (a fork copy, a copy-on-write break), nothing old can leak. */
+phys_bytes frame_alloc_raw(void)
+{
+	return alloc_one(0);
 }
 
 /* count physically contiguous zeroed frames, first-fit; 0 if no run. */
@@ -85,7 +98,7 @@ phys_bytes frame_alloc_contig(u32_t count)
 		run = frame_ref[n] ? 0 : run + 1;
 		if (run == count) {
 			for (i = n + 1 - count; i <= n; i++)
-				take(i);
+				take(i, 1);
 			return (n + 1 - count) * PAGE_SIZE;
 		}
 	}

@@ -164,18 +164,30 @@ int arch_map(struct addrspace *as, vir_bytes va, u32_t len, int writable)
 	return r;
 }
 
-/* Unmap [va, va+len), dropping each frame's reference. */
-int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len)
+/* This pass covers pages [*done, *end) of a len-byte range; ARCH_MORE if
+ * pages are left after it, else OK. */
+static int chunk_of(u32_t len, const u32_t *done, u32_t *end)
 {
-	u32_t *pte;
+	u32_t pages = len / PAGE_SIZE;
 
-	if (!arch_user_range(va, len))
+	*end = pages - *done > ARCH_CHUNK_PAGES ? *done + ARCH_CHUNK_PAGES : pages;
+	return *end < pages ? ARCH_MORE : OK;
+}
+
+/* Unmap [va, va+len), dropping each frame's reference; in passes. */
+int arch_unmap(struct addrspace *as, vir_bytes va, u32_t len, u32_t *done)
+{
+	u32_t *pte, end;
+	int more;
+
+	if (!arch_user_range(va, len) || *done > len / PAGE_SIZE)
 		return -EINVAL;
-	for (; len; va += PAGE_SIZE, len -= PAGE_SIZE)
-		if ((pte = pte_of(as, va, 0)))
+	more = chunk_of(len, done, &end);
+	for (; *done < end; (*done)++)
+		if ((pte = pte_of(as, va + *done * PAGE_SIZE, 0)))
 			pte_clear(pte);
 	arch_as_switch(NULL);
-	return OK;
+	return more;
 }
 
 /* Free every user mapping, page table and the directory.  If it is the one
@@ -235,7 +247,7 @@ int arch_as_copy(struct addrspace *dst, const struct addrspace *src,
 			*pte = e;
 			continue;
 		}
-		if (!(f = frame_alloc()))
+		if (!(f = frame_alloc_raw()))
 			return -ENOMEM;
 		kmemcpy((void *)f, (void *)FRAME(e), PAGE_SIZE);
 		pte_clear(pte);
@@ -247,18 +259,25 @@ int arch_as_copy(struct addrspace *dst, const struct addrspace *src,
 }
 
 /* Share src's frames over [sva, sva+len) into dst at dva with prot; what
- * dst had there is dropped.  Every source page must hold a frame. */
+ * dst had there is dropped.  Every source page of a pass must hold a
+ * frame (checked before the pass acts).  In passes. */
 int arch_share(struct addrspace *dst, vir_bytes dva,
-	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot)
+	const struct addrspace *src, vir_bytes sva, u32_t len, u32_t prot,
+	u32_t *done)
 {
-	u32_t off, *spte, *dpte, e;
+	u32_t i, *spte, *dpte, e, end;
+	int more;
 
-	if (!arch_user_range(dva, len) || !arch_user_range(sva, len))
+	if (!arch_user_range(dva, len) || !arch_user_range(sva, len) ||
+	    *done > len / PAGE_SIZE)
 		return -EINVAL;
-	for (off = 0; off < len; off += PAGE_SIZE)
-		if (!(spte = pte_of(src, sva + off, 0)) || !HOLDS(*spte))
+	more = chunk_of(len, done, &end);
+	for (i = *done; i < end; i++)
+		if (!(spte = pte_of(src, sva + i * PAGE_SIZE, 0)) || !HOLDS(*spte))
 			return -EFAULT;
-	for (off = 0; off < len; off += PAGE_SIZE) {
+	for (; *done < end; (*done)++) {
+		vir_bytes off = *done * PAGE_SIZE;
+
 		e = *pte_of(src, sva + off, 0);
 		if (!(dpte = pte_of(dst, dva + off, 1)))
 			return -ENOMEM;
@@ -270,34 +289,41 @@ int arch_share(struct addrspace *dst, vir_bytes dva,
 		*dpte = FRAME(e) | (e & PG_PHYS) | prot_bits(prot);
 	}
 	arch_as_switch(NULL);
-	return OK;
+	return more;
 }
 
 /* Set the protection of the pages holding a frame in [va, va+len). */
-int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot)
+int arch_protect(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done)
 {
-	u32_t off, *pte;
+	u32_t *pte, end;
+	int more;
 
-	if (!arch_user_range(va, len))
+	if (!arch_user_range(va, len) || *done > len / PAGE_SIZE)
 		return -EINVAL;
-	for (off = 0; off < len; off += PAGE_SIZE)
-		if ((pte = pte_of(as, va + off, 0)) && HOLDS(*pte))
+	more = chunk_of(len, done, &end);
+	for (; *done < end; (*done)++)
+		if ((pte = pte_of(as, va + *done * PAGE_SIZE, 0)) && HOLDS(*pte))
 			*pte = FRAME(*pte) | (*pte & PG_PHYS) | prot_bits(prot);
 	arch_as_switch(NULL);
-	return OK;
+	return more;
 }
 
 /* Give each page of [va, va+len) a frame of its own with prot: a copy of
  * the old contents (copy-on-write), or zeroed if there was none. */
-int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot)
+int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
+	u32_t *done)
 {
-	u32_t off, *pte;
+	u32_t *pte, end;
 	phys_bytes f;
+	int more;
 
-	if (!arch_user_range(va, len))
+	if (!arch_user_range(va, len) || *done > len / PAGE_SIZE)
 		return -EINVAL;
-	for (off = 0; off < len; off += PAGE_SIZE) {
-		if (!(pte = pte_of(as, va + off, 1)) || !(f = frame_alloc()))
+	more = chunk_of(len, done, &end);
+	for (; *done < end; (*done)++) {
+		if (!(pte = pte_of(as, va + *done * PAGE_SIZE, 1)) ||
+		    !(f = HOLDS(*pte) ? frame_alloc_raw() : frame_alloc()))
 			return -ENOMEM;
 		if (HOLDS(*pte))
 			kmemcpy((void *)f, (void *)FRAME(*pte), PAGE_SIZE);
@@ -305,7 +331,7 @@ int arch_replace(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot)
 		*pte = f | prot_bits(prot);
 	}
 	arch_as_switch(NULL);
-	return OK;
+	return more;
 }
 
 /* Map physical [pa, pa+len) at va (the caller checked it may). */

@@ -11,11 +11,14 @@
  *   fsbench write FILE MIB      write FILE sequentially in 1 MiB pieces, fsync
  *   fsbench read FILE           read FILE sequentially in 1 MiB pieces
  *   fsbench randread FILE N     N 4 KiB reads at random 4 KiB-aligned offsets
+ *   fsbench readtree DIR        lstat every entry under DIR and read every
+ *                               regular file whole (as tar or grep -r would)
  *
  * Exit 0 on success; any failed call prints why and exits 1.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +150,40 @@ static int bench_randread(const char *path, long n)
 	return 0;
 }
 
+static char *tree_buf;
+
+static int tree_one(const char *path, const struct stat *st, int type,
+    struct FTW *ftw)
+{
+	ssize_t r;
+	int fd;
+
+	(void)st;
+	(void)ftw;
+	if (type != FTW_F || !S_ISREG(st->st_mode))
+		return 0;
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return fail("open", path);
+	while ((r = read(fd, tree_buf, CHUNK)) > 0)
+		;
+	close(fd);
+	return r < 0 ? fail("read", path) : 0;
+}
+
+static int bench_readtree(const char *dir, long unused)
+{
+	int r;
+
+	(void)unused;
+	if ((tree_buf = malloc(CHUNK)) == NULL)
+		return fail("malloc", dir);
+	r = nftw(dir, tree_one, 64, FTW_PHYS);
+	free(tree_buf);
+	if (r < 0)
+		return fail("walk", dir);
+	return r;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(const char *path, long n);
@@ -157,6 +194,7 @@ static const struct {
 	{ "write", bench_write },
 	{ "read", bench_read },
 	{ "randread", bench_randread },
+	{ "readtree", bench_readtree },
 };
 
 int main(int argc, char **argv)
@@ -166,7 +204,7 @@ int main(int argc, char **argv)
 	int rc;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: fsbench create|stat|unlink|write|read|randread PATH [N]\n");
+		fprintf(stderr, "usage: fsbench create|stat|unlink|write|read|randread|readtree PATH [N]\n");
 		return 2;
 	}
 	for (i = 0; i < sizeof(fsbench_table) / sizeof(fsbench_table[0]); i++) {

@@ -12,12 +12,25 @@
 #                         is over 200 MiB; MICA_TREE=<dir> picks another)
 #   unmount after copy    fusermount3 -u until the daemon exits (writeback),
 #                         and "copy + unmount", the two together
+#   read tree             every file of the copied tree read whole (and every
+#                         entry lstat'd), after unmount, drop_caches, remount
 #   write 256 MiB         sequential, 1 MiB writes, then fsync
 #   read 256 MiB          after unmount, drop_caches and remount (cold)
 #   random 4 KiB reads    20,000 preads, cold as above
 # Prints a table: best seconds per target over BENCH_ROUNDS (default 2)
 # rounds, and fuse2fs/micafuse (> 1: micafuse is faster).  BENCH_FILES,
 # BENCH_MIB, BENCH_READS change the sizes.
+#
+# Then, micafuse only (fuse2fs has no index for large directories):
+#   big directories       create BENCH_FILES and BENCH_BIGDIR (default 10x)
+#                         files in one directory, each on a fresh image; the
+#                         growth (target <= 12x for 10x the files) and ext2
+#                         against MFS (target <= 1.5x), best over the rounds
+#   requests              what the kernel sent per operation (micafuse's own
+#                         count, -o counts), with -o all_requests (before the
+#                         request cuts) and without (after): cp -a of the
+#                         tree, then each after a remount (cold kernel
+#                         caches): ls -lR, read tree, cat of 50 small files
 . "$(dirname "$0")/../../host/lib.sh"
 t_init fsbench
 need_bin micafuse mkfs.mfs fsbench
@@ -35,13 +48,13 @@ if [ -z "${MICA_TREE:-}" ] &&
 fi
 tree_include "$T/tree" || { t_flunk "build the tree"; t_done; }
 TREE_DESC="$(find "$T/tree" | wc -l) entries, $(du -s --apparent-size -m "$T/tree" | cut -f1) MiB"
-WORKLOADS=(create stat unlink copy unmount copyall write read randread)
+WORKLOADS=(create stat unlink copy unmount copyall readtree write read randread)
 declare -A R=()
 
 mk_ext2() { truncate -s 1G "$1" && mke2fs -q -F -t ext2 "$1"; }
 mk_mfs() { truncate -s 1G "$1" && "$BIN/mkfs.mfs" -q "$1"; }
 mount_fuse2fs() { fuse_start "$2" "$T/fuse2fs.log" fuse2fs -f "$1" "$2"; }
-mount_mica() { mf_mount "$1" "$2"; }
+mount_mica() { mf_mount "$@"; }
 
 drop_caches() {
 	sync
@@ -98,6 +111,10 @@ suite() {
 	keep "$target" unmount "${unmount:-fail}"
 	keep "$target" copyall "$(awk -v a="${copy:-}" -v b="${unmount:-}" \
 		'BEGIN { if (a != "" && b != "") printf "%.3f", a + b; else print "fail" }')"
+	drop_caches
+	"$mnt_fn" "$img" "$MNT" || { t_flunk "$target: remount"; return; }
+	timed "$target" readtree "$FB" readtree "$MNT/tree"
+	fuse_stop "$MNT"
 	"$mnt_fn" "$img" "$MNT" || { t_flunk "$target: remount"; return; }
 	timed "$target" write "$FB" write "$MNT/big" "$MIB"
 	fuse_stop "$MNT"
@@ -145,6 +162,7 @@ for w in "${WORKLOADS[@]}"; do
 	write|read) label="$w $MIB MiB" ;;
 	randread) label="$READS random 4K reads" ;;
 	copy) label="copy tree (cp -a)" ;;
+	readtree) label="read tree (cold)" ;;
 	unmount) label="unmount after copy" ;;
 	copyall) label="copy + unmount" ;;
 	esac
@@ -156,4 +174,99 @@ for w in "${WORKLOADS[@]}"; do
 done
 echo "# ratio = fuse2fs time / micafuse time (above 1: micafuse is faster)"
 echo "# tree: $TREE_DESC; images: 1 GiB; ext2 by mke2fs -t ext2 defaults"
+
+# --- big directories -------------------------------------------------------
+BIG=${BENCH_BIGDIR:-$((10 * N))}
+MICA=("${TARGETS[@]:1}")
+mk_mfs_big() { truncate -s 1G "$1" && "$BIN/mkfs.mfs" -q -i $((BIG + 20000)) "$1"; }
+mk_ext2_big() { truncate -s 1G "$1" && mke2fs -q -F -t ext2 -N $((BIG + 20000)) "$1"; }
+# bigdir TARGET MKFS FILES: create FILES files in one directory.
+bigdir() {
+	local img=$T/bigdir.img
+	rm -f "$img"
+	"$2" "$img" >/dev/null || { t_flunk "$1: make the image"; return; }
+	mount_mica "$img" "$MNT" || { t_flunk "$1: mount"; return; }
+	mkdir "$MNT/d"
+	timed "$1" "big$3" "$FB" create "$MNT/d" "$3"
+	fuse_stop "$MNT"
+	rm -f "$img"
+}
+for ROUND in $(seq 1 "${BENCH_ROUNDS:-2}"); do
+	for t in "${MICA[@]}"; do
+		mk=mk_mfs_big
+		[ "$t" = mica-ext2 ] && mk=mk_ext2_big
+		bigdir "$t" "$mk" "$N"
+		bigdir "$t" "$mk" "$BIG"
+	done
+done
+printf '# %-22s %10s %10s %7s\n' "create in one directory" "$N" "$BIG" growth
+for t in "${MICA[@]}"; do
+	printf '# %-22s %10s %10s %7s\n' "$t" "${R[$t,big$N]:--}" \
+		"${R[$t,big$BIG]:--}" "$(ratio "${R[$t,big$BIG]:-}" "${R[$t,big$N]:-}")"
+done
+echo "# growth = time for $BIG / time for $N (target: at most 12)"
+if [ -n "${R[mica-ext2,big$BIG]:-}" ]; then
+	echo "# ext2 / MFS: $(ratio "${R[mica-ext2,big$N]:-}" "${R[mica-mfs,big$N]:-}") at $N," \
+		"$(ratio "${R[mica-ext2,big$BIG]:-}" "${R[mica-mfs,big$BIG]:-}") at $BIG (target: at most 1.5)"
+fi
+
+# --- requests ----------------------------------------------------------------
+# reqs TARGET MKFS MODE: counts per operation into C[TARGET,MODE,op].
+declare -A C=()
+reqs() {
+	local target=$1 img=$T/req.img opts=counts i
+	[ "$3" = before ] && opts=counts,all_requests
+	rm -f "$img"
+	"$2" "$img" >/dev/null || return
+	mount_mica "$img" "$MNT" -o "$opts" || return
+	mf_dump "$MNT"
+	cp -a "$T/tree" "$MNT/tree"
+	mkdir "$MNT/small"
+	for i in $(seq 50); do echo "small $i" >"$MNT/small/s$i"; done
+	mf_dump "$MNT"
+	C[$target,$3,copy]=$(mf_req total)
+	fuse_stop "$MNT"
+	mount_mica "$img" "$MNT" -o "$opts" || return
+	mf_dump "$MNT"
+	ls -lR "$MNT/tree" >/dev/null
+	mf_dump "$MNT"
+	C[$target,$3,lslR]=$(mf_req total)
+	fuse_stop "$MNT"
+	mount_mica "$img" "$MNT" -o "$opts" || return
+	mf_dump "$MNT"
+	"$FB" readtree "$MNT/tree" >/dev/null
+	mf_dump "$MNT"
+	C[$target,$3,readtree]=$(mf_req total)
+	fuse_stop "$MNT"
+	mount_mica "$img" "$MNT" -o "$opts" || return
+	mf_dump "$MNT"
+	for i in $(seq 50); do cat "$MNT/small/s$i"; done >/dev/null
+	mf_dump "$MNT"
+	C[$target,$3,cat50]=$(mf_req total)
+	fuse_stop "$MNT"
+	rm -f "$img"
+}
+for t in "${MICA[@]}"; do
+	mk=mk_mfs
+	[ "$t" = mica-ext2 ] && mk=mk_ext2
+	reqs "$t" "$mk" before
+	reqs "$t" "$mk" after
+done
+printf '# %-22s' "requests (before->after)"
+for t in "${MICA[@]}"; do printf ' %21s' "$t"; done
+echo
+for op in copy lslR readtree cat50; do
+	case $op in
+	copy) label="cp -a tree + 50 files" ;;
+	lslR) label="ls -lR tree (cold)" ;;
+	readtree) label="read tree (cold)" ;;
+	cat50) label="cat 50 small (cold)" ;;
+	esac
+	printf '# %-22s' "$label"
+	for t in "${MICA[@]}"; do
+		printf ' %21s' "${C[$t,before,$op]:--} -> ${C[$t,after,$op]:--}"
+	done
+	echo
+done
+echo "# before: -o all_requests (open, flush, create, plain readdir served)"
 t_done

@@ -242,6 +242,8 @@ static int file_io(message *m, int fd, u32_t n, int writing)
 
 	if (f->dir)
 		return -EISDIR;
+	if (!strcmp(f->name, "/liar") && !writing)
+		return n + 4096;	/* a hostile reply: more than was asked */
 	if (writing) {
 		if (acc == MICA_O_RDONLY)
 			return -EBADF;
@@ -666,6 +668,7 @@ static void vfs_setup(void)
 		"user:x:100:100:A User:/home/user:/bin/sh\n");
 	put_file("/etc/group", "wheel:x:0:root\nusers:x:100:user,root\n");
 	put_file("/etc/hostname", "micatest\n");
+	put_file("/liar", "");
 }
 
 const struct double_role double_vfs = { "vfs", VFS_RQ_BASE, VFS_NR_CALLS, vfs_calls, vfs_setup };

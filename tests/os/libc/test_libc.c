@@ -222,6 +222,14 @@ static void t_errno(void)
 	ok(fails_with(lseek(1, 0, SEEK_SET), ESPIPE), "lseek on the console: ESPIPE");
 	ok(fails_with(open("/etc/passwd/x", O_CREAT | O_WRONLY, 0644), ENOTDIR),
 		"create under a file: ENOTDIR");
+	{
+		char b4[4];
+		int fd = open("/liar", O_RDONLY);
+
+		ok(fd >= 0 && fails_with(read(fd, b4, sizeof(b4)), EIO),
+			"a reply claiming more bytes than asked: EIO");
+		close(fd);
+	}
 	ok(fails_with(open("", O_RDONLY), ENOENT) && fails_with(open(NULL, O_RDONLY), EFAULT),
 		"empty and NULL paths");
 }

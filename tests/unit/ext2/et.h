@@ -66,5 +66,6 @@ void et_suite_basic(void);
 void et_suite_xattr(void);
 void et_suite_mount(void);
 void et_suite_damage(void);
+void et_suite_order(void);
 
 #endif /* ET_H */

@@ -28,6 +28,7 @@ int main(void)
 	et_suite_basic();
 	et_suite_xattr();
 	et_suite_damage();
+	et_suite_order();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();

@@ -86,6 +86,9 @@ static int f_stat(ino_t ino, struct stat *st)
 	st->st_mode = S_IFREG | 0600;
 	st->st_size = 12345;
 	st->st_ino = 999;		/* the front end overrides it */
+	st->st_mtim.tv_sec = 99;
+	st->st_mtim.tv_nsec = 5;
+	st->st_nlink = 3;
 	return ffake.result;
 }
 

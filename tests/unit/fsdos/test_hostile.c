@@ -144,7 +144,7 @@ static void t_numbers(void)
 	CU_ASSERT_EQUAL(fsdos_send(m), -EINVAL);
 	m = fsdos_req(FS_STAT);			/* wrong struct size */
 	m->m_fs_io.ino = 42;
-	m->m_fs_io.bytes = sizeof(struct stat) - 1;
+	m->m_fs_io.bytes = sizeof(struct mica_stat) - 1;
 	CU_ASSERT_EQUAL(fsdos_send(m), -EINVAL);
 	m = fsdos_req(FS_STATVFS);
 	m->m_fs_io.bytes = sizeof(struct mica_statvfs) + 1;

@@ -156,7 +156,7 @@ static void t_getdents_rdlink(void)
 static void t_stat_statvfs(void)
 {
 	struct mica_statvfs sv;
-	struct stat st;
+	struct mica_stat st;
 	message *m;
 
 	setup();
@@ -170,6 +170,9 @@ static void t_stat_statvfs(void)
 	CU_ASSERT_EQUAL(st.st_dev, 0x301);
 	CU_ASSERT_EQUAL(st.st_size, 12345);
 	CU_ASSERT_EQUAL(st.st_mode, S_IFREG | 0600);
+	CU_ASSERT_EQUAL(st.st_nlink, 3);
+	CU_ASSERT_EQUAL(st.st_mtime_sec, 99);
+	CU_ASSERT_EQUAL(st.st_mtime_nsec, 5);
 	m = fsdos_req(FS_STATVFS);
 	m->m_fs_io.bytes = sizeof sv;
 	m->m_fs_io.grant = fos_grant(VFS_EP, &sv, sizeof sv, CPF_WRITE);

@@ -1,0 +1,4 @@
+# tests/bench/vm - page-fault and copy-on-write round trips through VM (make bench).
+$(eval $(call os_module,bench_vm,tests/bench/vm/bench_vm.c))
+BENCH_DEPS += $(KERNEL_ELF) $(TBIN)/bench_vm.elf
+BENCHES += tests/bench/vm/bench.sh

@@ -1,0 +1,502 @@
+/*
+ * test_fs.c - the MFS server in QEMU, driven by a fake VFS over the
+ * VFS<->FS protocol (mica/vfsif.h):
+ *   fs: test_fs role=stranger, memory size=393216, mfs priv=sys,
+ *       test_fs role=vfs priv=sys, ds priv=sys, mfs priv=sys
+ * The vfs role sits in RS's slot (3): it initialises DS, the memory driver
+ * and MFS as RS would, publishes their labels, and loads an MFS image made
+ * on the host by mkfs.mfs (linked into this program, fs_image.S) into the
+ * memory driver through the block protocol.  Then, as VFS: mount by the
+ * driver's label, read a file the host put in the image, create, write,
+ * read back, list, stat, rename, link, symlink, chmod/chown/utime,
+ * truncate, statvfs, unlink, rmdir, sync, unmount, and mount again to find
+ * the data on the device; requests with hostile fields get errors; the
+ * stranger (slot 0), told by the vfs role, is refused (EPERM).  Half way
+ * the server is killed and its second instance (slot 5) is started as RS
+ * restarts a service: it mounts again from the record in DS and serves on.
+ */
+#include <mica/ds.h>
+#include <mica/sef.h>
+#include <mica/libbdev.h>
+#include <mica/vfsif.h>
+#include <mica/dirent.h>
+#include "tap.h"
+
+#define STRANGER	0
+#define MEMORY		1
+#define MFS		2		/* the server; its restarted instance: */
+#define MFS2		5
+#define DEV_NR		0x100		/* the device number of the mount */
+#define T_IFMT		0170000		/* POSIX's file types */
+#define T_IFDIR		0040000
+#define T_IFREG		0100000
+#define T_IFLNK		0120000
+#define FILE_BYTES	20000
+
+extern const u8_t fs_image_start[], fs_image_end[];
+
+static u8_t big[FILE_BYTES], back[FILE_BYTES];
+static endpoint_t mfs_ep = MFS;		/* the instance requests go to */
+static char dents[4096];
+
+/* As RS: initialise ep under label; the init callback's result. */
+static int rs_init(endpoint_t ep, const char *label, int type)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_INIT;
+	m.m_rs_init.type = type;
+	memcpy(m.m_rs_init.label, label, strlen(label));
+	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
+		return -9999;
+	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
+}
+
+/* Write the image into the driver's minor 0. */
+static int load_image(void)
+{
+	u32_t size = (u32_t)(fs_image_end - fs_image_start), off, n;
+	struct bdev_dev d;
+	int r;
+
+	if ((r = bdev_open(&d, MEMORY, 0, BDEV_R_BIT | BDEV_W_BIT)) != OK)
+		return r;
+	for (off = 0; off < size; off += n) {
+		n = size - off < 32768 ? size - off : 32768;
+		if ((r = bdev_write(&d, off, fs_image_start + off, n)) != (int)n)
+			return r < 0 ? r : -EIO;
+	}
+	return bdev_close(&d);
+}
+
+/* One request; the reply's m_type (or the IPC error). */
+static int fs_call(message *m, int type)
+{
+	int r;
+
+	m->m_type = type;
+	if ((r = ipc_sendrec(mfs_ep, m)) != OK)
+		return r;
+	return m->m_type;
+}
+
+static cp_grant_id_t grant(const void *p, u32_t len, u32_t access)
+{
+	return cpf_grant_direct(mfs_ep, (vir_bytes)p, len, access);
+}
+
+/* A request naming 'name' in 'dir' (LOOKUP, UNLINK, RMDIR, LINK). */
+static int name_call(int type, u64_t dir, const char *name, u64_t ino,
+    message *m)
+{
+	int r;
+
+	memset(m, 0, sizeof(*m));
+	m->m_fs_name.dir = dir;
+	m->m_fs_name.ino = ino;
+	m->m_fs_name.name.len = strlen(name);
+	m->m_fs_name.name.grant = grant(name, strlen(name), CPF_READ);
+	r = fs_call(m, type);
+	cpf_revoke(m->m_fs_name.name.grant);
+	return r;
+}
+
+/* Look name up in dir: its inode number, or the error. */
+static i64_t lookup(u64_t dir, const char *name, message *m)
+{
+	int r = name_call(FS_LOOKUP, dir, name, 0, m);
+
+	return r == OK ? (i64_t)m->m_fs_node.ino : r;
+}
+
+static int putnode(u64_t ino)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_fs_putnode.ino = ino;
+	m.m_fs_putnode.count = 1;
+	return fs_call(&m, FS_PUTNODE);
+}
+
+static int create(int type, u64_t dir, const char *name, u32_t mode,
+    message *m)
+{
+	int r;
+
+	memset(m, 0, sizeof(*m));
+	m->m_fs_create.dir = dir;
+	m->m_fs_create.name.len = strlen(name);
+	m->m_fs_create.name.grant = grant(name, strlen(name), CPF_READ);
+	m->m_fs_create.mode = mode;
+	m->m_fs_create.uid = 7;
+	m->m_fs_create.gid = 8;
+	r = fs_call(m, type);
+	cpf_revoke(m->m_fs_create.name.grant);
+	return r;
+}
+
+/* READ, WRITE, GETDENTS, RDLINK, STAT, STATVFS over buf. */
+static int io(int type, u64_t ino, u64_t pos, void *buf, u32_t len,
+    message *m)
+{
+	int r;
+
+	memset(m, 0, sizeof(*m));
+	m->m_fs_io.ino = ino;
+	m->m_fs_io.pos = pos;
+	m->m_fs_io.bytes = len;
+	m->m_fs_io.grant = grant(buf, len, type == FS_WRITE ? CPF_READ :
+	    CPF_WRITE);
+	r = fs_call(m, type);
+	cpf_revoke(m->m_fs_io.grant);
+	return r;
+}
+
+static int mount(void)
+{
+	static const char label[] = "memory";
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_fs_mount.dev = DEV_NR;
+	m.m_fs_mount.label.len = sizeof(label) - 1;
+	m.m_fs_mount.label.grant = grant(label, sizeof(label) - 1, CPF_READ);
+	r = fs_call(&m, FS_MOUNT);
+	cpf_revoke(m.m_fs_mount.label.grant);
+	if (r == OK && (m.m_fs_node.ino != 1 ||
+	    (m.m_fs_node.mode & T_IFMT) != T_IFDIR))
+		return -9000;
+	return r;
+}
+
+/* Does the listing of dir hold name?  Reads every chunk of 'size'
+ * bytes, resuming where the reply's position says. */
+static int listed_by(u64_t dir, const char *name, u32_t size)
+{
+	u64_t pos = 0;
+	message m;
+	int r, off, found = 0;
+
+	while ((r = io(FS_GETDENTS, dir, pos, dents, size, &m)) > 0) {
+		pos = m.m_fs_pos.pos;
+		for (off = 0; off < r; ) {
+			struct mica_dirent *d = (struct mica_dirent *)(dents + off);
+
+			if (d->d_reclen == 0)
+				return -EIO;
+			found |= strcmp(d->d_name, name) == 0;
+			off += d->d_reclen;
+		}
+	}
+	return r < 0 ? r : found;
+}
+
+static int listed(u64_t dir, const char *name)
+{
+	return listed_by(dir, name, sizeof(dents));
+}
+
+static void file_tests(u64_t *keep)
+{
+	struct mica_stat st;
+	message m;
+	i64_t etc, motd, f;
+	char text[32];
+	u32_t i;
+	int r;
+
+	etc = lookup(1, "etc", &m);
+	tap_ok(etc > 1 && (m.m_fs_node.mode & T_IFMT) == T_IFDIR,
+	    "lookup /etc from the host image");
+	motd = lookup((u64_t)etc, "motd", &m);
+	memset(text, 0, sizeof(text));
+	r = io(FS_READ, (u64_t)motd, 0, text, sizeof(text), &m);
+	tap_ok(r == 10 && memcmp(text, "mica test\n", 10) == 0,
+	    "read /etc/motd as the host wrote it (%d)", r);
+	tap_is(putnode((u64_t)motd) | putnode((u64_t)etc), OK, "putnode both");
+
+	tap_is(create(FS_CREATE, 1, "f", T_IFREG | 0644, &m), OK, "create /f");
+	f = (i64_t)m.m_fs_node.ino;
+	for (i = 0; i < FILE_BYTES; i++)
+		big[i] = (u8_t)(i * 13 + (i >> 10));
+	tap_is(io(FS_WRITE, (u64_t)f, 0, big, FILE_BYTES, &m), FILE_BYTES,
+	    "write 20000 bytes");
+	r = io(FS_READ, (u64_t)f, 0, back, FILE_BYTES, &m);
+	tap_ok(r == FILE_BYTES && memcmp(big, back, FILE_BYTES) == 0,
+	    "read them back (%d)", r);
+	tap_is(io(FS_READ, (u64_t)f, FILE_BYTES - 10, back, 100, &m), 10,
+	    "a read across the end is short");
+	r = io(FS_STAT, (u64_t)f, 0, &st, sizeof(st), &m);
+	tap_ok(r == OK && st.st_size == FILE_BYTES && st.st_ino == (u64_t)f &&
+	    st.st_mode == (T_IFREG | 0644) && st.st_nlink == 1 &&
+	    st.st_uid == 7 && st.st_gid == 8 && st.st_dev == DEV_NR,
+	    "stat /f (%d)", r);
+	tap_is(listed(1, "f"), 1, "getdents / lists f");
+	tap_is(listed(1, "etc"), 1, "getdents / lists etc");
+	tap_is(listed_by(1, "f", 40), 1,
+	    "getdents one entry at a time, resuming at the reply's position");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_io.ino = (u64_t)f;
+	m.m_fs_io.bytes = 8192;
+	tap_is(fs_call(&m, FS_PEEK), 8192, "peek two blocks into the cache");
+
+	tap_is(create(FS_CREATE, 1, "keep", T_IFREG | 0600, &m), OK,
+	    "create /keep");
+	*keep = m.m_fs_node.ino;
+	tap_is(io(FS_WRITE, *keep, 0, "persist", 7, &m), 7, "write /keep");
+	tap_is(putnode(*keep), OK, "putnode /keep");
+	tap_is(putnode((u64_t)f), OK, "putnode /f");
+}
+
+static void dir_tests(void)
+{
+	struct mica_stat st;
+	message m;
+	i64_t d, g, l;
+	char text[16];
+	int r;
+
+	tap_is(create(FS_MKDIR, 1, "d", T_IFDIR | 0755, &m), OK, "mkdir /d");
+	d = lookup(1, "d", &m);
+	memset(&m, 0, sizeof(m));
+	m.m_fs_rename.old_dir = 1;
+	m.m_fs_rename.new_dir = (u64_t)d;
+	m.m_fs_rename.old_name.len = 1;
+	m.m_fs_rename.old_name.grant = grant("f", 1, CPF_READ);
+	m.m_fs_rename.new_name.len = 1;
+	m.m_fs_rename.new_name.grant = grant("g", 1, CPF_READ);
+	tap_is(fs_call(&m, FS_RENAME), OK, "rename /f to /d/g");
+	cpf_revoke(m.m_fs_rename.old_name.grant);
+	cpf_revoke(m.m_fs_rename.new_name.grant);
+	tap_is((int)lookup(1, "f", &m), -ENOENT, "/f is gone");
+	g = lookup((u64_t)d, "g", &m);
+	tap_ok(g > 0 && m.m_fs_node.size == FILE_BYTES, "/d/g is the file");
+	tap_is(name_call(FS_LINK, 1, "h", (u64_t)g, &m), OK, "link /h to it");
+	r = io(FS_STAT, (u64_t)g, 0, &st, sizeof(st), &m);
+	tap_ok(r == OK && st.st_nlink == 2, "two links (%d)", r);
+
+	memset(&m, 0, sizeof(m));
+	m.m_fs_slink.dir = 1;
+	m.m_fs_slink.name.len = 1;
+	m.m_fs_slink.name.grant = grant("l", 1, CPF_READ);
+	m.m_fs_slink.target = grant("d/g", 3, CPF_READ);
+	m.m_fs_slink.target_len = 3;
+	tap_is(fs_call(&m, FS_SLINK), OK, "symlink /l -> d/g");
+	cpf_revoke(m.m_fs_slink.name.grant);
+	cpf_revoke(m.m_fs_slink.target);
+	l = lookup(1, "l", &m);
+	tap_ok(l > 0 && (m.m_fs_node.mode & T_IFMT) == T_IFLNK, "lookup /l");
+	memset(text, 0, sizeof(text));
+	r = io(FS_RDLINK, (u64_t)l, 0, text, sizeof(text), &m);
+	tap_ok(r == 3 && memcmp(text, "d/g", 3) == 0, "readlink /l (%d)", r);
+
+	memset(&m, 0, sizeof(m));
+	m.m_fs_attr.ino = (u64_t)g;
+	m.m_fs_attr.mode = 0600;
+	tap_ok(fs_call(&m, FS_CHMOD) == OK && m.m_fs_mode.mode ==
+	    (T_IFREG | 0600), "chmod 0600");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_attr.ino = (u64_t)g;
+	m.m_fs_attr.uid = 100;
+	m.m_fs_attr.gid = (u32_t)-1;
+	tap_is(fs_call(&m, FS_CHOWN), OK, "chown 100");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_trunc.ino = (u64_t)g;
+	m.m_fs_trunc.start = 100;
+	tap_is(fs_call(&m, FS_TRUNC), OK, "truncate to 100");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_utime.ino = (u64_t)g;
+	m.m_fs_utime.atime_sec = 1234567;
+	m.m_fs_utime.mtime_sec = 7654321;
+	tap_is(fs_call(&m, FS_UTIME), OK, "utime");
+	r = io(FS_STAT, (u64_t)g, 0, &st, sizeof(st), &m);
+	tap_ok(r == OK && st.st_size == 100 && st.st_uid == 100 &&
+	    st.st_gid == 8 && st.st_mode == (T_IFREG | 0600) &&
+	    st.st_atime_sec == 1234567 && st.st_mtime_sec == 7654321,
+	    "stat shows all four (%d: %u %u %u %x %u %u)", r,
+	    (u32_t)st.st_size, st.st_uid, st.st_gid, st.st_mode,
+	    (u32_t)st.st_atime_sec, (u32_t)st.st_mtime_sec);
+
+	tap_is(name_call(FS_RMDIR, 1, "d", 0, &m), -ENOTEMPTY,
+	    "rmdir of a non-empty directory");
+	tap_is(name_call(FS_UNLINK, (u64_t)d, "g", 0, &m), OK, "unlink /d/g");
+	tap_is(name_call(FS_UNLINK, 1, "h", 0, &m), OK, "unlink /h");
+	tap_is(name_call(FS_UNLINK, 1, "l", 0, &m), OK, "unlink /l");
+	tap_is(putnode((u64_t)g) | putnode((u64_t)l) | putnode((u64_t)d), OK,
+	    "putnode g, l, d");
+	tap_is(name_call(FS_RMDIR, 1, "d", 0, &m), OK, "rmdir /d");
+	tap_is(listed(1, "d"), 0, "/d is not listed");
+}
+
+static void statvfs_tests(void)
+{
+	struct mica_statvfs sv;
+	message m;
+	int r;
+
+	r = io(FS_STATVFS, 0, 0, &sv, sizeof(sv), &m);
+	tap_ok(r == OK && sv.f_bsize == 4096 && sv.f_blocks == 96 &&
+	    sv.f_bfree > 0 && sv.f_bfree < sv.f_blocks && sv.f_namemax == 60 &&
+	    sv.f_flag == 0, "statvfs (%d: %u %llu %llu)", r, sv.f_bsize,
+	    sv.f_blocks, sv.f_bfree);
+}
+
+/* Requests whose fields lie: each an error, the server carries on. */
+static void hostile_tests(void)
+{
+	static char longname[300];
+	struct mica_stat st;
+	message m;
+	cp_grant_id_t g;
+
+	tap_is((int)lookup(1, "a/b", &m), -EINVAL, "a name with a slash");
+	tap_is((int)lookup(1, "", &m), -EINVAL, "an empty name");
+	memset(longname, 'x', sizeof(longname) - 1);
+	tap_is((int)lookup(1, longname, &m), -ENAMETOOLONG, "a 299-byte name");
+	tap_is((int)lookup(0, "etc", &m), -EINVAL, "inode 0");
+	tap_is(name_call(FS_UNLINK, 1, "..", 0, &m), -EINVAL, "unlink ..");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_name.dir = 1;
+	m.m_fs_name.name.len = 3;
+	m.m_fs_name.name.grant = g = grant("etc", 3, CPF_READ);
+	cpf_revoke(g);
+	tap_ok(fs_call(&m, FS_LOOKUP) < 0, "a revoked grant");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_name.dir = 1;
+	m.m_fs_name.name.len = 3;
+	m.m_fs_name.name.grant = g = grant("etc", 2, CPF_READ);
+	tap_ok(fs_call(&m, FS_LOOKUP) < 0, "a grant shorter than the name");
+	cpf_revoke(g);
+	memset(&m, 0, sizeof(m));
+	m.m_fs_name.dir = 1;
+	m.m_fs_name.name.len = 3;
+	m.m_fs_name.name.grant = g = grant("etc", 3, CPF_WRITE);
+	tap_ok(fs_call(&m, FS_LOOKUP) < 0, "a grant without read access");
+	cpf_revoke(g);
+	tap_is(io(FS_READ, 1, (u64_t)1 << 63, back, 10, &m), -EINVAL,
+	    "a position past off_t");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_io.ino = 1;
+	m.m_fs_io.bytes = 0x80000000u;
+	tap_is(fs_call(&m, FS_READ), -EINVAL, "a count past an int");
+	tap_is(io(FS_STAT, 1, 0, &st, sizeof(st) - 4, &m), -EINVAL,
+	    "a stat buffer of the wrong size");
+	memset(&m, 0, sizeof(m));
+	tap_is(fs_call(&m, FS_RQ_BASE + FS_NR_RQ), -ENOSYS, "an unknown request");
+	tap_is(mount(), -EBUSY, "a second mount");
+	memset(&m, 0, sizeof(m));
+	m.m_type = FS_RQ_BASE + 999;
+	tap_is(ipc_send(mfs_ep, &m), OK, "a request sent without waiting");
+	memset(&m, 0, sizeof(m));
+	tap_is(fs_call(&m, FS_SYNC), OK,
+	    "its reply was dropped, the server serves the next one");
+}
+
+/*
+ * Kill the server after a sync and start its second instance as RS would
+ * restart it: same label, SEF_INIT_RESTART.  It finds the mount record in
+ * DS, mounts the same device again, and serves the same client.
+ */
+static void restart_tests(void)
+{
+	message m;
+	char text[8];
+	i64_t keep;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	tap_is(fs_call(&m, FS_SYNC), OK, "sync before the crash");
+	tap_is(sys_kill(MFS, SIGKILL), OK, "MFS killed");
+	memset(&m, 0, sizeof(m));
+	tap_ok(fs_call(&m, FS_SYNC) < 0, "a request to the dead server fails");
+	tap_is(ds_publish_label("mfs", MFS2, DSF_OVERWRITE), OK,
+	    "label mfs -> the new instance");
+	tap_is(rs_init(MFS2, "mfs", SEF_INIT_RESTART), OK,
+	    "restart init: remounted from the mount record");
+	mfs_ep = MFS2;
+	keep = lookup(1, "keep", &m);
+	memset(text, 0, sizeof(text));
+	r = io(FS_READ, (u64_t)keep, 0, text, sizeof(text), &m);
+	tap_ok(keep > 0 && r == 7 && memcmp(text, "persist", 7) == 0,
+	    "the new instance serves /keep (%d)", r);
+	tap_is(putnode((u64_t)keep), OK, "putnode /keep");
+}
+
+/* Ask the stranger to try a request; its result. */
+static int stranger_result(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	if (ipc_sendrec(STRANGER, &m) != OK)
+		return -9999;
+	return m.m_type;
+}
+
+static void vfs(void)
+{
+	message m;
+	u64_t keep = 0;
+	char text[8];
+	int r;
+
+	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
+	    "memory driver initialised");
+	tap_is(rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
+	tap_is(ds_publish_label("memory", MEMORY, 0), OK, "label memory");
+	tap_is(ds_publish_label("mfs", MFS, 0), OK, "label mfs (its mount "
+	    "record goes to DS under it)");
+	tap_is(load_image(), OK, "host-made image loaded into the driver");
+	memset(&m, 0, sizeof(m));
+	tap_is(fs_call(&m, FS_SYNC), -EINVAL, "no request before a mount");
+	tap_is(mount(), OK, "mount /dev/ram0 by label");
+	file_tests(&keep);
+	dir_tests();
+	statvfs_tests();
+	restart_tests();
+	hostile_tests();
+	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
+	memset(&m, 0, sizeof(m));
+	tap_is(fs_call(&m, FS_SYNC), OK, "sync");
+	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount");
+	tap_is((int)lookup(1, "keep", &m), -EINVAL, "nothing served unmounted");
+	tap_is(mount(), OK, "mount again");
+	keep = (u64_t)lookup(1, "keep", &m);
+	memset(text, 0, sizeof(text));
+	r = io(FS_READ, keep, 0, text, sizeof(text), &m);
+	tap_ok(r == 7 && memcmp(text, "persist", 7) == 0,
+	    "/keep came back from the device (%d)", r);
+	tap_is(putnode(keep), OK, "putnode /keep");
+	memset(&m, 0, sizeof(m));
+	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount again");
+	tap_done();
+}
+
+/* Wait for the vfs role's go, try a sync on MFS, report the result. */
+static void stranger(void)
+{
+	message m;
+	endpoint_t who;
+
+	if (ipc_receive(ANY, &m) != OK)
+		sys_exit(1);
+	who = m.m_source;
+	memset(&m, 0, sizeof(m));
+	m.m_type = FS_SYNC;
+	if (ipc_sendrec(MFS2, &m) != OK)
+		m.m_type = -9998;
+	ipc_send(who, &m);
+	sys_exit(0);
+}
+
+int main(const char *args)
+{
+	if (tap_role(args, "stranger"))
+		stranger();
+	vfs();
+	return 0;
+}
