@@ -122,6 +122,8 @@
 #define MICA_SA_NOCLDWAIT 0x40
 #define MICA_SS_ONSTACK  0x1
 #define MICA_SS_DISABLE  0x2
+#define MICA_SIG_DFL     0	/* handler values on the wire (PM_SIGACTION) */
+#define MICA_SIG_IGN     1
 
 /* si_code values */
 #define MICA_SI_USER     1	/* kill() */
@@ -157,6 +159,11 @@ _Static_assert(sizeof(struct mica_siginfo) == 32, "mica_siginfo size");
 /* clocks (PM_CLOCK_*) */
 #define MICA_CLOCK_REALTIME  1
 #define MICA_CLOCK_MONOTONIC 4
+
+/* setitimer(2) (PM_ITIMER) */
+#define MICA_ITIMER_REAL    0
+#define MICA_ITIMER_VIRTUAL 1
+#define MICA_ITIMER_PROF    2
 
 /* PM_REBOOT */
 #define MICA_RB_REBOOT   0

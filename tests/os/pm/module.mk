@@ -1,0 +1,14 @@
+# tests/os/pm - the process manager in QEMU: test_pm (built with
+# tools/mica-cc against newlib + libposix) is init beside PM and
+# pm_double, the stand-in for VM and VFS.  Suite "pm" in
+# tests/os/tests.list; its fork+exit+wait benchmark in bench.sh.
+PM_DOUBLE_SRCS := tests/os/pm/pm_double.c lib/libexec/exec_frame.c
+TCFLAGS_tests/os/pm/ := -isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
+$(eval $(call os_module,pm_double,$(PM_DOUBLE_SRCS)))
+
+$(TBIN)/test_pm.elf: tests/os/pm/test_pm.c tests/os/pm/pm_double.h $(MICA_CC_DEPS)
+	@mkdir -p $(@D)
+	$(MICA_CC) -std=gnu11 -Wall -Wextra -Werror -O2 -g $< -o $@
+
+OS_ALL += $(TBIN)/pm_double.elf $(TBIN)/test_pm.elf
+os-tests-run: $(TBIN)/pm_double.elf $(TBIN)/test_pm.elf
