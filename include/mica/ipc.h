@@ -12,6 +12,7 @@
 
 #include <mica/type.h>
 #include <mica/const.h>
+#include <mica/vmif.h>
 #include <mica/ipc_lc.h>
 #include <mica/vfsif.h>
 #include <mica/pmvfs.h>
@@ -350,6 +351,7 @@ typedef struct {
 		mess_lsys_bdev m_bdev;
 #define LC_MEMBER(t, m) t m;
 		LC_MESSAGES(LC_MEMBER)
+		VMIF_MESSAGES(LC_MEMBER)
 #undef LC_MEMBER
 #define FS_MEMBER(t, m) t m;
 		FS_MESSAGES(FS_MEMBER)
@@ -396,6 +398,7 @@ MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
 #define LC_CHECK(t, m) MESS_CHECK(t);
 LC_MESSAGES(LC_CHECK)
+VMIF_MESSAGES(LC_CHECK)
 #undef LC_CHECK
 #define FS_CHECK(t, m) MESS_CHECK(t);
 FS_MESSAGES(FS_CHECK)
