@@ -125,6 +125,7 @@ int dev_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
 	m.m_cdev_rw.pos = f->pos;
 	m.m_cdev_rw.flags = (f->flags & MICA_O_NONBLOCK) ? CDEV_NONBLOCK : 0;
 	m.m_cdev_rw.user = fp->ep;
+	m.m_cdev_rw.pgrp = fp->pgrp;
 	m.m_cdev_rw.grant = cpf_grant_indirect(ep, c->who, g, 0, count,
 		write ? CPF_READ : CPF_WRITE);
 	if (m.m_cdev_rw.grant < 0)
@@ -205,6 +206,21 @@ void dev_cancel(struct fproc *fp)
 	fp->dev_id = 0;
 	ipc_send(fp->dev_ep, &m);
 	cpf_revoke(fp->dev_grant);
+}
+
+/* A signal for a process suspended in a read or write: the driver answers
+ * the request now (EINTR or the bytes so far), dev_reply passes it on. */
+void dev_interrupt(struct fproc *fp)
+{
+	message m;
+
+	if (!fp->blocked || !fp->dev_id)
+		return;
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_CANCEL;
+	m.m_cdev_cancel.id = fp->dev_id;
+	m.m_cdev_cancel.minor = DEV_MINOR(fp->dev_filp->vp->rdev);
+	ipc_send(fp->dev_ep, &m);
 }
 
 /* CDEV_SELECT: the ops of ops ready now (CDEV_OP_*), or an error. */

@@ -165,6 +165,11 @@ int main(const char *args)
 				expire_timers(m.m_notify.timestamp);
 			continue;
 		}
+		if (m.m_source == PM_PROC_NR && m.m_type >= VFS_PM_RQ_BASE &&
+		    m.m_type < VFS_PM_RQ_BASE + VFS_PM_NR_RQ) {
+			pm_request(&m);
+			continue;
+		}
 		if (m.m_type == CDEV_REPLY || m.m_type == CDEV_SEL2_REPLY) {
 			dev_reply(&m);
 			continue;

@@ -6,6 +6,14 @@
  */
 #include "vfs.h"
 
+static int in_groups(struct fproc *fp, u32_t gid)
+{
+	for (u32_t i = 0; i < fp->ngroups; i++)
+		if (fp->groups[i] == gid)
+			return 1;
+	return 0;
+}
+
 int perm_check(struct fproc *fp, struct vnode *vp, int access)
 {
 	u32_t bits, mode = vp->mode;
@@ -20,7 +28,7 @@ int perm_check(struct fproc *fp, struct vnode *vp, int access)
 	}
 	if (fp->uid == vp->uid)
 		bits = (mode >> 6) & 7;
-	else if (fp->gid == vp->gid)
+	else if (fp->gid == vp->gid || in_groups(fp, vp->gid))
 		bits = (mode >> 3) & 7;
 	else
 		bits = mode & 7;

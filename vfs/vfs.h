@@ -26,6 +26,7 @@
 #include <mica/vfsif.h>
 #include <mica/cdev.h>
 #include <mica/sef.h>
+#include <mica/pmvfs.h>
 
 #define VFS_OPEN_MAX	64		/* descriptors per process */
 #define VFS_NR_FILPS	256
@@ -77,6 +78,9 @@ struct fproc {
 	u32_t umask;
 	u32_t uid, gid;			/* effective ids */
 	u32_t ruid, rgid;
+	u32_t ngroups;			/* supplementary groups (PM) */
+	u32_t groups[32];
+	int pid, pgrp, sid;		/* from PM; 0 until PM says */
 	/* The suspended call, if any. */
 	int blocked;			/* call number, 0 if none */
 	message req;			/* its request, as received */
@@ -189,7 +193,14 @@ int dev_ioctl(struct vfs_call *c, struct filp *f, u32_t request,
 void dev_reply(message *m);
 int dev_select(struct filp *f, int ops, int notify);
 void dev_cancel(struct fproc *fp);
+void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
+
+/* pm.c: requests from PM (mica/pmvfs.h) */
+void pm_request(message *m);
+
+/* exec.c */
+int exec_load(const mess_pm_vfs_exec *q, mess_vfs_pm_exec *rep);
 
 /* poll.c */
 int do_poll(struct vfs_call *c);
