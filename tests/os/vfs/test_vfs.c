@@ -22,6 +22,7 @@
 #include <sys/select.h>
 #include <sys/statvfs.h>
 #include <sys/mount.h>
+#include <sys/wait.h>
 #include <mica/kipc.h>
 
 static int checks, failed;
@@ -407,8 +408,120 @@ static void t_crash(void)
 	ok(stat("/f1", &st) == 0, "the root file system still works");
 }
 
-int main(void)
+/* Run fn in a child; its exit status (0 = all its checks held). */
+static int in_child(int (*fn)(void))
 {
+	int st, pid = fork();
+
+	if (pid == 0)
+		_exit(fn());
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+static int fork_fd;
+
+static int child_writes(void)
+{
+	char cwd[64];
+
+	if (write(fork_fd, "C", 1) != 1)
+		return 1;
+	if (fcntl(fork_fd, F_GETFD) != FD_CLOEXEC)
+		return 2;
+	if (!getcwd(cwd, sizeof(cwd)) || strcmp(cwd, "/d"))
+		return 3;
+	if (open("/mnt/held", O_CREAT | O_RDWR, 0644) < 0)
+		return 4;
+	return 0;			/* exits with /mnt/held open */
+}
+
+/* A child that becomes uid 100: the permission rules for non-root. */
+static int child_user(void)
+{
+	struct stat st;
+	int fd;
+
+	if (setgid(100) != 0 || setuid(100) != 0)
+		return 1;
+	if (open("/secret", O_RDONLY) != -1 || errno != EACCES)
+		return 2;
+	if (access("/secret", R_OK) != -1 || errno != EACCES)
+		return 3;
+	if (open("/newfile", O_CREAT | O_WRONLY, 0644) != -1 || errno != EACCES)
+		return 4;		/* / is 0755 root */
+	if (chmod("/secret", 0777) != -1 || errno != EPERM)
+		return 5;
+	if (chown("/pub", 100, 100) != -1 || errno != EPERM)
+		return 6;
+	if (mount(NULL, "/mnt", "memfs2", 0, NULL) != -1 || errno != EPERM)
+		return 7;
+	if (chroot("/d") != -1 || errno != EPERM)
+		return 8;
+	if ((fd = open("/pub/mine", O_CREAT | O_WRONLY, 0600)) < 0)
+		return 9;		/* /pub is 0777 */
+	if (fstat(fd, &st) != 0 || st.st_uid != 100 || st.st_gid != 100)
+		return 10;
+	close(fd);
+	if (unlink("/pub/roots") != -1 || errno != EPERM)
+		return 11;		/* sticky /pub: not ours */
+	if (chdir("/locked") != -1 || errno != EACCES)
+		return 12;		/* 0700 root */
+	if (stat("/locked/x", &st) != -1 || errno != EACCES)
+		return 13;
+	if (execve("/f1", (char *[]){ "f1", NULL }, (char *[]){ NULL }) != -1 ||
+	    errno != EACCES)
+		return 14;		/* no x for others */
+	if (utimensat(AT_FDCWD, "/secret", NULL, 0) != -1 || errno != EACCES)
+		return 15;		/* "now" needs write access */
+	return 0;
+}
+
+static void t_proc(void)
+{
+	char buf[8];
+	char *argv[] = { "x", NULL }, *envp[] = { NULL };
+	int fd, st;
+
+	fork_fd = open("/forkf", O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+	ok(write(fork_fd, "P", 1) == 1, "parent writes before fork");
+	chdir("/d");
+	ok(in_child(child_writes) == 0, "the child writes through the inherited fd, "
+		"keeps FD_CLOEXEC, has the parent's cwd");
+	chdir("/");
+	ok(lseek(fork_fd, 0, SEEK_CUR) == 2, "parent and child share the position");
+	ok(pread(fork_fd, buf, 2, 0) == 2 && !memcmp(buf, "PC", 2), "the file holds PC");
+	close(fork_fd);
+	ok(umount("/mnt") == 0, "the child's exit closed its files: /mnt unmounts");
+	ok(mount(NULL, "/mnt", "memfs2", 0, NULL) == 0, "mount /mnt again");
+
+	fd = open("/secret", O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	mkdir("/pub", 0777);
+	chmod("/pub", 01777);
+	close(open("/pub/roots", O_CREAT | O_WRONLY, 0644));
+	mkdir("/locked", 0700);
+	chmod("/f1", 0640);
+	st = in_child(child_user);
+	ok(st == 0, "uid 100: EACCES/EPERM where POSIX says, its own files allowed "
+		"(failed step %d)", st);
+
+	errno = 0;
+	err(execve("/missing", argv, envp), ENOENT, "exec of a missing file");
+	err(execve("/d", argv, envp), EACCES, "exec of a directory");
+	err(execve("/f1", argv, envp), EACCES, "exec without any x bit, even root");
+	chmod("/f1", 0700);
+	err(execve("/f1", argv, envp), ENOEXEC, "exec of a file that is not ELF");
+	chmod("/f1", 0111);
+	err(execve("/f1", argv, envp), ENOEXEC, "exec needs X, not R: read by VFS");
+	chmod("/f1", 0644);
+}
+
+int main(int argc, char **argv)
+{
+	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
+
 	t_open_rw();
 	t_fds();
 	t_dirs();
@@ -417,6 +530,8 @@ int main(void)
 	t_mount();
 	t_poll();
 	t_hostile();
+	if (with_pm)
+		t_proc();
 	t_crash();
 	{
 		char plan[32];
