@@ -23,6 +23,8 @@
 #include <sys/statvfs.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
+#include <sys/sysmacros.h>
+#include <termios.h>
 #include <mica/kipc.h>
 
 static int checks, failed;
@@ -518,6 +520,44 @@ static void t_proc(void)
 	chmod("/f1", 0644);
 }
 
+/* The serial console through VFS (tests/os/vfstty.input feeds it). */
+static void t_tty(void)
+{
+	struct pollfd p;
+	struct termios tio;
+	fd_set rd;
+	struct timeval tv;
+	char buf[32];
+	int fd, n;
+
+	ok(mknod("/tty0", S_IFCHR | 0666, makedev(4, 0)) == 0, "mknod a character device (major 4: tty)");
+	err(mknod("/tty9", S_IFCHR | 0666, makedev(99, 0)) == 0 ? open("/tty9", O_RDWR) : -2,
+		ENXIO, "open of a major with no driver");
+	fd = open("/tty0", O_RDWR);
+	ok(fd >= 0, "open the console through VFS");
+	ok(isatty(fd) && tcgetattr(fd, &tio) == 0, "TCGETS reaches the driver (isatty)");
+	p.fd = fd; p.events = POLLIN; p.revents = 0;
+	ok(poll(&p, 1, 0) == 0 && p.revents == 0, "poll, timeout 0: nothing typed");
+	ok(poll(&p, 1, 30) == 0, "poll, short timeout: it fires, no input, answered");
+	p.events = POLLOUT;
+	ok(poll(&p, 1, 0) == 1 && (p.revents & POLLOUT), "the console is writable");
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	err(read(fd, buf, sizeof(buf)), EAGAIN, "O_NONBLOCK read with nothing typed");
+	fcntl(fd, F_SETFL, 0);
+	ok(write(fd, "# feed\n", 7) == 7, "write to the console");
+	n = read(fd, buf, sizeof(buf));
+	ok(n == 6 && !memcmp(buf, "hello\n", 6), "a read suspended in VFS until the line came (%d)", n);
+	ok(write(fd, "# feed\n", 7) == 7, "ask for more input");
+	p.events = POLLIN; p.revents = 0;
+	ok(poll(&p, 1, 20000) == 1 && (p.revents & POLLIN), "poll, long timeout: woken by the driver (SEL2)");
+	FD_ZERO(&rd); FD_SET(fd, &rd);
+	tv.tv_sec = 0; tv.tv_usec = 0;
+	ok(select(fd + 1, &rd, NULL, NULL, &tv) == 1 && FD_ISSET(fd, &rd), "select sees it too");
+	n = read(fd, buf, sizeof(buf));
+	ok(n == 6 && !memcmp(buf, "later\n", 6), "and read gets the line (%d)", n);
+	ok(close(fd) == 0, "close the console");
+}
+
 int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
@@ -532,6 +572,8 @@ int main(int argc, char **argv)
 	t_hostile();
 	if (with_pm)
 		t_proc();
+	if (argc > 1 && !strcmp(argv[1], "tty"))
+		t_tty();
 	t_crash();
 	{
 		char plan[32];
