@@ -54,6 +54,20 @@
 #define MICA_S_IFLNK     0120000
 #define MICA_S_IFIFO     0010000
 
+/* poll(2) events (newlib has no <poll.h>; lib/libc/include/poll.h maps these) */
+#define MICA_POLLIN      0x0001
+#define MICA_POLLPRI     0x0002
+#define MICA_POLLOUT     0x0004
+#define MICA_POLLERR     0x0008
+#define MICA_POLLHUP     0x0010
+#define MICA_POLLNVAL    0x0020
+#define MICA_POLLRDNORM  0x0040
+#define MICA_POLLWRNORM  0x0100
+
+/* mount(2) flags, utimensat(2) */
+#define MICA_MS_RDONLY   0x0001
+#define MICA_AT_FDCWD    -2
+
 /* waitpid(2) */
 #define MICA_WNOHANG     1
 #define MICA_WUNTRACED   2
