@@ -317,6 +317,11 @@ static void test_sigchld(void)
 	pid = spawn(exits_42);
 	ok(fails_with(wait(&st), ECHILD), "SIGCHLD ignored: children leave no zombies (wait: ECHILD)");
 	sa.sa_handler = SIG_DFL;
+	sa.sa_flags = SA_NOCLDWAIT;
+	sigaction(SIGCHLD, &sa, NULL);
+	pid = spawn(exits_42);
+	ok(fails_with(wait(&st), ECHILD), "SA_NOCLDWAIT: no zombies either");
+	sa.sa_flags = 0;
 	sigaction(SIGCHLD, &sa, NULL);
 	sigprocmask(SIG_UNBLOCK, &s, NULL);
 	(void)pid;
@@ -368,11 +373,36 @@ static int session_child(void)
 	return 0;
 }
 
+/* A session leader with a stopped child in another group, then gone. */
+static int orphaning_leader(void)
+{
+	pid_t b;
+	int st;
+
+	if (setsid() < 0)
+		return 1;
+	b = fork();
+	if (b == 0) {
+		setpgid(0, 0);
+		kill(getpid(), SIGSTOP);
+		_exit(3);		/* continued without a SIGHUP */
+	}
+	if (waitpid(b, &st, WUNTRACED) != b || !WIFSTOPPED(st))
+		return 2;
+	return 0;			/* b's group is orphaned now */
+}
+
 static void test_sessions(void)
 {
 	int st = wait_for(spawn(session_child));
+	pid_t a, b;
 
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "setsid, EPERM for a leader, kill(0) to the own group (%d)", WEXITSTATUS(st));
+	a = spawn(orphaning_leader);
+	st = wait_for(a);
+	b = wait(&st);
+	ok(b > 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGHUP,
+		"a newly orphaned group with a stopped member gets SIGHUP+SIGCONT (0x%x)", st);
 }
 
 /* kill(-1) as uid 1000: reaches uid 1000's processes only, not itself. */
