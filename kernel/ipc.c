@@ -39,18 +39,26 @@ int ipc_ready_async(const struct proc *p, endpoint_t src)
 	return !p->sendrec && ready_for(p, src);
 }
 
-/* Store m in dst's waiting buffer and wake it; kills dst if that faults. */
-int ipc_deliver(struct proc *dst, const message *m)
+/* Store m in dst's waiting buffer and wake it; EFAULT (recorded for VM,
+ * dst untouched) if the buffer is gone. */
+int ipc_deliver_try(struct proc *dst, const message *m)
 {
-	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK) {
-		proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
-		return -EDEADSRCDST;
-	}
+	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK)
+		return -EFAULT;
 	dst->regs.eax = OK;
 	dst->sendrec = 0;
 	dst->vmf.retried = 0;		/* it got through: later faults are new */
 	rts_clear(dst, RTS_RECEIVING);
 	return OK;
+}
+
+/* As ipc_deliver_try, but a vanished buffer kills dst. */
+int ipc_deliver(struct proc *dst, const message *m)
+{
+	if (ipc_deliver_try(dst, m) == OK)
+		return OK;
+	proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
+	return -EDEADSRCDST;
 }
 
 /* Deliver a notification or senda message to the waiting dst (never the
@@ -138,9 +146,9 @@ static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
 	if (ready_for(dst, caller->endpoint)) {
 		/* With VM, a vanished receive buffer is VM's to restore: the
 		 * fault is recorded and the send retried (vmfault.c). */
-		if (vmfault_enabled() && arch_check_user(&dst->as, dst->msgaddr,
-		    sizeof(m), 1) != OK)
-			return -EFAULT;
+		if ((r = ipc_deliver_try(dst, &m)) == OK ||
+		    vmfault_enabled())
+			return r;
 		return ipc_deliver(dst, &m);
 	}
 	if (nonblock)
@@ -179,6 +187,8 @@ static int take_queued(struct proc *caller, endpoint_t src)
 		m.m_source = s->endpoint;
 		s->regs.eax = OK;
 		rts_clear(s, RTS_SENDING);
+		if (s->sig_delay)
+			sig_delay_done(s);
 		return ipc_deliver(caller, &m);
 	}
 	return -EAGAIN;
