@@ -15,6 +15,7 @@
 #include <mica/vmif.h>
 #include <mica/ipc_lc.h>
 #include <mica/vfsif.h>
+#include <mica/pmvfs.h>
 
 #define MSG_PAYLOAD 56
 
@@ -369,6 +370,7 @@ typedef struct {
 #undef LC_MEMBER
 #define FS_MEMBER(t, m) t m;
 		FS_MESSAGES(FS_MEMBER)
+		PMVFS_MESSAGES(FS_MEMBER)
 #undef FS_MEMBER
 		u8_t size[MSG_PAYLOAD];
 	};
@@ -416,6 +418,7 @@ VMIF_MESSAGES(LC_CHECK)
 #undef LC_CHECK
 #define FS_CHECK(t, m) MESS_CHECK(t);
 FS_MESSAGES(FS_CHECK)
+PMVFS_MESSAGES(FS_CHECK)
 #undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 

@@ -162,6 +162,20 @@ int getgroups(int n, gid_t list[])
 	return r;
 }
 
+int setgroups(int n, const gid_t *list)
+{
+	u32_t wire[32];
+	message m = lc_msg();
+
+	if (n < 0 || n > 32)
+		return lc_err(-EINVAL);
+	for (int i = 0; i < n; i++)
+		wire[i] = list[i];
+	m.m_lc_pm_groups.count = n;
+	return lc_call_buf(PM_PROC_NR, PM_SETGROUPS, &m, &m.m_lc_pm_groups.grant,
+		wire, n ? n * sizeof(u32_t) : sizeof(u32_t), CPF_READ);
+}
+
 /*
  * execve: the frame the new program will find at its stack pointer is
  * built here, for the address PM says the stack ends at (USER_STACK_TOP),

@@ -1,19 +1,21 @@
 /*
- * <poll.h> for Mica (newlib's generic build has none): poll() is
- * lib/libposix/select.c, carried by VFS_SELECT.  The event bits are
- * Linux's, so ported tables keep working.
+ * poll.h - poll(2) for Mica programs (newlib's generic build has none).
+ * The event bits are the wire's (mica/abi.h); libposix's poll() hands the
+ * array to VFS (VFS_POLL) as struct mica_pollfd, the same layout.
  */
 #ifndef _MICA_POLL_H
 #define _MICA_POLL_H
 
-#define POLLIN   0x001
-#define POLLPRI  0x002
-#define POLLOUT  0x004
-#define POLLERR  0x008
-#define POLLHUP  0x010
-#define POLLNVAL 0x020
-#define POLLRDNORM POLLIN
-#define POLLWRNORM POLLOUT
+#include <mica/abi.h>
+
+#define POLLIN     MICA_POLLIN
+#define POLLPRI    MICA_POLLPRI
+#define POLLOUT    MICA_POLLOUT
+#define POLLERR    MICA_POLLERR
+#define POLLHUP    MICA_POLLHUP
+#define POLLNVAL   MICA_POLLNVAL
+#define POLLRDNORM MICA_POLLRDNORM
+#define POLLWRNORM MICA_POLLWRNORM
 
 typedef unsigned int nfds_t;
 
@@ -23,6 +25,6 @@ struct pollfd {
 	short revents;
 };
 
-int poll(struct pollfd *fds, nfds_t n, int timeout_ms);
+int poll(struct pollfd *fds, nfds_t nfds, int timeout);
 
 #endif

@@ -350,7 +350,7 @@ static const double_fn vfs_calls[VFS_NR_CALLS] = {
 	[VFS_UMASK - VFS_RQ_BASE] = vfs_umask,
 	[VFS_GETDENTS - VFS_RQ_BASE] = vfs_getdents,
 	[VFS_IOCTL - VFS_RQ_BASE] = vfs_ioctl,
-	[VFS_SELECT - VFS_RQ_BASE] = vfs_select,
+	[VFS_POLL - VFS_RQ_BASE] = vfs_poll,
 };
 
 /* The initial tree: the console on fds 0-2 and a few files. */

@@ -47,7 +47,7 @@ int vfs_dup2(message *m);
 int vfs_fcntl(message *m);
 int vfs_pipe(message *m);
 int vfs_ioctl(message *m);
-int vfs_select(message *m);
+int vfs_poll(message *m);
 int vfs_umask(message *m);
 
 #endif

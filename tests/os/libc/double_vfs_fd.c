@@ -3,7 +3,7 @@
  * descriptions shared by dup'd fds, reads and writes of memory files, one
  * pipe (never blocking: EAGAIN where VFS would wait), the console on fds
  * 0-2 (output to the kernel console, input at EOF, termios kept for
- * TCGETS/TCSETS), fcntl, and select over all of them.
+ * TCGETS/TCSETS), fcntl, and poll (select is built on it) over all of them.
  */
 #include "double_vfs.h"
 #include <mica/termios.h>
@@ -294,55 +294,52 @@ static int fd_ready(int fd, int k)
 	}
 }
 
-/* The ready bits of the asked ones; -EBADF for an asked fd not open. */
-static int select_scan(u8_t sets[3][32], int nfds)
+/* The ready events of one entry: POLLNVAL for a descriptor not open. */
+static short poll_scan(const struct mica_pollfd *p)
 {
-	int n = 0;
+	short re = 0;
 
-	for (int k = 0; k < 3; k++)
-		for (int fd = 0; fd < 8 * 32; fd++) {
-			u8_t b = 1 << (fd % 8);
-
-			if (!(sets[k][fd / 8] & b))
-				continue;
-			sets[k][fd / 8] &= ~b;
-			if (fd >= nfds)
-				continue;
-			if (dv_bad_fd(fd))
-				return -EBADF;
-			if (fd_ready(fd, k))
-				sets[k][fd / 8] |= b, n++;
-		}
-	return n;
+	if (p->fd < 0)
+		return 0;
+	if (dv_bad_fd(p->fd))
+		return MICA_POLLNVAL;
+	if ((p->events & MICA_POLLIN) && fd_ready(p->fd, 0))
+		re |= MICA_POLLIN;
+	if ((p->events & MICA_POLLOUT) && fd_ready(p->fd, 1))
+		re |= MICA_POLLOUT;
+	return re;
 }
 
-int vfs_select(message *m)
+/* VFS_POLL as the real VFS answers it (vfs/poll.c): revents written
+ * back, the count of entries with any.  A timeout the stand-in cannot
+ * end early (one client: nothing moves while it waits) just elapses. */
+int vfs_poll(message *m)
 {
-	mess_lc_vfs_select *q = &m->m_lc_vfs_select;
-	u8_t sets[3][32], asked[3][32];
-	u32_t sb = q->setbytes, ticks;
-	int n, r;
+	mess_lc_vfs_poll *q = &m->m_lc_vfs_poll;
+	struct mica_pollfd p[16];
+	u32_t ticks;
+	int n = 0, r, pass;
 
-	if (q->nfds < 0 || sb > 32 || sb % 4 || sb * 8 < (u32_t)q->nfds ||
-	    (q->has_timeout && (q->sec < 0 || q->sec > 1000 || q->usec >= 1000000)))
+	if (q->nfds > 16 || q->timeout_ms > 1000000)
 		return -EINVAL;
-	memset(asked, 0, sizeof(asked));
-	for (int k = 0; k < 3; k++)
-		if ((r = sys_safecopyfrom(m->m_source, q->sets, k * sb, asked[k], sb)) != OK)
-			return r;
-	memcpy(sets, asked, sizeof(sets));
-	if ((n = select_scan(sets, q->nfds)) < 0)
-		return n;
-	if (n == 0 && !q->has_timeout)
-		return -EAGAIN;		/* would block forever: one client, nothing moves */
-	if (n == 0 && (ticks = (u32_t)q->sec * HZ + (q->usec + 9999) / 10000) > 0) {
-		tap_sleep(ticks);	/* the timeout runs out; still nothing ready */
-		memcpy(sets, asked, sizeof(sets));
-		n = select_scan(sets, q->nfds);
+	if (q->nfds && (r = sys_safecopyfrom(m->m_source, q->grant, 0, p,
+	    q->nfds * sizeof(p[0]))) != OK)
+		return r;
+	for (pass = 0; pass < 2; pass++) {
+		n = 0;
+		for (u32_t i = 0; i < q->nfds; i++)
+			if ((p[i].revents = poll_scan(&p[i])) != 0)
+				n++;
+		if (n || pass || q->timeout_ms == 0)
+			break;
+		if (q->timeout_ms < 0)
+			return -EAGAIN;	/* would block forever */
+		ticks = ((u32_t)q->timeout_ms * HZ + 999) / 1000;
+		tap_sleep(ticks);
 	}
-	for (int k = 0; k < 3; k++)
-		if ((r = sys_safecopyto(m->m_source, q->sets, k * sb, sets[k], sb)) != OK)
-			return r;
+	if (q->nfds && (r = sys_safecopyto(m->m_source, q->grant, 0, p,
+	    q->nfds * sizeof(p[0]))) != OK)
+		return r;
 	return n;
 }
 
