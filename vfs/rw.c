@@ -52,6 +52,8 @@ static int file_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 
 	if (S_ISTYPE(vp->mode, MICA_S_IFCHR))
 		return dev_io(c, f, write, g, count);
+	if (S_ISTYPE(vp->mode, MICA_S_IFIFO))
+		return pipe_io(c, f, write, g, count);
 	if (S_ISTYPE(vp->mode, MICA_S_IFDIR))
 		return -EISDIR;
 	if (!S_ISTYPE(vp->mode, MICA_S_IFREG))

@@ -25,6 +25,8 @@
 #include <sys/wait.h>
 #include <sys/sysmacros.h>
 #include <termios.h>
+#include <signal.h>
+#include <time.h>
 #include <mica/kipc.h>
 
 static int checks, failed;
@@ -386,6 +388,47 @@ static void t_poll(void)
 	close(fd);
 }
 
+static void t_pipe(void)
+{
+	static char big[9000];
+	struct pollfd p[2];
+	struct stat st;
+	char buf[16];
+	int fd[2], n;
+
+	n = pipe(fd);
+	ok(n == 0 && fd[1] == fd[0] + 1, "pipe: fds %d, %d", fd[0], fd[1]);
+	ok(fstat(fd[0], &st) == 0 && S_ISFIFO(st.st_mode), "fstat: a FIFO");
+	err(lseek(fd[0], 0, SEEK_SET), ESPIPE, "lseek on a pipe");
+	err(pread(fd[0], buf, 1, 0), ESPIPE, "pread on a pipe");
+	err(write(fd[0], "x", 1), EBADF, "write on the read end");
+	err(read(fd[1], buf, 1), EBADF, "read on the write end");
+	ok(write(fd[1], "hello", 5) == 5, "write 5 bytes");
+	p[0].fd = fd[0]; p[0].events = POLLIN;
+	p[1].fd = fd[1]; p[1].events = POLLOUT;
+	ok(poll(p, 2, 0) == 2 && (p[0].revents & POLLIN) && (p[1].revents & POLLOUT),
+		"poll: readable and writable");
+	ok(read(fd[0], buf, 3) == 3 && !memcmp(buf, "hel", 3), "read 3");
+	ok(read(fd[0], buf, 10) == 2 && !memcmp(buf, "lo", 2), "read the other 2");
+	fcntl(fd[0], F_SETFL, O_NONBLOCK);
+	fcntl(fd[1], F_SETFL, O_NONBLOCK);
+	err(read(fd[0], buf, 1), EAGAIN, "O_NONBLOCK read of an empty pipe");
+	memset(big, 'z', sizeof(big));
+	n = write(fd[1], big, sizeof(big));
+	ok(n == 8192, "a non-blocking write fills the pipe: %d of %d", n, (int)sizeof(big));
+	err(write(fd[1], big, 10), EAGAIN, "then a small write is EAGAIN");
+	ok(poll(p + 1, 1, 0) == 0, "and the write end is not writable");
+	ok(read(fd[0], big, 4000) == 4000, "read 4000");
+	err(write(fd[1], big, 4096), EAGAIN, "4096 bytes (PIPE_BUF) do not fit in 4000: nothing written");
+	ok(write(fd[1], big, 4000) == 4000, "4000 bytes do");
+	ok(close(fd[1]) == 0, "close the write end");
+	p[0].revents = 0;
+	ok(poll(p, 1, 0) == 1 && (p[0].revents & POLLHUP), "poll: POLLHUP without writers");
+	ok(read(fd[0], big, sizeof(big)) == 8192, "the rest is still there");
+	ok(read(fd[0], buf, 1) == 0, "then end of file");
+	close(fd[0]);
+}
+
 static void t_hostile(void)
 {
 	char big[1100];
@@ -558,6 +601,126 @@ static void t_tty(void)
 	ok(close(fd) == 0, "close the console");
 }
 
+static int pipefd[2];
+
+static int child_pipe_writer(void)
+{
+	static char b[1000];
+
+	close(pipefd[0]);
+	for (int i = 0; i < 64; i++) {
+		memset(b, 'a' + i % 26, sizeof(b));
+		if (write(pipefd[1], b, sizeof(b)) != sizeof(b))
+			return 1;
+	}
+	return 0;
+}
+
+static int child_atomic(void)
+{
+	static char b[512];
+	char c = getpid() % 2 ? 'A' : 'B';
+
+	close(pipefd[0]);
+	memset(b, c, sizeof(b));
+	for (int i = 0; i < 60; i++)
+		if (write(pipefd[1], b, sizeof(b)) != sizeof(b))
+			return 1;
+	return 0;
+}
+
+static int child_epipe(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	close(pipefd[0]);
+	return write(pipefd[1], "x", 1) == -1 && errno == EPIPE ? 0 : 1;
+}
+
+static int child_sigpipe(void)
+{
+	close(pipefd[0]);
+	write(pipefd[1], "x", 1);
+	return 3;			/* not reached: SIGPIPE ends it */
+}
+
+static int child_blocked_reader(void)
+{
+	char c;
+
+	close(pipefd[1]);
+	return read(pipefd[0], &c, 1) == 0 ? 5 : 6;
+}
+
+/* Pipes between processes: suspension, atomicity, EOF, SIGPIPE, signals. */
+static void t_pipe_procs(void)
+{
+	static char all[64 * 1000 + 1];
+	int pid[2], st, n = 0, r, bad = 0;
+
+	pipe(pipefd);
+	pid[0] = fork();
+	if (pid[0] == 0)
+		_exit(child_pipe_writer());
+	close(pipefd[1]);
+	while ((r = read(pipefd[0], all + n, sizeof(all) - n)) > 0)
+		n += r;
+	for (int i = 0; i < 64000; i++)
+		bad += all[i] != 'a' + (i / 1000) % 26;
+	ok(n == 64000 && !bad, "64000 bytes through a 8192-byte pipe, writer and reader "
+		"suspended in turn, in order (%d read, %d wrong)", n, bad);
+	ok(r == 0, "end of file once the writer is gone");
+	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		"the writer saw every write complete");
+	close(pipefd[0]);
+
+	pipe(pipefd);
+	for (int k = 0; k < 2; k++)
+		if ((pid[k] = fork()) == 0)
+			_exit(child_atomic());
+	close(pipefd[1]);
+	n = 0;
+	while ((r = read(pipefd[0], all + n, sizeof(all) - n)) > 0)
+		n += r;
+	for (int i = 0; i < n; i += 512)
+		for (int j = 1; j < 512; j++)
+			bad += all[i + j] != all[i];
+	ok(n == 2 * 60 * 512 && !bad, "two writers of 512-byte writes: never interleaved "
+		"(%d bytes, %d mixed)", n, bad);
+	waitpid(pid[0], &st, 0);
+	waitpid(pid[1], &st, 0);
+	close(pipefd[0]);
+
+	pipe(pipefd);
+	close(pipefd[0]);
+	ok(in_child(child_epipe) == 0, "no reader, SIGPIPE ignored: EPIPE");
+	if ((pid[0] = fork()) == 0)
+		_exit(child_sigpipe());
+	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
+		"no reader: the writer dies of SIGPIPE");
+	close(pipefd[1]);
+
+	pipe(pipefd);
+	if ((pid[0] = fork()) == 0)
+		_exit(child_blocked_reader());
+	{
+		struct timespec ts = { 0, 50000000 };
+		nanosleep(&ts, NULL);	/* let it block in read */
+	}
+	ok(kill(pid[0], SIGTERM) == 0 && waitpid(pid[0], &st, 0) == pid[0] &&
+		WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM,
+		"a reader suspended on a pipe is ended by a signal, no hang");
+	if ((pid[0] = fork()) == 0)
+		_exit(child_blocked_reader());
+	close(pipefd[1]);
+	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFEXITED(st) && WEXITSTATUS(st) == 5,
+		"a suspended reader gets end of file when the last writer closes");
+	close(pipefd[0]);
+}
+
 int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
@@ -569,9 +732,12 @@ int main(int argc, char **argv)
 	t_attrs();
 	t_mount();
 	t_poll();
+	t_pipe();
 	t_hostile();
-	if (with_pm)
+	if (with_pm) {
 		t_proc();
+		t_pipe_procs();
+	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
 	t_crash();
