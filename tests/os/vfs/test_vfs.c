@@ -601,6 +601,21 @@ static void t_tty(void)
 	ok(close(fd) == 0, "close the console");
 }
 
+/* The root is the MFS server on the memory driver: the host's file is there. */
+static void t_mfs_root(void)
+{
+	char buf[64];
+	struct statvfs sv;
+	int fd = open("/etc/motd", O_RDONLY), n;
+
+	n = fd >= 0 ? read(fd, buf, sizeof(buf)) : -1;
+	ok(n == 31 && !memcmp(buf, "Mica root for the vfsmfs suite\n", 31),
+		"/etc/motd from the host-made MFS image (%d bytes)", n);
+	close(fd);
+	ok(statvfs("/", &sv) == 0 && sv.f_bsize == 4096, "statvfs /: MFS, 4 KiB blocks (%lu)",
+		(unsigned long)sv.f_bsize);
+}
+
 static int pipefd[2];
 
 static int child_pipe_writer(void)
@@ -724,6 +739,9 @@ static void t_pipe_procs(void)
 int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
+
+	if (argc > 1 && !strcmp(argv[1], "mfs"))
+		t_mfs_root();
 
 	t_open_rw();
 	t_fds();
