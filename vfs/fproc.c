@@ -102,6 +102,8 @@ void filp_put(struct filp *f)
 		return;
 	if (f->dev_open)
 		dev_close(f);
+	if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		blk_close(f);
 	if ((f->flags & MICA_O_ACCMODE) != MICA_O_WRONLY)
 		vp->opens_r--;
 	if ((f->flags & MICA_O_ACCMODE) != MICA_O_RDONLY)

@@ -60,6 +60,8 @@ struct vmnt {
 	struct vnode *root;
 	struct vnode *covered;		/* NULL for "/" */
 	char label[RS_LABEL_LEN];
+	char dev_label[RS_LABEL_LEN];	/* its block driver ("" none) */
+	int dev_minor;
 };
 
 struct filp {
@@ -208,6 +210,12 @@ void pm_request(message *m);
 
 /* exec.c */
 int exec_load(const mess_pm_vfs_exec *q, mess_vfs_pm_exec *rep);
+
+/* blk.c: block special files */
+const char *blk_driver(u32_t rdev);
+int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
+	int move, cp_grant_id_t g, u32_t count);
+void blk_close(struct filp *f);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,

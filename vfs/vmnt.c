@@ -74,6 +74,9 @@ static int mount_at(endpoint_t fs, const char *label, const char *dev_label,
 	vm->dev = next_dev++;
 	vm->rdonly = rdonly || (root.flags & FS_RES_RDONLY);
 	snprintf(vm->label, sizeof(vm->label), "%s", label);
+	snprintf(vm->dev_label, sizeof(vm->dev_label), "%s",
+		dev_label ? dev_label : "");
+	vm->dev_minor = minor;
 	if (!S_ISTYPE(root.mode, MICA_S_IFDIR) ||
 	    !(vm->root = vnode_get(vm, &root))) {
 		req_unmount(vm);

@@ -616,6 +616,40 @@ static void t_mfs_root(void)
 		(unsigned long)sv.f_bsize);
 }
 
+/* /ram0, a block special file for the device MFS has mounted as "/". */
+static void t_blk(void)
+{
+	static char blk[4096], back[512];
+	struct stat st;
+	int fd, n;
+
+	ok(mknod("/ram0", S_IFBLK | 0600, makedev(1, 0)) == 0, "mknod a block device (major 1: memory)");
+	ok(stat("/ram0", &st) == 0 && S_ISBLK(st.st_mode) && major(st.st_rdev) == 1,
+		"stat: a block device, major 1");
+	fd = open("/ram0", O_RDWR);
+	ok(fd >= 0, "open the root's own device");
+	n = read(fd, blk, sizeof(blk));
+	ok(n == 4096 && (u_char)blk[1024 + 24] == 0x5a && (u_char)blk[1024 + 25] == 0x4d,
+		"read block 0: the MFS V3 superblock magic at 1048 (%d bytes)", n);
+	ok(lseek(fd, 0, SEEK_CUR) == 4096, "the position moved");
+	ok(pread(fd, blk, 4096, 491520) == 0, "pread at the device's end: 0");
+	ok(pread(fd, blk, 4096, 491520 - 100) == 100, "pread across the end: clipped to 100");
+	memset(blk, 0x5c, 512);
+	ok(pwrite(fd, blk, 512, 491520 - 512) == 512, "pwrite the last 512 bytes");
+	ok(pread(fd, back, 512, 491520 - 512) == 512 && !memcmp(back, blk, 512),
+		"and read them back through the same cache");
+	ok(close(fd) == 0, "close flushes");
+	ok(stat("/etc/motd", &st) == 0, "the file system is still fine");
+	fd = open("/ram0", O_RDONLY);
+	ok(fd >= 0 && pread(fd, back, 512, 491520 - 512) == 512 && !memcmp(back, blk, 512),
+		"the bytes are there after reopening");
+	close(fd);
+	ok(mknod("/ram1", S_IFBLK | 0600, makedev(1, 1)) == 0 &&
+		(fd = open("/ram1", O_RDONLY)) >= 0 && read(fd, blk, 1) == -1 && errno == ENXIO,
+		"a block device no file system has mounted: ENXIO");
+	close(fd);
+}
+
 static int pipefd[2];
 
 static int child_pipe_writer(void)
@@ -740,8 +774,10 @@ int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
 
-	if (argc > 1 && !strcmp(argv[1], "mfs"))
+	if (argc > 1 && !strcmp(argv[1], "mfs")) {
 		t_mfs_root();
+		t_blk();
+	}
 
 	t_open_rw();
 	t_fds();
