@@ -108,8 +108,11 @@ void filp_put(struct filp *f)
 		vp->opens_r--;
 	if ((f->flags & MICA_O_ACCMODE) != MICA_O_RDONLY)
 		vp->opens_w--;
-	if (S_ISTYPE(vp->mode, MICA_S_IFIFO))
+	if (S_ISTYPE(vp->mode, MICA_S_IFIFO)) {
 		pipe_changed();
+		if (vp->opens_r == 0 && vp->opens_w == 0)
+			fifo_release(vp);
+	}
 	poll_wakeup_all();
 	vnode_put(vp);
 	f->vp = NULL;

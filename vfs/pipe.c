@@ -16,7 +16,13 @@
  * transfer), so it never asks PFS to hold more than FS_PIPE_SIZE.  A
  * suspended call keeps its request in its fproc; after every message
  * main.c calls pipe_revive(), which retries each suspended pipe call once
- * if anything happened to a pipe meanwhile (a transfer or a close).
+ * if anything happened to a pipe meanwhile (a transfer, an open, a close).
+ *
+ * A named FIFO (a node on any file system) gets a pipe on PFS at its first
+ * open, kept in the FIFO's vnode while it is open; the descriptors point
+ * at that pipe (so fstat reports PFS's node).  Open follows POSIX: a
+ * reader waits for a writer and a writer for a reader, unless O_NONBLOCK
+ * (a reader then opens at once, a writer fails with ENXIO).
  */
 #include "vfs.h"
 #include <mica/ds.h>
@@ -52,13 +58,28 @@ static int pfs_get(struct vmnt **vm)
 	return OK;
 }
 
+/* A new pipe node on PFS (a reference). */
+static int pipe_node(struct fproc *fp, struct vnode **out)
+{
+	mess_fs_vfs_node res;
+	struct vmnt *vm;
+	int r;
+
+	if ((r = pfs_get(&vm)) != OK ||
+	    (r = req_newnode(vm, MICA_S_IFIFO | 0600, fp->uid, fp->gid,
+	    &res)) != OK)
+		return r;
+	if (!(*out = vnode_get(vm, &res)))
+		return -ENFILE;
+	(*out)->size = 0;
+	return OK;
+}
+
 int do_pipe(struct vfs_call *c)
 {
 	int flags = c->m->m_lc_vfs_fd.arg, fd0, fd1, r;
-	mess_fs_vfs_node res;
 	struct filp *f0, *f1;
 	struct vnode *vp;
-	struct vmnt *vm;
 
 	if (flags & ~(MICA_O_CLOEXEC | MICA_O_NONBLOCK))
 		return -EINVAL;
@@ -66,13 +87,8 @@ int do_pipe(struct vfs_call *c)
 		return r;
 	if ((r = fd_alloc(c->fp, fd0 + 1, &fd1)) != OK)
 		return r;
-	if ((r = pfs_get(&vm)) != OK ||
-	    (r = req_newnode(vm, MICA_S_IFIFO | 0600, c->fp->uid, c->fp->gid,
-	    &res)) != OK)
+	if ((r = pipe_node(c->fp, &vp)) != OK)
 		return r;
-	if (!(vp = vnode_get(vm, &res)))
-		return -ENFILE;
-	vp->size = 0;
 	f0 = filp_alloc(vp, MICA_O_RDONLY | (flags & MICA_O_NONBLOCK));
 	f1 = f0 ? filp_alloc(vp, MICA_O_WRONLY | (flags & MICA_O_NONBLOCK)) : NULL;
 	vnode_put(vp);			/* the filps hold it */
@@ -163,6 +179,63 @@ int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
 		c->fp->pipe_vp == f->vp ? c->fp->pipe_done : 0);
 }
 
+/* Is the other side of a FIFO open? */
+static int fifo_peer(struct filp *f)
+{
+	return (f->flags & MICA_O_ACCMODE) == MICA_O_RDONLY ?
+		f->vp->opens_w > 0 : f->vp->opens_r > 0;
+}
+
+/*
+ * Open a named FIFO vp (the caller's lookup reference) as descriptor fd:
+ * the fd, VFS_SUSPEND until the other side opens, or an error.
+ */
+int fifo_open(struct vfs_call *c, struct vnode *vp, int flags, int fd)
+{
+	int acc = flags & MICA_O_ACCMODE, r;
+	struct filp *f;
+
+	if (acc == MICA_O_RDWR)
+		return -EINVAL;		/* POSIX leaves it undefined */
+	if (!vp->fifo) {
+		if ((r = pipe_node(c->fp, &vp->fifo)) != OK) {
+			vp->fifo = NULL;
+			return r;
+		}
+		vnode_ref(vp);		/* the FIFO stays while its pipe does */
+	}
+	if (acc == MICA_O_WRONLY && (flags & MICA_O_NONBLOCK) &&
+	    vp->fifo->opens_r == 0)
+		return -ENXIO;
+	if (!(f = filp_alloc(vp->fifo, flags & (MICA_O_ACCMODE |
+	    MICA_O_NONBLOCK | MICA_O_APPEND))))
+		return -ENFILE;
+	c->fp->fd[fd] = f;
+	if (flags & MICA_O_CLOEXEC)
+		c->fp->cloexec |= 1ull << fd;
+	pipes_changed = 1;		/* a waiting peer may go on */
+	if (fifo_peer(f) || (flags & MICA_O_NONBLOCK))
+		return fd;
+	c->fp->blocked = VFS_OPEN;
+	c->fp->pipe_vp = f->vp;
+	c->fp->pipe_done = fd;
+	return VFS_SUSPEND;
+}
+
+/* The last filp of a FIFO's pipe went: the FIFO lets go of it. */
+void fifo_release(struct vnode *pipe)
+{
+	for (int i = 0; i < VFS_NR_VNODES; i++) {
+		struct vnode *vp = &vfs_vnodes[i];
+		if (vp->refs > 0 && vp->fifo == pipe) {
+			vp->fifo = NULL;
+			vnode_put(pipe);
+			vnode_put(vp);
+			return;
+		}
+	}
+}
+
 /* poll: readable with data or no writer, writable with room for PIPE_BUF. */
 int pipe_poll(struct filp *f, int events)
 {
@@ -200,8 +273,17 @@ void pipe_revive(void)
 		struct vfs_call c = { .fp = fp, .who = fp->ep, .m = &fp->req };
 		int r;
 
-		if (fp->ep == NONE || !fp->pipe_vp ||
-		    (fp->blocked != VFS_READ && fp->blocked != VFS_WRITE))
+		if (fp->ep == NONE || !fp->pipe_vp)
+			continue;
+		if (fp->blocked == VFS_OPEN) {
+			if (fp->fd[fp->pipe_done] && !fifo_peer(fp->fd[fp->pipe_done]))
+				continue;
+			fp->blocked = 0;
+			fp->pipe_vp = NULL;
+			vfs_reply(fp->ep, fp->pipe_done, NULL);
+			continue;
+		}
+		if (fp->blocked != VFS_READ && fp->blocked != VFS_WRITE)
 			continue;
 		fp->blocked = 0;
 		r = fp->req.m_type == VFS_READ ? do_read(&c) : do_write(&c);
@@ -219,6 +301,10 @@ void pipe_interrupt(struct fproc *fp)
 {
 	int r = fp->pipe_done ? (int)fp->pipe_done : -EINTR;
 
+	if (fp->blocked == VFS_OPEN) {		/* the open did not happen */
+		fd_close(fp, fp->pipe_done);
+		r = -EINTR;
+	}
 	fp->blocked = 0;
 	fp->pipe_vp = NULL;
 	fp->pipe_done = 0;

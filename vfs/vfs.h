@@ -50,6 +50,7 @@ struct vnode {
 	struct vmnt *mounted;		/* a file system mounted on this node */
 	int opens_w;			/* open for writing (pipes: writers) */
 	int opens_r;			/* open for reading (pipes: readers) */
+	struct vnode *fifo;		/* a named FIFO's pipe on PFS, while open */
 };
 
 struct vmnt {
@@ -224,6 +225,8 @@ int pipe_poll(struct filp *f, int events);
 void pipe_changed(void);
 void pipe_revive(void);
 void pipe_interrupt(struct fproc *fp);
+int fifo_open(struct vfs_call *c, struct vnode *vp, int flags, int fd);
+void fifo_release(struct vnode *pipe);
 void pipe_setup(const char *args);
 
 /* poll.c */

@@ -704,6 +704,49 @@ static int child_blocked_reader(void)
 	return read(pipefd[0], &c, 1) == 0 ? 5 : 6;
 }
 
+static int child_fifo_writer(void)
+{
+	int fd = open("/fifo", O_WRONLY);
+
+	if (fd < 0)
+		return 1;
+	if (write(fd, "through the fifo", 16) != 16)
+		return 2;
+	return 0;
+}
+
+/* A named FIFO: open waits for the other side, data, EOF. */
+static void t_fifo(void)
+{
+	char buf[32];
+	struct stat st;
+	int fd, pid, st2, n;
+
+	ok(mknod("/fifo", S_IFIFO | 0666, 0) == 0, "mknod a FIFO");
+	ok(stat("/fifo", &st) == 0 && S_ISFIFO(st.st_mode), "stat: a FIFO");
+	err(open("/fifo", O_WRONLY | O_NONBLOCK), ENXIO, "O_WRONLY|O_NONBLOCK without a reader");
+	fd = open("/fifo", O_RDONLY | O_NONBLOCK);
+	ok(fd >= 0 && read(fd, buf, 1) == 0, "O_RDONLY|O_NONBLOCK opens at once, reads EOF");
+	close(fd);
+	if ((pid = fork()) == 0)
+		_exit(child_fifo_writer());
+	fd = open("/fifo", O_RDONLY);
+	ok(fd >= 0, "a reader's open waits for the writer, then succeeds");
+	n = 0;
+	while (n < 16) {
+		int r = read(fd, buf + n, sizeof(buf) - n);
+		if (r <= 0)
+			break;
+		n += r;
+	}
+	ok(n == 16 && !memcmp(buf, "through the fifo", 16), "the writer's bytes (%d)", n);
+	ok(read(fd, buf, 1) == 0, "EOF when the writer is gone");
+	ok(waitpid(pid, &st2, 0) == pid && WIFEXITED(st2) && WEXITSTATUS(st2) == 0,
+		"the writer's open waited for the reader");
+	close(fd);
+	ok(unlink("/fifo") == 0, "unlink the FIFO");
+}
+
 /* Pipes between processes: suspension, atomicity, EOF, SIGPIPE, signals. */
 static void t_pipe_procs(void)
 {
@@ -791,6 +834,7 @@ int main(int argc, char **argv)
 	if (with_pm) {
 		t_proc();
 		t_pipe_procs();
+		t_fifo();
 	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
