@@ -28,6 +28,11 @@
 #include <signal.h>
 #include <time.h>
 #include <mica/kipc.h>
+#include <mica/callnr.h>
+#include <mica/ipc.h>
+#include <mica/pmvfs.h>
+
+extern endpoint_t lc_self;		/* libposix: this process (its start frame) */
 
 static int checks, failed;
 
@@ -443,6 +448,113 @@ static void t_hostile(void)
 	err(stat("/f1", (struct stat *)0), EFAULT, "stat into NULL");
 }
 
+/* One raw request to VFS; the reply's m_type. */
+static int wire(int type, message *m)
+{
+	m->m_type = type;
+	if (ipc_sendrec(VFS_PROC_NR, m) != OK)
+		return -99999;
+	return m->m_type;
+}
+
+/* Hostile fields straight on the wire, past the C library's checks. */
+static void t_wire(void)
+{
+	static char path[] = "/f1";
+	message m;
+	cp_grant_id_t g;
+	int fd = open("/f1", O_RDWR);
+
+	memset(&m, 0, sizeof(m));
+	ok(wire(VFS_RQ_BASE + 0xff, &m) == -ENOSYS, "an unknown call: ENOSYS");
+	memset(&m, 0, sizeof(m));
+	m.m_pm_vfs_proc.endpt = lc_self;
+	ok(wire(VFS_PM_EXIT, &m) == -ENOSYS && fcntl(fd, F_GETFD) == 0,
+		"PM's EXIT from a user process: refused, nothing closed");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = 12345;
+	m.m_lc_vfs_path.path_len = 3;
+	ok(wire(VFS_OPEN, &m) == -EFAULT, "open with a bogus path grant: EFAULT");
+	g = cpf_grant_direct(VFS_PROC_NR, (vir_bytes)path, 3, CPF_READ);
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 0;
+	ok(wire(VFS_OPEN, &m) == -ENOENT, "path_len 0: ENOENT");
+	m.m_lc_vfs_path.path_len = 5000;
+	ok(wire(VFS_OPEN, &m) == -ENAMETOOLONG, "path_len 5000: ENAMETOOLONG");
+	m.m_lc_vfs_path.path_len = 0x80000000u;
+	ok(wire(VFS_STAT, &m) == -ENAMETOOLONG, "path_len 2^31: ENAMETOOLONG");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 4;
+	ok(wire(VFS_STAT, &m) < 0, "path_len past the grant: an error, not a crash");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 3;
+	m.m_lc_vfs_path.buf = g;
+	m.m_lc_vfs_path.size = 10;
+	ok(wire(VFS_STAT, &m) == -EINVAL, "stat into a 10-byte buffer: EINVAL");
+	m.m_lc_vfs_path.flags = 0x7fff;
+	ok(wire(VFS_OPEN, &m) == -EINVAL, "open with unknown flags: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 3;
+	m.m_lc_vfs_path.mode = 0xffff;
+	ok(wire(VFS_ACCESS, &m) == -EINVAL, "access mode 0xffff: EINVAL");
+	m.m_lc_vfs_path.mode = MICA_S_IFCHR | 0644;
+	m.m_lc_vfs_path.length = 1ull << 40;
+	ok(wire(VFS_MKNOD, &m) == -EINVAL, "mknod with a 41-bit device: EINVAL");
+	cpf_revoke(g);
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_io.fd = fd;
+	m.m_lc_vfs_io.grant = 777;
+	m.m_lc_vfs_io.count = 100;
+	ok(wire(VFS_READ, &m) < 0, "read into a bogus grant: an error");
+	m.m_lc_vfs_io.fd = -5;
+	ok(wire(VFS_WRITE, &m) == -EBADF, "write on fd -5: EBADF");
+	m.m_lc_vfs_io.fd = fd;
+	m.m_lc_vfs_io.count = 0xffffffffu;
+	ok(wire(VFS_WRITE, &m) == -EINVAL, "a write of 2^32-1 bytes: EINVAL");
+	m.m_lc_vfs_io.count = 0;
+	ok(wire(VFS_GETCWD, &m) == -ERANGE, "getcwd into 0 bytes: ERANGE");
+	m.m_lc_vfs_io.pos = -1;
+	m.m_lc_vfs_io.count = 1;
+	ok(wire(VFS_PREAD, &m) == -EINVAL, "pread at -1: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_poll.nfds = 100000;
+	ok(wire(VFS_POLL, &m) == -EINVAL, "poll of 100000 fds: EINVAL");
+	m.m_lc_vfs_poll.nfds = 3;
+	m.m_lc_vfs_poll.grant = 999;
+	ok(wire(VFS_POLL, &m) == -EFAULT, "poll with a bogus grant: EFAULT");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_fd.fd = fd;
+	m.m_lc_vfs_fd.cmd = MICA_F_DUPFD;
+	m.m_lc_vfs_fd.arg = 1 << 30;
+	ok(wire(VFS_FCNTL, &m) == -EINVAL, "F_DUPFD from 2^30: EINVAL");
+	m.m_lc_vfs_fd.fd2 = 1 << 30;
+	ok(wire(VFS_DUP2, &m) == -EBADF, "dup2 to 2^30: EBADF");
+	m.m_lc_vfs_fd.arg = 0x7fffffff;
+	ok(wire(VFS_PIPE, &m) == -EINVAL, "pipe with unknown flags: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_lseek.fd = fd;
+	m.m_lc_vfs_lseek.whence = MICA_SEEK_SET;
+	m.m_lc_vfs_lseek.offset = 0x7fffffffffffffffll;
+	ok(wire(VFS_LSEEK, &m) == OK, "lseek to 2^63-1");
+	m.m_lc_vfs_lseek.whence = MICA_SEEK_CUR;
+	m.m_lc_vfs_lseek.offset = 1;
+	ok(wire(VFS_LSEEK, &m) == -EOVERFLOW, "and one more: EOVERFLOW");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_utimens.fd = fd;
+	m.m_lc_vfs_utimens.atime_nsec = 2000000000;
+	ok(wire(VFS_UTIMENS, &m) == -EINVAL, "utimens nsec 2e9: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_mount.type_len = 100;
+	m.m_lc_vfs_mount.target_len = 4;
+	ok(wire(VFS_MOUNT, &m) == -EINVAL, "mount with a 100-byte type: EINVAL");
+	close(fd);
+	ok(stat("/f1", (struct stat[1]){ 0 }) == 0, "VFS still serves");
+}
+
 static void t_crash(void)
 {
 	struct stat st;
@@ -831,6 +943,7 @@ int main(int argc, char **argv)
 	t_poll();
 	t_pipe();
 	t_hostile();
+	t_wire();
 	if (with_pm) {
 		t_proc();
 		t_pipe_procs();
