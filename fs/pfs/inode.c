@@ -149,7 +149,7 @@ int pfs_putnode(ino_t ino, unsigned int count)
 
 	if (ino == PFS_ROOT_INO) {
 		if (count == 0 || count > root_refs) {
-			fsdriver_log("pfs: putnode root: %u of %u refs", count,
+			fsdriver_log("pfs: putnode root: dropping %u of %u refs", count,
 			    root_refs);
 			return -EINVAL;
 		}
@@ -157,7 +157,7 @@ int pfs_putnode(ino_t ino, unsigned int count)
 		return OK;
 	}
 	if (!(ip = pfs_find(ino)) || count == 0 || count > ip->refs) {
-		fsdriver_log("pfs: putnode %llu: %u refs, %u held",
+		fsdriver_log("pfs: putnode %llu: dropping %u of %u refs",
 		    (unsigned long long)ino, count, ip ? ip->refs : 0);
 		return -EINVAL;
 	}
