@@ -9,9 +9,8 @@
  * numbers, the mounting endpoint) and answers like MFS (ENOTEMPTY,
  * EEXIST, ENOSPC, EFBIG).  Command line: label=L (published in DS so VFS
  * can mount it by name); a lookup of the name "crash-now" makes it exit,
- * so a suite can see what VFS does when its server dies.  It also stands
- * in for PFS: FS_NEWNODE makes an unnamed node, and an S_IFIFO node is a
- * pipe (writes append, reads consume from the front, vfsif.h).
+ * so a suite can see what VFS does when its server dies.  Pipes are the
+ * real PFS's (servers/pfs) in every suite.
  */
 #include <mica/syslib.h>
 #include <mica/vfsif.h>
@@ -24,8 +23,6 @@
 #define MEMFS_DATA	8192
 #define MEMFS_NAME	60
 #define MEMFS_DENTS	256
-
-_Static_assert(MEMFS_DATA >= FS_PIPE_SIZE, "a pipe must hold FS_PIPE_SIZE");
 
 struct node {
 	int used;
@@ -255,21 +252,6 @@ static int fs_create(message *m)
 	return OK;
 }
 
-/* An unnamed node (a pipe): nlink 0, gone with its last reference. */
-static int fs_newnode(message *m)
-{
-	mess_vfs_fs_create q = m->m_fs_create;
-	u64_t ino;
-
-	if ((q.mode & MICA_S_IFMT) != MICA_S_IFIFO)
-		return -EINVAL;
-	if (!(ino = node_alloc(q.mode, q.uid, q.gid, 0)))
-		return -ENOSPC;
-	nodes[ino].nlink = 0;
-	fill_node(m, ino);
-	return OK;
-}
-
 static int fs_slink(message *m)
 {
 	mess_vfs_fs_slink q = m->m_fs_slink;
@@ -323,30 +305,6 @@ static int fs_stat(message *m)
 		== OK ? OK : -EFAULT;
 }
 
-/* A pipe: writes append, reads take from the front. */
-static int fifo_io(message *m, struct node *n)
-{
-	u32_t bytes = m->m_fs_io.bytes;
-
-	if (m->m_type == FS_WRITE) {
-		if (bytes > MEMFS_DATA - n->size)
-			bytes = MEMFS_DATA - n->size;
-		if (bytes && sys_safecopyfrom(m->m_source, m->m_fs_io.grant, 0,
-		    n->data + n->size, bytes) != OK)
-			return -EFAULT;
-		n->size += bytes;
-		return bytes;
-	}
-	if (bytes > n->size)
-		bytes = n->size;
-	if (bytes && sys_safecopyto(m->m_source, m->m_fs_io.grant, 0, n->data,
-	    bytes) != OK)
-		return -EFAULT;
-	memmove(n->data, n->data + bytes, n->size - bytes);
-	n->size -= bytes;
-	return bytes;
-}
-
 static int fs_io(message *m)
 {
 	struct node *n = node(m->m_fs_io.ino);
@@ -355,8 +313,6 @@ static int fs_io(message *m)
 
 	if (!n)
 		return -EINVAL;
-	if ((n->mode & MICA_S_IFMT) == MICA_S_IFIFO && m->m_type != FS_RDLINK)
-		return fifo_io(m, n);
 	if (is_dir(n))
 		return -EISDIR;
 	if (m->m_type == FS_RDLINK) {
@@ -639,7 +595,6 @@ static const fs_fn table[FS_NR_RQ] = {
 	[FS_LOOKUP - FS_RQ_BASE] = fs_lookup,
 	[FS_PUTNODE - FS_RQ_BASE] = fs_putnode,
 	[FS_STAT - FS_RQ_BASE] = fs_stat,
-	[FS_NEWNODE - FS_RQ_BASE] = fs_newnode,
 	[FS_CHOWN - FS_RQ_BASE] = fs_attr,
 	[FS_CHMOD - FS_RQ_BASE] = fs_attr,
 	[FS_UTIME - FS_RQ_BASE] = fs_utime,
