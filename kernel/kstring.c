@@ -10,9 +10,16 @@ void *kmemset(void *d, int c, u32_t n)
 	u8_t *p = d;
 	u32_t w = (u8_t)c * 0x01010101u;
 
-	if (!((u32_t)p & 3))
+	if (!((u32_t)p & 3)) {
+		for (; n >= 32; n -= 32, p += 32) {	/* a fresh frame: 128 passes */
+			u32_t *q = (u32_t *)p;
+
+			q[0] = w; q[1] = w; q[2] = w; q[3] = w;
+			q[4] = w; q[5] = w; q[6] = w; q[7] = w;
+		}
 		for (; n >= 4; n -= 4, p += 4)
 			*(u32_t *)p = w;
+	}
 	while (n--)
 		*p++ = (u8_t)c;
 	return d;
@@ -26,6 +33,13 @@ void *kmemcpy(void *d, const void *s, u32_t n)
 	const u8_t *sp = s;
 
 	if (!(((u32_t)dp | (u32_t)sp) & 3)) {
+		for (; n >= 32; n -= 32, dp += 32, sp += 32) {	/* frame copies */
+			u32_t *q = (u32_t *)dp;
+			const u32_t *r = (const u32_t *)sp;
+
+			q[0] = r[0]; q[1] = r[1]; q[2] = r[2]; q[3] = r[3];
+			q[4] = r[4]; q[5] = r[5]; q[6] = r[6]; q[7] = r[7];
+		}
 		for (; n >= 4; n -= 4, dp += 4, sp += 4)
 			*(u32_t *)dp = *(const u32_t *)sp;
 	}

@@ -72,7 +72,8 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
 	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
 	u32_t free_frames;		/* GETINFO reply: free page frames */
-	u8_t pad[12];
+	u32_t total_frames;		/* GETINFO reply: frames of the pool */
+	u8_t pad[8];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
@@ -168,7 +169,8 @@ typedef struct {			/* SYS_VMCTL */
 	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
 	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
 	u32_t present;			/* GET reply: the page held a frame (protection fault) */
-	u8_t pad[24];
+	u32_t more;			/* GET reply: another fault waits to be fetched */
+	u8_t pad[20];
 } mess_lsys_krn_vmctl;
 
 /*
