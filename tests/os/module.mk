@@ -15,6 +15,8 @@ $(TOBJ)/tests/os/fs_image.o: $(FS_TEST_IMAGE)
 $(TOBJ)/tests/os/fs_image.o: TCFLAGS_EXTRA := -DFS_TEST_IMAGE='"$(FS_TEST_IMAGE)"'
 $(TOBJ)/tests/os/test_fs.o: TCFLAGS_EXTRA := \
 	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
+$(TOBJ)/tests/os/test_pfs.o: TCFLAGS_EXTRA := \
+	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
 
 OS_TEST_NAMES := $(basename $(notdir $(wildcard tests/os/test_*.c)))
 $(foreach t,$(OS_TEST_NAMES),$(eval $(call os_module,$(t),tests/os/$(t).c tests/os/tap.c $(OS_TEST_EXTRA_$(t)))))
