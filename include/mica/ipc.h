@@ -12,8 +12,10 @@
 
 #include <mica/type.h>
 #include <mica/const.h>
+#include <mica/vmif.h>
 #include <mica/ipc_lc.h>
 #include <mica/vfsif.h>
+#include <mica/pmvfs.h>
 
 #define MSG_PAYLOAD 56
 
@@ -70,7 +72,8 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
 	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
 	u32_t free_frames;		/* GETINFO reply: free page frames */
-	u8_t pad[12];
+	u32_t total_frames;		/* GETINFO reply: frames of the pool */
+	u8_t pad[8];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
@@ -166,7 +169,8 @@ typedef struct {			/* SYS_VMCTL */
 	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
 	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
 	u32_t present;			/* GET reply: the page held a frame (protection fault) */
-	u8_t pad[24];
+	u32_t more;			/* GET reply: another fault waits to be fetched */
+	u8_t pad[20];
 } mess_lsys_krn_vmctl;
 
 typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
@@ -362,9 +366,11 @@ typedef struct {
 		mess_lsys_bdev m_bdev;
 #define LC_MEMBER(t, m) t m;
 		LC_MESSAGES(LC_MEMBER)
+		VMIF_MESSAGES(LC_MEMBER)
 #undef LC_MEMBER
 #define FS_MEMBER(t, m) t m;
 		FS_MESSAGES(FS_MEMBER)
+		PMVFS_MESSAGES(FS_MEMBER)
 #undef FS_MEMBER
 		u8_t size[MSG_PAYLOAD];
 	};
@@ -408,9 +414,11 @@ MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
 #define LC_CHECK(t, m) MESS_CHECK(t);
 LC_MESSAGES(LC_CHECK)
+VMIF_MESSAGES(LC_CHECK)
 #undef LC_CHECK
 #define FS_CHECK(t, m) MESS_CHECK(t);
 FS_MESSAGES(FS_CHECK)
+PMVFS_MESSAGES(FS_CHECK)
 #undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 

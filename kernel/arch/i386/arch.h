@@ -98,6 +98,7 @@ int frame_get(phys_bytes f);
 void frame_put(phys_bytes f);
 u32_t frame_refs(phys_bytes f);
 u32_t arch_free_frames(void);
+u32_t arch_total_frames(void);
 
 /* paging.c: chunked operations do ARCH_CHUNK_PAGES pages per pass, count
  * progress in *done and return ARCH_MORE when a pass ended early. */
@@ -126,6 +127,8 @@ int arch_map_contig(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
 	phys_bytes *pa);
 int arch_query(const struct addrspace *as, vir_bytes va, phys_bytes *pa,
 	u32_t *prot, u32_t *refs);
+int arch_query_run(const struct addrspace *as, vir_bytes va, u32_t len,
+	vir_bytes *first, u32_t *pages);
 int arch_umap(const struct addrspace *as, vir_bytes va, u32_t len,
 	phys_bytes *pa);
 void arch_as_switch(const struct addrspace *as);
