@@ -65,6 +65,8 @@ int do_clearrefs(struct proc *caller, message *m)
 	if (p == caller)
 		return -EINVAL;
 	ipc_clear_refs(p, err);
+	if (p->rts_flags & (RTS_SENDING | RTS_RECEIVING))
+		p->regs.eax = (u32_t)err;	/* its own IPC fails too */
 	p->sendrec = 0;
 	rts_clear(p, RTS_SENDING | RTS_RECEIVING);
 	return OK;

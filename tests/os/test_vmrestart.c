@@ -77,13 +77,14 @@ static int vm2(void)
 {
 	mess_lsys_krn_vmctl f;
 	message m;
-	u32_t served = 0, inhibited = 0;
+	u32_t served = 0, inhibited = 0, absent = 0;
 
 	ipc_receive(MAIN, &m);
 	become_vm();
 	while (served < NCLIENTS) {
 		ipc_receive(ANY, &m);
 		while (sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
+			absent += !f.present;
 			if (f.endpt == C1 && !inhibited)
 				inhibited = sys_vmctl_inhibit(C1, 1) == OK;
 			sys_memmap(f.owner, f.addr & ~(PAGE_SIZE - 1), PAGE_SIZE,
@@ -95,6 +96,7 @@ static int vm2(void)
 	memset(&m, 0, sizeof(m));
 	m.m_u32.data[0] = served;
 	m.m_u32.data[1] = inhibited;
+	m.m_u32.data[2] = absent;
 	ipc_send(MAIN, &m);
 	ipc_receive(MAIN, &m);			/* "let C1 go" */
 	m.m_type = sys_vmctl_inhibit(C1, 0);
@@ -219,6 +221,7 @@ int main(const char *args)
 	tap_ok(r == OK && m.m_u32.data[0] == NCLIENTS,
 		"the new VM was offered all three faults (%u)", m.m_u32.data[0]);
 	tap_ok(m.m_u32.data[1] == 1, "it inhibited the first client");
+	tap_is((int)m.m_u32.data[2], NCLIENTS, "faults on missing pages say present=0");
 	for (i = 1; i < NCLIENTS; i++)
 		if (ipc_receive(C1 + i, &m) != OK ||
 		    m.m_u32.data[0] != 0x1000u + (u32_t)(C1 + i))
