@@ -28,7 +28,10 @@ OS_ALL += $(TBIN)/demo.elf $(OS_TEST_ELFS)
 # OS_TEST_KVM=1 runs the suites under KVM when /dev/kvm is usable (TCG is
 # the default and what CI uses); OS_TEST_TIMEOUT bounds each boot (s).
 .PHONY: os-tests-run
-os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS)
+# Some suites check on the host what the guest left (tests/os/NAME.check,
+# e.g. fs.check runs fsck.mfs on the device test_fs dumped).
+OS_CHECK_TOOLS := $(HBIN)/fsck.mfs
+os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS) $(OS_CHECK_TOOLS)
 	bash tools/qemu/test-os.sh $(if $(filter 1,$(OS_TEST_KVM)),--kvm) \
 		$(KERNEL_ELF) tests/os/tests.list $(TBIN)
 OS_TESTS += os-tests-run
