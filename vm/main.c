@@ -28,6 +28,8 @@ static const vm_handler_t srv_calls[VM_SRV_NR] = {
 	[VM_EXEC_DONE - VM_SRV_BASE] = do_exec_done,
 	[VM_INFO - VM_SRV_BASE] = do_info,
 	[VM_REGIONS - VM_SRV_BASE] = do_regions,
+	[VM_MAP_PHYS - VM_SRV_BASE] = do_map_phys,
+	[VM_CONTIG - VM_SRV_BASE] = do_contig,
 };
 
 static vm_handler_t handler_of(int type)

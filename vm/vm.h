@@ -105,6 +105,10 @@ int do_mmap(message *m);
 int do_munmap(message *m);
 int do_mprotect(message *m);
 
+/* phys.c: memory for drivers. */
+int do_map_phys(message *m);
+int do_contig(message *m);
+
 /* fault.c */
 void vm_faults(void);
 

@@ -298,6 +298,70 @@ static void mmap_calls(void)
 	vm_map(VM_MUNMAP, hint, PAGE_SIZE, 0, 0, -1, NULL);
 }
 
+#define VGA_TEXT 0xb8000u	/* device memory below the frame pool */
+
+static int vm_phys(int type, phys_bytes phys, u32_t len, vir_bytes *addr,
+	phys_bytes *got)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_vm_phys.phys = phys;
+	m.m_vm_phys.len = len;
+	r = vm_call(type, &m);
+	*addr = m.m_vm_phys.addr;
+	if (got)
+		*got = m.m_vm_phys.phys;
+	return r;
+}
+
+/* Driver memory: contiguous DMA memory and listed physical ranges. */
+static void drivers(void)
+{
+	u32_t before = sys_free_frames();
+	struct priv_info pv;
+	volatile u16_t *vga;
+	phys_bytes pa = 0, pu = 1;
+	vir_bytes a = 0;
+	u16_t old;
+
+	tap_is(vm_phys(VM_CONTIG, 0, 3 * PAGE_SIZE, &a, &pa), OK, "VM_CONTIG of 3 pages");
+	tap_ok(sys_umap(MAIN, a, 3 * PAGE_SIZE, &pu) == OK && pu == pa && pa,
+		"physically contiguous at %x, as VM said", pa);
+	*(volatile u32_t *)(a + 2 * PAGE_SIZE) = 9;
+	tap_ok(*(volatile u32_t *)(a + 2 * PAGE_SIZE) == 9 && *(volatile u32_t *)a == 0,
+		"zeroed and writable");
+	tap_is(vm_map(VM_MUNMAP, a, 3 * PAGE_SIZE, 0, 0, -1, NULL), OK, "munmap it");
+	tap_ok(sys_free_frames() == before, "its frames are back");
+	tap_is(vm_phys(VM_CONTIG, 0, 0, &a, NULL), -EINVAL, "VM_CONTIG of 0 bytes: EINVAL");
+	tap_is(vm_phys(VM_CONTIG, 0, 100, &a, NULL), -EINVAL, "VM_CONTIG of a part page: EINVAL");
+	tap_is(vm_phys(VM_CONTIG, 0, 0x40000000u, &a, NULL), -ENOMEM, "VM_CONTIG of 1 GiB: ENOMEM");
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT, PAGE_SIZE, &a, NULL), -EPERM,
+		"VM_MAP_PHYS of a range my privileges do not list: EPERM");
+	memset(&pv, 0, sizeof(pv));
+	sys_privctl(SELF, PRIV_GET, &pv);
+	pv.mem_base[0] = VGA_TEXT;
+	pv.mem_len[0] = 2 * PAGE_SIZE;
+	sys_privctl(SELF, PRIV_SET, &pv);
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT + PAGE_SIZE, 2 * PAGE_SIZE, &a, NULL), -EPERM,
+		"a range sticking out of the listed one: EPERM");
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT + 8, PAGE_SIZE, &a, NULL), -EINVAL,
+		"unaligned: EINVAL");
+	tap_is(vm_phys(VM_MAP_PHYS, 0xfffff000u, 2 * PAGE_SIZE, &a, NULL), -EINVAL,
+		"wrapping: EINVAL");
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT, PAGE_SIZE, &a, NULL), OK,
+		"VM_MAP_PHYS of the listed VGA text memory");
+	vga = (u16_t *)a;
+	old = vga[0];
+	vga[0] = 0x1f4d;
+	tap_ok(vga[0] == 0x1f4d, "device memory written and read back at %x", a);
+	vga[0] = old;
+	tap_is(vm_map(VM_MUNMAP, a, PAGE_SIZE, 0, 0, -1, NULL), OK, "and unmapped");
+	pv.mem_len[0] = 0;
+	sys_privctl(SELF, PRIV_SET, &pv);
+}
+
 static void hostile(void)
 {
 	message m;
@@ -354,6 +418,7 @@ static void hostile(void)
 	tap_ok(ipc_receive(OTHER, &m) == OK && (int)m.m_u32.data[0] == -EPERM &&
 		(int)m.m_u32.data[1] == -EPERM && (int)m.m_u32.data[2] == -EPERM,
 		"VM_FORK, VM_EXIT, VM_EXEC_NEWMEM from a non-server: EPERM");
+	tap_ok((int)m.m_u32.data[3] == -EPERM, "VM_CONTIG from a user process: EPERM");
 }
 
 static void cow_isolation(void)
@@ -715,6 +780,9 @@ static void __attribute__((noreturn)) other(void)
 	memset(&q, 0, sizeof(q));
 	q.m_vm_exec.endpt = MAIN;
 	m.m_u32.data[2] = (u32_t)vm_call(VM_EXEC_NEWMEM, &q);
+	memset(&q, 0, sizeof(q));
+	q.m_vm_phys.len = PAGE_SIZE;
+	m.m_u32.data[3] = (u32_t)vm_call(VM_CONTIG, &q);
 	ipc_send(MAIN, &m);
 	for (;;)
 		ipc_receive(MAIN, &m);
@@ -730,6 +798,7 @@ int main(const char *args)
 	brk_calls();
 	mmap_calls();
 	hostile();
+	drivers();
 	cow_isolation();
 	fault_rule();
 	exec_layout();
