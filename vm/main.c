@@ -30,6 +30,7 @@ static const vm_handler_t srv_calls[VM_SRV_NR] = {
 	[VM_REGIONS - VM_SRV_BASE] = do_regions,
 	[VM_MAP_PHYS - VM_SRV_BASE] = do_map_phys,
 	[VM_CONTIG - VM_SRV_BASE] = do_contig,
+	[VM_LU_COPY - VM_SRV_BASE] = do_lu_copy,
 };
 
 static vm_handler_t handler_of(int type)

@@ -224,6 +224,8 @@ int do_regions(message *m)
 		return -EINVAL;
 	if (q->max > VM_REGIONS_MAX)
 		return -EINVAL;
+	if ((e = vm_sync_regions(vp)) != OK)
+		return e;
 	for (r = vp->regions; r && n < q->max; r = r->next, n++) {
 		buf[k].addr = r->start;
 		buf[k].len = r->end - r->start;

@@ -109,6 +109,10 @@ int do_mprotect(message *m);
 int do_map_phys(message *m);
 int do_contig(message *m);
 
+/* lu.c: live update of services. */
+int vm_sync_regions(struct vmproc *vp);
+int do_lu_copy(message *m);
+
 /* fault.c */
 void vm_faults(void);
 

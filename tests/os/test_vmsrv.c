@@ -17,6 +17,7 @@
 #include <mica/abi.h>
 #include <mica/callnr.h>
 #include <mica/vmif.h>
+#include <mica/sef.h>
 
 #define VM 0
 #define MAIN 1
@@ -33,6 +34,9 @@
 #define CMD_RESTORE 4
 #define CMD_STORM   5
 #define CMD_HOG     6
+#define CMD_LUSRC   7		/* map LU_AT, write page 0 */
+#define CMD_LUCHECK 8		/* report page 0 */
+#define LU_AT 0xB8000000u
 #define PAGE_OF(a) ((vir_bytes)(a) & ~(PAGE_SIZE - 1))
 #define RW (MICA_PROT_READ | MICA_PROT_WRITE)
 #define ANON (MICA_MAP_ANONYMOUS | MICA_MAP_PRIVATE)
@@ -419,6 +423,7 @@ static void hostile(void)
 		(int)m.m_u32.data[1] == -EPERM && (int)m.m_u32.data[2] == -EPERM,
 		"VM_FORK, VM_EXIT, VM_EXEC_NEWMEM from a non-server: EPERM");
 	tap_ok((int)m.m_u32.data[3] == -EPERM, "VM_CONTIG from a user process: EPERM");
+	tap_ok((int)m.m_u32.data[4] == -EPERM, "VM_LU_COPY from a user process: EPERM");
 }
 
 static void cow_isolation(void)
@@ -480,6 +485,35 @@ static void fork_storm(void)
 	tap_ok(m.m_u32.data[0] == 200, "200 fork/write/exit rounds (%u)", m.m_u32.data[0]);
 	tap_ok(after == before, "free frames back to the start: %u, was %u", after, before);
 	tap_ok(m.m_u32.data[1] == 1, "the parent's pages never changed");
+}
+
+/* Live update's needs: regions (stack flagged) and a copy-on-write copy
+ * of another instance's memory over the caller's. */
+static void live_update(void)
+{
+	struct sef_region r[SEF_REGIONS_MAX];
+	volatile u32_t *p = (u32_t *)LU_AT;
+	int n, i, stack = 0;
+	message m;
+
+	n = vm_lu_regions(MAIN, r, SEF_REGIONS_MAX);
+	for (i = 0; i < n; i++)
+		stack += (r[i].flags & SEF_REGION_STACK) &&
+			r[i].addr + r[i].len == USER_STACK_TOP;
+	tap_ok(n >= 2 && stack == 1, "vm_lu_regions: %d regions, the stack flagged", n);
+	tap_is(vm_lu_regions(MAIN, r, 1), -E2BIG, "vm_lu_regions with too small a table: E2BIG");
+	m = forker_do(CMD_LUSRC, 0, 0);
+	tap_is(vm_lu_copy(FORKER, MAIN, LU_AT, 2 * PAGE_SIZE), OK,
+		"vm_lu_copy of another process's mapping over my addresses");
+	tap_ok(p[0] == 0xfeed && p[1024] == 0, "its contents, and its never-touched page is mine to fill");
+	p[0] = 1;
+	m = forker_do(CMD_LUCHECK, 0, 0);
+	tap_ok(m.m_u32.data[0] == 0xfeed && p[0] == 1, "copy-on-write: each keeps its own");
+	tap_is(vm_lu_copy(FORKER, OTHER, LU_AT, PAGE_SIZE), -EINVAL,
+		"vm_lu_copy into someone else: EINVAL");
+	tap_is(vm_lu_copy(FORKER, MAIN, LU_AT + 4, PAGE_SIZE), -EINVAL,
+		"vm_lu_copy unaligned: EINVAL");
+	vm_map(VM_MUNMAP, LU_AT, 2 * PAGE_SIZE, 0, 0, -1, NULL);
 }
 
 static void exhaustion(void)
@@ -760,6 +794,12 @@ static void __attribute__((noreturn)) forker(void)
 		case CMD_RESTORE: f_restore(); break;
 		case CMD_STORM: f_storm(m.m_u32.data[0]); break;
 		case CMD_HOG: f_hog(); break;
+		case CMD_LUSRC:
+			vm_map(VM_MMAP, LU_AT, 2 * PAGE_SIZE, RW, ANON | MICA_MAP_FIXED, -1, NULL);
+			*(volatile u32_t *)LU_AT = 0xfeed;
+			report(0, 0, 0, 0);
+			break;
+		case CMD_LUCHECK: report(*(volatile u32_t *)LU_AT, 0, 0, 0); break;
 		}
 	}
 }
@@ -783,6 +823,12 @@ static void __attribute__((noreturn)) other(void)
 	memset(&q, 0, sizeof(q));
 	q.m_vm_phys.len = PAGE_SIZE;
 	m.m_u32.data[3] = (u32_t)vm_call(VM_CONTIG, &q);
+	memset(&q, 0, sizeof(q));
+	q.m_vm_lu_copy.src = MAIN;
+	q.m_vm_lu_copy.dst = OTHER;
+	q.m_vm_lu_copy.addr = USER_BASE;
+	q.m_vm_lu_copy.len = PAGE_SIZE;
+	m.m_u32.data[4] = (u32_t)vm_call(VM_LU_COPY, &q);
 	ipc_send(MAIN, &m);
 	for (;;)
 		ipc_receive(MAIN, &m);
@@ -803,6 +849,7 @@ int main(const char *args)
 	fault_rule();
 	exec_layout();
 	fork_storm();
+	live_update();
 	exhaustion();
 	tap_done();
 }
