@@ -407,6 +407,10 @@ static void hostile(void)
 	tap_is(vm_call(VM_FORK, &m), -EINVAL, "VM_FORK onto a process VM knows: EINVAL");
 	m.m_vm_fork.child = 77;
 	tap_is(vm_call(VM_FORK, &m), -EINVAL, "VM_FORK onto no process: EINVAL");
+	m.m_vm_fork.child = sys_fork_flags(OTHER, FORK_HOLD);	/* eager copy */
+	tap_is(vm_call(VM_FORK, &m), -EINVAL,
+		"VM_FORK onto a process that holds memory: EINVAL");
+	sys_clear(m.m_vm_fork.child);
 	memset(&m, 0, sizeof(m));
 	m.m_vm_regions.endpt = MAIN;
 	m.m_vm_regions.max = 1u << 30;
