@@ -34,6 +34,7 @@
 #define CMD_RESTORE 4
 #define CMD_STORM   5
 #define CMD_HOG     6
+#define CMD_BIG     9		/* 100 MiB forked, then touched */
 #define CMD_LUSRC   7		/* map LU_AT, write page 0 */
 #define CMD_LUCHECK 8		/* report page 0 */
 #define LU_AT 0xB8000000u
@@ -476,6 +477,20 @@ static void fault_rule(void)
 	tap_ok(m.m_u32.data[2] == 5, "and the read-only page is writable again");
 }
 
+/* Issue 9's isolation check at size: 100 MiB forked, then touched. */
+static void big_fork(void)
+{
+	u32_t before = sys_free_frames();
+	message m = forker_do(CMD_BIG, 0, 0);
+
+	tap_ok(m.m_u32.data[0] == 1, "100 MiB mapped and touched");
+	tap_ok(m.m_u32.data[1] == 1, "the fork child sees all of it and writes its own page");
+	tap_ok(m.m_u32.data[2] == 1, "then the parent writes every page (taken over, not copied)");
+	tap_ok(sys_free_frames() + 26 >= before,
+		"and it all comes back but the 25 page tables kept (%u, was %u)",
+		sys_free_frames(), before);
+}
+
 static void fork_storm(void)
 {
 	u32_t before, after = 0, tries;
@@ -765,6 +780,37 @@ static void f_storm(u32_t rounds)
 	report(good, same, 0, 0);
 }
 
+#define BIG (100u << 20)
+
+static void f_big(void)
+{
+	vir_bytes a = mmap_anon(BIG, ANON);
+	volatile u32_t *p = (u32_t *)a;
+	u32_t i, ok = 1, n = BIG / PAGE_SIZE;
+	endpoint_t c;
+
+	if (!a) {
+		report(0, 0, 0, 0);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		p[i * 1024] = i;
+	if ((c = do_fork()) == 0) {
+		for (i = 0; i < n; i += 97)
+			ok &= p[i * 1024] == i;
+		p[0] = 0xc;
+		child_done(ok && p[0] == 0xc);
+	}
+	ok = child_result(c) == 1;
+	for (i = 0; i < n; i++)
+		p[i * 1024] += 1;
+	for (i = 0; i < n; i++)
+		if (p[i * 1024] != i + 1)
+			break;
+	vm_map(VM_MUNMAP, a, BIG, 0, 0, -1, NULL);
+	report(1, ok, i == n, 0);
+}
+
 static void f_hog(void)
 {
 	endpoint_t c = do_fork();
@@ -798,6 +844,7 @@ static void __attribute__((noreturn)) forker(void)
 		case CMD_RESTORE: f_restore(); break;
 		case CMD_STORM: f_storm(m.m_u32.data[0]); break;
 		case CMD_HOG: f_hog(); break;
+		case CMD_BIG: f_big(); break;
 		case CMD_LUSRC:
 			vm_map(VM_MMAP, LU_AT, 2 * PAGE_SIZE, RW, ANON | MICA_MAP_FIXED, -1, NULL);
 			*(volatile u32_t *)LU_AT = 0xfeed;
@@ -852,6 +899,7 @@ int main(const char *args)
 	cow_isolation();
 	fault_rule();
 	exec_layout();
+	big_fork();
 	fork_storm();
 	live_update();
 	exhaustion();
