@@ -4,7 +4,9 @@
  * restart.c), then serve forever: page faults on the kernel's
  * notification (fault.c), the C library's calls and the servers' calls
  * (vmif.h) through one table.  Every reply goes with ipc_sendnb: the
- * caller waits in sendrec, and VM never blocks on anyone.  The init reply
+ * caller waits in sendrec, and VM never blocks on anyone.  A caller whose
+ * request took its own reply buffer away (munmap, mprotect of that page)
+ * cannot get the reply and would wait forever: it gets SIGSEGV instead.  The init reply
  * to RS is SEF's, asynchronous (RS may be faulting into VM meanwhile).
  */
 #include "vm.h"
@@ -59,7 +61,8 @@ static void vm_handle(message *m)
 	if (r == -ENOMEM)
 		vm_state->st.ooms++;
 	m->m_type = r;
-	ipc_sendnb(who, m);
+	if (ipc_sendnb(who, m) == -EFAULT)
+		sys_kill(who, SIGSEGV);	/* it unmapped its own reply buffer */
 }
 
 /* Take the kernel's faults (PF_VM), until RS gives VM its privileges. */

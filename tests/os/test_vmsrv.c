@@ -855,6 +855,20 @@ static void __attribute__((noreturn)) forker(void)
 	}
 }
 
+/* Ask VM, with the request in an mmap'd page, to unmap that page: the
+ * reply cannot arrive. */
+static void unmap_own_buffer(void)
+{
+	vir_bytes a = mmap_anon(PAGE_SIZE, ANON);
+	message *q = (message *)a;
+
+	memset(q, 0, sizeof(*q));
+	q->m_lc_vm_mmap.addr = a;
+	q->m_lc_vm_mmap.len = PAGE_SIZE;
+	vm_call(VM_MUNMAP, q);
+	child_done(0xbad);	/* never: VM's reply had nowhere to go */
+}
+
 /* The non-server: tries the server calls, reports the results. */
 static void __attribute__((noreturn)) other(void)
 {
@@ -881,8 +895,20 @@ static void __attribute__((noreturn)) other(void)
 	q.m_vm_lu_copy.len = PAGE_SIZE;
 	m.m_u32.data[4] = (u32_t)vm_call(VM_LU_COPY, &q);
 	ipc_send(MAIN, &m);
+	ipc_receive(MAIN, &m);
+	unmap_own_buffer();
 	for (;;)
 		ipc_receive(MAIN, &m);
+}
+
+/* A request that takes away its own reply buffer: SIGSEGV, not a hang. */
+static void suicide(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	ipc_send(OTHER, &m);
+	tap_ok(died(OTHER), "a client that unmaps its own reply buffer dies (SIGSEGV), never hangs");
 }
 
 int main(const char *args)
@@ -903,5 +929,6 @@ int main(const char *args)
 	fork_storm();
 	live_update();
 	exhaustion();
+	suicide();
 	tap_done();
 }
