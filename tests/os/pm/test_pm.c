@@ -749,6 +749,34 @@ static int altstack_child(void)
 	return h_where && (h_where < lo || h_where >= hi) ? 0 : 3;
 }
 
+static volatile int si_ok;
+
+static void h_info(int sig, siginfo_t *si, void *ctx)
+{
+	si_ok = si && si->si_signo == sig && ctx &&
+		si->si_code == (sig == SIGSEGV ? SI_KERNEL : SI_USER);
+	if (sig == SIGSEGV)
+		_exit(si_ok ? 0 : 4);
+}
+
+static int siginfo_child(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = h_info;
+	sa.sa_flags = SA_SIGINFO;
+	if (sigaction(SIGUSR1, &sa, NULL) < 0 || sigaction(SIGUSR1, NULL, &old) < 0 ||
+	    !(old.sa_flags & SA_SIGINFO) || old.sa_sigaction != h_info)
+		return 1;
+	kill(getpid(), SIGUSR1);
+	if (!si_ok)
+		return 2;
+	sigaction(SIGSEGV, &sa, NULL);
+	crasher();
+	return 3;
+}
+
 static void test_handlers(void)
 {
 	int st = wait_for(spawn(handlers_child));
@@ -763,6 +791,8 @@ static void test_handlers(void)
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SIGCHLD handler wakes sigsuspend");
 	st = wait_for(spawn(fpu_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "FPU state survives handlers that use the FPU (%d)", WEXITSTATUS(st));
+	st = wait_for(spawn(siginfo_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_SIGINFO: siginfo (signo, SI_USER / SI_KERNEL) and context (%d)", WEXITSTATUS(st));
 	st = wait_for(spawn(altstack_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_ONSTACK runs on the sigaltstack, others on the normal stack (%d)", WEXITSTATUS(st));
 }
