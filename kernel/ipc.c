@@ -131,8 +131,11 @@ void ipc_unlink_sender(struct proc *p)
 		}
 }
 
+#define SEND_NONBLOCK 1	/* sendnb: ENOTREADY rather than block */
+#define SEND_RW       2	/* sendrec: the buffer must be writable too */
+
 static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
-	int nonblock)
+	int flags)
 {
 	struct proc *dst, **pp;
 	message m;
@@ -140,7 +143,8 @@ static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
 
 	if ((r = send_target(caller, e, &dst)) != OK)
 		return r;
-	if (arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+	if ((flags & SEND_RW ? arch_copy_from_user_rw :
+	     arch_copy_from_user)(&caller->as, maddr, &m, sizeof(m)) != OK)
 		return -EFAULT;
 	m.m_source = caller->endpoint;
 	if (ready_for(dst, caller->endpoint)) {
@@ -151,7 +155,7 @@ static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
 			return r;
 		return ipc_deliver(dst, &m);
 	}
-	if (nonblock)
+	if (flags & SEND_NONBLOCK)
 		return -ENOTREADY;
 	if (deadlock(caller, e))
 		return -ELOCKED;
@@ -194,7 +198,9 @@ static int take_queued(struct proc *caller, endpoint_t src)
 	return -EAGAIN;
 }
 
-static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
+/* Receive into maddr ('checked': already known to be writable). */
+static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr,
+	int checked)
 {
 	struct proc *sp;
 	int r;
@@ -202,7 +208,7 @@ static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
 	if (src != ANY && (src >= 0 || src < -NR_TASKS) &&
 	    (r = proc_ep_ok(src, &sp)) != OK)
 		return r;
-	if (arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
+	if (!checked && arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
 		return -EFAULT;
 	caller->msgaddr = maddr;
 	caller->getfrom = src;
@@ -231,13 +237,13 @@ static int do_send(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 static int do_sendnb(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 {
 	(void)n;
-	return mini_send(caller, e, m, 1);
+	return mini_send(caller, e, m, SEND_NONBLOCK);
 }
 
 static int do_receive(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 {
 	(void)n;
-	return mini_receive(caller, e, m);
+	return mini_receive(caller, e, m, 0);
 }
 
 /* Send, then wait for the reply from the same endpoint in the same buffer. */
@@ -246,12 +252,10 @@ static int do_sendrec(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 	int r;
 
 	(void)n;
-	if (arch_check_user(&caller->as, m, sizeof(message), 1) != OK)
-		return -EFAULT;
 	caller->sendrec = 1;		/* the reply only: no notify, no senda */
-	r = mini_send(caller, e, m, 0);
+	r = mini_send(caller, e, m, SEND_RW);	/* checks m is writable too */
 	if (r == OK)
-		r = mini_receive(caller, e, m);
+		r = mini_receive(caller, e, m, 1);
 	else if (r == EDONTREPLY) {
 		caller->getfrom = e;
 		caller->rts_flags |= RTS_RECEIVING;	/* already off the run queue */

@@ -166,7 +166,7 @@ int vmfault_receiver(struct proc *p, vir_bytes addr);
 void vmfault_vm_gone(void);
 void vmfault_vm_changed(void);
 void vmfault_vm_new(struct proc *vm);
-struct proc *vmfault_next(void);
+struct proc *vmfault_next(int *more);
 int vmfault_resume(struct proc *p, int result);
 
 /* do_sig.c */

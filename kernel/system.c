@@ -80,8 +80,7 @@ int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 	message m;
 	int r;
 
-	if (arch_check_user(&caller->as, maddr, sizeof(m), 1) != OK ||
-	    arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+	if (arch_copy_from_user_rw(&caller->as, maddr, &m, sizeof(m)) != OK)
 		return -EFAULT;
 	r = kcall_run(caller, &m);
 	if (r == EDONTREPLY || r == ERESTART ||

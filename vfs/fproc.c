@@ -102,10 +102,17 @@ void filp_put(struct filp *f)
 		return;
 	if (f->dev_open)
 		dev_close(f);
+	if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		blk_close(f);
 	if ((f->flags & MICA_O_ACCMODE) != MICA_O_WRONLY)
 		vp->opens_r--;
 	if ((f->flags & MICA_O_ACCMODE) != MICA_O_RDONLY)
 		vp->opens_w--;
+	if (S_ISTYPE(vp->mode, MICA_S_IFIFO)) {
+		pipe_changed();
+		if (vp->opens_r == 0 && vp->opens_w == 0)
+			fifo_release(vp);
+	}
 	poll_wakeup_all();
 	vnode_put(vp);
 	f->vp = NULL;
@@ -127,6 +134,7 @@ void fproc_exit(struct fproc *fp)
 		dev_cancel(fp);
 		poll_cancel(fp);
 		fp->blocked = 0;
+		fp->pipe_vp = NULL;
 	}
 	for (int i = 0; i < VFS_OPEN_MAX; i++)
 		if (fp->fd[i])
@@ -153,6 +161,8 @@ int fproc_fork(endpoint_t parent, endpoint_t child)
 	*cp = *pp;
 	cp->ep = child;
 	cp->blocked = 0;
+	cp->pipe_vp = NULL;
+	cp->pipe_done = 0;
 	for (int i = 0; i < VFS_OPEN_MAX; i++)
 		if (cp->fd[i])
 			cp->fd[i]->count++;

@@ -2,8 +2,7 @@
  * fsys.c - calls about whole file systems: sync, fsync, statvfs, fstatvfs,
  * mount, umount.  A mount names its server by DS label (the server is
  * already running: RS starts it) and its device by a block special file,
- * whose major selects the driver's label (dev.c's dmap is for character
- * devices; block drivers are named the same way) and minor the unit.
+ * whose major selects the driver's label (blk.c) and minor the unit.
  */
 #include "vfs.h"
 #include <mica/ds.h>
@@ -74,9 +73,8 @@ static int copy_label(endpoint_t who, cp_grant_id_t g, u32_t len, char *buf)
 static int mount_source(struct vfs_call *c, const mess_lc_vfs_mount *q,
 	char *label, int *minor)
 {
-	static const char *bmap[] = { [1] = "memory", [3] = "virtio_blk" };
 	struct lookup l;
-	u32_t major;
+	const char *drv;
 	int r;
 
 	label[0] = '\0';
@@ -85,13 +83,12 @@ static int mount_source(struct vfs_call *c, const mess_lc_vfs_mount *q,
 		return OK;
 	if ((r = path_user(c, q->source, q->source_len, 0, &l)) != OK)
 		return r;
-	major = DEV_MAJOR(l.vp->rdev);
 	if (!S_ISTYPE(l.vp->mode, MICA_S_IFBLK))
 		r = -ENOTBLK;
-	else if (major >= sizeof(bmap) / sizeof(bmap[0]) || !bmap[major])
+	else if (!(drv = blk_driver(l.vp->rdev)))
 		r = -ENXIO;
 	else {
-		snprintf(label, RS_LABEL_LEN, "%s", bmap[major]);
+		snprintf(label, RS_LABEL_LEN, "%s", drv);
 		*minor = DEV_MINOR(l.vp->rdev);
 	}
 	lookup_put(&l);

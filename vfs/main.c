@@ -65,6 +65,7 @@ static const vfs_call_fn calls[VFS_NR_CALLS] = {
 	[VFS_UTIMENS - VFS_RQ_BASE] = do_utimens,
 	[VFS_CHROOT - VFS_RQ_BASE] = do_chroot,
 	[VFS_FCHOWN - VFS_RQ_BASE] = do_fchown,
+	[VFS_PIPE - VFS_RQ_BASE] = do_pipe,
 };
 
 static const char *vfs_args;
@@ -144,6 +145,7 @@ static int init_fresh(int type, const sef_init_info_t *info)
 	for (int i = 0; i < VFS_NR_VMNTS; i++)
 		vfs_vmnts[i].fs = NONE;
 	dev_setup(vfs_args);
+	pipe_setup(vfs_args);
 	return OK;
 }
 
@@ -168,6 +170,7 @@ int main(const char *args)
 		if (m.m_source == PM_PROC_NR && m.m_type >= VFS_PM_RQ_BASE &&
 		    m.m_type < VFS_PM_RQ_BASE + VFS_PM_NR_RQ) {
 			pm_request(&m);
+			pipe_revive();
 			continue;
 		}
 		if (m.m_type == CDEV_REPLY || m.m_type == CDEV_SEL2_REPLY) {
@@ -175,5 +178,6 @@ int main(const char *args)
 			continue;
 		}
 		handle_call(&m);
+		pipe_revive();
 	}
 }

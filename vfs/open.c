@@ -124,6 +124,11 @@ int do_open(struct vfs_call *c)
 		goto fail;
 	if (S_ISTYPE(vp->mode, MICA_S_IFREG))
 		vp->size = (flags & MICA_O_TRUNC) ? 0 : vp->size;
+	if (S_ISTYPE(vp->mode, MICA_S_IFIFO)) {
+		r = fifo_open(c, vp, flags, fd);
+		vnode_put(vp);
+		return r;
+	}
 	r = -ENFILE;
 	if (!(f = filp_alloc(vp, flags & ~(MICA_O_CREAT | MICA_O_EXCL |
 	    MICA_O_TRUNC | MICA_O_CLOEXEC | MICA_O_NOFOLLOW))))

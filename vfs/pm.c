@@ -102,6 +102,8 @@ static int pm_unpause(const message *m)
 		poll_cancel(fp);
 		fp->blocked = 0;
 		vfs_reply(fp->ep, -EINTR, NULL);
+	} else if (fp->pipe_vp) {
+		pipe_interrupt(fp);
 	} else {
 		dev_interrupt(fp);	/* the driver answers the call */
 	}

@@ -45,6 +45,10 @@ static int poll_one(struct fproc *fp, struct mica_pollfd *p, int notify)
 		p->revents = MICA_POLLNVAL;
 		return 1;
 	}
+	if (S_ISTYPE(f->vp->mode, MICA_S_IFIFO)) {
+		p->revents = pipe_poll(f, p->events);
+		return p->revents != 0;
+	}
 	if (!S_ISTYPE(f->vp->mode, MICA_S_IFCHR)) {
 		p->revents = p->events & (POLL_IN | POLL_OUT);
 		return p->revents != 0;

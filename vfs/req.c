@@ -100,9 +100,10 @@ int req_mknod(struct vnode *dir, const char *name, u32_t mode, u32_t uid,
 	return create_call(FS_MKNOD, dir, name, mode, uid, gid, rdev, NULL);
 }
 
-/* An FS_* transfer on a user's grant (or VFS's own when who is SELF). */
-static int io_call(struct vmnt *vm, int op, u64_t ino, u64_t pos,
-	endpoint_t who, cp_grant_id_t g, u32_t bytes, message *m)
+/* An FS_* transfer on a user's grant from byte off (or on VFS's own
+ * grant when who is SELF). */
+static int io_call_off(struct vmnt *vm, int op, u64_t ino, u64_t pos,
+	endpoint_t who, cp_grant_id_t g, u32_t off, u32_t bytes, message *m)
 {
 	cp_grant_id_t ig = -1;
 	int r, access = (op == FS_WRITE || op == FS_BWRITE) ? CPF_READ : CPF_WRITE;
@@ -113,7 +114,7 @@ static int io_call(struct vmnt *vm, int op, u64_t ino, u64_t pos,
 	m->m_fs_io.bytes = bytes;
 	m->m_fs_io.grant = -1;
 	if (bytes > 0) {
-		ig = who == SELF ? g : cpf_grant_indirect(vm->fs, who, g, 0,
+		ig = who == SELF ? g : cpf_grant_indirect(vm->fs, who, g, off,
 			bytes, access);
 		if (ig < 0)
 			return -ENOMEM;
@@ -122,6 +123,36 @@ static int io_call(struct vmnt *vm, int op, u64_t ino, u64_t pos,
 	r = fs_call(vm, op, m);
 	if (ig >= 0 && who != SELF)
 		cpf_revoke(ig);
+	return r;
+}
+
+static int io_call(struct vmnt *vm, int op, u64_t ino, u64_t pos,
+	endpoint_t who, cp_grant_id_t g, u32_t bytes, message *m)
+{
+	return io_call_off(vm, op, ino, pos, who, g, 0, bytes, m);
+}
+
+int req_io_off(int op, struct vnode *vp, endpoint_t who, cp_grant_id_t g,
+	u32_t off, u32_t bytes)
+{
+	message m;
+
+	return io_call_off(vp->vmnt, op, vp->ino, 0, who, g, off, bytes, &m);
+}
+
+int req_newnode(struct vmnt *vm, u32_t mode, u32_t uid, u32_t gid,
+	mess_fs_vfs_node *res)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_fs_create.mode = mode;
+	m.m_fs_create.uid = uid;
+	m.m_fs_create.gid = gid;
+	m.m_fs_create.name.grant = -1;
+	if ((r = fs_call(vm, FS_NEWNODE, &m)) == OK)
+		*res = m.m_fs_node;
 	return r;
 }
 

@@ -52,6 +52,10 @@ static int file_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 
 	if (S_ISTYPE(vp->mode, MICA_S_IFCHR))
 		return dev_io(c, f, write, g, count);
+	if (S_ISTYPE(vp->mode, MICA_S_IFIFO))
+		return pipe_io(c, f, write, g, count);
+	if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		return blk_io(c, f, write, pos, move, g, count);
 	if (S_ISTYPE(vp->mode, MICA_S_IFDIR))
 		return -EISDIR;
 	if (!S_ISTYPE(vp->mode, MICA_S_IFREG))
@@ -86,7 +90,8 @@ static int do_rw(struct vfs_call *c, int write, int positional)
 	if (positional) {
 		if (q->pos < 0)
 			return -EINVAL;
-		if (!S_ISTYPE(f->vp->mode, MICA_S_IFREG))
+		if (!S_ISTYPE(f->vp->mode, MICA_S_IFREG) &&
+		    !S_ISTYPE(f->vp->mode, MICA_S_IFBLK))
 			return S_ISTYPE(f->vp->mode, MICA_S_IFDIR) ? -EISDIR : -ESPIPE;
 		return file_io(c, f, write, q->pos, 0, q->grant, q->count);
 	}

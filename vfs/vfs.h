@@ -50,6 +50,7 @@ struct vnode {
 	struct vmnt *mounted;		/* a file system mounted on this node */
 	int opens_w;			/* open for writing (pipes: writers) */
 	int opens_r;			/* open for reading (pipes: readers) */
+	struct vnode *fifo;		/* a named FIFO's pipe on PFS, while open */
 };
 
 struct vmnt {
@@ -60,6 +61,8 @@ struct vmnt {
 	struct vnode *root;
 	struct vnode *covered;		/* NULL for "/" */
 	char label[RS_LABEL_LEN];
+	char dev_label[RS_LABEL_LEN];	/* its block driver ("" none) */
+	int dev_minor;
 };
 
 struct filp {
@@ -88,6 +91,8 @@ struct fproc {
 	endpoint_t dev_ep;
 	cp_grant_id_t dev_grant;	/* indirect grant handed to the driver */
 	struct filp *dev_filp;
+	struct vnode *pipe_vp;		/* suspended on this pipe */
+	u32_t pipe_done;		/* bytes of the suspended write done */
 };
 
 struct vfs_call {
@@ -128,6 +133,7 @@ struct vmnt *vmnt_root(void);
 int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 	int minor, int rdonly, struct vnode *covered, struct vmnt **out);
 int vmnt_unmount(struct vmnt *vm);
+int vmnt_mount_hidden(endpoint_t fs, const char *label, struct vmnt **out);
 struct vmnt *vmnt_of_fs(endpoint_t fs);
 extern struct vmnt vfs_vmnts[VFS_NR_VMNTS];
 
@@ -143,6 +149,10 @@ int req_mknod(struct vnode *dir, const char *name, u32_t mode, u32_t uid,
 int req_stat(struct vnode *vp, endpoint_t who, cp_grant_id_t g);
 int req_io(int op, struct vnode *vp, u64_t pos, endpoint_t who,
 	cp_grant_id_t g, u32_t bytes, u64_t *newpos);
+int req_io_off(int op, struct vnode *vp, endpoint_t who, cp_grant_id_t g,
+	u32_t off, u32_t bytes);
+int req_newnode(struct vmnt *vm, u32_t mode, u32_t uid, u32_t gid,
+	mess_fs_vfs_node *res);
 int req_statvfs(struct vmnt *vm, endpoint_t who, cp_grant_id_t g);
 int req_trunc(struct vnode *vp, u64_t size);
 int req_attr(int op, struct vnode *vp, u32_t mode, u32_t uid, u32_t gid,
@@ -201,6 +211,23 @@ void pm_request(message *m);
 
 /* exec.c */
 int exec_load(const mess_pm_vfs_exec *q, mess_vfs_pm_exec *rep);
+
+/* blk.c: block special files */
+const char *blk_driver(u32_t rdev);
+int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
+	int move, cp_grant_id_t g, u32_t count);
+void blk_close(struct filp *f);
+
+/* pipe.c */
+int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
+	u32_t count);
+int pipe_poll(struct filp *f, int events);
+void pipe_changed(void);
+void pipe_revive(void);
+void pipe_interrupt(struct fproc *fp);
+int fifo_open(struct vfs_call *c, struct vnode *vp, int flags, int fd);
+void fifo_release(struct vnode *pipe);
+void pipe_setup(const char *args);
 
 /* poll.c */
 int do_poll(struct vfs_call *c);

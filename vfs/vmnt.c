@@ -36,8 +36,26 @@ static struct vmnt *vmnt_alloc(void)
  * Mount the server fs (DS label, for messages) with block device
  * dev_label/minor (NULL: none) on covered (NULL: as "/").
  */
+static int mount_at(endpoint_t fs, const char *label, const char *dev_label,
+	int minor, int rdonly, struct vnode *covered, int as_root,
+	struct vmnt **out);
+
 int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 	int minor, int rdonly, struct vnode *covered, struct vmnt **out)
+{
+	return mount_at(fs, label, dev_label, minor, rdonly, covered,
+		covered == NULL, out);
+}
+
+/* A server reached by no path (PFS): mounted, covering nothing. */
+int vmnt_mount_hidden(endpoint_t fs, const char *label, struct vmnt **out)
+{
+	return mount_at(fs, label, NULL, 0, 0, NULL, 0, out);
+}
+
+static int mount_at(endpoint_t fs, const char *label, const char *dev_label,
+	int minor, int rdonly, struct vnode *covered, int as_root,
+	struct vmnt **out)
 {
 	mess_fs_vfs_node root;
 	struct vmnt *vm;
@@ -56,6 +74,9 @@ int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 	vm->dev = next_dev++;
 	vm->rdonly = rdonly || (root.flags & FS_RES_RDONLY);
 	snprintf(vm->label, sizeof(vm->label), "%s", label);
+	snprintf(vm->dev_label, sizeof(vm->dev_label), "%s",
+		dev_label ? dev_label : "");
+	vm->dev_minor = minor;
 	if (!S_ISTYPE(root.mode, MICA_S_IFDIR) ||
 	    !(vm->root = vnode_get(vm, &root))) {
 		req_unmount(vm);
@@ -66,7 +87,7 @@ int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 	if (covered) {
 		vnode_ref(covered);
 		covered->mounted = vm;
-	} else {
+	} else if (as_root) {
 		root_vmnt = vm;
 	}
 	*out = vm;
@@ -76,7 +97,7 @@ int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 /* Unmount vm: EBUSY while any of its vnodes but its root is in use. */
 int vmnt_unmount(struct vmnt *vm)
 {
-	if (vm == root_vmnt)
+	if (vm == root_vmnt || !vm->covered)
 		return -EBUSY;
 	if (!vm->dead && vnode_busy(vm))
 		return -EBUSY;

@@ -66,13 +66,15 @@ static int fault_one(const mess_lsys_krn_vmctl *f)
 	return e;
 }
 
-/* Answer every fault the kernel has for VM. */
+/* Answer every fault the kernel has for VM (it says when another waits;
+ * one arriving later comes with a new notification). */
 void vm_faults(void)
 {
 	mess_lsys_krn_vmctl f;
 	int r;
 
-	while (sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
+	f.more = 1;
+	while (f.more && sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
 		vm_state->st.faults++;
 		vm_state->busy = f.owner;
 		if ((r = fault_one(&f)) != OK) {

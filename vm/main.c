@@ -79,6 +79,7 @@ static int vm_init_fresh(int type, const sef_init_info_t *info)
 	int r;
 
 	(void)type, (void)info;
+	vm_self = sef_self();
 	if ((r = vm_heap_init()) != OK || (r = vm_register()) != OK)
 		return r;
 	vm_adopt_boot();
@@ -88,6 +89,7 @@ static int vm_init_fresh(int type, const sef_init_info_t *info)
 static int vm_init_restart(int type, const sef_init_info_t *info)
 {
 	(void)type;
+	vm_self = sef_self();		/* a swap may have moved this instance */
 	return vm_restart_from(info->old_ep);
 }
 

@@ -169,7 +169,8 @@ typedef struct {			/* SYS_VMCTL */
 	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
 	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
 	u32_t present;			/* GET reply: the page held a frame (protection fault) */
-	u8_t pad[24];
+	u32_t more;			/* GET reply: another fault waits to be fetched */
+	u8_t pad[20];
 } mess_lsys_krn_vmctl;
 
 typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */

@@ -89,8 +89,8 @@ int sys_release(endpoint_t e);			/* run a held (or FORK_HOLD) child */
 int sys_fork_flags(endpoint_t parent, u32_t flags);	/* FORK_* */
 int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
 u32_t sys_free_frames(void);
-int sys_getname(void *name);		/* PROC_NAME_LEN bytes, NUL-terminated */
 u32_t sys_total_frames(void);	/* frames of the pool */
+int sys_getname(void *name);		/* PROC_NAME_LEN bytes, NUL-terminated */
 int sys_vmctl_inhibit(endpoint_t e, int on);
 
 /*

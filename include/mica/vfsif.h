@@ -66,6 +66,12 @@
 #define FS_NAME_MAX	255		/* bytes of one name (NAME_MAX) */
 #define FS_LABEL_MAX	(RS_LABEL_LEN - 1)	/* bytes of a driver label */
 #define FS_MAX_BYTES	0x7fffffffu	/* one transfer, so m_type holds it */
+/* Pipes (FS_NEWNODE of an S_IFIFO node on PFS): FS_WRITE appends and
+ * FS_READ consumes from the front, the position is ignored.  VFS never
+ * keeps more than FS_PIPE_SIZE bytes in one pipe (PFS must hold that
+ * many) and writes of at most FS_PIPE_BUF bytes whole (POSIX PIPE_BUF). */
+#define FS_PIPE_SIZE	8192
+#define FS_PIPE_BUF	4096
 
 /* FS_MOUNT flags: the FSDRIVER_MOUNT_* bits (fsdriver.h). */
 #define FS_MOUNT_RDONLY	0x01

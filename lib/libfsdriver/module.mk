@@ -12,4 +12,7 @@ FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
 	lib/libfsdriver/os_call.c lib/libfsdriver/os_node.c \
 	lib/libfsdriver/os_io.c lib/libfsdriver/os_dir.c \
 	lib/libfsdriver/os_mount.c lib/libfsdriver/os_task.c
+# A server without a block device (PFS) links os_nodev.c instead of
+# os_dev.c.
+FSDRIVER_OS_NODEV_SRCS := lib/libfsdriver/os_nodev.c
 $(eval $(call host_lib,fsdriver,$(FSDRIVER_SRCS)))

@@ -136,6 +136,8 @@ void arch_as_switch(const struct addrspace *as);
 /* usercopy.c */
 int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
 	u32_t n);
+int arch_copy_from_user_rw(const struct addrspace *as, vir_bytes src,
+	void *dst, u32_t n);
 int arch_copy_to_user(const struct addrspace *as, vir_bytes dst,
 	const void *src, u32_t n);
 int arch_copy_user(const struct addrspace *from, vir_bytes src,

@@ -9,7 +9,8 @@
  * numbers, the mounting endpoint) and answers like MFS (ENOTEMPTY,
  * EEXIST, ENOSPC, EFBIG).  Command line: label=L (published in DS so VFS
  * can mount it by name); a lookup of the name "crash-now" makes it exit,
- * so a suite can see what VFS does when its server dies.
+ * so a suite can see what VFS does when its server dies.  Pipes are the
+ * real PFS's (servers/pfs) in every suite.
  */
 #include <mica/syslib.h>
 #include <mica/vfsif.h>

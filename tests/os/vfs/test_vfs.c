@@ -25,7 +25,14 @@
 #include <sys/wait.h>
 #include <sys/sysmacros.h>
 #include <termios.h>
+#include <signal.h>
+#include <time.h>
 #include <mica/kipc.h>
+#include <mica/callnr.h>
+#include <mica/ipc.h>
+#include <mica/pmvfs.h>
+
+extern endpoint_t lc_self;		/* libposix: this process (its start frame) */
 
 static int checks, failed;
 
@@ -386,6 +393,47 @@ static void t_poll(void)
 	close(fd);
 }
 
+static void t_pipe(void)
+{
+	static char big[9000];
+	struct pollfd p[2];
+	struct stat st;
+	char buf[16];
+	int fd[2], n;
+
+	n = pipe(fd);
+	ok(n == 0 && fd[1] == fd[0] + 1, "pipe: fds %d, %d", fd[0], fd[1]);
+	ok(fstat(fd[0], &st) == 0 && S_ISFIFO(st.st_mode), "fstat: a FIFO");
+	err(lseek(fd[0], 0, SEEK_SET), ESPIPE, "lseek on a pipe");
+	err(pread(fd[0], buf, 1, 0), ESPIPE, "pread on a pipe");
+	err(write(fd[0], "x", 1), EBADF, "write on the read end");
+	err(read(fd[1], buf, 1), EBADF, "read on the write end");
+	ok(write(fd[1], "hello", 5) == 5, "write 5 bytes");
+	p[0].fd = fd[0]; p[0].events = POLLIN;
+	p[1].fd = fd[1]; p[1].events = POLLOUT;
+	ok(poll(p, 2, 0) == 2 && (p[0].revents & POLLIN) && (p[1].revents & POLLOUT),
+		"poll: readable and writable");
+	ok(read(fd[0], buf, 3) == 3 && !memcmp(buf, "hel", 3), "read 3");
+	ok(read(fd[0], buf, 10) == 2 && !memcmp(buf, "lo", 2), "read the other 2");
+	fcntl(fd[0], F_SETFL, O_NONBLOCK);
+	fcntl(fd[1], F_SETFL, O_NONBLOCK);
+	err(read(fd[0], buf, 1), EAGAIN, "O_NONBLOCK read of an empty pipe");
+	memset(big, 'z', sizeof(big));
+	n = write(fd[1], big, sizeof(big));
+	ok(n == 8192, "a non-blocking write fills the pipe: %d of %d", n, (int)sizeof(big));
+	err(write(fd[1], big, 10), EAGAIN, "then a small write is EAGAIN");
+	ok(poll(p + 1, 1, 0) == 0, "and the write end is not writable");
+	ok(read(fd[0], big, 4000) == 4000, "read 4000");
+	err(write(fd[1], big, 4096), EAGAIN, "4096 bytes (PIPE_BUF) do not fit in 4000: nothing written");
+	ok(write(fd[1], big, 4000) == 4000, "4000 bytes do");
+	ok(close(fd[1]) == 0, "close the write end");
+	p[0].revents = 0;
+	ok(poll(p, 1, 0) == 1 && (p[0].revents & POLLHUP), "poll: POLLHUP without writers");
+	ok(read(fd[0], big, sizeof(big)) == 8192, "the rest is still there");
+	ok(read(fd[0], buf, 1) == 0, "then end of file");
+	close(fd[0]);
+}
+
 static void t_hostile(void)
 {
 	char big[1100];
@@ -398,6 +446,113 @@ static void t_hostile(void)
 	err(stat(big, &st), ENAMETOOLONG, "a component of 300 bytes");
 	err(read(0, (void *)0x10, 0x7fffffff), EBADF, "read on fd 0 (none given)");
 	err(stat("/f1", (struct stat *)0), EFAULT, "stat into NULL");
+}
+
+/* One raw request to VFS; the reply's m_type. */
+static int wire(int type, message *m)
+{
+	m->m_type = type;
+	if (ipc_sendrec(VFS_PROC_NR, m) != OK)
+		return -99999;
+	return m->m_type;
+}
+
+/* Hostile fields straight on the wire, past the C library's checks. */
+static void t_wire(void)
+{
+	static char path[] = "/f1";
+	message m;
+	cp_grant_id_t g;
+	int fd = open("/f1", O_RDWR);
+
+	memset(&m, 0, sizeof(m));
+	ok(wire(VFS_RQ_BASE + 0xff, &m) == -ENOSYS, "an unknown call: ENOSYS");
+	memset(&m, 0, sizeof(m));
+	m.m_pm_vfs_proc.endpt = lc_self;
+	ok(wire(VFS_PM_EXIT, &m) == -ENOSYS && fcntl(fd, F_GETFD) == 0,
+		"PM's EXIT from a user process: refused, nothing closed");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = 12345;
+	m.m_lc_vfs_path.path_len = 3;
+	ok(wire(VFS_OPEN, &m) == -EFAULT, "open with a bogus path grant: EFAULT");
+	g = cpf_grant_direct(VFS_PROC_NR, (vir_bytes)path, 3, CPF_READ);
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 0;
+	ok(wire(VFS_OPEN, &m) == -ENOENT, "path_len 0: ENOENT");
+	m.m_lc_vfs_path.path_len = 5000;
+	ok(wire(VFS_OPEN, &m) == -ENAMETOOLONG, "path_len 5000: ENAMETOOLONG");
+	m.m_lc_vfs_path.path_len = 0x80000000u;
+	ok(wire(VFS_STAT, &m) == -ENAMETOOLONG, "path_len 2^31: ENAMETOOLONG");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 4;
+	ok(wire(VFS_STAT, &m) < 0, "path_len past the grant: an error, not a crash");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 3;
+	m.m_lc_vfs_path.buf = g;
+	m.m_lc_vfs_path.size = 10;
+	ok(wire(VFS_STAT, &m) == -EINVAL, "stat into a 10-byte buffer: EINVAL");
+	m.m_lc_vfs_path.flags = 0x7fff;
+	ok(wire(VFS_OPEN, &m) == -EINVAL, "open with unknown flags: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.path = g;
+	m.m_lc_vfs_path.path_len = 3;
+	m.m_lc_vfs_path.mode = 0xffff;
+	ok(wire(VFS_ACCESS, &m) == -EINVAL, "access mode 0xffff: EINVAL");
+	m.m_lc_vfs_path.mode = MICA_S_IFCHR | 0644;
+	m.m_lc_vfs_path.length = 1ull << 40;
+	ok(wire(VFS_MKNOD, &m) == -EINVAL, "mknod with a 41-bit device: EINVAL");
+	cpf_revoke(g);
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_io.fd = fd;
+	m.m_lc_vfs_io.grant = 777;
+	m.m_lc_vfs_io.count = 100;
+	ok(wire(VFS_READ, &m) < 0, "read into a bogus grant: an error");
+	m.m_lc_vfs_io.fd = -5;
+	ok(wire(VFS_WRITE, &m) == -EBADF, "write on fd -5: EBADF");
+	m.m_lc_vfs_io.fd = fd;
+	m.m_lc_vfs_io.count = 0xffffffffu;
+	ok(wire(VFS_WRITE, &m) == -EINVAL, "a write of 2^32-1 bytes: EINVAL");
+	m.m_lc_vfs_io.count = 0;
+	ok(wire(VFS_GETCWD, &m) == -ERANGE, "getcwd into 0 bytes: ERANGE");
+	m.m_lc_vfs_io.pos = -1;
+	m.m_lc_vfs_io.count = 1;
+	ok(wire(VFS_PREAD, &m) == -EINVAL, "pread at -1: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_poll.nfds = 100000;
+	ok(wire(VFS_POLL, &m) == -EINVAL, "poll of 100000 fds: EINVAL");
+	m.m_lc_vfs_poll.nfds = 3;
+	m.m_lc_vfs_poll.grant = 999;
+	ok(wire(VFS_POLL, &m) == -EFAULT, "poll with a bogus grant: EFAULT");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_fd.fd = fd;
+	m.m_lc_vfs_fd.cmd = MICA_F_DUPFD;
+	m.m_lc_vfs_fd.arg = 1 << 30;
+	ok(wire(VFS_FCNTL, &m) == -EINVAL, "F_DUPFD from 2^30: EINVAL");
+	m.m_lc_vfs_fd.fd2 = 1 << 30;
+	ok(wire(VFS_DUP2, &m) == -EBADF, "dup2 to 2^30: EBADF");
+	m.m_lc_vfs_fd.arg = 0x7fffffff;
+	ok(wire(VFS_PIPE, &m) == -EINVAL, "pipe with unknown flags: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_lseek.fd = fd;
+	m.m_lc_vfs_lseek.whence = MICA_SEEK_SET;
+	m.m_lc_vfs_lseek.offset = 0x7fffffffffffffffll;
+	ok(wire(VFS_LSEEK, &m) == OK, "lseek to 2^63-1");
+	m.m_lc_vfs_lseek.whence = MICA_SEEK_CUR;
+	m.m_lc_vfs_lseek.offset = 1;
+	ok(wire(VFS_LSEEK, &m) == -EOVERFLOW, "and one more: EOVERFLOW");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_utimens.fd = fd;
+	m.m_lc_vfs_utimens.atime_nsec = 2000000000;
+	ok(wire(VFS_UTIMENS, &m) == -EINVAL, "utimens nsec 2e9: EINVAL");
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_mount.type_len = 100;
+	m.m_lc_vfs_mount.target_len = 4;
+	ok(wire(VFS_MOUNT, &m) == -EINVAL, "mount with a 100-byte type: EINVAL");
+	close(fd);
+	ok(stat("/f1", (struct stat[1]){ 0 }) == 0, "VFS still serves");
 }
 
 static void t_crash(void)
@@ -558,9 +713,226 @@ static void t_tty(void)
 	ok(close(fd) == 0, "close the console");
 }
 
+/* The root is the MFS server on the memory driver: the host's file is there. */
+static void t_mfs_root(void)
+{
+	char buf[64];
+	struct statvfs sv;
+	int fd = open("/etc/motd", O_RDONLY), n;
+
+	n = fd >= 0 ? read(fd, buf, sizeof(buf)) : -1;
+	ok(n == 31 && !memcmp(buf, "Mica root for the vfsmfs suite\n", 31),
+		"/etc/motd from the host-made MFS image (%d bytes)", n);
+	close(fd);
+	ok(statvfs("/", &sv) == 0 && sv.f_bsize == 4096, "statvfs /: MFS, 4 KiB blocks (%lu)",
+		(unsigned long)sv.f_bsize);
+}
+
+/* /ram0, a block special file for the device MFS has mounted as "/". */
+static void t_blk(void)
+{
+	static char blk[4096], back[512];
+	struct stat st;
+	int fd, n;
+
+	ok(mknod("/ram0", S_IFBLK | 0600, makedev(1, 0)) == 0, "mknod a block device (major 1: memory)");
+	ok(stat("/ram0", &st) == 0 && S_ISBLK(st.st_mode) && major(st.st_rdev) == 1,
+		"stat: a block device, major 1");
+	fd = open("/ram0", O_RDWR);
+	ok(fd >= 0, "open the root's own device");
+	n = read(fd, blk, sizeof(blk));
+	ok(n == 4096 && (u_char)blk[1024 + 24] == 0x5a && (u_char)blk[1024 + 25] == 0x4d,
+		"read block 0: the MFS V3 superblock magic at 1048 (%d bytes)", n);
+	ok(lseek(fd, 0, SEEK_CUR) == 4096, "the position moved");
+	ok(pread(fd, blk, 4096, 491520) == 0, "pread at the device's end: 0");
+	ok(pread(fd, blk, 4096, 491520 - 100) == 100, "pread across the end: clipped to 100");
+	memset(blk, 0x5c, 512);
+	ok(pwrite(fd, blk, 512, 491520 - 512) == 512, "pwrite the last 512 bytes");
+	ok(pread(fd, back, 512, 491520 - 512) == 512 && !memcmp(back, blk, 512),
+		"and read them back through the same cache");
+	ok(close(fd) == 0, "close flushes");
+	ok(stat("/etc/motd", &st) == 0, "the file system is still fine");
+	fd = open("/ram0", O_RDONLY);
+	ok(fd >= 0 && pread(fd, back, 512, 491520 - 512) == 512 && !memcmp(back, blk, 512),
+		"the bytes are there after reopening");
+	close(fd);
+	ok(mknod("/ram1", S_IFBLK | 0600, makedev(1, 1)) == 0 &&
+		(fd = open("/ram1", O_RDONLY)) >= 0 && read(fd, blk, 1) == -1 && errno == ENXIO,
+		"a block device no file system has mounted: ENXIO");
+	close(fd);
+}
+
+static int pipefd[2];
+
+static int child_pipe_writer(void)
+{
+	static char b[1000];
+
+	close(pipefd[0]);
+	for (int i = 0; i < 64; i++) {
+		memset(b, 'a' + i % 26, sizeof(b));
+		if (write(pipefd[1], b, sizeof(b)) != sizeof(b))
+			return 1;
+	}
+	return 0;
+}
+
+static int child_atomic(void)
+{
+	static char b[512];
+	char c = getpid() % 2 ? 'A' : 'B';
+
+	close(pipefd[0]);
+	memset(b, c, sizeof(b));
+	for (int i = 0; i < 60; i++)
+		if (write(pipefd[1], b, sizeof(b)) != sizeof(b))
+			return 1;
+	return 0;
+}
+
+static int child_epipe(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	close(pipefd[0]);
+	return write(pipefd[1], "x", 1) == -1 && errno == EPIPE ? 0 : 1;
+}
+
+static int child_sigpipe(void)
+{
+	close(pipefd[0]);
+	write(pipefd[1], "x", 1);
+	return 3;			/* not reached: SIGPIPE ends it */
+}
+
+static int child_blocked_reader(void)
+{
+	char c;
+
+	close(pipefd[1]);
+	return read(pipefd[0], &c, 1) == 0 ? 5 : 6;
+}
+
+static int child_fifo_writer(void)
+{
+	int fd = open("/fifo", O_WRONLY);
+
+	if (fd < 0)
+		return 1;
+	if (write(fd, "through the fifo", 16) != 16)
+		return 2;
+	return 0;
+}
+
+/* A named FIFO: open waits for the other side, data, EOF. */
+static void t_fifo(void)
+{
+	char buf[32];
+	struct stat st;
+	int fd, pid, st2, n;
+
+	ok(mknod("/fifo", S_IFIFO | 0666, 0) == 0, "mknod a FIFO");
+	ok(stat("/fifo", &st) == 0 && S_ISFIFO(st.st_mode), "stat: a FIFO");
+	err(open("/fifo", O_WRONLY | O_NONBLOCK), ENXIO, "O_WRONLY|O_NONBLOCK without a reader");
+	fd = open("/fifo", O_RDONLY | O_NONBLOCK);
+	ok(fd >= 0 && read(fd, buf, 1) == 0, "O_RDONLY|O_NONBLOCK opens at once, reads EOF");
+	close(fd);
+	if ((pid = fork()) == 0)
+		_exit(child_fifo_writer());
+	fd = open("/fifo", O_RDONLY);
+	ok(fd >= 0, "a reader's open waits for the writer, then succeeds");
+	n = 0;
+	while (n < 16) {
+		int r = read(fd, buf + n, sizeof(buf) - n);
+		if (r <= 0)
+			break;
+		n += r;
+	}
+	ok(n == 16 && !memcmp(buf, "through the fifo", 16), "the writer's bytes (%d)", n);
+	ok(read(fd, buf, 1) == 0, "EOF when the writer is gone");
+	ok(waitpid(pid, &st2, 0) == pid && WIFEXITED(st2) && WEXITSTATUS(st2) == 0,
+		"the writer's open waited for the reader");
+	close(fd);
+	ok(unlink("/fifo") == 0, "unlink the FIFO");
+}
+
+/* Pipes between processes: suspension, atomicity, EOF, SIGPIPE, signals. */
+static void t_pipe_procs(void)
+{
+	static char all[64 * 1000 + 1];
+	int pid[2], st, n = 0, r, bad = 0;
+
+	pipe(pipefd);
+	pid[0] = fork();
+	if (pid[0] == 0)
+		_exit(child_pipe_writer());
+	close(pipefd[1]);
+	while ((r = read(pipefd[0], all + n, sizeof(all) - n)) > 0)
+		n += r;
+	for (int i = 0; i < 64000; i++)
+		bad += all[i] != 'a' + (i / 1000) % 26;
+	ok(n == 64000 && !bad, "64000 bytes through a 8192-byte pipe, writer and reader "
+		"suspended in turn, in order (%d read, %d wrong)", n, bad);
+	ok(r == 0, "end of file once the writer is gone");
+	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		"the writer saw every write complete");
+	close(pipefd[0]);
+
+	pipe(pipefd);
+	for (int k = 0; k < 2; k++)
+		if ((pid[k] = fork()) == 0)
+			_exit(child_atomic());
+	close(pipefd[1]);
+	n = 0;
+	while ((r = read(pipefd[0], all + n, sizeof(all) - n)) > 0)
+		n += r;
+	for (int i = 0; i < n; i += 512)
+		for (int j = 1; j < 512; j++)
+			bad += all[i + j] != all[i];
+	ok(n == 2 * 60 * 512 && !bad, "two writers of 512-byte writes: never interleaved "
+		"(%d bytes, %d mixed)", n, bad);
+	waitpid(pid[0], &st, 0);
+	waitpid(pid[1], &st, 0);
+	close(pipefd[0]);
+
+	pipe(pipefd);
+	close(pipefd[0]);
+	ok(in_child(child_epipe) == 0, "no reader, SIGPIPE ignored: EPIPE");
+	if ((pid[0] = fork()) == 0)
+		_exit(child_sigpipe());
+	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
+		"no reader: the writer dies of SIGPIPE");
+	close(pipefd[1]);
+
+	pipe(pipefd);
+	if ((pid[0] = fork()) == 0)
+		_exit(child_blocked_reader());
+	{
+		struct timespec ts = { 0, 50000000 };
+		nanosleep(&ts, NULL);	/* let it block in read */
+	}
+	ok(kill(pid[0], SIGTERM) == 0 && waitpid(pid[0], &st, 0) == pid[0] &&
+		WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM,
+		"a reader suspended on a pipe is ended by a signal, no hang");
+	if ((pid[0] = fork()) == 0)
+		_exit(child_blocked_reader());
+	close(pipefd[1]);
+	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFEXITED(st) && WEXITSTATUS(st) == 5,
+		"a suspended reader gets end of file when the last writer closes");
+	close(pipefd[0]);
+}
+
 int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
+
+	if (argc > 1 && !strcmp(argv[1], "mfs")) {
+		t_mfs_root();
+		t_blk();
+	}
 
 	t_open_rw();
 	t_fds();
@@ -569,9 +941,14 @@ int main(int argc, char **argv)
 	t_attrs();
 	t_mount();
 	t_poll();
+	t_pipe();
 	t_hostile();
-	if (with_pm)
+	t_wire();
+	if (with_pm) {
 		t_proc();
+		t_pipe_procs();
+		t_fifo();
+	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
 	t_crash();
