@@ -480,9 +480,19 @@ void tty_signal(const message *m)
 	struct priv_info pi;
 	int sig = m->m_cdev_sig.sig, pgrp = m->m_cdev_sig.pgrp;
 
-	/* only a system process (a terminal driver, RS-started or not) */
+	/* only a system process (a terminal driver, RS-started or not); a
+	 * forger waiting in sendrec is told so (a driver's asynsend is not
+	 * waiting, and no answer is due to it) */
 	if (m->m_source < 0 || sys_privctl(m->m_source, PRIV_GET, &pi) != OK ||
-	    !(pi.flags & PF_SYS_PROC) || bad_sig(sig) || pgrp <= INIT_PID)
+	    !(pi.flags & PF_SYS_PROC)) {
+		message r;
+
+		memset(&r, 0, sizeof(r));
+		r.m_type = -EPERM;
+		ipc_sendnb(m->m_source, &r);
+		return;
+	}
+	if (bad_sig(sig) || pgrp <= INIT_PID)
 		return;
 	check_sig(-pgrp, sig, 1);
 }

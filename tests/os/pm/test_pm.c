@@ -30,6 +30,8 @@
 #include <mica/kipc.h>
 #include <mica/callnr.h>
 #include <mica/abi.h>
+#include <mica/cdev.h>
+#include <mica/pmvfs.h>
 #include "pm_double.h"
 
 static int checks;
@@ -806,6 +808,35 @@ static int raw(int call, message *m)
 	return m->m_type;
 }
 
+/* Messages only a terminal or VFS may send, forged by a user process. */
+static void test_forged(void)
+{
+	pid_t victim = spawn(sleeper);
+	message m;
+	int st, r1, r2, r3;
+
+	setpgid(victim, victim);
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_SIGNAL;
+	m.m_cdev_sig.pgrp = victim;
+	m.m_cdev_sig.sig = SIGKILL;
+	r1 = ipc_sendrec(PM_PROC_NR, &m) == OK ? m.m_type : 0;
+	memset(&m, 0, sizeof(m));
+	m.m_type = VFS_PM_REPLY(VFS_PM_EXIT);
+	m.m_vfs_pm_reply.endpt = victim;	/* not even an endpoint */
+	m.m_vfs_pm_reply.pid = victim;
+	r2 = ipc_sendrec(PM_PROC_NR, &m) == OK ? m.m_type : 0;
+	memset(&m, 0, sizeof(m));
+	m.m_type = VFS_PM_FORK;
+	r3 = ipc_sendrec(PM_PROC_NR, &m) == OK ? m.m_type : 0;
+	nap_ms(20);
+	ok(r1 == -EPERM && r2 == -ENOSYS && r3 == -ENOSYS && kill(victim, 0) == 0 &&
+		waitpid(victim, &st, WNOHANG) == 0,
+		"a terminal's signal and VFS's replies forged by a user process change nothing (%d %d %d)", r1, r2, r3);
+	kill(victim, SIGKILL);
+	wait_for(victim);
+}
+
 static void test_hostile(void)
 {
 	message m;
@@ -863,6 +894,7 @@ static void test_hostile(void)
 	EXPECT(PM_RQ_BASE - 1, (void)0, -ENOSYS);
 #undef EXPECT
 	ok(bad == 0, "hostile requests on the wire get EINVAL/EFAULT/ESRCH/... (%d wrong)", bad);
+	test_forged();
 }
 
 static void test_exec(void)
