@@ -145,6 +145,7 @@ void sig_fork_copy(struct mproc *child, const struct mproc *parent);
  * again, retried), or an error (no frame could be built). */
 int sig_deliver(struct mproc *p, int sig, u32_t old_mask);
 int sig_return(struct mproc *p, vir_bytes context);
+void sig_retry_later(struct mproc *p);	/* sig_check_pending a tick later */
 
 /* ids.c */
 int do_getids(void);

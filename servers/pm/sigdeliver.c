@@ -35,7 +35,7 @@ static void retry_all(int arg)
 		}
 }
 
-static void retry_later(struct mproc *p)
+void sig_retry_later(struct mproc *p)
 {
 	p->flags |= MP_SIG_RETRY;
 	if (!retry_armed && set_timer(&retry_timer, 1, retry_all, 0) == OK)
@@ -63,7 +63,7 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask)
 		old_mask, &scp);
 	if (r == -EBUSY) {
 		p->sig_pending |= 1u << sig;
-		retry_later(p);
+		sig_retry_later(p);
 		return r;
 	}
 	if (r == OK && on_altstack(p, scp))

@@ -222,7 +222,8 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 	}
 	/* later: being built or exec'ing, stopped, or the caller of the
 	 * call being served (a handler waits for its reply) */
-	if ((p->flags & (MP_FORKING | MP_EXECING)) || p->vfs_wait || (p == mp && pm_in_call && caught(p, sig)) ||
+	if ((p->flags & (MP_FORKING | MP_EXECING)) || p->vfs_wait ||
+	    (p == mp && pm_in_call && caught(p, sig)) ||
 	    ((p->flags & MP_STOPPED) && sig != MICA_SIGCONT)) {
 		p->sig_pending |= bit;
 		return;
@@ -241,7 +242,7 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 		m.m_pm_vfs_proc.pid = p->pid;
 		p->sig_pending |= bit;	/* entered when VFS answers */
 		if (vfs_request(p, VFS_PM_UNPAUSE, &m) != OK)
-			exit_proc(p, wait_status_sig(MICA_SIGSEGV, 1));
+			sig_retry_later(p);	/* VFS's queue is full */
 		return;
 	}
 	enter_handler(p, sig);
