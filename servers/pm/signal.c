@@ -164,14 +164,24 @@ static void enter_handler(struct mproc *p, int sig)
 	u32_t old_mask = (p->flags & MP_SIGSUSPEND) ? p->sig_saved_mask :
 		p->sig_mask;
 	struct sigact *a = &p->act[sig];
-	int r;
+	int r, restart = (p->flags & MP_WAITING) && (a->flags & MICA_SA_RESTART);
+	message req;
+	vir_bytes scp = 0;
 
+	if (restart) {			/* the waitpid to re-enter after it */
+		memset(&req, 0, sizeof(req));
+		req.m_type = PM_WAITPID;
+		req.m_lc_pm_waitpid.pid = p->wait_pid;
+		req.m_lc_pm_waitpid.options = p->wait_options;
+	}
 	if (p->flags & MP_SIGSUSPEND)	/* the call ends: its mask too */
 		p->sig_mask = p->sig_saved_mask;
 	/* still from before its call's answer until the frame is built */
 	if ((r = sys_runctl(p->ep, RC_STOP)) == OK) {
 		interrupt_pm_call(p);
-		r = sig_deliver(p, sig, old_mask);
+		r = sig_deliver(p, sig, old_mask, &scp);
+		if (r == OK && restart)
+			sig_restart(p, scp, &req);	/* else: EINTR stays */
 		if (!(p->flags & MP_STOPPED) || (p->flags & MP_TRAP_STOP))
 			sys_runctl(p->ep, RC_RESUME);
 	}

@@ -651,6 +651,36 @@ static int eintr_child(void)
 	return 0;
 }
 
+static volatile pid_t restart_victim;
+static volatile int in_wait, seen_in_wait;
+
+static void h_alarm_kill(int sig)
+{
+	(void)sig;
+	h_count++;
+	seen_in_wait = in_wait;		/* the handler interrupted waitpid */
+	kill(restart_victim, SIGTERM);
+}
+
+/* SA_RESTART: the handler runs, waitpid goes on and reaps the victim. */
+static int restart_child(void)
+{
+	struct itimerval v = { { 0, 0 }, { 0, 30000 } };
+	int st = 0;
+	pid_t r;
+
+	restart_victim = spawn(sleeper);
+	handle(SIGALRM, h_alarm_kill, SA_RESTART, 0);
+	setitimer(ITIMER_REAL, &v, NULL);
+	in_wait = 1;
+	r = waitpid(restart_victim, &st, 0);
+	if (r != restart_victim)
+		return errno == EINTR ? 1 : 2;
+	if (!seen_in_wait)
+		return 4;
+	return h_count == 1 && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM ? 0 : 3;
+}
+
 static void h_segv(int sig)
 {
 	_exit(sig == SIGSEGV ? 77 : 78);
@@ -795,6 +825,8 @@ static void test_handlers(void)
 		"handlers: run before kill returns, masks inside and after, nested, re-raised, SA_NODEFER, SA_RESETHAND (0x%x)", st);
 	st = wait_for(spawn(eintr_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a handler ends waitpid, nanosleep (time left) and sigsuspend with EINTR (%d)", WEXITSTATUS(st));
+	st = wait_for(spawn(restart_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_RESTART: waitpid goes on after the handler (%d)", WEXITSTATUS(st));
 	st = wait_for(spawn(segv_handler_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 77, "SIGSEGV from a fault reaches a handler (0x%x)", st);
 	st = wait_for(spawn(sigchld_child));
