@@ -445,6 +445,16 @@ static int ids_child(void)
 		return 1;
 	if (getgroups(0, back) != 4 || getgroups(2, back) != -1 || errno != EINVAL)
 		return 2;
+	{
+		message m;
+
+		memset(&m, 0, sizeof(m));
+		m.m_type = PM_GETGROUPS;
+		m.m_lc_pm_groups.grant = 12345;	/* nobody's grant */
+		m.m_lc_pm_groups.count = 8;
+		if (ipc_sendrec(PM_PROC_NR, &m) != OK || m.m_type != -EFAULT)
+			return 13;
+	}
 	if (seteuid(1000) != 0 || geteuid() != 1000 || getuid() != 0)
 		return 3;
 	if (setgroups(1, g) != -1 || errno != EPERM)
