@@ -799,6 +799,28 @@ static int altstack_child(void)
 	return h_where && (h_where < lo || h_where >= hi) ? 0 : 3;
 }
 
+/* C's signal() and raise() go through PM (libposix), not newlib's table. */
+static int signal_child(void)
+{
+	if (signal(SIGUSR1, h_simple) == SIG_ERR)
+		return 1;
+	raise(SIGUSR1);
+	if (h_count != 1)
+		return 2;
+	raise(SIGUSR1);			/* BSD semantics: still installed */
+	if (h_count != 2)
+		return 3;
+	if (signal(SIGTERM, SIG_IGN) == SIG_ERR)
+		return 4;
+	raise(SIGSTOP);			/* the parent's SIGTERM comes now */
+	return 0;			/* ignored: still here */
+}
+
+static int abort_child(void)
+{
+	abort();
+}
+
 static volatile int si_ok;
 
 static void h_info(int sig, siginfo_t *si, void *ctx)
@@ -843,6 +865,18 @@ static void test_handlers(void)
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SIGCHLD handler wakes sigsuspend");
 	st = wait_for(spawn(fpu_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "FPU state survives handlers that use the FPU (%d)", WEXITSTATUS(st));
+	{
+		pid_t c = spawn(signal_child);
+		int stopped = waitpid(c, &st, WUNTRACED) == c && WIFSTOPPED(st);
+
+		kill(c, SIGTERM);
+		kill(c, SIGCONT);
+		st = wait_for(c);
+		ok(stopped && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+			"signal(): handlers through PM, raise() runs them, SIG_IGN protects from another's kill (0x%x)", st);
+	}
+	st = wait_for(spawn(abort_child));
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && (st & 0x80), "abort(): SIGABRT with the core bit (0x%x)", st);
 	st = wait_for(spawn(siginfo_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_SIGINFO: siginfo (signo, SI_USER / SI_KERNEL) and context (%d)", WEXITSTATUS(st));
 	st = wait_for(spawn(altstack_child));
