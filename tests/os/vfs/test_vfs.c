@@ -762,6 +762,52 @@ static void t_blk(void)
 	close(fd);
 }
 
+static int child_nothing(void)
+{
+	return 7;
+}
+
+static int exec_hello(void)
+{
+	char *argv[] = { "hello", "one", "two", NULL }, *envp[] = { "MICA=exec", NULL };
+
+	execve("/bin/hello", argv, envp);
+	return 90 + (errno & 7);
+}
+
+static int exec_as_user(void)
+{
+	if (setuid(100) != 0)
+		return 80;
+	return exec_hello();
+}
+
+/* exec from the MFS root with the real VM and PM: X, not R; the frame;
+ * descriptors across exec. */
+static void t_exec(void)
+{
+	char buf[32];
+	int out, st, n;
+
+	ok(in_child(child_nothing) == 7, "fork and exit with the real VM and PM");
+	out = open("/out", O_CREAT | O_RDWR | O_TRUNC, 0666);
+	ok(dup2(out, 5) == 5 && dup2(out, 6) == 6 && fcntl(6, F_SETFD, FD_CLOEXEC) == 0,
+		"fd 5 for the program, fd 6 close-on-exec");
+	st = in_child(exec_hello);
+	ok(st == 0, "exec /bin/hello from MFS: argv, environment, fd 5 kept, fd 6 closed (%d)", st);
+	n = pread(out, buf, sizeof(buf), 0);
+	ok(n == 16 && !memcmp(buf, "hello from exec\n", 16), "its write through the inherited fd (%d)", n);
+	ok(chmod("/bin/hello", 0711) == 0, "chmod 0711: execute, no read for others");
+	st = in_child(exec_as_user);
+	ok(st == 0, "uid 100 execs a file it cannot read (X, not R) (%d)", st);
+	ok(chmod("/bin/hello", 0744) == 0, "chmod 0744: no execute for others");
+	st = in_child(exec_as_user);
+	ok(st == 90 + (EACCES & 7), "uid 100 cannot exec it: EACCES (%d)", st);
+	close(5);
+	close(6);
+	close(out);
+}
+
 static int pipefd[2];
 
 static int child_pipe_writer(void)
@@ -929,6 +975,11 @@ int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
 
+	if (argc > 1 && !strcmp(argv[1], "exec")) {
+		t_mfs_root();
+		t_exec();
+		goto plan;
+	}
 	if (argc > 1 && !strcmp(argv[1], "mfs")) {
 		t_mfs_root();
 		t_blk();
@@ -952,10 +1003,12 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
 	t_crash();
+plan:
 	{
 		char plan[32];
 		int n = snprintf(plan, sizeof(plan), "1..%d\n", checks);
 		sys_diag_print(plan, n);
 	}
+
 	return failed ? 1 : 0;
 }
