@@ -1,7 +1,8 @@
 # tests/os/vfs - VFS in QEMU: test_vfs (built with tools/mica-cc against
-# newlib + libposix) doing the POSIX file calls through the real VFS, on
-# memfs (a stand-in file-system server speaking mica/vfsif.h), with
-# libc_double standing in for PM and VM.  Suite "vfs" in tests.list.
+# newlib + libposix) doing the POSIX file calls through the real VFS and
+# PFS, in the suites vfs, vfspm, vfstty, vfsmfs and vfsexec (tests.list;
+# vfs/README.md says what each adds).  memfs is a small server speaking
+# mica/vfsif.h directly; vfs_rs starts services in order as RS would.
 TCFLAGS_tests/os/vfs/ := -isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
 $(eval $(call os_module,memfs,tests/os/vfs/memfs.c))
 

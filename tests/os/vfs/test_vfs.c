@@ -2,9 +2,9 @@
  * test_vfs.c - the POSIX file calls through the real VFS, in the spirit
  * of MINIX's test17-35: an ordinary C program (tools/mica-cc, newlib +
  * libposix) doing every file call VFS serves and checking results and
- * error codes.  The root file system is memfs (a stand-in server, see
- * memfs.c), a second memfs instance is mounted on /mnt; PM and VM are
- * libc_double.  TAP goes to the console by the kernel's debug print: the
+ * error codes.  argv[1] picks the suite's extras (pm, tty, mfs, exec;
+ * vfs/README.md lists them); a memfs instance labelled memfs2 is mounted
+ * on /mnt.  TAP goes to the console by the kernel's debug print: the
  * process has no descriptors VFS did not give it, and stdout is one of
  * the things under test.  The plan comes last.
  */
