@@ -173,6 +173,18 @@ typedef struct {			/* SYS_VMCTL */
 	u8_t pad[20];
 } mess_lsys_krn_vmctl;
 
+typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
+	endpoint_t endpt;		/* the process */
+	int request;			/* RUNCTL: RC_*; ENDKSIG: KSIG_* */
+	int signo, code;		/* SIGSEND: handler(signo, code, scp) */
+	vir_bytes handler;		/* SIGSEND: entry point */
+	vir_bytes trampoline;		/* SIGSEND: the handler's return address */
+	vir_bytes stack;		/* SIGSEND: frame below this; 0: the process's esp */
+	u32_t mask;			/* SIGSEND: saved as sc_mask */
+	vir_bytes scp;			/* SIGSEND reply, SIGRETURN: the sigcontext */
+	u8_t pad[20];
+} mess_lsys_krn_sigctl;
+
 /*
  * RS <-> service (SEF), numbers in mica/rs.h.  Replies to RS travel by
  * senda, never blocking the service.
@@ -333,6 +345,7 @@ typedef struct {
 		mess_lsys_krn_sig m_sig;
 		mess_lsys_krn_schedctl m_schedctl;
 		mess_lsys_krn_vmctl m_vmctl;
+		mess_lsys_krn_sigctl m_sigctl;
 		mess_rs_lsys_init m_rs_init;
 		mess_lsys_rs_init m_rs_init_reply;
 		mess_rs_lsys_ping m_rs_ping;
@@ -380,6 +393,7 @@ MESS_CHECK(mess_lsys_krn_time);
 MESS_CHECK(mess_lsys_krn_sig);
 MESS_CHECK(mess_lsys_krn_schedctl);
 MESS_CHECK(mess_lsys_krn_vmctl);
+MESS_CHECK(mess_lsys_krn_sigctl);
 MESS_CHECK(mess_rs_lsys_init);
 MESS_CHECK(mess_lsys_rs_init);
 MESS_CHECK(mess_rs_lsys_ping);

@@ -58,6 +58,14 @@ int sys_schedctl(endpoint_t e, int priority, int quantum);
 int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
 int sys_vmctl_resume(endpoint_t e, int result);
 
+/* kcall_sig.c: what PM needs to deliver signals (the caller must be e's
+ * signal manager).  sys_sigsend returns the frame's sigcontext in *scp. */
+int sys_runctl(endpoint_t e, int request);		/* RC_STOP/RC_RESUME [| RC_DELAY] */
+int sys_endksig(endpoint_t e, int request);		/* KSIG_* */
+int sys_sigsend(endpoint_t e, int signo, int code, vir_bytes handler,
+	vir_bytes trampoline, vir_bytes stack, u32_t mask, vir_bytes *scp);
+int sys_sigreturn(endpoint_t e, vir_bytes scp);
+
 /* kcall_vm.c: memory calls for VM and drivers, slot calls for PM/RS. */
 int sys_vmshare(endpoint_t dst, vir_bytes addr, endpoint_t src,
 	vir_bytes src_addr, u32_t len, u32_t prot);

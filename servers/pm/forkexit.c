@@ -7,7 +7,7 @@
  *        memory, SYS_CLEAR frees the kernel slot, the process becomes a
  *        zombie (its children go to init) and the parent hears SIGCHLD
  *        and, if it waits, the status.  A parent that ignores SIGCHLD
- *        leaves no zombies (POSIX).  When init itself exits the system
+ *        or set SA_NOCLDWAIT leaves no zombies (POSIX).  When init itself exits the system
  *        goes down with init's status (misc.c).
  */
 #include "pm.h"
@@ -235,9 +235,48 @@ static int has_children(const struct mproc *parent, int pid)
 	return 0;
 }
 
+/* SIGCHLD ignored or SA_NOCLDWAIT: the children leave no zombies. */
 static int ignores_sigchld(const struct mproc *p)
 {
-	return p->act[MICA_SIGCHLD].handler == MICA_SIG_IGN;
+	return p->act[MICA_SIGCHLD].handler == MICA_SIG_IGN ||
+		(p->act[MICA_SIGCHLD].flags & MICA_SA_NOCLDWAIT);
+}
+
+/*
+ * Orphaned process groups (POSIX): a group none of whose members has a
+ * parent in another group of the same session.  When an exit orphans a
+ * group with a stopped member, the group gets SIGHUP, then SIGCONT.
+ */
+static int live_user(const struct mproc *q)
+{
+	return is_user(q) && !(q->flags & (MP_ZOMBIE | MP_EXITING));
+}
+
+static int group_orphaned(int pgrp, int *stopped)
+{
+	int orphaned = 1, any = 0;
+
+	*stopped = 0;
+	for (struct mproc *q = mproc; q < mproc + NR_MPROCS; q++) {
+		if (!live_user(q) || q->pgrp != pgrp)
+			continue;
+		any = 1;
+		*stopped |= !!(q->flags & MP_STOPPED);
+		if (q->parent && live_user(q->parent) &&
+		    q->parent->pgrp != pgrp && q->parent->sid == q->sid)
+			orphaned = 0;
+	}
+	return any && orphaned;
+}
+
+static void check_orphaned(int pgrp)
+{
+	int stopped;
+
+	if (pgrp > 0 && group_orphaned(pgrp, &stopped) && stopped) {
+		check_sig(-pgrp, MICA_SIGHUP, 1);
+		check_sig(-pgrp, MICA_SIGCONT, 1);
+	}
 }
 
 void vfs_reply_exit(struct mproc *p, int result)
@@ -259,6 +298,10 @@ void vfs_reply_exit(struct mproc *p, int result)
 			check_parent_wait(c);
 		}
 	}
+	for (c = mproc; c < mproc + NR_MPROCS; c++)
+		if (live_user(c) && c->parent == init_mp && c->pgrp != p->pgrp)
+			check_orphaned(c->pgrp);
+	check_orphaned(p->pgrp);
 	if (p == init_mp) {		/* the system goes with init */
 		init_mp = NULL;
 		pm_shutdown(status);

@@ -54,7 +54,10 @@ void vfs_reply_ids(struct mproc *p, int type, int result)
 	if (type != VFS_PM_UNPAUSE && caller && is_user(caller) &&
 	    !(caller->flags & (MP_EXITING | MP_ZOMBIE)))
 		reply(caller, result < 0 ? result : p->vfs_answer, NULL);
+	if (type == VFS_PM_UNPAUSE)	/* VFS has let go: deliver now */
+		p->flags |= MP_QUIET;
 	sig_check_pending(p);
+	p->flags &= ~MP_QUIET;
 	if (caller && caller != p)
 		sig_check_pending(caller);
 }

@@ -78,8 +78,9 @@ static void handle_call(void)
 	if (mp->flags & (MP_EXITING | MP_ZOMBIE))
 		return;
 	if (r != PM_NO_REPLY)
-		reply(mp, r, &m_in);
-	sig_check_pending(mp);		/* signals the call left pending */
+		sig_reply(mp, r, &m_in);	/* handlers first, if any */
+	if (is_user(mp))
+		sig_check_pending(mp);	/* signals the call left pending */
 }
 
 int main(const char *args)

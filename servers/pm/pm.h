@@ -47,7 +47,10 @@
 #define MP_EXECING    0x0400	/* exec with VFS in progress */
 #define MP_TRAP_STOP  0x0800	/* stopped by the kernel (fault signal) */
 #define MP_EXECED     0x1000	/* has exec'd since fork (setpgid: EACCES) */
-#define MP_IN_PM      (MP_WAITING | MP_SIGSUSPEND | MP_SLEEPING)
+#define MP_SIG_RETRY  0x2000	/* a handler could not be entered yet */
+#define MP_REPLYING   0x4000	/* its call's answer waits for a handler */
+#define MP_QUIET      0x8000	/* known out of VFS: no VFS_PM_UNPAUSE needed */
+#define MP_IN_PM      (MP_WAITING | MP_SIGSUSPEND | MP_SLEEPING | MP_REPLYING)
 
 struct sigact {
 	vir_bytes handler;	/* MICA_SIG_DFL, MICA_SIG_IGN or a function */
@@ -73,6 +76,7 @@ struct mproc {
 	vir_bytes sig_tramp;		/* libc's return path for handlers */
 	vir_bytes alt_sp;		/* sigaltstack */
 	u32_t alt_size, alt_flags;
+	int alt_active;			/* a handler runs on the alternate stack */
 	sys_timer_t alarm;		/* ITIMER_REAL */
 	u32_t alarm_interval;		/* ticks, 0: one-shot */
 	sys_timer_t sleep;		/* nanosleep */
@@ -131,12 +135,14 @@ int do_sigaltstack(void);
 int check_sig(int pid, int sig, int from_kernel);
 void sig_proc(struct mproc *p, int sig, int from_kernel);
 void sig_check_pending(struct mproc *p);
+void sig_reply(struct mproc *p, int result, message *m);
 void ksig_handler(endpoint_t ep, u32_t sigmap);
 void tty_signal(const message *m);
 void sig_exec_reset(struct mproc *p);
 void sig_fork_copy(struct mproc *child, const struct mproc *parent);
 
-/* sigdeliver.c: enter a handler (the kernel's SYS_SIGSEND), or not. */
+/* sigdeliver.c: enter a handler (SYS_SIGSEND): OK, -EBUSY (pending
+ * again, retried), or an error (no frame could be built). */
 int sig_deliver(struct mproc *p, int sig, u32_t old_mask);
 int sig_return(struct mproc *p, vir_bytes context);
 

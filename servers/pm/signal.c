@@ -88,17 +88,58 @@ static void continue_proc(struct mproc *p)
 	sig_check_pending(p);		/* what waited for the continue */
 }
 
-/* End p's blocked PM call with EINTR (a handler is about to run). */
+static message reply_msg;		/* MP_REPLYING: the answer held back */
+static int reply_result;
+
+/*
+ * End p's PM call (a handler is about to run): the answer of the call
+ * just served, or EINTR for a blocked one.
+ */
 static int interrupt_pm_call(struct mproc *p)
 {
 	if (!(p->flags & MP_IN_PM))
 		return 0;
-	if (p->flags & MP_SLEEPING)
+	if (p->flags & MP_REPLYING)
+		reply(p, reply_result, &reply_msg);
+	else if (p->flags & MP_SLEEPING)
 		sleep_interrupt(p);	/* replies the time left */
 	else
 		reply(p, -EINTR, NULL);
 	p->flags &= ~MP_IN_PM;
 	return 1;
+}
+
+static int deliverable_caught(const struct mproc *p)
+{
+	u32_t ready = p->sig_pending & ~p->sig_mask;
+
+	for (int sig = 1; sig < MICA_NSIG; sig++)
+		if ((ready & SIGBIT(sig)) && caught(p, sig))
+			return 1;
+	return 0;
+}
+
+/*
+ * Answer the call PM has just served; when a handler is waiting for that
+ * (kill of oneself, an unblocking sigprocmask) the answer goes out with
+ * the process stopped and the frame is built at once, so the handler has
+ * run before the call returns (POSIX) and its frame holds the answer.
+ */
+void sig_reply(struct mproc *p, int result, message *m)
+{
+	if (!deliverable_caught(p) || (p->flags & (MP_STOPPED | MP_FORKING |
+	    MP_EXECING)) || p->vfs_wait) {
+		reply(p, result, m);
+		return;
+	}
+	reply_msg = *m;
+	reply_result = result;
+	p->flags |= MP_REPLYING;
+	sig_check_pending(p);
+	if (is_user(p) && (p->flags & MP_REPLYING)) {
+		p->flags &= ~MP_REPLYING;
+		reply(p, result, m);
+	}
 }
 
 static void take_default(struct mproc *p, int sig)
@@ -123,11 +164,22 @@ static void enter_handler(struct mproc *p, int sig)
 	u32_t old_mask = (p->flags & MP_SIGSUSPEND) ? p->sig_saved_mask :
 		p->sig_mask;
 	struct sigact *a = &p->act[sig];
+	int r;
 
-	interrupt_pm_call(p);
-	if (sig_deliver(p, sig, old_mask) != OK) {
-		/* no frame could be built (bad stack, or no kernel support):
-		 * MINIX's answer, the process dies of SIGSEGV */
+	if (p->flags & MP_SIGSUSPEND)	/* the call ends: its mask too */
+		p->sig_mask = p->sig_saved_mask;
+	/* still from before its call's answer until the frame is built */
+	if ((r = sys_runctl(p->ep, RC_STOP)) == OK) {
+		interrupt_pm_call(p);
+		r = sig_deliver(p, sig, old_mask);
+		if (!(p->flags & MP_STOPPED) || (p->flags & MP_TRAP_STOP))
+			sys_runctl(p->ep, RC_RESUME);
+	}
+	if (r == -EBUSY)
+		return;			/* pending; tried again soon */
+	if (r != OK) {
+		/* no frame could be built (bad stack pointer, no
+		 * trampoline): MINIX's answer, the process dies of SIGSEGV */
 		exit_proc(p, wait_status_sig(MICA_SIGSEGV, 1));
 		return;
 	}
@@ -180,7 +232,7 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 		take_default(p, sig);
 		return;
 	}
-	if (!(p->flags & MP_IN_PM) && !(p->flags & MP_TRAP_STOP) &&
+	if (!(p->flags & (MP_IN_PM | MP_TRAP_STOP | MP_QUIET)) &&
 	    vfs_present()) {
 		message m;
 
@@ -342,13 +394,30 @@ int do_sigsuspend(void)
 	return PM_NO_REPLY;		/* a handler's delivery answers EINTR */
 }
 
+/*
+ * The handler is done: restore its context and the mask saved with it.
+ * Signals that mask unblocks are entered before the process runs again
+ * (it stays stopped meanwhile, out of IPC: no need to ask VFS).
+ */
 int do_sigreturn(void)
 {
 	int r;
 
-	mp->sig_mask = m_in.m_lc_pm_sigreturn.mask & ~(UNBLOCKABLE | 1u);
-	if ((r = sig_return(mp, m_in.m_lc_pm_sigreturn.context)) != OK)
+	if ((r = sys_runctl(mp->ep, RC_STOP)) != OK)
 		return r;
+	if ((r = sig_return(mp, m_in.m_lc_pm_sigreturn.context)) != OK) {
+		sys_runctl(mp->ep, RC_RESUME);
+		return r;
+	}
+	mp->sig_mask = m_in.m_lc_pm_sigreturn.mask & ~(UNBLOCKABLE | 1u);
+	mp->flags |= MP_QUIET;
+	pm_in_call = 0;			/* sigreturn is never answered */
+	sig_check_pending(mp);
+	if (is_user(mp)) {
+		mp->flags &= ~MP_QUIET;
+		if (!(mp->flags & (MP_EXITING | MP_STOPPED)))
+			sys_runctl(mp->ep, RC_RESUME);
+	}
 	return PM_NO_REPLY;		/* the restored context runs on */
 }
 
@@ -395,6 +464,7 @@ void ksig_handler(endpoint_t ep, u32_t sigmap)
 		exit_proc(p, wait_status_exit(0));
 		return;
 	}
+	sigmap &= ~SIGBIT(SIGSNDELAY);	/* PM never stops with RC_DELAY */
 	for (sig = 1; sig < MICA_NSIG; sig++) {
 		if (!(sigmap & SIGBIT(sig)))
 			continue;
@@ -407,10 +477,12 @@ void ksig_handler(endpoint_t ep, u32_t sigmap)
 /* A terminal asks for a signal to its foreground group. */
 void tty_signal(const message *m)
 {
-	struct mproc *s = mp_by_ep(m->m_source);
+	struct priv_info pi;
 	int sig = m->m_cdev_sig.sig, pgrp = m->m_cdev_sig.pgrp;
 
-	if (!s || !(s->flags & MP_SYSTEM) || bad_sig(sig) || pgrp <= INIT_PID)
+	/* only a system process (a terminal driver, RS-started or not) */
+	if (m->m_source < 0 || sys_privctl(m->m_source, PRIV_GET, &pi) != OK ||
+	    !(pi.flags & PF_SYS_PROC) || bad_sig(sig) || pgrp <= INIT_PID)
 		return;
 	check_sig(-pgrp, sig, 1);
 }
@@ -424,6 +496,7 @@ void sig_exec_reset(struct mproc *p)
 		p->act[sig].mask = 0;
 	}
 	p->sig_tramp = 0;
+	p->alt_active = 0;
 	p->alt_sp = 0;
 	p->alt_size = 0;
 	p->alt_flags = MICA_SS_DISABLE;

@@ -44,6 +44,8 @@ void time_init(void)
 	i64_t sec = rtc_read();
 
 	rtc_ok = sec >= 0;
+	if (!rtc_ok)
+		printf("pm: no RTC (ports 0x70/0x71): the clock starts at 1970\n");
 	set_base(sec < 0 ? 0 : sec, 0, uptime());
 }
 
@@ -222,4 +224,3 @@ void time_proc_gone(struct mproc *p)
 	p->flags &= ~MP_SLEEPING;
 }
 
-int rtc_initialised(void) { return rtc_ok; }

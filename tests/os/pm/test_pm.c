@@ -317,6 +317,11 @@ static void test_sigchld(void)
 	pid = spawn(exits_42);
 	ok(fails_with(wait(&st), ECHILD), "SIGCHLD ignored: children leave no zombies (wait: ECHILD)");
 	sa.sa_handler = SIG_DFL;
+	sa.sa_flags = SA_NOCLDWAIT;
+	sigaction(SIGCHLD, &sa, NULL);
+	pid = spawn(exits_42);
+	ok(fails_with(wait(&st), ECHILD), "SA_NOCLDWAIT: no zombies either");
+	sa.sa_flags = 0;
 	sigaction(SIGCHLD, &sa, NULL);
 	sigprocmask(SIG_UNBLOCK, &s, NULL);
 	(void)pid;
@@ -368,11 +373,36 @@ static int session_child(void)
 	return 0;
 }
 
+/* A session leader with a stopped child in another group, then gone. */
+static int orphaning_leader(void)
+{
+	pid_t b;
+	int st;
+
+	if (setsid() < 0)
+		return 1;
+	b = fork();
+	if (b == 0) {
+		setpgid(0, 0);
+		kill(getpid(), SIGSTOP);
+		_exit(3);		/* continued without a SIGHUP */
+	}
+	if (waitpid(b, &st, WUNTRACED) != b || !WIFSTOPPED(st))
+		return 2;
+	return 0;			/* b's group is orphaned now */
+}
+
 static void test_sessions(void)
 {
 	int st = wait_for(spawn(session_child));
+	pid_t a, b;
 
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "setsid, EPERM for a leader, kill(0) to the own group (%d)", WEXITSTATUS(st));
+	a = spawn(orphaning_leader);
+	st = wait_for(a);
+	b = wait(&st);
+	ok(b > 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGHUP,
+		"a newly orphaned group with a stopped member gets SIGHUP+SIGCONT (0x%x)", st);
 }
 
 /* kill(-1) as uid 1000: reaches uid 1000's processes only, not itself. */
@@ -469,13 +499,272 @@ static void test_time(void)
 	ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
 	ok(ms >= 30, "nanosleep 30 ms sleeps at least that long (%ld ms)", ms);
 	ok(fails_with(nanosleep(&bad, NULL), EINVAL), "nanosleep with 1e9 ns: EINVAL");
-	ok(clock_gettime(CLOCK_REALTIME, &rt) == 0 && rt.tv_sec > 1577836800,
-		"realtime from the RTC is after 2020 (%lld)", (long long)rt.tv_sec);
+	st = clock_gettime(CLOCK_REALTIME, &rt);	/* before ok()'s arguments */
+	ok(st == 0 && rt.tv_sec > 1577836800,
+		"realtime from the RTC is after 2020 (%ld)", (long)rt.tv_sec);
 	ok(gettimeofday(&tv, NULL) == 0 && tv.tv_sec >= rt.tv_sec && tv.tv_sec <= rt.tv_sec + 2,
 		"gettimeofday agrees with the realtime clock");
 	ok(times(&tm) > 0, "times: uptime in ticks");
 	st = wait_for(spawn(alarm_child));
 	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM, "setitimer ITIMER_REAL fires SIGALRM (0x%x, step %d)", st, WEXITSTATUS(st));
+}
+
+
+/* ---- handlers (the kernel's SIGSEND/SIGRETURN through PM) ---- */
+
+static volatile int h_count, h_depth, h_max_depth, h_masked;
+static volatile char h_trace[16];
+static volatile int h_len;
+
+static void h_note(char c)
+{
+	if (h_len < 15)
+		h_trace[h_len++] = c;
+}
+
+static void h_simple(int sig)
+{
+	(void)sig;
+	h_count++;
+}
+
+static void h_check_mask(int sig)
+{
+	sigset_t cur;
+
+	(void)sig;
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	h_masked = sigismember(&cur, SIGUSR1) && sigismember(&cur, SIGUSR2);
+	h_count++;
+}
+
+static void h_outer(int sig)
+{
+	(void)sig;
+	h_note('(');
+	kill(getpid(), SIGUSR2);	/* not blocked here: runs nested */
+	h_note(')');
+}
+
+static void h_inner(int sig)
+{
+	(void)sig;
+	h_note('*');
+}
+
+static void h_again(int sig)
+{
+	(void)sig;
+	if (++h_depth > h_max_depth)
+		h_max_depth = h_depth;
+	if (h_count++ == 0)
+		kill(getpid(), SIGUSR1);
+	h_depth--;
+}
+
+static int handle(int sig, void (*fn)(int), int flags, int mask_sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sa.sa_flags = flags;
+	sigemptyset(&sa.sa_mask);
+	if (mask_sig)
+		sigaddset(&sa.sa_mask, mask_sig);
+	return sigaction(sig, &sa, NULL);
+}
+
+static int handlers_child(void)
+{
+	sigset_t cur;
+
+	if (handle(SIGUSR1, h_simple, 0, 0) < 0)
+		return 1;
+	kill(getpid(), SIGUSR1);
+	if (h_count != 1)
+		return 2;		/* ran before kill returned */
+	handle(SIGUSR1, h_check_mask, 0, SIGUSR2);
+	kill(getpid(), SIGUSR1);
+	if (h_count != 2 || !h_masked)
+		return 3;		/* own signal and sa_mask blocked inside */
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	if (sigismember(&cur, SIGUSR1) || sigismember(&cur, SIGUSR2))
+		return 4;		/* and the mask is back after it */
+	handle(SIGUSR1, h_outer, 0, 0);
+	handle(SIGUSR2, h_inner, 0, 0);
+	kill(getpid(), SIGUSR1);
+	if (h_len != 3 || h_trace[0] != '(' || h_trace[1] != '*' || h_trace[2] != ')')
+		return 5;		/* nested handler inside the outer one */
+	h_count = 0;
+	handle(SIGUSR1, h_again, 0, 0);
+	kill(getpid(), SIGUSR1);
+	if (h_count != 2 || h_max_depth != 1)
+		return 6;		/* re-raised: pending, then run after */
+	h_count = h_max_depth = 0;
+	handle(SIGUSR1, h_again, SA_NODEFER, 0);
+	kill(getpid(), SIGUSR1);
+	if (h_count != 2 || h_max_depth != 2)
+		return 7;		/* SA_NODEFER: nested in itself */
+	h_count = 0;
+	handle(SIGUSR2, h_simple, SA_RESETHAND, 0);
+	kill(getpid(), SIGUSR2);
+	if (h_count != 1)
+		return 8;
+	kill(getpid(), SIGUSR2);	/* default now: terminates */
+	return 9;
+}
+
+static void h_alarm(int sig)
+{
+	(void)sig;
+	h_count++;
+}
+
+static int eintr_child(void)
+{
+	struct itimerval v = { { 0, 0 }, { 0, 30000 } };
+	struct timespec ts = { 10, 0 }, left = { 0, 0 };
+	sigset_t none;
+	pid_t s = spawn(sleeper);
+	int st;
+
+	handle(SIGALRM, h_alarm, 0, 0);
+	setitimer(ITIMER_REAL, &v, NULL);
+	if (waitpid(s, &st, 0) != -1 || errno != EINTR || h_count != 1)
+		return 1;
+	setitimer(ITIMER_REAL, &v, NULL);
+	if (nanosleep(&ts, &left) != -1 || errno != EINTR || h_count != 2 ||
+	    left.tv_sec < 8)
+		return 2;
+	setitimer(ITIMER_REAL, &v, NULL);
+	sigemptyset(&none);
+	if (sigsuspend(&none) != -1 || errno != EINTR || h_count != 3)
+		return 3;
+	kill(s, SIGKILL);
+	waitpid(s, &st, 0);
+	return 0;
+}
+
+static void h_segv(int sig)
+{
+	_exit(sig == SIGSEGV ? 77 : 78);
+}
+
+static int segv_handler_child(void)
+{
+	handle(SIGSEGV, h_segv, 0, 0);
+	return crasher();
+}
+
+static volatile int chld_seen;
+
+static void h_chld(int sig)
+{
+	(void)sig;
+	chld_seen++;
+}
+
+static int sigchld_child(void)
+{
+	sigset_t block, none;
+	int st;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	handle(SIGCHLD, h_chld, 0, 0);
+	spawn(exits_42);
+	sigemptyset(&none);
+	while (!chld_seen)
+		sigsuspend(&none);	/* no lost wake-up: blocked until here */
+	return wait(&st) > 0 && WEXITSTATUS(st) == 42 ? 0 : 1;
+}
+
+/* Floating point across handlers that use it too, at random moments. */
+static volatile double h_junk;
+
+static void h_fpu(int sig)
+{
+	double x = 0.1;
+
+	(void)sig;
+	for (int i = 0; i < 50; i++)
+		x = x * 1.7 + 0.3;
+	h_junk = x;
+	h_count++;
+}
+
+static double series(int n)
+{
+	double s = 0;
+
+	for (int i = 1; i <= n; i++)
+		s += 1.0 / ((double)i * i);
+	return s;
+}
+
+static int fpu_child(void)
+{
+	struct itimerval v = { { 0, 10000 }, { 0, 10000 } };
+	double quiet = series(200000), noisy;
+
+	handle(SIGALRM, h_fpu, 0, 0);
+	setitimer(ITIMER_REAL, &v, NULL);
+	noisy = series(200000);
+	for (int i = 0; i < 3 && h_count < 3; i++)
+		noisy = series(200000);
+	v.it_value.tv_usec = v.it_interval.tv_usec = 0;
+	setitimer(ITIMER_REAL, &v, NULL);
+	if (h_count < 1)
+		return 2;		/* no handler ran in the loop */
+	return noisy == quiet ? 0 : 1;
+}
+
+static volatile uintptr_t h_where;
+
+static void h_where_am_i(int sig)
+{
+	volatile char local = 0;
+
+	(void)sig;
+	h_where = (uintptr_t)&local;
+}
+
+static int altstack_child(void)
+{
+	static char alt[16384];
+	stack_t ss = { .ss_sp = alt, .ss_size = sizeof(alt), .ss_flags = 0 };
+	uintptr_t lo = (uintptr_t)alt, hi = lo + sizeof(alt);
+
+	if (sigaltstack(&ss, NULL) < 0)
+		return 1;
+	handle(SIGUSR1, h_where_am_i, SA_ONSTACK, 0);
+	kill(getpid(), SIGUSR1);
+	if (h_where < lo || h_where >= hi)
+		return 2;
+	h_where = 0;
+	handle(SIGUSR1, h_where_am_i, 0, 0);
+	kill(getpid(), SIGUSR1);
+	return h_where && (h_where < lo || h_where >= hi) ? 0 : 3;
+}
+
+static void test_handlers(void)
+{
+	int st = wait_for(spawn(handlers_child));
+
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGUSR2,
+		"handlers: run before kill returns, masks inside and after, nested, re-raised, SA_NODEFER, SA_RESETHAND (0x%x)", st);
+	st = wait_for(spawn(eintr_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a handler ends waitpid, nanosleep (time left) and sigsuspend with EINTR (%d)", WEXITSTATUS(st));
+	st = wait_for(spawn(segv_handler_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 77, "SIGSEGV from a fault reaches a handler (0x%x)", st);
+	st = wait_for(spawn(sigchld_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SIGCHLD handler wakes sigsuspend");
+	st = wait_for(spawn(fpu_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "FPU state survives handlers that use the FPU (%d)", WEXITSTATUS(st));
+	st = wait_for(spawn(altstack_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_ONSTACK runs on the sigaltstack, others on the normal stack (%d)", WEXITSTATUS(st));
 }
 
 /* Raw requests: everything libc would refuse before PM sees it. */
@@ -593,6 +882,7 @@ int main(void)
 	test_sessions();
 	test_kill_all();
 	test_time();
+	test_handlers();
 	test_hostile();
 	test_exec();
 	test_storm();
