@@ -724,8 +724,16 @@ static void t_mfs_root(void)
 	ok(n == 31 && !memcmp(buf, "Mica root for the vfsmfs suite\n", 31),
 		"/etc/motd from the host-made MFS image (%d bytes)", n);
 	close(fd);
-	ok(statvfs("/", &sv) == 0 && sv.f_bsize == 4096, "statvfs /: MFS, 4 KiB blocks (%lu)",
-		(unsigned long)sv.f_bsize);
+	ok(statvfs("/", &sv) == 0 && sv.f_bsize == 4096, "statvfs /: MFS, 4 KiB blocks");
+	{
+		unsigned long before = sv.f_ffree;
+		int f = open("/tmpfile", O_CREAT | O_WRONLY, 0644);
+
+		close(f);
+		stat("/tmpfile", (struct stat[1]){ 0 });
+		ok(unlink("/tmpfile") == 0 && statvfs("/", &sv) == 0 && sv.f_ffree == before,
+			"an unlinked file's inode is free again at once (VFS's node cache lets go)");
+	}
 }
 
 /* /ram0, a block special file for the device MFS has mounted as "/". */
