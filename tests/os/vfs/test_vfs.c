@@ -913,6 +913,32 @@ static void t_fifo(void)
 	ok(unlink("/fifo") == 0, "unlink the FIFO");
 }
 
+static int child_tty_reader(void)
+{
+	char c;
+	int fd = open("/ttyp", O_RDONLY | O_NOCTTY);
+
+	if (fd < 0)
+		return 1;
+	return read(fd, &c, 1) < 0 ? 2 : 3;	/* nobody types: it waits */
+}
+
+/* A read suspended in the terminal driver, ended by a signal: VFS cancels
+ * it (CDEV_CANCEL) when PM says UNPAUSE, and the process dies, no hang. */
+static void t_tty_signal(void)
+{
+	struct timespec ts = { 0, 100000000 };
+	int pid, st;
+
+	ok(mknod("/ttyp", S_IFCHR | 0666, makedev(4, 0)) == 0, "mknod the console");
+	if ((pid = fork()) == 0)
+		_exit(child_tty_reader());
+	nanosleep(&ts, NULL);
+	ok(kill(pid, SIGTERM) == 0 && waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) &&
+		WTERMSIG(st) == SIGTERM, "a terminal read suspended in VFS ends with the signal");
+	unlink("/ttyp");
+}
+
 /* Pipes between processes: suspension, atomicity, EOF, SIGPIPE, signals. */
 static void t_pipe_procs(void)
 {
@@ -1007,6 +1033,7 @@ int main(int argc, char **argv)
 		t_proc();
 		t_pipe_procs();
 		t_fifo();
+		t_tty_signal();
 	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
