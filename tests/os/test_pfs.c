@@ -445,6 +445,12 @@ static void restart_tests(void)
 	    "restart init: mounted from the record");
 	pfs_ep = PFS2;
 	tap_is((int)held(1), 0, "the new instance serves the root");
+	tap_is(mount_with("", FS_MOUNT_RDONLY, &m), -EBUSY,
+	    "a different mount: EBUSY");
+	tap_ok(mount_with("", 0, &m) == OK && m.m_fs_node.ino == 1,
+	    "the client that saw the crash mounts again: the restored root");
+	tap_is(mount_with("", 0, &m), -EBUSY, "only once");
+	tap_is(putnode(1, 1), OK, "that root reference is the client's");
 	tap_is((int)held(old), -EINVAL,
 	    "the dead instance's pipe: EINVAL (its bytes did not survive)");
 	fresh = pipe();
