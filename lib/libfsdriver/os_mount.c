@@ -18,7 +18,9 @@
  * way).  The first FS_MOUNT after a restore, from the record's owner and
  * naming the same device, label, minor and flags, is answered with the
  * restored root (the reference the restore took goes to the client);
- * any other FS_MOUNT while mounted is EBUSY.
+ * any other FS_MOUNT while mounted is EBUSY.  Without a block device the
+ * device number is only what stat reports (st_dev): a new one (VFS gives
+ * every mount its own) is taken and the record updated.
  */
 #include <errno.h>
 #include <string.h>
@@ -86,12 +88,20 @@ static int os_label(const struct os_req *rq, const struct fs_name *n,
 static int os_remount(const struct os_req *rq, const mess_vfs_fs_mount *q,
     const char *label)
 {
-	const struct os_mount *mp = &fsdriver_os_mnt;
+	struct os_mount *mp = &fsdriver_os_mnt;
+	char key[DS_KEY_LEN];
 
-	if (rq->who != mp->owner || q->dev != mp->dev ||
+	if (rq->who != mp->owner || (q->dev != mp->dev && mp->has_dev) ||
 	    q->minor != mp->minor || strcmp(label, mp->label) != 0 ||
 	    ((q->flags ^ mp->flags) & ~FS_MOUNT_FORCE))
 		return -EBUSY;
+	if (q->dev != mp->dev) {	/* no device: only st_dev changes */
+		mp->dev = q->dev;
+		os_state_key(key);
+		if (ds_publish_mem(key, mp, sizeof *mp, DSF_OVERWRITE) != OK)
+			fsdriver_log("fsdriver: mount record not saved: "
+			    "no restart");
+	}
 	os_restored = 0;
 	os_node_reply(rq->m, &os_restored_root);
 	rq->m->m_fs_node.flags = mp->rdonly ? FS_RES_RDONLY : 0;

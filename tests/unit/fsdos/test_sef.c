@@ -79,6 +79,11 @@ static void t_restart_remount(void)
 	m->m_fs_mount.label = fsdos_name("memory");
 	CU_ASSERT_EQUAL(fsdos_send(m), -EBUSY);		/* another minor */
 	m = fsdos_req(FS_MOUNT);
+	m->m_fs_mount.dev = 0x302;
+	m->m_fs_mount.minor = 2;
+	m->m_fs_mount.label = fsdos_name("memory");
+	CU_ASSERT_EQUAL(fsdos_send(m), -EBUSY);	/* another dev, with a device */
+	m = fsdos_req(FS_MOUNT);
 	m->m_source = OTHER_EP;
 	m->m_fs_mount.dev = 0x301;
 	m->m_fs_mount.minor = 2;
