@@ -48,7 +48,8 @@ int do_getinfo(struct proc *caller, message *m)
 {
 	m->m_proc.endpt = caller->endpoint;
 	m->m_proc.slot = caller->slot;
-	kstrlcpy(m->m_proc.name, caller->name, PROC_NAME_LEN);
+	kmemcpy(m->m_proc.name, caller->name, PROC_NAME_LEN);	/* terminated, padded */
 	m->m_proc.free_frames = arch_free_frames();
+	m->m_proc.total_frames = arch_total_frames();
 	return OK;
 }

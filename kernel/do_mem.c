@@ -34,14 +34,15 @@ int do_vmctl(struct proc *caller, message *m)
 {
 	mess_lsys_krn_vmctl *vm = &m->m_vmctl;
 	struct proc *p;
-	int r;
+	int r, more;
 
 	if (!(caller->priv.flags & PF_VM))
 		return -EPERM;
 	switch (vm->request) {
 	case VMCTL_GET_FAULT:
-		if (!(p = vmfault_next())) {
+		if (!(p = vmfault_next(&more))) {
 			vm->endpt = NONE;
+			vm->more = 0;
 			return OK;
 		}
 		vm->endpt = p->endpoint;
@@ -50,6 +51,7 @@ int do_vmctl(struct proc *caller, message *m)
 		vm->write = p->vmf.write;
 		vm->in_call = p->vmf.in_call;
 		vm->present = p->vmf.present;
+		vm->more = (u32_t)more;
 		return OK;
 	case VMCTL_RESUME:
 		if ((r = kcall_target(caller, vm->endpt, &p)) != OK)

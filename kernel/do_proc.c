@@ -36,6 +36,8 @@ static struct proc *fork_start(struct proc *parent)
 	}
 	child->regs = parent->regs;
 	child->regs.eax = 0;
+	arch_fpu_sync(&parent->fpu);
+	child->fpu = parent->fpu;
 	child->priv = parent->priv;
 	child->priv.flags &= ~(PF_VM | PF_SIG_MGR);
 	child->sig_mgr = parent->sig_mgr;
@@ -143,6 +145,7 @@ int do_exec(struct proc *caller, message *m)
 	kstrlcpy(p->name, m->m_proc.name[0] ? m->m_proc.name : "exec",
 		PROC_NAME_LEN);
 	arch_init_regs(&p->regs, m->m_proc.ip, m->m_proc.sp);
+	arch_fpu_drop(&p->fpu);		/* a new program starts with a clean FPU */
 	if (p->priv.flags & PF_VM)
 		vmfault_vm_new(p);		/* a new VM instance: faults waiting */
 	return OK;

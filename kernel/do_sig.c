@@ -8,7 +8,10 @@
  * SYS_GETKSIG.  A process signalled for a fault (SIGSEGV) is also stopped
  * (RTS_STOPPED) so that it cannot run into the fault again; the manager
  * decides its fate.  While no signal manager exists, a signal's default
- * action is taken at once: the process is killed.
+ * action is taken at once: the process is killed.  A process its manager
+ * asked to hold (SYS_ENDKSIG KSIG_HOLD, do_sigctl.c) is also kept off the
+ * CPU (RTS_SIG_HELD) from each kernel signal until the manager says it
+ * has handled them.
  */
 #include "system.h"
 
@@ -36,6 +39,8 @@ void sig_send(struct proc *p, int sig, const char *why)
 
 	p->sig_pending |= 1u << sig;
 	if (mgr) {
+		if (p->sig_hold)
+			rts_set(p, RTS_SIG_HELD);
 		if (sig == SIGSEGV) {
 			rts_set(p, RTS_STOPPED);
 			if (p->priv.flags & PF_VM)
@@ -45,6 +50,8 @@ void sig_send(struct proc *p, int sig, const char *why)
 		return;
 	}
 	if (notify_sig_managers()) {
+		if (p->sig_hold)
+			rts_set(p, RTS_SIG_HELD);
 		if (sig == SIGSEGV)
 			rts_set(p, RTS_STOPPED);
 		return;
@@ -72,6 +79,19 @@ static int manages(const struct proc *caller, const struct proc *p)
 	struct proc *mgr = proc_manager(p);
 
 	return mgr ? mgr == caller : !!(caller->priv.flags & PF_SIG_MGR);
+}
+
+/* Resolve the target of a signal-manager call: a live process other than
+ * the caller, which the caller manages. */
+int sig_target(struct proc *caller, endpoint_t e, struct proc **pp)
+{
+	int r;
+
+	if ((r = kcall_target(caller, e, pp)) != OK)
+		return r;
+	if (*pp == caller)
+		return -EINVAL;
+	return manages(caller, *pp) ? OK : -EPERM;
 }
 
 int do_getksig(struct proc *caller, message *m)

@@ -14,7 +14,8 @@
  * and asynchronous messages to it, pending IRQ bits and hooks,
  * privileges, signal manager, pending signals and the alarm (each of which
  * therefore arrives once, at the endpoint it was meant for).  What belongs
- * to the running program moves with it: registers, address space, grant
+ * to the running program moves with it: registers, address space, FPU
+ * state (synced from the FPU first), grant
  * table with its epoch (so ids the old instance handed out never resolve
  * in the new one's table), its senda table (receivers' pending bits move
  * along, so each message goes once, from the program's new endpoint), its
@@ -105,6 +106,8 @@ int do_update(struct proc *caller, message *m)
 	vm = (a->priv.flags | b->priv.flags) & PF_VM;
 	detach(a);
 	detach(b);
+	arch_fpu_sync(&a->fpu);		/* the FPU registers move with the program */
+	arch_fpu_sync(&b->fpu);
 	swap_async_bits(a, b);
 	t = *a;
 	*a = *b;

@@ -8,7 +8,10 @@
  *   SYS_PHYSMAP     map physical memory listed in the caller's privileges
  *   SYS_CONTIGALLOC map physically contiguous zeroed memory; phys = start
  *   SYS_UMAP        physical address of a contiguous virtual range
- *   SYS_VMQUERY     frame, protection and share count of one page
+ *   SYS_VMQUERY     frame, protection and share count of one page; with
+ *                   len != 0, of the first page of [addr, addr+len) that
+ *                   holds a frame, and (reply addr, len) the run of pages
+ *                   from there holding frames with the same protection
  *
  * Which processes may make them is the privilege mask's business (RS gives
  * the first three to VM only).  Every range is checked whole first:
@@ -119,10 +122,17 @@ int do_vmquery(struct proc *caller, message *m)
 {
 	mess_lsys_krn_vmmem *vm = &m->m_vmmem;
 	struct proc *p;
+	u32_t pages;
 	int r;
 
 	if ((r = vm_target(caller, m, &p)) != OK)
 		return r;
+	if (vm->len) {
+		if ((r = arch_query_run(&p->as, vm->addr, vm->len, &vm->addr,
+		    &pages)) != OK)
+			return r;
+		vm->len = pages * PAGE_SIZE;
+	}
 	return arch_query(&p->as, vm->addr & ~(PAGE_SIZE - 1), &vm->phys,
 		&vm->prot, &vm->refs);
 }

@@ -3,6 +3,13 @@
  * space.  The image is hostile until checked: header, program headers and
  * every PT_LOAD segment must lie inside the module and inside user space,
  * or the module is refused with ENOEXEC.
+ *
+ * W^X: segments are filled through writable mappings, then every page
+ * that only read-only segments (text, read-only data: no PF_W) cover is
+ * made read-only, so a program cannot overwrite its own code, neither
+ * directly (SIGSEGV) nor through a grant it issued to itself (EFAULT).  A
+ * page a writable segment shares stays writable (lib/libsys/user.ld
+ * page-aligns data so that does not happen to text).
  */
 #include "kernel.h"
 #include "elf.h"
@@ -39,6 +46,45 @@ static int load_segment(struct addrspace *as, const u8_t *img, u32_t size,
 		ph->p_filesz);
 }
 
+static int loadable(const Elf32_Phdr *ph)
+{
+	return ph->p_type == PT_LOAD && ph->p_memsz;
+}
+
+/* Does a writable segment cover any byte of the page at va? */
+static int page_written(const Elf32_Phdr *ph, int n, vir_bytes va)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (loadable(&ph[i]) && (ph[i].p_flags & PF_W) &&
+		    ph[i].p_vaddr < va + PAGE_SIZE &&
+		    ph[i].p_vaddr + ph[i].p_memsz > va)
+			return 1;
+	return 0;
+}
+
+/* Make the pages of read-only segment ro read-only (checked by load). */
+static int protect_segment(struct addrspace *as, const Elf32_Phdr *ph, int n,
+	const Elf32_Phdr *ro)
+{
+	vir_bytes va = ro->p_vaddr & ~(PAGE_SIZE - 1);
+	vir_bytes end = ro->p_vaddr + ro->p_memsz;
+	u32_t done;
+	int r;
+
+	for (; va < end; va += PAGE_SIZE) {
+		if (page_written(ph, n, va))
+			continue;
+		done = 0;
+		while ((r = arch_protect(as, va, PAGE_SIZE, VMPROT_READ, &done)) > 0)
+			;
+		if (r < 0)
+			return r;
+	}
+	return OK;
+}
+
 /* Map and fill every PT_LOAD segment; *entry gets the entry point. */
 int elf_load(struct addrspace *as, const u8_t *img, u32_t size,
 	vir_bytes *entry)
@@ -51,8 +97,12 @@ int elf_load(struct addrspace *as, const u8_t *img, u32_t size,
 		return r;
 	ph = (const Elf32_Phdr *)(img + eh->e_phoff);
 	for (i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_LOAD && ph[i].p_memsz &&
+		if (loadable(&ph[i]) &&
 		    (r = load_segment(as, img, size, &ph[i])) != OK)
+			return r;
+	for (i = 0; i < eh->e_phnum; i++)
+		if (loadable(&ph[i]) && !(ph[i].p_flags & PF_W) &&
+		    (r = protect_segment(as, ph, eh->e_phnum, &ph[i])) != OK)
 			return r;
 	*entry = eh->e_entry;
 	return OK;

@@ -20,6 +20,10 @@ void exception_user(struct proc *p, const struct trapframe *tf)
 {
 	const char *name = tf->vector < 20 ? exception_names[tf->vector] : "?";
 
+	if (tf->vector == NO_FPU_VEC) {
+		arch_fpu_trap(&p->fpu);		/* lazy FPU switch, not an error */
+		return;
+	}
 	if (tf->vector == PAGE_FAULT_VEC &&
 	    vmfault_exception(p, arch_fault_address(), tf->err) == OK)
 		return;

@@ -7,6 +7,13 @@
  * the notification carries.  Unless the policy says IRQ_REENABLE the line
  * stays masked until the driver calls IRQ_ENABLE, so a slow driver is not
  * flooded.  A dying driver's hooks are removed and its lines masked.
+ *
+ * Shared lines: each hook remembers whether it is waiting for its driver
+ * (disabled: the interrupt came and the driver has not re-enabled yet, or
+ * the driver said IRQ_DISABLE).  A line is unmasked only when it is hooked
+ * and no hook on it is disabled, so one driver's IRQ_ENABLE cannot let the
+ * interrupt in while another driver on the line is still servicing it.
+ * An unhooked COM1 line stays open for the kernel's console key.
  */
 #include "kernel.h"
 
@@ -15,6 +22,7 @@ struct irq_hook {
 	int irq;
 	u32_t policy;
 	int id;
+	int disabled;			/* waiting for the owner's IRQ_ENABLE */
 };
 
 static struct irq_hook hooks[NR_IRQ_HOOKS];
@@ -27,6 +35,26 @@ static int line_used(int irq)
 		if (hooks[i].owner && hooks[i].irq == irq)
 			return 1;
 	return 0;
+}
+
+/* Mask or unmask irq as its hooks say (see the top of the file). */
+static void line_update(int irq)
+{
+	int i, open = irq == COM1_IRQ;
+
+	for (i = 0; i < NR_IRQ_HOOKS; i++) {
+		if (!hooks[i].owner || hooks[i].irq != irq)
+			continue;
+		open = 1;
+		if (hooks[i].disabled) {
+			open = 0;
+			break;
+		}
+	}
+	if (open)
+		arch_irq_unmask(irq);
+	else
+		arch_irq_mask(irq);
 }
 
 static void console_key(void)
@@ -53,8 +81,10 @@ void irq_handle(int irq)
 			continue;
 		h->owner->irq_pending |= 1u << h->id;
 		ipc_notify_kernel(h->owner, HARDWARE);
-		if (!(h->policy & IRQ_REENABLE))
+		if (!(h->policy & IRQ_REENABLE)) {
+			h->disabled = 1;
 			arch_irq_mask(irq);
+		}
 	}
 	arch_irq_eoi(irq);
 }
@@ -77,14 +107,14 @@ int irq_setpolicy(struct proc *p, int irq, u32_t policy, int id)
 		return -EINVAL;
 	for (i = 0; i < NR_IRQ_HOOKS; i++)
 		if (!hooks[i].owner) {
-			hooks[i] = (struct irq_hook){ p, irq, policy, id };
-			arch_irq_unmask(irq);
+			hooks[i] = (struct irq_hook){ p, irq, policy, id, 0 };
+			line_update(irq);
 			return OK;
 		}
 	return -ENOMEM;
 }
 
-/* Remove p's hook on irq; mask the line when nobody else uses it. */
+/* Remove p's hooks on irq; the line opens or closes as the rest say. */
 int irq_rmpolicy(struct proc *p, int irq)
 {
 	int i, r = -ENOENT;
@@ -94,27 +124,28 @@ int irq_rmpolicy(struct proc *p, int irq)
 			hooks[i].owner = NULL;
 			r = OK;
 		}
-	if (r == OK && !line_used(irq) && irq != COM1_IRQ)
-		arch_irq_mask(irq);
+	if (r == OK)
+		line_update(irq);
 	return r;
 }
 
-/* Unmask (on) or mask a line p has hooked. */
+/* p re-enables (on) or disables its hooks on irq; the line is unmasked
+ * only once every hook on it is enabled. */
 int irq_enable(struct proc *p, int irq, int on)
 {
 	int i, r;
 
 	if ((r = irq_allowed(p, irq)) != OK)
 		return r;
+	r = -ENOENT;
 	for (i = 0; i < NR_IRQ_HOOKS; i++)
 		if (hooks[i].owner == p && hooks[i].irq == irq) {
-			if (on)
-				arch_irq_unmask(irq);
-			else
-				arch_irq_mask(irq);
-			return OK;
+			hooks[i].disabled = !on;
+			r = OK;
 		}
-	return -ENOENT;
+	if (r == OK)
+		line_update(irq);
+	return r;
 }
 
 /* Drop every hook of a dying process. */

@@ -39,18 +39,26 @@ int ipc_ready_async(const struct proc *p, endpoint_t src)
 	return !p->sendrec && ready_for(p, src);
 }
 
-/* Store m in dst's waiting buffer and wake it; kills dst if that faults. */
-int ipc_deliver(struct proc *dst, const message *m)
+/* Store m in dst's waiting buffer and wake it; EFAULT (recorded for VM,
+ * dst untouched) if the buffer is gone. */
+int ipc_deliver_try(struct proc *dst, const message *m)
 {
-	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK) {
-		proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
-		return -EDEADSRCDST;
-	}
+	if (arch_copy_to_user(&dst->as, dst->msgaddr, m, sizeof(*m)) != OK)
+		return -EFAULT;
 	dst->regs.eax = OK;
 	dst->sendrec = 0;
 	dst->vmf.retried = 0;		/* it got through: later faults are new */
 	rts_clear(dst, RTS_RECEIVING);
 	return OK;
+}
+
+/* As ipc_deliver_try, but a vanished buffer kills dst. */
+int ipc_deliver(struct proc *dst, const message *m)
+{
+	if (ipc_deliver_try(dst, m) == OK)
+		return OK;
+	proc_kill(dst, "receive buffer unmapped (SIGSEGV)");
+	return -EDEADSRCDST;
 }
 
 /* Deliver a notification or senda message to the waiting dst (never the
@@ -123,8 +131,11 @@ void ipc_unlink_sender(struct proc *p)
 		}
 }
 
+#define SEND_NONBLOCK 1	/* sendnb: ENOTREADY rather than block */
+#define SEND_RW       2	/* sendrec: the buffer must be writable too */
+
 static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
-	int nonblock)
+	int flags)
 {
 	struct proc *dst, **pp;
 	message m;
@@ -132,18 +143,19 @@ static int mini_send(struct proc *caller, endpoint_t e, vir_bytes maddr,
 
 	if ((r = send_target(caller, e, &dst)) != OK)
 		return r;
-	if (arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+	if ((flags & SEND_RW ? arch_copy_from_user_rw :
+	     arch_copy_from_user)(&caller->as, maddr, &m, sizeof(m)) != OK)
 		return -EFAULT;
 	m.m_source = caller->endpoint;
 	if (ready_for(dst, caller->endpoint)) {
 		/* With VM, a vanished receive buffer is VM's to restore: the
 		 * fault is recorded and the send retried (vmfault.c). */
-		if (vmfault_enabled() && arch_check_user(&dst->as, dst->msgaddr,
-		    sizeof(m), 1) != OK)
-			return -EFAULT;
+		if ((r = ipc_deliver_try(dst, &m)) == OK ||
+		    vmfault_enabled())
+			return r;
 		return ipc_deliver(dst, &m);
 	}
-	if (nonblock)
+	if (flags & SEND_NONBLOCK)
 		return -ENOTREADY;
 	if (deadlock(caller, e))
 		return -ELOCKED;
@@ -179,12 +191,16 @@ static int take_queued(struct proc *caller, endpoint_t src)
 		m.m_source = s->endpoint;
 		s->regs.eax = OK;
 		rts_clear(s, RTS_SENDING);
+		if (s->sig_delay)
+			sig_delay_done(s);
 		return ipc_deliver(caller, &m);
 	}
 	return -EAGAIN;
 }
 
-static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
+/* Receive into maddr ('checked': already known to be writable). */
+static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr,
+	int checked)
 {
 	struct proc *sp;
 	int r;
@@ -192,7 +208,7 @@ static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr)
 	if (src != ANY && (src >= 0 || src < -NR_TASKS) &&
 	    (r = proc_ep_ok(src, &sp)) != OK)
 		return r;
-	if (arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
+	if (!checked && arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
 		return -EFAULT;
 	caller->msgaddr = maddr;
 	caller->getfrom = src;
@@ -221,13 +237,13 @@ static int do_send(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 static int do_sendnb(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 {
 	(void)n;
-	return mini_send(caller, e, m, 1);
+	return mini_send(caller, e, m, SEND_NONBLOCK);
 }
 
 static int do_receive(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 {
 	(void)n;
-	return mini_receive(caller, e, m);
+	return mini_receive(caller, e, m, 0);
 }
 
 /* Send, then wait for the reply from the same endpoint in the same buffer. */
@@ -236,12 +252,10 @@ static int do_sendrec(struct proc *caller, endpoint_t e, vir_bytes m, u32_t n)
 	int r;
 
 	(void)n;
-	if (arch_check_user(&caller->as, m, sizeof(message), 1) != OK)
-		return -EFAULT;
 	caller->sendrec = 1;		/* the reply only: no notify, no senda */
-	r = mini_send(caller, e, m, 0);
+	r = mini_send(caller, e, m, SEND_RW);	/* checks m is writable too */
 	if (r == OK)
-		r = mini_receive(caller, e, m);
+		r = mini_receive(caller, e, m, 1);
 	else if (r == EDONTREPLY) {
 		caller->getfrom = e;
 		caller->rts_flags |= RTS_RECEIVING;	/* already off the run queue */

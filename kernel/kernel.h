@@ -26,6 +26,7 @@
 #define RTS_VMFAULT   0x20	/* waiting for VM to resolve a fault */
 #define RTS_HELD      0x100	/* forked with FORK_HOLD, until SYS_RELEASE */
 #define RTS_INHIBIT   0x200	/* kept off the CPU while VM is replaced */
+#define RTS_SIG_HELD  0x400	/* kernel signal posted, manager not done (ENDKSIG) */
 
 /* Internal result of a handler: the caller is blocked or gone, no reply. */
 #define EDONTREPLY 2001
@@ -40,7 +41,8 @@ static inline void map_unset(sys_map_t *m, int i) { m->w[i / 32] &= ~(1u << (i %
 static inline int map_isset(const sys_map_t *m, int i) { return (m->w[i / 32] >> (i % 32)) & 1; }
 
 struct proc {
-	struct trapframe regs;		/* user registers while not running */
+	struct trapframe regs;		/* user registers (trap.S saves here) */
+	struct fpu_state fpu;		/* FPU/SSE registers (arch/i386/fpu.c) */
 	struct addrspace as;
 	int slot;
 	endpoint_t endpoint;
@@ -69,6 +71,8 @@ struct proc {
 	u32_t grant_count;
 	u32_t grant_epoch;		/* part of every id of this table */
 	u32_t sig_pending;		/* for the signal manager */
+	u8_t sig_hold;			/* KSIG_HOLD: RTS_SIG_HELD on each kernel signal */
+	u8_t sig_delay;			/* RC_STOP|RC_DELAY refused: SIGSNDELAY once sent */
 	u32_t alarm_at;			/* uptime tick, 0 = none */
 	u32_t irq_pending;		/* hook bits for a HARDWARE notification */
 
@@ -125,6 +129,7 @@ int ipc_notify_kernel(struct proc *dst, endpoint_t src);	/* from a task */
 int ipc_try_async(struct proc *dst, endpoint_t from);
 int ipc_notify_check(struct proc *dst, endpoint_t from);
 int ipc_deliver(struct proc *dst, const message *m);
+int ipc_deliver_try(struct proc *dst, const message *m);
 int ipc_deliver_async(struct proc *dst, const message *m);
 int ipc_ready_async(const struct proc *p, endpoint_t src);
 void ipc_cleanup_dead(struct proc *dead);
@@ -161,11 +166,12 @@ int vmfault_receiver(struct proc *p, vir_bytes addr);
 void vmfault_vm_gone(void);
 void vmfault_vm_changed(void);
 void vmfault_vm_new(struct proc *vm);
-struct proc *vmfault_next(void);
+struct proc *vmfault_next(int *more);
 int vmfault_resume(struct proc *p, int result);
 
 /* do_sig.c */
 void sig_send(struct proc *p, int sig, const char *why);
+void sig_delay_done(struct proc *p);
 
 /* do_slot.c */
 int proc_managed_stop(struct proc *p, int sig);
@@ -185,6 +191,6 @@ void *kmemcpy(void *d, const void *s, u32_t n);
 void *kmemmove(void *d, const void *s, u32_t n);
 int kmemcmp(const void *a, const void *b, u32_t n);
 void kstrlcpy(char *d, const char *s, u32_t n);
-void trap_entry(struct trapframe *tf);
+struct trapframe *trap_entry(struct trapframe *tf);
 
 #endif /* KERNEL_KERNEL_H */

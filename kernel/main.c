@@ -115,7 +115,6 @@ static phys_bytes boot_data_end(const struct multiboot_info *mbi)
 void kmain(u32_t magic, const struct multiboot_info *mbi)
 {
 	const struct multiboot_module *mods;
-	struct trapframe tf;
 	struct proc *p;
 	u32_t i;
 
@@ -124,6 +123,7 @@ void kmain(u32_t magic, const struct multiboot_info *mbi)
 	if (magic != MULTIBOOT_LOADER_MAGIC || !(mbi->flags & MBI_MEM))
 		panic("kmain: not started by a multiboot loader");
 	arch_cpu_init();
+	arch_fpu_init();
 	arch_paging_init(0x100000 + mbi->mem_upper * 1024, boot_data_end(mbi));
 	arch_pic_init();
 	proc_init();
@@ -137,7 +137,7 @@ void kmain(u32_t magic, const struct multiboot_info *mbi)
 	arch_irq_unmask(COM1_IRQ);
 	p = sched_pick();
 	proc_current = p;
-	tf = p->regs;
+	arch_set_kstack(&p->regs);
 	arch_as_switch(&p->as);
-	arch_enter_user(&tf);
+	arch_enter_user(&p->regs);
 }

@@ -127,6 +127,7 @@ void proc_free_slot(struct proc *p)
 	int i = p->slot;
 
 	proc_gen[i] = (proc_gen[i] + 1) % ENDPOINT_GEN_MAX;
+	arch_fpu_drop(&p->fpu);
 	kmemset(p, 0, sizeof(*p));
 	p->slot = i;
 	p->endpoint = NONE;

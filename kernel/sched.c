@@ -11,6 +11,8 @@
 
 static struct proc *rdy_head[NR_SCHED_QUEUES];
 static struct proc *rdy_tail[NR_SCHED_QUEUES];
+static u32_t rdy_mask;			/* bit q: queue q is not empty */
+STATIC_ASSERT(NR_SCHED_QUEUES <= 32, rdy_mask_width);
 
 static void enqueue(struct proc *p)
 {
@@ -22,6 +24,7 @@ static void enqueue(struct proc *p)
 	else
 		rdy_head[q] = p;
 	rdy_tail[q] = p;
+	rdy_mask |= 1u << q;
 }
 
 /* Remove p from its run queue, if it is in one. */
@@ -36,6 +39,8 @@ void sched_dequeue(struct proc *p)
 		*pp = p->next_ready;
 		if (rdy_tail[q] == p)
 			rdy_tail[q] = prev;
+		if (!rdy_head[q])
+			rdy_mask &= ~(1u << q);
 		p->next_ready = NULL;
 		return;
 	}
@@ -68,12 +73,7 @@ void rts_clear(struct proc *p, u32_t flag)
 
 static struct proc *highest_ready(void)
 {
-	int q;
-
-	for (q = 0; q < NR_SCHED_QUEUES; q++)
-		if (rdy_head[q])
-			return rdy_head[q];
-	return NULL;
+	return rdy_mask ? rdy_head[__builtin_ctz(rdy_mask)] : NULL;
 }
 
 /* The process to run next; idles (interrupts on) until there is one. */

@@ -35,6 +35,10 @@ static const kcall_handler kcall_table[NR_KERNEL_CALLS] = {
 	CALL(SYS_GETINFO) = do_getinfo,
 	CALL(SYS_SCHEDCTL) = do_schedctl,
 	CALL(SYS_VMCTL) = do_vmctl,
+	CALL(SYS_RUNCTL) = do_runctl,
+	CALL(SYS_ENDKSIG) = do_endksig,
+	CALL(SYS_SIGSEND) = do_sigsend,
+	CALL(SYS_SIGRETURN) = do_sigreturn,
 	CALL(SYS_VMSHARE) = do_vmshare,
 	CALL(SYS_VMPROT) = do_vmprot,
 	CALL(SYS_VMREPLACE) = do_vmreplace,
@@ -76,8 +80,7 @@ int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 	message m;
 	int r;
 
-	if (arch_check_user(&caller->as, maddr, sizeof(m), 1) != OK ||
-	    arch_copy_from_user(&caller->as, maddr, &m, sizeof(m)) != OK)
+	if (arch_copy_from_user_rw(&caller->as, maddr, &m, sizeof(m)) != OK)
 		return -EFAULT;
 	r = kcall_run(caller, &m);
 	if (r == EDONTREPLY || r == ERESTART ||

@@ -1,10 +1,10 @@
 /*
  * trap.c - the single C entry point for every trap, interrupt and call.
  *
- * From user mode: save the frame into the running process, handle the
- * event (exception, IRQ, IPC, kernel call), pick the next process, and
- * load its registers and address space into the frame trap.S returns
- * through.  From kernel mode the only expected event is an interrupt
+ * From user mode the frame is already the running process's register
+ * area (trap.S); handle the event (exception, IRQ, IPC, kernel call), pick
+ * the next process, load its address space and return its frame for
+ * trap.S to resume.  From kernel mode the only expected event is an interrupt
  * while idling in sched_pick(); anything else is a kernel bug.
  */
 #include "kernel.h"
@@ -54,18 +54,22 @@ static void user_trap(struct proc *p, struct trapframe *tf)
 		proc_kill(p, "unexpected trap vector");
 }
 
-void trap_entry(struct trapframe *tf)
+/* Called by trap.S with the saved frame; returns the frame to resume. */
+struct trapframe *trap_entry(struct trapframe *tf)
 {
 	struct proc *p = proc_current;
 
 	if ((tf->cs & 3) == 0) {
 		kernel_mode_trap(tf);
-		return;
+		return tf;
 	}
-	p->regs = *tf;
-	user_trap(p, tf);
+	user_trap(p, tf);		/* tf is &p->regs */
 	p = sched_pick();
-	proc_current = p;
-	*tf = p->regs;
-	arch_as_switch(&p->as);
+	if (p != proc_current) {
+		proc_current = p;
+		arch_set_kstack(&p->regs);
+		arch_as_switch(&p->as);
+		arch_fpu_switch(&p->fpu);
+	}
+	return &p->regs;
 }

@@ -148,21 +148,31 @@ int vmfault_receiver(struct proc *p, vir_bytes addr)
 	return OK;
 }
 
-/* The next fault VM has not fetched yet, or NULL. */
-struct proc *vmfault_next(void)
+static int untaken(const struct proc *p)
 {
+	return (p->rts_flags & RTS_VMFAULT) && !(p->rts_flags & RTS_SLOT_FREE) &&
+		!p->vmf.taken;
+}
+
+/* The next fault VM has not fetched yet, or NULL; *more: another one
+ * waits (so VM need not ask again only to hear "none"). */
+struct proc *vmfault_next(int *more)
+{
+	struct proc *p = NULL;
 	int i;
 
+	*more = 0;
 	for (i = 0; i < NR_PROCS; i++) {
-		struct proc *p = &proc_table[i];
-
-		if ((p->rts_flags & RTS_VMFAULT) && !(p->rts_flags & RTS_SLOT_FREE) &&
-		    !p->vmf.taken) {
-			p->vmf.taken = 1;
-			return p;
+		if (!untaken(&proc_table[i]))
+			continue;
+		if (p) {
+			*more = 1;
+			break;
 		}
+		p = &proc_table[i];
+		p->vmf.taken = 1;
 	}
-	return NULL;
+	return p;
 }
 
 /* VM's answer for suspended p: OK = retry, else fail it. */

@@ -54,6 +54,20 @@
 #define MICA_S_IFLNK     0120000
 #define MICA_S_IFIFO     0010000
 
+/* poll(2) events (newlib has no <poll.h>; lib/libc/include/poll.h maps these) */
+#define MICA_POLLIN      0x0001
+#define MICA_POLLPRI     0x0002
+#define MICA_POLLOUT     0x0004
+#define MICA_POLLERR     0x0008
+#define MICA_POLLHUP     0x0010
+#define MICA_POLLNVAL    0x0020
+#define MICA_POLLRDNORM  0x0040
+#define MICA_POLLWRNORM  0x0100
+
+/* mount(2) flags, utimensat(2) */
+#define MICA_MS_RDONLY   0x0001
+#define MICA_AT_FDCWD    -2
+
 /* waitpid(2) */
 #define MICA_WNOHANG     1
 #define MICA_WUNTRACED   2
@@ -108,6 +122,8 @@
 #define MICA_SA_NOCLDWAIT 0x40
 #define MICA_SS_ONSTACK  0x1
 #define MICA_SS_DISABLE  0x2
+#define MICA_SIG_DFL     0	/* handler values on the wire (PM_SIGACTION) */
+#define MICA_SIG_IGN     1
 
 /* si_code values */
 #define MICA_SI_USER     1	/* kill() */
@@ -143,6 +159,11 @@ _Static_assert(sizeof(struct mica_siginfo) == 32, "mica_siginfo size");
 /* clocks (PM_CLOCK_*) */
 #define MICA_CLOCK_REALTIME  1
 #define MICA_CLOCK_MONOTONIC 4
+
+/* setitimer(2) (PM_ITIMER) */
+#define MICA_ITIMER_REAL    0
+#define MICA_ITIMER_VIRTUAL 1
+#define MICA_ITIMER_PROF    2
 
 /* PM_REBOOT */
 #define MICA_RB_REBOOT   0

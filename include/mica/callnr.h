@@ -83,7 +83,17 @@
 #define VFS_FSYNC       (VFS_RQ_BASE + 31)	/* m_lc_vfs_fd */
 #define VFS_SYNC        (VFS_RQ_BASE + 32)	/* - */
 #define VFS_MKNOD       (VFS_RQ_BASE + 33)	/* m_lc_vfs_path: mode, length = device */
-#define VFS_NR_CALLS    34
+#define VFS_PREAD       (VFS_RQ_BASE + 34)	/* m_lc_vfs_io + pos; bytes, fd position unchanged */
+#define VFS_PWRITE      (VFS_RQ_BASE + 35)	/* m_lc_vfs_io + pos; bytes */
+#define VFS_POLL        (VFS_RQ_BASE + 36)	/* m_lc_vfs_poll; descriptors ready (select is built on it) */
+#define VFS_MOUNT       (VFS_RQ_BASE + 37)	/* m_lc_vfs_mount */
+#define VFS_UMOUNT      (VFS_RQ_BASE + 38)	/* m_lc_vfs_path: the mount point */
+#define VFS_STATVFS     (VFS_RQ_BASE + 39)	/* m_lc_vfs_path: buf = struct mica_statvfs (vfsif.h) */
+#define VFS_FSTATVFS    (VFS_RQ_BASE + 40)	/* m_lc_vfs_io: grant = struct mica_statvfs */
+#define VFS_UTIMENS     (VFS_RQ_BASE + 41)	/* m_lc_vfs_utimens (path_len 0: the fd) */
+#define VFS_CHROOT      (VFS_RQ_BASE + 42)	/* m_lc_vfs_path */
+#define VFS_FCHOWN      (VFS_RQ_BASE + 43)	/* m_lc_vfs_fd: fd, uid, gid */
+#define VFS_NR_CALLS    44
 
 /* VM: the address space. */
 #define VM_RQ_BASE      0x2200

@@ -84,7 +84,10 @@
 #define SYS_GETINFO    (KERNEL_CALL + 18)	/* self endpoint, slot, name */
 #define SYS_SCHEDCTL   (KERNEL_CALL + 19)	/* priority and quantum */
 #define SYS_VMCTL      (KERNEL_CALL + 20)	/* VM: fetch and answer page faults */
-/* KERNEL_CALL+21..+24: kcpu's signal calls (RUNCTL, ENDKSIG, SIGSEND, SIGRETURN). */
+#define SYS_RUNCTL     (KERNEL_CALL + 21)	/* stop or resume a process (its manager) */
+#define SYS_ENDKSIG    (KERNEL_CALL + 22)	/* hold on kernel signals; signals handled */
+#define SYS_SIGSEND    (KERNEL_CALL + 23)	/* build a signal frame on a process's stack */
+#define SYS_SIGRETURN  (KERNEL_CALL + 24)	/* resume a process from a signal frame */
 #define SYS_VMSHARE    (KERNEL_CALL + 25)	/* VM: share frames into another address space */
 #define SYS_VMPROT     (KERNEL_CALL + 26)	/* VM: set protection in place */
 #define SYS_VMREPLACE  (KERNEL_CALL + 27)	/* VM: give pages a private copy of their frame */
@@ -161,5 +164,22 @@
  * never reaches a user process as a signal.
  */
 #define SIGKEXIT 31
+
+/*
+ * kernel -> signal manager only: a process SYS_RUNCTL could not stop
+ * with RC_DELAY because it was sending has now delivered its message (as
+ * MINIX's SIGSNDELAY).  MICA_SIGLOST's number; never a user signal.
+ */
+#define SIGSNDELAY 29
+
+/* SYS_RUNCTL requests. */
+#define RC_STOP   1	/* keep the process off the CPU (RTS_STOPPED) */
+#define RC_RESUME 2	/* let it run again */
+#define RC_DELAY  0x100	/* with RC_STOP: EBUSY if it is sending; SIGSNDELAY once sent */
+
+/* SYS_ENDKSIG requests. */
+#define KSIG_HOLD   1	/* from now on, hold the process on each kernel signal */
+#define KSIG_NOHOLD 2	/* no longer */
+#define KSIG_DONE   3	/* its signals are handled: release the hold */
 
 #endif /* MICA_COM_H */

@@ -23,6 +23,7 @@
 #define EAGAIN  11
 #define ENOMEM  12
 #define EFAULT  14	/* bad user address */
+#define ENOTBLK 15	/* mount: the source is not a block device */
 #define EBUSY   16
 #define EEXIST  17
 #define EINVAL  22

@@ -12,8 +12,10 @@
 
 #include <mica/type.h>
 #include <mica/const.h>
+#include <mica/vmif.h>
 #include <mica/ipc_lc.h>
 #include <mica/vfsif.h>
+#include <mica/pmvfs.h>
 
 #define MSG_PAYLOAD 56
 
@@ -70,7 +72,8 @@ typedef struct {			/* SYS_FORK, SYS_EXEC, SYS_CLEAR, SYS_UPDATE, SYS_GETINFO */
 	char name[PROC_NAME_LEN];	/* GETINFO reply; EXEC: the new name */
 	u32_t flags;			/* FORK: FORK_NOCOPY | FORK_HOLD */
 	u32_t free_frames;		/* GETINFO reply: free page frames */
-	u8_t pad[12];
+	u32_t total_frames;		/* GETINFO reply: frames of the pool */
+	u8_t pad[8];
 } mess_lsys_krn_proc;
 
 typedef struct {			/* SYS_MEMMAP, SYS_UNMAP */
@@ -166,8 +169,21 @@ typedef struct {			/* SYS_VMCTL */
 	u32_t in_call;			/* GET reply: a copy in IPC/kernel call */
 	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
 	u32_t present;			/* GET reply: the page held a frame (protection fault) */
-	u8_t pad[24];
+	u32_t more;			/* GET reply: another fault waits to be fetched */
+	u8_t pad[20];
 } mess_lsys_krn_vmctl;
+
+typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
+	endpoint_t endpt;		/* the process */
+	int request;			/* RUNCTL: RC_*; ENDKSIG: KSIG_* */
+	int signo, code;		/* SIGSEND: handler(signo, code, scp) */
+	vir_bytes handler;		/* SIGSEND: entry point */
+	vir_bytes trampoline;		/* SIGSEND: the handler's return address */
+	vir_bytes stack;		/* SIGSEND: frame below this; 0: the process's esp */
+	u32_t mask;			/* SIGSEND: saved as sc_mask */
+	vir_bytes scp;			/* SIGSEND reply, SIGRETURN: the sigcontext */
+	u8_t pad[20];
+} mess_lsys_krn_sigctl;
 
 /*
  * RS <-> service (SEF), numbers in mica/rs.h.  Replies to RS travel by
@@ -329,6 +345,7 @@ typedef struct {
 		mess_lsys_krn_sig m_sig;
 		mess_lsys_krn_schedctl m_schedctl;
 		mess_lsys_krn_vmctl m_vmctl;
+		mess_lsys_krn_sigctl m_sigctl;
 		mess_rs_lsys_init m_rs_init;
 		mess_lsys_rs_init m_rs_init_reply;
 		mess_rs_lsys_ping m_rs_ping;
@@ -349,9 +366,11 @@ typedef struct {
 		mess_lsys_bdev m_bdev;
 #define LC_MEMBER(t, m) t m;
 		LC_MESSAGES(LC_MEMBER)
+		VMIF_MESSAGES(LC_MEMBER)
 #undef LC_MEMBER
 #define FS_MEMBER(t, m) t m;
 		FS_MESSAGES(FS_MEMBER)
+		PMVFS_MESSAGES(FS_MEMBER)
 #undef FS_MEMBER
 		u8_t size[MSG_PAYLOAD];
 	};
@@ -374,6 +393,7 @@ MESS_CHECK(mess_lsys_krn_time);
 MESS_CHECK(mess_lsys_krn_sig);
 MESS_CHECK(mess_lsys_krn_schedctl);
 MESS_CHECK(mess_lsys_krn_vmctl);
+MESS_CHECK(mess_lsys_krn_sigctl);
 MESS_CHECK(mess_rs_lsys_init);
 MESS_CHECK(mess_lsys_rs_init);
 MESS_CHECK(mess_rs_lsys_ping);
@@ -394,9 +414,11 @@ MESS_CHECK(mess_cdev_pm_sig);
 MESS_CHECK(mess_lsys_bdev);
 #define LC_CHECK(t, m) MESS_CHECK(t);
 LC_MESSAGES(LC_CHECK)
+VMIF_MESSAGES(LC_CHECK)
 #undef LC_CHECK
 #define FS_CHECK(t, m) MESS_CHECK(t);
 FS_MESSAGES(FS_CHECK)
+PMVFS_MESSAGES(FS_CHECK)
 #undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 

@@ -158,12 +158,14 @@ typedef struct {			/* RENAME, LINK, SYMLINK */
 	u8_t pad[40];
 } mess_lc_vfs_path2;
 
-typedef struct {			/* READ, WRITE, FSTAT, GETCWD, GETDENTS, IOCTL */
+typedef struct {			/* READ, WRITE, PREAD, PWRITE, FSTAT,
+					 * FSTATVFS, GETCWD, GETDENTS, IOCTL */
 	int fd;
 	cp_grant_id_t grant;
 	u32_t count;			/* bytes the grant covers */
 	u32_t request;			/* IOCTL: TCGETS, ... */
-	u8_t pad[40];
+	i64_t pos;			/* PREAD/PWRITE: the offset, >= 0 */
+	u8_t pad[32];
 } mess_lc_vfs_io;
 
 typedef struct {			/* LSEEK request and reply */
@@ -179,8 +181,52 @@ typedef struct {			/* fd calls (callnr.h) */
 	int cmd;			/* FCNTL: F_* */
 	int arg;			/* FCNTL arg, FCHMOD/UMASK mode, PIPE flags */
 	u64_t length;			/* FTRUNCATE */
-	u8_t pad[32];
+	u32_t uid, gid;			/* FCHOWN ((u32_t)-1: unchanged) */
+	u8_t pad[24];
 } mess_lc_vfs_fd;
+
+/*
+ * VFS_POLL: the caller's array of struct mica_pollfd (CPF_READ|CPF_WRITE:
+ * VFS writes revents back).  timeout_ms < 0 waits without limit, 0 only
+ * looks.  The reply's m_type counts the entries with revents != 0.
+ */
+typedef struct {
+	cp_grant_id_t grant;
+	u32_t nfds;			/* entries, <= MICA_POLL_MAX */
+	int timeout_ms;
+	u8_t pad[44];
+} mess_lc_vfs_poll;
+
+struct mica_pollfd {			/* the wire form of struct pollfd */
+	i32_t fd;			/* < 0: ignored, revents 0 */
+	i16_t events;			/* MICA_POLL* (abi.h) */
+	i16_t revents;
+};
+STATIC_ASSERT(sizeof(struct mica_pollfd) == 8, mica_pollfd_size);
+#define MICA_POLL_MAX	256
+
+typedef struct {			/* VFS_MOUNT */
+	cp_grant_id_t source;		/* the device's path; len 0: none */
+	u32_t source_len;
+	cp_grant_id_t target;		/* the mount point */
+	u32_t target_len;
+	cp_grant_id_t type;		/* the file-system server's DS label */
+	u32_t type_len;
+	u32_t flags;			/* MICA_MS_RDONLY */
+	u8_t pad[28];
+} mess_lc_vfs_mount;
+
+typedef struct {			/* VFS_UTIMENS (utimensat's rules) */
+	int fd;				/* path_len 0: this descriptor */
+	cp_grant_id_t path;
+	u32_t path_len;
+	int flags;			/* MICA_AT_SYMLINK_NOFOLLOW */
+	i64_t atime_sec;
+	i64_t mtime_sec;
+	i32_t atime_nsec;		/* 0..999999999 or FS_UTIME_NOW/OMIT (vfsif.h) */
+	i32_t mtime_nsec;
+	u8_t pad[16];
+} mess_lc_vfs_utimens;
 
 typedef struct {			/* PIPE reply */
 	int fd0;			/* read end */
@@ -255,6 +301,9 @@ STATIC_ASSERT(sizeof(struct mica_stat) == 104, mica_stat_size);
 	X(mess_lc_vfs_lseek, m_lc_vfs_lseek) \
 	X(mess_lc_vfs_fd, m_lc_vfs_fd) \
 	X(mess_vfs_lc_pipe, m_vfs_lc_pipe) \
+	X(mess_lc_vfs_poll, m_lc_vfs_poll) \
+	X(mess_lc_vfs_mount, m_lc_vfs_mount) \
+	X(mess_lc_vfs_utimens, m_lc_vfs_utimens) \
 	X(mess_lc_vm_brk, m_lc_vm_brk) \
 	X(mess_lc_vm_mmap, m_lc_vm_mmap)
 

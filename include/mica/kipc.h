@@ -58,6 +58,14 @@ int sys_schedctl(endpoint_t e, int priority, int quantum);
 int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
 int sys_vmctl_resume(endpoint_t e, int result);
 
+/* kcall_sig.c: what PM needs to deliver signals (the caller must be e's
+ * signal manager).  sys_sigsend returns the frame's sigcontext in *scp. */
+int sys_runctl(endpoint_t e, int request);		/* RC_STOP/RC_RESUME [| RC_DELAY] */
+int sys_endksig(endpoint_t e, int request);		/* KSIG_* */
+int sys_sigsend(endpoint_t e, int signo, int code, vir_bytes handler,
+	vir_bytes trampoline, vir_bytes stack, u32_t mask, vir_bytes *scp);
+int sys_sigreturn(endpoint_t e, vir_bytes scp);
+
 /* kcall_vm.c: memory calls for VM and drivers, slot calls for PM/RS. */
 int sys_vmshare(endpoint_t dst, vir_bytes addr, endpoint_t src,
 	vir_bytes src_addr, u32_t len, u32_t prot);
@@ -70,6 +78,10 @@ int sys_contigalloc(endpoint_t e, vir_bytes addr, u32_t len, u32_t prot,
 int sys_umap(endpoint_t e, vir_bytes addr, u32_t len, phys_bytes *phys);
 int sys_vmquery(endpoint_t e, vir_bytes addr, phys_bytes *phys, u32_t *prot,
 	u32_t *refs);
+/* The first run of pages in [*addr, *addr+len) holding frames with one
+ * protection: *addr = its start, *run = its bytes; -EFAULT if none. */
+int sys_vmquery_run(endpoint_t e, vir_bytes *addr, u32_t len, u32_t *run,
+	u32_t *prot, u32_t *refs);
 int sys_sigmgr(endpoint_t e, endpoint_t mgr);	/* mgr NONE: none */
 int sys_clearrefs(endpoint_t e, int error);	/* error 0: EDEADSRCDST */
 int sys_hold(endpoint_t e);			/* keep e off the CPU */
@@ -77,6 +89,7 @@ int sys_release(endpoint_t e);			/* run a held (or FORK_HOLD) child */
 int sys_fork_flags(endpoint_t parent, u32_t flags);	/* FORK_* */
 int sys_exec_named(endpoint_t e, vir_bytes ip, vir_bytes sp, const char *name);
 u32_t sys_free_frames(void);
+u32_t sys_total_frames(void);	/* frames of the pool */
 int sys_getname(void *name);		/* PROC_NAME_LEN bytes, NUL-terminated */
 int sys_vmctl_inhibit(endpoint_t e, int on);
 

@@ -31,6 +31,10 @@
 
 #define OS_MOUNT_FLAGS	(FS_MOUNT_RDONLY | FS_MOUNT_FORCE)
 
+/* The protocol's flags are handed to fdr_mount as they are. */
+STATIC_ASSERT(FS_MOUNT_RDONLY == FSDRIVER_MOUNT_RDONLY, fs_mount_rdonly);
+STATIC_ASSERT(FS_MOUNT_FORCE == FSDRIVER_MOUNT_FORCE, fs_mount_force);
+
 struct os_mount fsdriver_os_mnt;
 
 static int os_restored;			/* mounted by os_state_restore, and */

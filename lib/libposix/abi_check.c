@@ -21,6 +21,7 @@
 #include <termios.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/time.h>
 #include <sys/mman.h>
 #include <mica/abi.h>
 #include <mica/type.h>
@@ -68,6 +69,8 @@ SAME(SIG_SETMASK, MICA_SIG_SETMASK); SAME(SA_NOCLDSTOP, MICA_SA_NOCLDSTOP);
 SAME(SS_ONSTACK, MICA_SS_ONSTACK); SAME(SS_DISABLE, MICA_SS_DISABLE);
 SAME(CLOCK_REALTIME, MICA_CLOCK_REALTIME);
 SAME(SIGKILL, MICA_SIGKILL); SAME(SIGSTOP, MICA_SIGSTOP);
+SAME(ITIMER_REAL, MICA_ITIMER_REAL); SAME(ITIMER_VIRTUAL, MICA_ITIMER_VIRTUAL);
+SAME(ITIMER_PROF, MICA_ITIMER_PROF);
 _Static_assert(sizeof(sigset_t) * 8 >= MICA_NSIG, "sigset too small for the wire");
 _Static_assert(sizeof(sigset_t) <= sizeof(u32_t), "sigset wider than the wire");
 

@@ -15,7 +15,6 @@
 #define BOOT_WORDS    32
 
 void lc_boot_start(endpoint_t self, const char *args) __attribute__((noreturn));
-void lc_start(void *frame, u32_t size) __attribute__((noreturn));
 
 /* Split a copy of args into argv (after argv[0]) and envp. */
 static void split_words(char *s, char **argv, char **envp)

@@ -13,8 +13,6 @@
 #include <mica/dirent.h>
 #include "posix.h"
 
-int lc_getdents(int fd, void *buf, size_t n);
-
 DIR *opendir(const char *path)
 {
 	DIR *d;

@@ -3,6 +3,7 @@
  * and sessions, kill, exec.  The newlib reentrant layer reaches several of
  * these by their underscore names (_exit, _fork, _getpid, _kill, _wait).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -161,6 +162,20 @@ int getgroups(int n, gid_t list[])
 	return r;
 }
 
+int setgroups(int n, const gid_t *list)
+{
+	u32_t wire[32];
+	message m = lc_msg();
+
+	if (n < 0 || n > 32)
+		return lc_err(-EINVAL);
+	for (int i = 0; i < n; i++)
+		wire[i] = list[i];
+	m.m_lc_pm_groups.count = n;
+	return lc_call_buf(PM_PROC_NR, PM_SETGROUPS, &m, &m.m_lc_pm_groups.grant,
+		wire, n ? n * sizeof(u32_t) : sizeof(u32_t), CPF_READ);
+}
+
 /*
  * execve: the frame the new program will find at its stack pointer is
  * built here, for the address PM says the stack ends at (USER_STACK_TOP),
@@ -168,33 +183,33 @@ int getgroups(int n, gid_t list[])
  */
 int execve(const char *path, char *const argv[], char *const envp[])
 {
-	static u8_t frame[EXEC_FRAME_MAX];
 	struct exec_auxv aux[] = { { AT_PAGESZ, PAGE_SIZE } };
 	message m = lc_msg();
-	cp_grant_id_t pg, fg;
+	cp_grant_id_t pg = -1, fg = -1;
+	u8_t *frame;
 	int size, r;
 
 	if (!path || !argv)
 		return lc_err(-EFAULT);
 	if ((size = exec_frame_size(argv, envp, 1)) < 0)
 		return lc_err(size);
+	if (!(frame = malloc(size)))
+		return lc_err(-ENOMEM);
 	r = exec_frame_build(frame, size, USER_STACK_TOP - size, argv, envp, aux, 1);
-	if (r != OK)
-		return lc_err(r);
-	if ((pg = lc_grant(PM_PROC_NR, path, strlen(path), CPF_READ)) < 0)
-		return -1;
-	if ((fg = lc_grant(PM_PROC_NR, frame, size, CPF_READ)) < 0) {
-		lc_ungrant(pg);
-		return -1;
+	if (r == OK && ((pg = lc_grant(PM_PROC_NR, path, strlen(path), CPF_READ)) < 0 ||
+	    (fg = lc_grant(PM_PROC_NR, frame, size, CPF_READ)) < 0))
+		r = -errno;
+	if (r == OK) {
+		m.m_lc_pm_exec.path = pg;
+		m.m_lc_pm_exec.path_len = strlen(path);
+		m.m_lc_pm_exec.frame = fg;
+		m.m_lc_pm_exec.frame_len = size;
+		r = lc_call(PM_PROC_NR, PM_EXEC, &m) < 0 ? -errno : OK;
 	}
-	m.m_lc_pm_exec.path = pg;
-	m.m_lc_pm_exec.path_len = strlen(path);
-	m.m_lc_pm_exec.frame = fg;
-	m.m_lc_pm_exec.frame_len = size;
-	r = lc_call(PM_PROC_NR, PM_EXEC, &m);
 	lc_ungrant(pg);
 	lc_ungrant(fg);
-	return r;
+	free(frame);
+	return lc_err(r);
 }
 int _execve(const char *path, char *const argv[], char *const envp[])
 {

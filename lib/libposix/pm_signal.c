@@ -9,15 +9,23 @@
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
+#include <mica/sigcontext.h>
 #include "posix.h"
 
 void lc_sigreturn(void *context, u32_t mask);
+void lc_sigreturn_frame(struct sigcontext *sc);
 
-/* Where a handler returns to: its frame holds the context and old mask. */
+/*
+ * Where a handler returns to.  The kernel entered it as handler(signo,
+ * code, scp) (mica/sigcontext.h) with this as the return address; after
+ * its ret the stack holds signo, code, scp: skip the first two so that
+ * scp is the argument of lc_sigreturn_frame.
+ */
 __asm__(".text\n.globl lc_sigreturn_tramp\nlc_sigreturn_tramp:\n"
-	"\tcall lc_sigreturn\n1:\thlt\n\tjmp 1b\n");
+	"\taddl $8, %esp\n\tcall lc_sigreturn_frame\n1:\thlt\n\tjmp 1b\n");
 extern char lc_sigreturn_tramp[];
 
+/* PM restores the context and the mask saved in it; no return on success. */
 void lc_sigreturn(void *context, u32_t mask)
 {
 	message m;
@@ -27,6 +35,11 @@ void lc_sigreturn(void *context, u32_t mask)
 	m.m_lc_pm_sigreturn.mask = mask;
 	lc_call(PM_PROC_NR, PM_SIGRETURN, &m);
 	_exit(128 + SIGSEGV);
+}
+
+void lc_sigreturn_frame(struct sigcontext *sc)
+{
+	lc_sigreturn(sc, sc->sc_mask);
 }
 
 static int bad_sig(int sig)

@@ -36,6 +36,14 @@ int lc_call_buf(endpoint_t who, int callnr, message *m, cp_grant_id_t *gfield,
 /* A path call to VFS: fills path/path_len of m->m_lc_vfs_path. */
 int lc_path_call(int callnr, const char *path, message *m);
 
+/* VFS calls whose results other files convert (vfs_fd.c, vfs_path.c). */
+int lc_getdents(int fd, void *buf, size_t n);		/* struct mica_dirent records */
+int lc_fstat_raw(int fd, void *st, size_t n);		/* struct mica_stat */
+int lc_path_out(int callnr, const char *path, void *buf, size_t size);
+
+/* start.c: run the program from a checked exec frame of size bytes. */
+void lc_start(void *frame, u32_t size) __attribute__((noreturn));
+
 /* The process's own endpoint (from its start-up frame). */
 extern endpoint_t lc_self;
 

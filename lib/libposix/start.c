@@ -1,8 +1,8 @@
 /*
  * start.c - from the exec frame (mica/exec.h) to main: check the frame,
  * point argv/environ into it, learn the process's endpoint from auxv,
- * run the constructors and call exit(main(argc, argv, envp)), so stdio is
- * flushed and atexit handlers run.
+ * run the constructors and call exit(main(argc, argv, envp)), so atexit
+ * handlers, then the destructors, run and stdio is flushed.
  */
 #include <stdlib.h>
 #include <mica/exec.h>
@@ -11,11 +11,18 @@
 
 extern char **environ;
 int main(int argc, char **argv, char **envp);
-void lc_start(void *frame, u32_t size) __attribute__((noreturn));
 void lc_exec_start(void *sp) __attribute__((noreturn));
 
 typedef void (*lc_ctor)(void);
 extern lc_ctor __init_array_start[], __init_array_end[];
+extern lc_ctor __fini_array_start[], __fini_array_end[];
+
+/* Destructors, last to first, after every atexit handler main registered. */
+static void run_fini(void)
+{
+	for (lc_ctor *d = __fini_array_end; d > __fini_array_start; )
+		(*--d)();
+}
 
 void lc_start(void *frame, u32_t size)
 {
@@ -27,6 +34,7 @@ void lc_start(void *frame, u32_t size)
 		sys_exit(127);
 	lc_self = exec_frame_aux(frame, &f, AT_MICA_SELF, NONE);
 	environ = (char **)(w + f.envp_word);
+	atexit(run_fini);
 	for (c = __init_array_start; c < __init_array_end; c++)
 		(*c)();
 	exit(main(f.argc, (char **)(w + f.argv_word), environ));

@@ -11,9 +11,6 @@
 #include <unistd.h>
 #include "posix.h"
 
-int lc_path_out(int callnr, const char *path, void *buf, size_t size);
-int lc_fstat_raw(int fd, void *st, size_t n);
-
 #define FITS(field, v) ((long long)(__typeof__(field))(v) == (long long)(v))
 
 static int convert(const struct mica_stat *ms, struct stat *st)

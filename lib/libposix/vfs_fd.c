@@ -1,6 +1,7 @@
 /*
  * vfs_fd.c - calls on file descriptors, to VFS: read, write, close, lseek,
- * dup, dup2, fcntl, pipe, fsync, ftruncate, fchdir, fchmod, getdents,
+ * dup, dup2, fcntl, pipe, fsync, ftruncate, fchdir, fchmod, fchown,
+ * pread, pwrite, getdents,
  * ioctl.  Buffers go by a grant for exactly the bytes asked for.
  */
 #include <string.h>
@@ -141,3 +142,40 @@ off_t lseek(int fd, off_t off, int whence)
 	return (off_t)m.m_lc_vfs_lseek.offset;
 }
 off_t _lseek(int fd, off_t off, int whence) { return lseek(fd, off, whence); }
+
+static ssize_t pio_call(int callnr, int fd, const void *buf, size_t n,
+	off_t pos, int access)
+{
+	message m;
+
+	if (pos < 0)
+		return lc_err(-EINVAL);
+	if (n > 0x7fffffff)
+		return lc_err(-EINVAL);
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_io.fd = fd;
+	m.m_lc_vfs_io.count = n;
+	m.m_lc_vfs_io.pos = pos;
+	if (n == 0) {
+		m.m_lc_vfs_io.grant = -1;
+		return lc_call(VFS_PROC_NR, callnr, &m);
+	}
+	if (!buf)
+		return lc_err(-EFAULT);
+	return lc_call_buf(VFS_PROC_NR, callnr, &m, &m.m_lc_vfs_io.grant, buf, n,
+		access);
+}
+
+ssize_t pread(int fd, void *buf, size_t n, off_t pos) { return pio_call(VFS_PREAD, fd, buf, n, pos, CPF_WRITE); }
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t pos) { return pio_call(VFS_PWRITE, fd, buf, n, pos, CPF_READ); }
+
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_fd.fd = fd;
+	m.m_lc_vfs_fd.uid = uid == (uid_t)-1 ? (u32_t)-1 : uid;
+	m.m_lc_vfs_fd.gid = gid == (gid_t)-1 ? (u32_t)-1 : gid;
+	return lc_call(VFS_PROC_NR, VFS_FCHOWN, &m) < 0 ? -1 : 0;
+}

@@ -94,6 +94,23 @@ int sys_vmquery(endpoint_t e, vir_bytes addr, phys_bytes *phys, u32_t *prot,
 	return r;
 }
 
+int sys_vmquery_run(endpoint_t e, vir_bytes *addr, u32_t len, u32_t *run,
+	u32_t *prot, u32_t *refs)
+{
+	message m = vm_msg(e, *addr, len, 0);
+	int r = vm_call(SYS_VMQUERY, &m);
+
+	if (r == OK) {
+		*addr = m.m_vmmem.addr;
+		*run = m.m_vmmem.len;
+		if (prot)
+			*prot = m.m_vmmem.prot;
+		if (refs)
+			*refs = m.m_vmmem.refs;
+	}
+	return r;
+}
+
 static int slot_call(int nr, endpoint_t e, endpoint_t mgr, int error, int hold)
 {
 	message m = { 0 };
@@ -148,6 +165,13 @@ u32_t sys_free_frames(void)
 	message m = { 0 };
 
 	return vm_call(SYS_GETINFO, &m) == OK ? m.m_proc.free_frames : 0;
+}
+
+u32_t sys_total_frames(void)
+{
+	message m = { 0 };
+
+	return vm_call(SYS_GETINFO, &m) == OK ? m.m_proc.total_frames : 0;
 }
 
 int sys_vmctl_inhibit(endpoint_t e, int on)

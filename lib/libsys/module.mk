@@ -8,7 +8,7 @@ LIBSYS_HOST_SRCS := lib/libsys/sef.c lib/libsys/sef_init.c \
 	lib/libsys/sef_lu.c lib/libsys/sef_signal.c lib/libsys/sef_transfer.c \
 	lib/libsys/asynsend.c lib/libsys/grants.c lib/libsys/timers.c \
 	lib/libsys/sys_timers.c
-LIBSYS_SRCS := $(LIBSYS_HOST_SRCS) lib/libsys/kcall.c lib/libsys/kcall_vm.c lib/libsys/printf.c \
+LIBSYS_SRCS := $(LIBSYS_HOST_SRCS) lib/libsys/kcall.c lib/libsys/kcall_vm.c lib/libsys/kcall_sig.c lib/libsys/printf.c \
 	lib/libsys/string.c lib/libsys/start.c lib/libsys/fmt.c lib/libsys/ipc.S \
 	lib/libsys/pages.c lib/libsys/panic.c lib/libsys/sef_vm.c \
 	lib/libsys/ds.c

@@ -3,12 +3,13 @@
 # line; tests.list says which modules each suite boots.
 # test_fs (the MFS server, fake VFS) carries an MFS image the host
 # mkfs.mfs makes from tests/os/fs_tree (fs_image.S: .incbin), and lists
-# its directories with mica/dirent.h (the compiler's stddef/stdint).
+# its directories with mica/dirent.h (the compiler's stddef/stdint).  1 KiB
+# blocks, so util-linux fsck.minix can check what the run left (fs.check).
 FS_TEST_IMAGE := build/i386/fs_test.img
 OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
-$(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree)
+$(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
-	rm -f $@; $(HBIN)/mkfs.mfs -q -B 4096 -b 96 -i 64 -T 1000000000 \
+	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
 		-d tests/os/fs_tree $@
 $(TOBJ)/tests/os/fs_image.o: $(FS_TEST_IMAGE)
 $(TOBJ)/tests/os/fs_image.o: TCFLAGS_EXTRA := -DFS_TEST_IMAGE='"$(FS_TEST_IMAGE)"'

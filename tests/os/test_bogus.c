@@ -140,6 +140,51 @@ static void bogus_vm_calls(void)
 	tap_is(sys_vmctl_inhibit(PEER, 1), -EPERM, "inhibit without being VM: EPERM");
 }
 
+/* The signal calls for PM on bad endpoints, on a process main does not
+ * manage, and on one that is not stopped. */
+static int sig_call(int which, endpoint_t e)
+{
+	switch (which) {
+	case 0: return sys_runctl(e, RC_STOP);
+	case 1: return sys_endksig(e, KSIG_DONE);
+	case 2: return sys_sigsend(e, SIGSEGV, 0, 0x40000000u, 0x40000000u, 0, 0, NULL);
+	default: return sys_sigreturn(e, 0x40000000u);
+	}
+}
+#define NR_SIG_CALLS 4
+
+static void bogus_sig_calls(void)
+{
+	static const struct { endpoint_t e; int want; const char *what; } cases[] = {
+		{ 5000, -EINVAL, "a malformed endpoint: EINVAL" },
+		{ 12345, -ESRCH, "a dead endpoint: ESRCH" },
+		{ SELF, -EINVAL, "oneself: EINVAL" },
+		{ NONE, -EINVAL, "NONE: EINVAL" },
+		{ PEER, -EPERM, "a process main does not manage: EPERM" },
+	};
+	u32_t c;
+	int i, r, bad;
+
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		for (i = 0, bad = -1, r = 0; i < NR_SIG_CALLS && bad < 0; i++)
+			if ((r = sig_call(i, cases[c].e)) != cases[c].want)
+				bad = i;
+		tap_ok(bad < 0, "signal calls on %s (#%d gave %d)", cases[c].what,
+			bad, bad >= 0 ? r : 0);
+	}
+	tap_is(sys_sigmgr(PEER, SELF), OK, "main manages the peer now");
+	tap_is(sig_call(2, PEER), -EBUSY, "sigsend to a process blocked in receive: EBUSY");
+	tap_is(sig_call(3, PEER), -EBUSY, "sigreturn of a process blocked in receive: EBUSY");
+	tap_is(sys_sigsend(PEER, 32, 0, 0x40000000u, 0x40000000u, 0, 0, NULL), -EINVAL,
+		"sigsend of signal 32: EINVAL");
+	tap_is(sys_sigsend(PEER, 1, 0, 0x40000000u, 0xf0000000u, 0, 0, NULL), -EINVAL,
+		"sigsend with a kernel-space trampoline: EINVAL");
+	tap_is(sys_sigsend(PEER, 1, 0, 0x40000000u, 0x40000000u, 0x1000, 0, NULL), -EINVAL,
+		"sigsend with a kernel-space stack: EINVAL");
+	tap_is(sys_runctl(PEER, RC_RESUME | RC_DELAY), -EINVAL, "runctl resume|delay: EINVAL");
+	tap_is(sys_runctl(PEER, RC_RESUME), OK, "resuming a running process is harmless");
+}
+
 int main(const char *args)
 {
 	message m;
@@ -162,6 +207,7 @@ int main(const char *args)
 	each_bad("privctl get into bogus memory: EFAULT", op_privctl, -EFAULT);
 	each_bad("privctl set from bogus memory: EFAULT", op_privset, -EFAULT);
 	bogus_vm_calls();
+	bogus_sig_calls();
 	memset(&m, 0, sizeof(m));
 	m.m_type = OK;
 	tap_ok(ipc_sendrec(PEER, &m) == OK, "IPC still works afterwards");

@@ -70,6 +70,42 @@ static int load_image(void)
 	return bdev_close(&d);
 }
 
+/*
+ * Print the device for tests/os/fs.check, which rebuilds it on the host
+ * and runs fsck.mfs and util-linux fsck.minix on it: "img OFFSET HEX" per
+ * 32 bytes that are not all zero (offset and bytes in hex).
+ */
+static int dump_image(void)
+{
+	static const char digits[] = "0123456789abcdef";
+	static u8_t blk[4096];
+	char hex[65];
+	struct bdev_dev d;
+	u32_t off, i, j;
+	int r;
+
+	if ((r = bdev_open(&d, MEMORY, 0, BDEV_R_BIT)) != OK)
+		return r;
+	for (off = 0; (r = bdev_read(&d, off, blk, sizeof(blk))) > 0;
+	    off += (u32_t)r) {
+		for (i = 0; i < (u32_t)r; i += 32) {
+			for (j = 0; j < 32 && blk[i + j] == 0; j++)
+				;
+			if (j == 32)
+				continue;
+			for (j = 0; j < 32; j++) {
+				hex[2 * j] = digits[blk[i + j] >> 4];
+				hex[2 * j + 1] = digits[blk[i + j] & 15];
+			}
+			hex[64] = '\0';
+			printf("img %x %s\n", off + i, hex);
+		}
+	}
+	printf("img end %x\n", off);
+	bdev_close(&d);
+	return r;
+}
+
 /* One request; the reply's m_type (or the IPC error). */
 static int fs_call(message *m, int type)
 {
@@ -331,6 +367,27 @@ static void dir_tests(void)
 	tap_is(listed(1, "d"), 0, "/d is not listed");
 }
 
+/* Block-special access to the mounted device goes through MFS's cache. */
+static void bio_tests(void)
+{
+	const u8_t *img = fs_image_start + 1024;
+	u8_t sb[32];
+	message m;
+	int r;
+
+	/* The V3 superblock but its flags (bytes 14-15: clean/in use). */
+	r = io(FS_BREAD, DEV_NR, 1024, sb, sizeof(sb), &m);
+	tap_ok(r == (int)sizeof(sb) && memcmp(sb, img, 14) == 0 &&
+	    memcmp(sb + 16, img + 16, 16) == 0 && !(sb[14] & 1),
+	    "bread of the mounted device: its superblock, marked in use (%d)",
+	    r);
+	tap_ok(io(FS_BREAD, DEV_NR + 1, 0, sb, sizeof(sb), &m) < 0,
+	    "bread of a device the server does not hold fails");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_io.ino = DEV_NR;
+	tap_is(fs_call(&m, FS_BFLUSH), OK, "bflush");
+}
+
 static void statvfs_tests(void)
 {
 	struct mica_statvfs sv;
@@ -338,7 +395,7 @@ static void statvfs_tests(void)
 	int r;
 
 	r = io(FS_STATVFS, 0, 0, &sv, sizeof(sv), &m);
-	tap_ok(r == OK && sv.f_bsize == 4096 && sv.f_blocks == 96 &&
+	tap_ok(r == OK && sv.f_bsize == 1024 && sv.f_blocks == 384 &&
 	    sv.f_bfree > 0 && sv.f_bfree < sv.f_blocks && sv.f_namemax == 60 &&
 	    sv.f_flag == 0, "statvfs (%d: %u %llu %llu)", r, sv.f_bsize,
 	    sv.f_blocks, sv.f_bfree);
@@ -357,6 +414,10 @@ static void hostile_tests(void)
 	memset(longname, 'x', sizeof(longname) - 1);
 	tap_is((int)lookup(1, longname, &m), -ENAMETOOLONG, "a 299-byte name");
 	tap_is((int)lookup(0, "etc", &m), -EINVAL, "inode 0");
+	tap_is((int)lookup(60000, "etc", &m), -EINVAL,
+	    "an inode past the file system's last");
+	tap_is((int)lookup((u64_t)1 << 40, "etc", &m), -EINVAL,
+	    "an inode number wider than ino_t");
 	tap_is(name_call(FS_UNLINK, 1, "..", 0, &m), -EINVAL, "unlink ..");
 	memset(&m, 0, sizeof(m));
 	m.m_fs_name.dir = 1;
@@ -460,6 +521,7 @@ static void vfs(void)
 	file_tests(&keep);
 	dir_tests();
 	statvfs_tests();
+	bio_tests();
 	restart_tests();
 	hostile_tests();
 	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
@@ -476,6 +538,7 @@ static void vfs(void)
 	tap_is(putnode(keep), OK, "putnode /keep");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount again");
+	tap_is(dump_image(), OK, "device dumped for the host's fsck (fs.check)");
 	tap_done();
 }
 

@@ -116,6 +116,35 @@ static void bad_memory_calls(void)
 		"physmap wrapping: EINVAL");
 }
 
+/* VMQUERY with a length finds runs of held pages of one protection. */
+static void query_runs(void)
+{
+	vir_bytes base = AREA + 0x400000, a = AREA;
+	u32_t run = 0, prot = 0;
+
+	sys_memmap(SELF, base, 3 * PAGE_SIZE, MAP_WRITE);
+	sys_vmprot(SELF, base + 2 * PAGE_SIZE, PAGE_SIZE, VMPROT_READ);
+	tap_ok(sys_vmquery_run(SELF, &a, 0x800000, &run, &prot, NULL) == OK &&
+		a == base && run == 2 * PAGE_SIZE && prot == VMPROT_RW,
+		"run query: first held page and the run of one protection (%x %x)", a, run);
+	a = base + 2 * PAGE_SIZE;
+	tap_ok(sys_vmquery_run(SELF, &a, 0x100000, &run, &prot, NULL) == OK &&
+		a == base + 2 * PAGE_SIZE && run == PAGE_SIZE && prot == VMPROT_READ,
+		"the read-only page is a run of its own");
+	a = base + 3 * PAGE_SIZE;
+	tap_is(sys_vmquery_run(SELF, &a, 0x10000000, &run, NULL, NULL), -EFAULT,
+		"nothing held up to 0xa0400000: EFAULT");
+	a = base + 1;
+	tap_is(sys_vmquery_run(SELF, &a, PAGE_SIZE, &run, NULL, NULL), -EINVAL,
+		"run query unaligned: EINVAL");
+	a = 0xfffff000u;
+	tap_is(sys_vmquery_run(SELF, &a, 0x2000, &run, NULL, NULL), -EINVAL,
+		"run query wrapping: EINVAL");
+	sys_unmap(SELF, base, 3 * PAGE_SIZE);
+	tap_ok(sys_total_frames() > sys_free_frames() && sys_free_frames() > 0,
+		"pool size reported (%u frames, %u free)", sys_total_frames(), sys_free_frames());
+}
+
 static void physical_ranges(void)
 {
 	struct priv_info pv;
@@ -312,6 +341,7 @@ int main(const char *args)
 	fork_in_sendrec();
 	share_and_replace();
 	bad_memory_calls();
+	query_runs();
 	physical_ranges();
 	contiguous();
 	hold_and_inherit();

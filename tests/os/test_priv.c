@@ -2,7 +2,7 @@
  * test_priv.c - privileges: kernel-call mask (EPERM), allowed IPC targets
  * and operations (ECALLDENIED), I/O ports.
  *   boot: test_priv role=main priv=sys, test_priv role=user,
- *         test_priv role=other, test_priv role=vmcalls
+ *         test_priv role=other, test_priv role=vmcalls, test_priv role=sigcalls
  * "vmcalls" (user privileges) tries every memory/slot call meant for VM,
  * PM and RS and reports which were refused.
  * The unprivileged "user" runs its checks when main tells it to and
@@ -105,6 +105,39 @@ static void vmcalls_refused(void)
 		bad, bad >= 0 ? res[bad] : 0);
 }
 
+#define SIGCALLS 4
+
+/* The signal calls for PM from an ordinary process: EPERM, nothing done. */
+static int sigcalls(void)
+{
+	message m;
+	int *res = (int *)m.m_u32.data, n = 0;
+
+	memset(&m, 0, sizeof(m));
+	res[n++] = sys_runctl(MAIN, RC_STOP);
+	res[n++] = sys_runctl(OTHER, RC_STOP | RC_DELAY);
+	res[n++] = sys_endksig(MAIN, KSIG_HOLD);
+	res[n++] = sys_sigsend(MAIN, SIGSEGV, 0, 0x40000000u, 0x40000000u, 0, 0, NULL);
+	res[n++] = sys_sigreturn(MAIN, 0x40000000u);
+	res[13] = n;
+	ipc_send(MAIN, &m);
+	return 0;
+}
+
+static void sigcalls_refused(void)
+{
+	message m;
+	int *res = (int *)m.m_u32.data, i, bad = -1;
+
+	tap_is(ipc_receive(SIGCALLS, &m), OK, "sigcalls reports");
+	for (i = 0; i < res[13]; i++)
+		if (res[i] != -EPERM && bad < 0)
+			bad = i;
+	tap_ok(res[13] == 5 && bad < 0,
+		"user: runctl, endksig, sigsend, sigreturn give EPERM (first other: #%d = %d)",
+		bad, bad >= 0 ? res[bad] : 0);
+}
+
 static void restrict_user(void)
 {
 	struct priv_info pv;
@@ -139,6 +172,8 @@ int main(const char *args)
 		return user();
 	if (tap_role(args, "vmcalls"))
 		return vmcalls();
+	if (tap_role(args, "sigcalls"))
+		return sigcalls();
 	if (tap_role(args, "other")) {
 		ipc_receive(ANY, &m);
 		return 0;
@@ -157,5 +192,6 @@ int main(const char *args)
 	tap_is(sys_privctl(5000, PRIV_GET, NULL), -EINVAL, "privctl on a bad endpoint");
 	tap_is(sys_privctl(12345, PRIV_GET, NULL), -ESRCH, "privctl on a dead endpoint");
 	vmcalls_refused();
+	sigcalls_refused();
 	tap_done();
 }

@@ -20,6 +20,11 @@
 # QEMU options: a suite NAME with a file NAME.qemu beside LIST boots with
 # those extra options (run.sh --qemu; lines starting with # are comments),
 # e.g. "-icount shift=0,sleep=off" for a suite comparing guest clocks.
+#
+# Host check: a suite NAME with a file NAME.check beside LIST has it run
+# (bash NAME.check SERIAL-LOG) after the guest powered off; its "ok" and
+# "not ok" lines count as assertions too, printed like the guest's.  A
+# check that prints none fails the suite.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 kvm=""
@@ -85,6 +90,16 @@ while IFS= read -r line; do
 	[ -z "$why" ] && [ -z "$plan" ] && why="no TAP plan (run.sh status $rc)"
 	[ -z "$why" ] && [ "$((oks + nots))" != "$plan" ] && why="planned $plan, ran $((oks + nots))"
 	[ -z "$why" ] && [ "$rc" != 0 ] && [ "$nots" = 0 ] && why="guest exit status $rc"
+	if [ -z "$why" ] && [ -f "$inputs/$name.check" ]; then
+		bash "$inputs/$name.check" "$log.clean" > "$log.check" 2>&1
+		grep -E '^(ok|not ok) ' "$log.check" | sed "s/^/$name: host: /"
+		coks=$(grep -c '^ok ' "$log.check")
+		cnots=$(grep -c '^not ok ' "$log.check")
+		passed=$((passed + coks))
+		failed=$((failed + cnots))
+		nots=$((nots + cnots))
+		[ "$((coks + cnots))" = 0 ] && why="host check $name.check said nothing"
+	fi
 	if [ -n "$why" ]; then
 		echo "not ok - $name: $why"
 		echo "---- serial output of $name:"; tail -40 "$log.clean"; echo "----"

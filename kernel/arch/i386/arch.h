@@ -14,6 +14,7 @@
 #define KERNEL_ARCH_H
 
 #include <mica/type.h>
+#include <mica/sigcontext.h>
 
 #define KCODE_SEL 0x08
 #define KDATA_SEL 0x10
@@ -26,6 +27,7 @@
 #define CLOCK_IRQ   0
 #define COM1_IRQ    4
 #define TRAP_INSN_LEN 2	/* int $n: what a retried call rewinds */
+#define NO_FPU_VEC 7
 #define PAGE_FAULT_VEC 14
 #define PF_ERR_WRITE 0x2
 
@@ -40,11 +42,18 @@ STATIC_ASSERT(sizeof(struct trapframe) == 19 * 4, trapframe_size);
 STATIC_ASSERT(__builtin_offsetof(struct trapframe, eax) == 11 * 4, tf_eax);
 STATIC_ASSERT(__builtin_offsetof(struct trapframe, vector) == 12 * 4, tf_vec);
 STATIC_ASSERT(__builtin_offsetof(struct trapframe, eip) == 14 * 4, tf_eip);
+STATIC_ASSERT(__builtin_offsetof(struct trapframe, cs) == 15 * 4, tf_cs);
 
 /* An address space: the physical address of its page directory. */
 struct addrspace {
 	phys_bytes pd;
 };
+
+/* A process's FPU/SSE registers while they are not in the FPU (fpu.c). */
+struct fpu_state {
+	u8_t area[SC_FPU_SIZE];		/* FXSAVE image, or FNSAVE's 108 bytes */
+	u32_t used;			/* the process has FPU state */
+} __attribute__((aligned(16)));
 
 struct multiboot_info;
 
@@ -56,6 +65,16 @@ void arch_idle(void);					/* sti; hlt; cli */
 void arch_poweroff(u32_t status) __attribute__((noreturn));
 u64_t arch_rdtsc(void);
 void arch_enter_user(struct trapframe *tf) __attribute__((noreturn));
+void arch_set_kstack(struct trapframe *tf);	/* where the next entry saves */
+
+/* fpu.c */
+void arch_fpu_init(void);
+int arch_fpu_format(void);				/* FPU_FORMAT_* */
+void arch_fpu_switch(struct fpu_state *running);
+void arch_fpu_trap(struct fpu_state *st);		/* #NM */
+void arch_fpu_sync(struct fpu_state *st);		/* registers -> st */
+void arch_fpu_drop(struct fpu_state *st);
+int arch_fpu_valid(const struct fpu_state *st);
 
 /* pic.c */
 void arch_pic_init(void);
@@ -79,6 +98,7 @@ int frame_get(phys_bytes f);
 void frame_put(phys_bytes f);
 u32_t frame_refs(phys_bytes f);
 u32_t arch_free_frames(void);
+u32_t arch_total_frames(void);
 
 /* paging.c: chunked operations do ARCH_CHUNK_PAGES pages per pass, count
  * progress in *done and return ARCH_MORE when a pass ended early. */
@@ -107,6 +127,8 @@ int arch_map_contig(struct addrspace *as, vir_bytes va, u32_t len, u32_t prot,
 	phys_bytes *pa);
 int arch_query(const struct addrspace *as, vir_bytes va, phys_bytes *pa,
 	u32_t *prot, u32_t *refs);
+int arch_query_run(const struct addrspace *as, vir_bytes va, u32_t len,
+	vir_bytes *first, u32_t *pages);
 int arch_umap(const struct addrspace *as, vir_bytes va, u32_t len,
 	phys_bytes *pa);
 void arch_as_switch(const struct addrspace *as);
@@ -114,6 +136,8 @@ void arch_as_switch(const struct addrspace *as);
 /* usercopy.c */
 int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
 	u32_t n);
+int arch_copy_from_user_rw(const struct addrspace *as, vir_bytes src,
+	void *dst, u32_t n);
 int arch_copy_to_user(const struct addrspace *as, vir_bytes dst,
 	const void *src, u32_t n);
 int arch_copy_user(const struct addrspace *from, vir_bytes src,

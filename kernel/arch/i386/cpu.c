@@ -106,6 +106,12 @@ void arch_init_regs(struct trapframe *tf, vir_bytes ip, vir_bytes sp)
 	tf->eflags = 0x202;			/* IF */
 }
 
+/* The next entry from ring 3 saves its registers into tf (trap.S). */
+void arch_set_kstack(struct trapframe *tf)
+{
+	tss.esp0 = (u32_t)(tf + 1);
+}
+
 u32_t arch_fault_address(void)
 {
 	u32_t cr2;

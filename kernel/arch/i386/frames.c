@@ -47,6 +47,11 @@ u32_t arch_free_frames(void)
 	return free_count;
 }
 
+u32_t arch_total_frames(void)
+{
+	return pool_hi - pool_lo;
+}
+
 static void take(u32_t n, int zero)
 {
 	frame_ref[n] = 1;

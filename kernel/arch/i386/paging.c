@@ -392,6 +392,45 @@ int arch_query(const struct addrspace *as, vir_bytes va, phys_bytes *pa,
 	return OK;
 }
 
+/* The first page of [va, va+len) that holds a frame, and how many pages
+ * from there on hold one with the same protection (a run VM can share or
+ * adopt in one call); -EFAULT if none.  Absent page tables are skipped
+ * whole, so a scan of all of user space costs little. */
+int arch_query_run(const struct addrspace *as, vir_bytes va, u32_t len,
+	vir_bytes *first, u32_t *pages)
+{
+	const u32_t *pd = (const u32_t *)as->pd;
+	vir_bytes end = va + len;
+	u32_t *pte, prot = 0;
+
+	if (!arch_user_range(va, len) || !pd)
+		return -EINVAL;
+	*pages = 0;
+	while (va < end) {
+		if (!(pd[va >> PDE_SHIFT] & PG_P)) {
+			if (*pages)
+				break;
+			va = ((va >> PDE_SHIFT) + 1) << PDE_SHIFT;
+			if (!va)
+				break;
+			continue;
+		}
+		pte = pte_of(as, va, 0);
+		if (!HOLDS(*pte) || (*pages && pte_prot(*pte) != prot)) {
+			if (*pages)
+				break;
+		} else {
+			if (!*pages) {
+				*first = va;
+				prot = pte_prot(*pte);
+			}
+			(*pages)++;
+		}
+		va += PAGE_SIZE;
+	}
+	return *pages ? OK : -EFAULT;
+}
+
 /* Physical address of user [va, va+len), which must be present and
  * physically contiguous (a DMA buffer). */
 int arch_umap(const struct addrspace *as, vir_bytes va, u32_t len,

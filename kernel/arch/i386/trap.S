@@ -4,11 +4,17 @@
  * Each stub pushes a dummy error code where the CPU does not, then the
  * vector number, and jumps to trap_common, which saves the general and
  * segment registers into a struct trapframe (arch.h: the layout is checked
- * there) and calls trap_entry(frame).  trap_entry may overwrite the frame
- * with another process's registers; we restore whatever it holds and iret.
+ * there) and calls trap_entry(frame), which returns the frame to resume.
+ * From ring 3 the CPU switches to the TSS's esp0, which points just past
+ * the running process's struct trapframe (arch_set_kstack), so the frame is
+ * built directly in the process's register area and nothing is copied; the
+ * C code then runs on the one kernel stack.  Leaving is popping the frame
+ * of the process picked to run next.  From ring 0 (an interrupt while
+ * idling) the frame is on the kernel stack and is resumed in place.
  * Every gate is an interrupt gate, so the kernel runs with interrupts off.
  */
 #define KDATA_SEL 0x10
+#define TF_CS (15 * 4)			/* offsetof(struct trapframe, cs) */
 
 	.text
 .macro TRAP_NOERR vec
@@ -71,14 +77,16 @@ trap_common:
 	pushl %es
 	pushl %fs
 	pushl %gs
-	movw $KDATA_SEL, %ax
+	movw $KDATA_SEL, %ax		/* the kernel never uses fs and gs */
 	movw %ax, %ds
 	movw %ax, %es
-	movw %ax, %fs
-	movw %ax, %gs
-	pushl %esp
-	call trap_entry
-	addl $4, %esp
+	movl %esp, %eax			/* the frame */
+	testl $3, TF_CS(%esp)
+	jz 1f
+	movl $kernel_stack_top, %esp	/* from ring 3: the frame is in struct proc */
+1:	pushl %eax
+	call trap_entry			/* returns the frame to resume */
+	movl %eax, %esp
 trap_restore:
 	popl %gs
 	popl %fs

@@ -90,15 +90,16 @@ int arch_check_user(const struct addrspace *as, vir_bytes va, u32_t n,
 	return OK;
 }
 
-/* Copy n bytes from user src in as to kernel dst. */
-int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
-	u32_t n)
+/* Copy n bytes from user src in as to kernel dst; the pages must also be
+ * writable when 'write' (one walk instead of a check and a copy). */
+static int copy_in(const struct addrspace *as, vir_bytes src, void *dst,
+	u32_t n, int write)
 {
 	u8_t *d = dst, *s;
 	u32_t chunk;
 
 	while (n) {
-		if (!(s = user_byte(as, src, 0)))
+		if (!(s = user_byte(as, src, write)))
 			return -EFAULT;
 		chunk = page_left(src) < n ? page_left(src) : n;
 		kmemcpy(d, s, chunk);
@@ -107,6 +108,21 @@ int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
 		n -= chunk;
 	}
 	return OK;
+}
+
+/* Copy n bytes from user src in as to kernel dst. */
+int arch_copy_from_user(const struct addrspace *as, vir_bytes src, void *dst,
+	u32_t n)
+{
+	return copy_in(as, src, dst, n, 0);
+}
+
+/* The same, for memory the kernel will write back (a message to answer):
+ * EFAULT unless it is writable too. */
+int arch_copy_from_user_rw(const struct addrspace *as, vir_bytes src,
+	void *dst, u32_t n)
+{
+	return copy_in(as, src, dst, n, 1);
 }
 
 /* Copy n bytes from kernel src to user dst in as. */

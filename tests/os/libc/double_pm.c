@@ -6,6 +6,7 @@
  * the client's exit status decides the power-off status of the run.
  */
 #include "double.h"
+#include <mica/exec.h>
 #include "../tap.h"
 
 #define CLIENT_PID   7
@@ -198,7 +199,35 @@ static int pm_getpgid(message *m)
 	return pid == 0 || pid == CLIENT_PID ? pm.pgrp : -ESRCH;
 }
 
+/*
+ * exec: the stand-in cannot start a program, but it checks the request
+ * as PM must (the path, then the frame with the shared parser, for the
+ * address the stack will end at) and answers ENOEXEC for a good request.
+ */
+static int pm_exec(message *m)
+{
+	static u8_t frame[EXEC_FRAME_MAX];
+	mess_lc_pm_exec *q = &m->m_lc_pm_exec;
+	struct exec_frame f;
+	char path[64];
+	int r;
+
+	if ((r = double_path(m->m_source, q->path, q->path_len, path, sizeof(path))) != OK)
+		return r;
+	if (q->frame_len == 0 || q->frame_len > EXEC_FRAME_MAX || q->frame_len % 16)
+		return -E2BIG;
+	if ((r = sys_safecopyfrom(m->m_source, q->frame, 0, frame, q->frame_len)) != OK)
+		return r;
+	if (exec_frame_parse(frame, q->frame_len, USER_STACK_TOP - q->frame_len, &f) != OK ||
+	    f.argc == 0)
+		return -EINVAL;
+	printf("# PM stand-in: exec %s, frame of %u bytes, argc %u, envc %u\n", path,
+		q->frame_len, f.argc, f.envc);
+	return -ENOEXEC;
+}
+
 static const double_fn pm_calls[PM_NR_CALLS] = {
+	[PM_EXEC - PM_RQ_BASE] = pm_exec,
 	[PM_EXIT - PM_RQ_BASE] = pm_exit,
 	[PM_GETIDS - PM_RQ_BASE] = pm_getids,
 	[PM_GETPGID - PM_RQ_BASE] = pm_getpgid,

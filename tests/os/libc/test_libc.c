@@ -6,11 +6,13 @@
  * math) and every system-call path of libposix: files, directories,
  * pipes, the terminal, errno, identities, signals' bookkeeping, memory,
  * time, the user database, argv and the environment.  TAP on stdout;
- * the plan comes last; an atexit handler reports the last check.
+ * the plan comes last; an atexit handler and a destructor report the last
+ * two checks.  The TAP
+ * helpers are a separate object (libc_tap.c), so the build also shows
+ * mica-cc compiling (-c) and linking objects like any cc.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
@@ -28,34 +30,20 @@
 #include <grp.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/select.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
+#include "libc_tap.h"
 
-static int checks;
 static int ctor_ran;
 
 __attribute__((constructor)) static void ctor(void) { ctor_ran = 1; }
-
-static int ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", cond ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	return cond;
-}
-
-static int fails_with(int r, int err)
-{
-	return r == -1 && errno == err;
-}
+__attribute__((destructor)) static void dtor(void) { ok(1, "destructors run at exit, last"); }
 
 static void at_exit_check(void)
 {
-	printf("ok %d - atexit handlers run at exit\n", ++checks);
+	ok(1, "atexit handlers run at exit");
 }
 
 static void t_start(int argc, char **argv)
@@ -148,6 +136,15 @@ static void t_malloc(void)
 	ok(bad == 0, "malloc/realloc/free stress: %d allocations intact", N);
 	ok(brk1 > brk0 + 100000, "the heap grew through brk (%ld bytes)", (long)(brk1 - brk0));
 	ok((char *)sbrk(0) < brk1, "free gave memory back (brk moved down)");
+	{
+		void *a = aligned_alloc(256, 1000), *b = NULL;
+
+		ok(a && !((unsigned long)a & 255) && posix_memalign(&b, 4096, 10) == 0 &&
+			!((unsigned long)b & 4095) && posix_memalign(&b, 3, 10) == EINVAL,
+			"aligned_alloc and posix_memalign");
+		free(a);
+		free(b);
+	}
 	big = malloc(4 << 20);
 	ok(big != NULL, "4 MiB malloc");
 	free(big);
@@ -155,6 +152,25 @@ static void t_malloc(void)
 	huge = malloc(64 << 20);	/* volatile: clang may not elide the call */
 	ok(huge == NULL && errno == ENOMEM, "64 MiB malloc fails with ENOMEM");
 	free(huge);
+}
+
+static void t_getopt(void)
+{
+	char *av[] = { "prog", "-a", "-b", "val", "-c", "rest", NULL };
+	int c, a = 0, cc = 0;
+	const char *b = NULL;
+
+	optind = 1;
+	while ((c = getopt(6, av, "ab:c")) != -1) {
+		if (c == 'a')
+			a++;
+		else if (c == 'b')
+			b = optarg;
+		else if (c == 'c')
+			cc++;
+	}
+	ok(a == 1 && cc == 1 && b && !strcmp(b, "val") && optind == 5 &&
+		!strcmp(av[optind], "rest"), "getopt");
 }
 
 static void t_strings(void)
@@ -306,6 +322,44 @@ static void t_pipe(void)
 	close(p[1]);
 }
 
+static void t_select(void)
+{
+	int p[2];
+	fd_set r, w;
+	struct timeval zero = { 0, 0 }, shortwait = { 0, 20000 };
+	struct pollfd pf[3];
+	struct timespec a, b;
+
+	ok(pipe(p) == 0, "a pipe for select");
+	FD_ZERO(&r);
+	FD_SET(p[0], &r);
+	ok(select(p[0] + 1, &r, NULL, NULL, &zero) == 0 && !FD_ISSET(p[0], &r),
+		"select, timeout 0: an empty pipe is not readable");
+	clock_gettime(CLOCK_REALTIME, &a);
+	FD_SET(p[0], &r);
+	ok(select(p[0] + 1, &r, NULL, NULL, &shortwait) == 0, "select, 20 ms timeout: still nothing");
+	clock_gettime(CLOCK_REALTIME, &b);
+	ok((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 >= 20,
+		"the 20 ms timeout ran out before select returned");
+	write(p[1], "x", 1);
+	FD_SET(p[0], &r);
+	FD_ZERO(&w);
+	FD_SET(p[1], &w);
+	FD_SET(1, &w);
+	ok(select(p[1] + 1, &r, &w, NULL, &zero) == 3 && FD_ISSET(p[0], &r) &&
+		FD_ISSET(p[1], &w) && FD_ISSET(1, &w), "select: data makes the pipe readable");
+	FD_ZERO(&r);
+	FD_SET(13, &r);
+	ok(fails_with(select(14, &r, NULL, NULL, &zero), EBADF), "select on a closed fd: EBADF");
+	pf[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	pf[1] = (struct pollfd){ .fd = 1, .events = POLLOUT };
+	pf[2] = (struct pollfd){ .fd = -1, .events = POLLIN };
+	ok(poll(pf, 3, 0) == 2 && pf[0].revents == POLLIN && pf[1].revents == POLLOUT &&
+		pf[2].revents == 0, "poll: readable pipe, writable console, skipped fd -1");
+	close(p[0]);
+	close(p[1]);
+}
+
 static void t_dirs(void)
 {
 	DIR *d = opendir("/etc");
@@ -387,6 +441,13 @@ static void t_process(void)
 	sigaddset(&set, SIGUSR1);
 	ok(sigprocmask(SIG_BLOCK, &set, NULL) == 0 && kill(getpid(), SIGUSR1) == 0 &&
 		sigpending(&pend) == 0 && sigismember(&pend, SIGUSR1), "a blocked signal is pending");
+	{
+		char *av[] = { "prog", "one", "two", NULL }, *ev[] = { "A=1", NULL };
+
+		ok(fails_with(execve("/bin/prog", av, ev), ENOEXEC),
+			"execve: PM checked the frame (the stand-in answers ENOEXEC)");
+		ok(fails_with(execve(NULL, av, ev), EFAULT), "execve(NULL): EFAULT");
+	}
 	ok(getgroups(0, NULL) == 2 && getgroups(4, g) == 2 && g[0] == 0 && g[1] == 100,
 		"getgroups");
 }
@@ -439,17 +500,19 @@ int main(int argc, char **argv)
 	t_numbers();
 	t_malloc();
 	t_strings();
+	t_getopt();
 	t_setjmp();
 	t_qsort();
 	t_errno();
 	t_stdio_files();
 	t_fds();
 	t_pipe();
+	t_select();
 	t_dirs();
 	t_tty();
 	t_process();
 	t_userdb();
 	t_system();
-	printf("1..%d\n", checks + 1);
+	printf("1..%d\n", tap_count() + 2);	/* + the atexit handler and the destructor */
 	return 0;
 }

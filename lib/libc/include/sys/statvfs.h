@@ -2,7 +2,7 @@
  * <sys/statvfs.h> for Mica: newlib has none.  The struct POSIX describes,
  * which file systems fill (struct fsdriver's fdr_statvfs); the wire form
  * between servers is struct mica_statvfs (mica/vfsif.h).  statvfs() and
- * fstatvfs() arrive with VFS.
+ * fstatvfs() ask VFS (lib/libposix/vfs_fs.c).
  */
 #ifndef _SYS_STATVFS_H
 #define _SYS_STATVFS_H
@@ -25,5 +25,8 @@ struct statvfs {
 
 #define ST_RDONLY	0x01
 #define ST_NOSUID	0x02
+
+int statvfs(const char *path, struct statvfs *buf);
+int fstatvfs(int fd, struct statvfs *buf);
 
 #endif /* _SYS_STATVFS_H */

@@ -1,0 +1,149 @@
+/*
+ * vmif.h - the protocol between system servers and VM (vm/): what PM and
+ * VFS ask of VM when a process forks, exits or execs, and what anyone may
+ * ask about memory use (ps, procfs, live update).  The C library's own
+ * calls to VM (VM_BRK, VM_MMAP, VM_MUNMAP, VM_MPROTECT) are in
+ * mica/callnr.h and mica/ipc_lc.h; this file does not repeat them.
+ *
+ * Every request goes by ipc_sendrec to VM_PROC_NR (com.h).  VM never
+ * blocks on anyone: it answers each request at once with ipc_sendnb, so a
+ * caller may be a server that must not wait long (PM, VFS) and VM can
+ * never be caught in a cycle.  Reply m_type: OK or a negative errno
+ * (mica/errno.h); replies that carry values fill the request's struct.
+ *
+ *  request         from      payload            what VM does
+ *  VM_FORK         PM        m_vm_fork          the child (made by SYS_FORK with
+ *                                               FORK_NOCOPY|FORK_HOLD) gets the
+ *                                               parent's regions; private memory
+ *                                               is shared copy-on-write, shared
+ *                                               memory is shared.  ENOMEM: nothing
+ *                                               of the child is left mapped.
+ *  VM_EXIT         PM        m_vm_proc          every page and region of the
+ *                                               process freed; VM forgets it
+ *  VM_EXEC_NEWMEM  PM, VFS   m_vm_exec          the old image torn down, the new
+ *                                               one laid out (below); reply: stack
+ *                                               top, first break
+ *  VM_EXEC_DONE    PM, VFS   m_vm_proc          the image is loaded: segments get
+ *                                               their final protection (W^X)
+ *  VM_INFO         anyone    m_vm_info          memory statistics of the system
+ *                                               (endpt NONE) or of one process
+ *  VM_REGIONS      anyone    m_vm_regions       a process's regions, into a grant
+ *
+ * VM_FORK, VM_EXIT, VM_EXEC_* are refused (EPERM) from anyone but
+ * PM_PROC_NR and VFS_PROC_NR.  Every endpoint is checked (EINVAL for one
+ * VM does not know), every range from a message too (page aligned where
+ * stated, start < end, no wrap, inside user space: EINVAL).
+ *
+ * Exec layout (VM_EXEC_NEWMEM).  The caller grants VM (CPF_READ) an
+ * array of nsegs struct vm_exec_seg, the loadable ELF segments: vaddr
+ * need not be page aligned, filesz <= memsz, no two segments may touch
+ * the same page (EINVAL: every page has one protection, so text can never
+ * be writable).  VM gives each segment zeroed memory over the pages of
+ * [vaddr, vaddr + memsz); the pages holding file bytes are mapped at once
+ * and writable until VM_EXEC_DONE, so the loader (VFS, through magic
+ * grants on the target) can fill them without a fault per page.  The
+ * rest (bss) is filled on demand.  The heap starts at the first page
+ * above the highest segment (the break, reply 'brk').  The stack is a
+ * region of stack_size bytes (0: VM_STACK_DEFAULT, at most VM_STACK_MAX)
+ * ending at USER_STACK_TOP, its top frame_len bytes (the exec frame,
+ * mica/exec.h) mapped at once, the rest on demand; the page below it is
+ * never mapped (a guard: a touch is SIGSEGV).  mmap regions go between
+ * the heap and the stack and above the stack.
+ */
+#ifndef MICA_VMIF_H
+#define MICA_VMIF_H
+
+#include <mica/type.h>
+#include <mica/const.h>
+
+#define VM_SRV_BASE     0x2300
+#define VM_FORK         (VM_SRV_BASE + 0)
+#define VM_EXIT         (VM_SRV_BASE + 1)
+#define VM_EXEC_NEWMEM  (VM_SRV_BASE + 2)
+#define VM_EXEC_DONE    (VM_SRV_BASE + 3)
+#define VM_INFO         (VM_SRV_BASE + 4)
+#define VM_REGIONS      (VM_SRV_BASE + 5)
+#define VM_SRV_NR       6
+
+#define VM_MMAP_BASE     0x80000000u	/* first address mmap picks; the heap ends below */
+#define VM_STACK_DEFAULT (8u << 20)	/* bytes of stack region */
+#define VM_STACK_MAX     (64u << 20)
+#define VM_EXEC_SEGS_MAX 8
+
+/* One loadable segment (VM_EXEC_NEWMEM's grant). */
+struct vm_exec_seg {
+	vir_bytes vaddr;
+	u32_t memsz;			/* bytes in memory, > 0 */
+	u32_t filesz;			/* bytes from the file, <= memsz */
+	u32_t prot;			/* MICA_PROT_READ|WRITE|EXEC (mica/abi.h) */
+};
+
+typedef struct {			/* VM_FORK */
+	endpoint_t parent;
+	endpoint_t child;		/* held, FORK_NOCOPY, not yet known to VM */
+	u8_t pad[48];
+} mess_vm_fork;
+
+typedef struct {			/* VM_EXIT, VM_EXEC_DONE */
+	endpoint_t endpt;
+	u8_t pad[52];
+} mess_vm_proc;
+
+typedef struct {			/* VM_EXEC_NEWMEM */
+	endpoint_t endpt;		/* the process whose image is replaced */
+	cp_grant_id_t segs;		/* caller's grant: nsegs struct vm_exec_seg */
+	u32_t nsegs;			/* 1..VM_EXEC_SEGS_MAX */
+	u32_t stack_size;		/* bytes, page multiple; 0: VM_STACK_DEFAULT */
+	u32_t frame_len;		/* bytes below USER_STACK_TOP mapped now */
+	vir_bytes stack_top;		/* reply: USER_STACK_TOP */
+	vir_bytes brk;			/* reply: the first break (page aligned) */
+	u8_t pad[28];
+} mess_vm_exec;
+
+typedef struct {			/* VM_INFO */
+	endpoint_t endpt;		/* NONE: the system; else one process */
+	u32_t total_pages;		/* reply, system: frames of the pool */
+	u32_t free_pages;		/* reply, system: free frames */
+	u32_t procs;			/* reply, system: processes VM manages */
+	u32_t faults;			/* reply, system: page faults handled */
+	u32_t cow_copies;		/* reply, system: copy-on-write copies */
+	u32_t vsize;			/* reply, both: bytes in regions */
+	u32_t rss;			/* reply, both: resident pages */
+	u32_t regions;			/* reply, both: regions */
+	vir_bytes brk;			/* reply, process: the break */
+	u32_t ooms;			/* reply, system: requests failed ENOMEM */
+	u8_t pad[12];
+} mess_vm_info;
+
+/* One region as VM_REGIONS reports it. */
+struct vm_region_info {
+	vir_bytes addr;			/* page aligned */
+	u32_t len;			/* bytes, page multiple */
+	u32_t prot;			/* MICA_PROT_* */
+	u32_t kind;			/* VM_RK_* */
+};
+#define VM_RK_TEXT   1			/* exec segment without write */
+#define VM_RK_DATA   2			/* exec segment with write (data, bss) */
+#define VM_RK_HEAP   3
+#define VM_RK_STACK  4
+#define VM_RK_ANON   5			/* mmap, private */
+#define VM_RK_SHARED 6			/* mmap, MAP_SHARED */
+#define VM_RK_BOOT   7			/* memory a boot process had before VM */
+
+typedef struct {			/* VM_REGIONS */
+	endpoint_t endpt;
+	cp_grant_id_t grant;		/* caller's, CPF_WRITE: max entries */
+	u32_t max;			/* entries the grant holds */
+	u32_t count;			/* reply: entries written (all if <= max) */
+	u32_t total;			/* reply: regions the process has */
+	u8_t pad[36];
+} mess_vm_regions;
+
+#define VMIF_MESSAGES(X) \
+	X(mess_vm_fork, m_vm_fork) \
+	X(mess_vm_proc, m_vm_proc) \
+	X(mess_vm_exec, m_vm_exec) \
+	X(mess_vm_info, m_vm_info) \
+	X(mess_vm_regions, m_vm_regions)
+
+#endif /* MICA_VMIF_H */

@@ -1,0 +1,58 @@
+/*
+ * kcall_sig.c - kernel calls for the signal manager (PM): stop and resume
+ * (SYS_RUNCTL), the hold on kernel signals (SYS_ENDKSIG), and signal
+ * frames (SYS_SIGSEND, SYS_SIGRETURN; layout in mica/sigcontext.h).
+ */
+#include <mica/kipc.h>
+
+static int sig_call(int nr, message *m)
+{
+	m->m_type = nr;
+	return kernel_call(m);
+}
+
+int sys_runctl(endpoint_t e, int request)
+{
+	message m = { 0 };
+
+	m.m_sigctl.endpt = e;
+	m.m_sigctl.request = request;
+	return sig_call(SYS_RUNCTL, &m);
+}
+
+int sys_endksig(endpoint_t e, int request)
+{
+	message m = { 0 };
+
+	m.m_sigctl.endpt = e;
+	m.m_sigctl.request = request;
+	return sig_call(SYS_ENDKSIG, &m);
+}
+
+int sys_sigsend(endpoint_t e, int signo, int code, vir_bytes handler,
+	vir_bytes trampoline, vir_bytes stack, u32_t mask, vir_bytes *scp)
+{
+	message m = { 0 };
+	int r;
+
+	m.m_sigctl.endpt = e;
+	m.m_sigctl.signo = signo;
+	m.m_sigctl.code = code;
+	m.m_sigctl.handler = handler;
+	m.m_sigctl.trampoline = trampoline;
+	m.m_sigctl.stack = stack;
+	m.m_sigctl.mask = mask;
+	r = sig_call(SYS_SIGSEND, &m);
+	if (r == OK && scp)
+		*scp = m.m_sigctl.scp;
+	return r;
+}
+
+int sys_sigreturn(endpoint_t e, vir_bytes scp)
+{
+	message m = { 0 };
+
+	m.m_sigctl.endpt = e;
+	m.m_sigctl.scp = scp;
+	return sig_call(SYS_SIGRETURN, &m);
+}

@@ -1,0 +1,131 @@
+/*
+ * test_fpu.c - per-process FPU/SSE state.
+ *   boot: test_fpu role=main priv=sys, test_fpu role=worker, test_fpu role=worker
+ * main computes an x87 loop (user code is -march=i686: x87 doubles) and an
+ * SSE2 loop (asm, when CPUID has SSE2) alone, then starts both workers with
+ * a one-tick quantum; each repeats the same loops until it has been charged
+ * WORK_TICKS clock ticks, so the two are preempted in the middle of the
+ * loops many times with live values in the FPU registers.  Every result
+ * must be bit-identical to main's.
+ */
+#include "tap.h"
+
+#define MAIN 0
+#define WORKER1 1
+#define WORKER2 2
+#define LOOPS 20000
+#define WORK_TICKS 12
+
+static double x87_loop(double x, u32_t n)
+{
+	double a = x, b = 1.0, c = 0.5;
+	u32_t i;
+
+	for (i = 0; i < n; i++) {
+		a = a * 1.000000119 + b / (c + 1.0);
+		b = b * 0.999999881 + a * 1e-9;
+		c = c + 0.25;
+	}
+	return a + b + c;
+}
+
+static int has_sse2(void)
+{
+	u32_t a = 1, b, c, d;
+
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+	return (d >> 26) & 1;
+}
+
+/* The values live in xmm0..xmm3 for the whole loop (the compiler never
+ * uses them in -march=i686 code, so no clobbers are needed). */
+__attribute__((target("sse2")))
+static double sse_loop(double x, u32_t n)
+{
+	static const double k1 = 1.000000119, k2 = 0.25;
+	double r;
+
+	__asm__ volatile(
+		"movsd %1, %%xmm0\n\t"
+		"movsd %2, %%xmm1\n\t"
+		"movsd %3, %%xmm2\n\t"
+		"movapd %%xmm2, %%xmm3\n"
+		"1:\n\t"
+		"mulsd %%xmm1, %%xmm0\n\t"
+		"addsd %%xmm3, %%xmm0\n\t"
+		"addsd %%xmm2, %%xmm3\n\t"
+		"sqrtsd %%xmm0, %%xmm1\n\t"
+		"divsd %%xmm0, %%xmm1\n\t"
+		"addsd %2, %%xmm1\n\t"
+		"dec %4\n\t"
+		"jnz 1b\n\t"
+		"movsd %%xmm0, %0"
+		: "=m"(r) : "m"(x), "m"(k1), "m"(k2), "r"(n) : "cc");
+	return r;
+}
+
+struct result { double x87, sse; };
+
+static void compute(struct result *r)
+{
+	r->x87 = x87_loop(3.0, LOOPS);
+	r->sse = has_sse2() ? sse_loop(3.0, LOOPS / 4) : 0;
+}
+
+static void worker(void)
+{
+	struct result ref, got;
+	u32_t ticks = 0, rounds = 0, bad_x87 = 0, bad_sse = 0;
+	message m;
+
+	ipc_receive(MAIN, &m);
+	memcpy(&ref, &m.m_u32.data[0], sizeof(ref));
+	while (ticks < WORK_TICKS) {
+		compute(&got);
+		bad_x87 += memcmp(&got.x87, &ref.x87, sizeof(double)) != 0;
+		bad_sse += memcmp(&got.sse, &ref.sse, sizeof(double)) != 0;
+		rounds++;
+		sys_times(SELF, NULL, &ticks);
+	}
+	m.m_u32.data[0] = rounds;
+	m.m_u32.data[1] = bad_x87;
+	m.m_u32.data[2] = bad_sse;
+	ipc_send(MAIN, &m);
+	for (;;)
+		ipc_receive(MAIN, &m);
+}
+
+int main(const char *args)
+{
+	struct result ref, again;
+	message m;
+	int i, w;
+
+	if (tap_role(args, "worker"))
+		worker();
+	compute(&ref);
+	tap_ok(ref.x87 == ref.x87 && ref.x87 > 3.0, "x87 loop alone gives a number");
+	if (!has_sse2())
+		tap_ok(1, "# SKIP no SSE2 on this CPU");
+	else
+		tap_ok(ref.sse == ref.sse && ref.sse != 0, "SSE2 loop alone gives a number");
+	for (w = WORKER1; w <= WORKER2; w++)
+		tap_is(sys_schedctl(w, USER_Q, 1), OK, "one-tick quantum for a worker");
+	for (w = WORKER1; w <= WORKER2; w++) {
+		memset(&m, 0, sizeof(m));
+		memcpy(&m.m_u32.data[0], &ref, sizeof(ref));
+		tap_is(ipc_send(w, &m), OK, "start a worker");
+	}
+	for (i = 0; i < 2; i++) {
+		tap_is(ipc_receive(ANY, &m), OK, "a worker's report");
+		tap_ok(m.m_u32.data[0] >= 2, "worker %d ran %u rounds while preempted",
+			m.m_source, m.m_u32.data[0]);
+		tap_ok(m.m_u32.data[1] == 0, "x87: %u of %u results differ from main's",
+			m.m_u32.data[1], m.m_u32.data[0]);
+		tap_ok(m.m_u32.data[2] == 0, "SSE: %u of %u results differ from main's",
+			m.m_u32.data[2], m.m_u32.data[0]);
+	}
+	compute(&again);
+	tap_ok(!memcmp(&again, &ref, sizeof(ref)), "main computes the same again afterwards");
+	tap_done();
+}
