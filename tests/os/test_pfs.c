@@ -403,6 +403,15 @@ static void hostile_tests(void)
 	m.m_fs_io.ino = (u64_t)p;
 	m.m_fs_io.bytes = 0x80000000u;
 	tap_is(fs_call(&m, FS_WRITE), -EINVAL, "a count past an int");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_create.mode = MICA_S_IFIFO | 0600;
+	m.m_fs_create.uid = 0x10000;
+	tap_is(fs_call(&m, FS_NEWNODE), -EINVAL, "newnode: a uid wider than "
+	    "uid_t");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_create.mode = MICA_S_IFIFO | 0600;
+	m.m_fs_create.gid = (u32_t)-1;
+	tap_is(fs_call(&m, FS_NEWNODE), -EINVAL, "newnode: gid -1");
 	tap_is(putnode(p, 0), -EINVAL, "putnode count 0");
 	tap_is(putnode(p, 2), -EINVAL, "putnode more than held");
 	tap_is(putnode(1, 5), -EINVAL, "putnode root more than held");
