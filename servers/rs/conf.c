@@ -210,8 +210,8 @@ static const char *key_line(struct rs_conf *c, struct tok *t, int n,
 			c->irqs |= 1u << v;
 			break;
 		case KEY_IO:
-			if (!parse_range(&t[i], 0x10000, &b, &l))
-				return "bad I/O range";
+			if (!parse_range(&t[i], 0x10000, &b, &l) || l > 0xffff)
+				return "bad I/O range";	/* lengths are 16-bit */
 			if (c->nr_io == NR_IO_RANGES)
 				return "too many I/O ranges";
 			c->io_base[c->nr_io] = (u16_t)b;

@@ -99,6 +99,7 @@ static const struct {
 	{ "ipc ALL\ncalls\nirq 4294967300\n", "bad IRQ line" },
 	{ "ipc ALL\ncalls\nio 0xfff0:0x20\n", "bad I/O range" },
 	{ "ipc ALL\ncalls\nio 0x3f8:0\n", "bad I/O range" },
+	{ "ipc ALL\ncalls\nio 0:0x10000\n", "bad I/O range" },
 	{ "ipc ALL\ncalls\nio 0x3f8\n", "bad I/O range" },
 	{ "ipc ALL\ncalls\nio 0x3f8:8x\n", "bad I/O range" },
 	{ "ipc ALL\ncalls\nio :8\n", "bad I/O range" },
