@@ -23,6 +23,7 @@ static struct rs_conf conf_tab[RS_CONF_MAX];
 static int conf_n;
 static struct rs_boot boot_map[RS_BOOT_MAX];
 static int boot_n;
+static u32_t touch_pages;		/* "touch=N": test hook, touch.c */
 u32_t rs_ping_ticks = RS_PING_TICKS;
 
 static int refuse(const struct rs_boot *b, const char *why, const char *detail)
@@ -88,7 +89,10 @@ static void start_one(const struct rs_boot *b)
 	if ((r = asynsend(s->ep, &m)) != OK) {
 		snprintf(err, sizeof(err), "init not sent (%d)", r);
 		svc_gone(s, err);
+		return;
 	}
+	if ((pi.flags & PF_VM) && touch_pages)
+		rs_touch_fresh(touch_pages);	/* while VM runs its init */
 }
 
 int rs_boot(const char *args)
@@ -103,6 +107,8 @@ int rs_boot(const char *args)
 		else
 			printf("rs: bad ping period, using %u ticks\n", rs_ping_ticks);
 	}
+	if (arg_value(args, "touch"))
+		touch_pages = (u32_t)arg_int(args, "touch", 0);
 	boot_n = rs_boot_parse(args, boot_map, RS_BOOT_MAX, err, sizeof(err));
 	if (boot_n == 0)
 		boot_n = rs_boot_parse(default_map, boot_map, RS_BOOT_MAX, err,

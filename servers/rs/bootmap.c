@@ -57,7 +57,7 @@ int rs_boot_parse(const char *args, struct rs_boot *map, int max, char *err,
 		for (len = 0; s[len] && s[len] != ' '; len++)
 			;
 		if (!(len == 8 && word_is(s, len, "priv=sys")) &&
-		    !word_is(s, len, "ping=")) {
+		    !word_is(s, len, "ping=") && !word_is(s, len, "touch=")) {
 			if (n == max || !boot_word(s, len, &map[n]))
 				goto bad;
 			for (i = 0; i < n; i++)

@@ -35,7 +35,8 @@ const struct rs_conf *rs_conf_find(const struct rs_conf *tab, int n,
 
 /*
  * Where each label runs at boot: RS's command line "label=slot ..."
- * ("priv=sys", the kernel's word, and "ping=TICKS" are skipped here).
+ * ("priv=sys", the kernel's word, "ping=TICKS" and "touch=PAGES" are
+ * skipped here: boot.c reads them).
  */
 #define RS_BOOT_MAX 32
 struct rs_boot {

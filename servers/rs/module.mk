@@ -4,7 +4,8 @@
 # host: tests/unit/rs.  rs_test is the same RS with the test suite's
 # configuration (tests/os/rs.conf).
 RS_SRCS := servers/rs/main.c servers/rs/boot.c servers/rs/service.c \
-	servers/rs/ping.c servers/rs/conf.c servers/rs/bootmap.c
+	servers/rs/ping.c servers/rs/conf.c servers/rs/bootmap.c \
+	servers/rs/touch.c
 $(eval $(call os_module,rs,$(RS_SRCS) servers/rs/conf_text.S))
 $(TOBJ)/servers/rs/conf_text.o: servers/rs/boot.conf
 $(TOBJ)/servers/rs/conf_text.o: TCFLAGS_EXTRA := -DRS_CONF='"servers/rs/boot.conf"'

@@ -57,6 +57,9 @@ void svc_signals(endpoint_t ep, u32_t sigmap);
 /* boot.c */
 int rs_boot(const char *args);
 
+/* touch.c (boot test hook) */
+void rs_touch_fresh(u32_t pages);
+
 /* ping.c */
 void ping_start(void);
 void ping_reply(struct rs_service *s, const message *m);

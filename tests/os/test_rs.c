@@ -13,6 +13,7 @@
 #include "tap.h"
 #include <mica/sef.h>
 #include <mica/ds.h>
+#include <mica/callnr.h>
 
 #define MAIN 0
 #define SVC 5
@@ -25,6 +26,9 @@
 #define PING_TICKS 20		/* rs_test's ping= in tests.list */
 #define OP_CRASH 0x7700
 
+/* How a role sleeps: main plainly, a service through SEF (sef_sleep). */
+static void (*sleeper)(u32_t ticks) = tap_sleep;
+
 /* Wait (sleeping between tries) until DS's answer for label is want
  * (OK, or -ENOENT); at most ~10 s of guest time. */
 static int wait_label(const char *label, int want, endpoint_t *ep)
@@ -35,7 +39,7 @@ static int wait_label(const char *label, int want, endpoint_t *ep)
 	for (i = 0; i < 500; i++) {
 		if ((r = ds_retrieve_label_endpt(label, &e)) == want)
 			break;
-		tap_sleep(2);
+		sleeper(2);
 	}
 	if (ep)
 		*ep = e;
@@ -174,6 +178,46 @@ static int role_main(void)
 	tap_done();
 }
 
+/*
+ * rsvm suite: VM in slot 0 and RS touching fresh memory from VM right
+ * after VM's init (rs_test touch=64).  This role is an RS-started service
+ * itself; it checks that VM, DS and it came up and VM serves it.
+ */
+/* Sleep as a service: through sef_receive, so RS's pings are answered. */
+static void sef_sleep(u32_t ticks)
+{
+	message m;
+
+	sys_setalarm(ticks, NULL);
+	for (;;)
+		if (sef_receive(ANY, &m) == OK && IS_NOTIFY(&m) &&
+		    m.m_source == CLOCK)
+			return;
+}
+
+static int role_vmmain(void)
+{
+	endpoint_t ep;
+	message m;
+	int r;
+
+	if (sef_startup() != OK)
+		return 1;
+	sleeper = sef_sleep;
+	tap_is(wait_label("vm", OK, &ep), OK, "vm's label is in DS");
+	tap_is(ep, VM_PROC_NR, "... naming VM");
+	tap_is(wait_label("ds", OK, &ep), OK, "ds's label is in DS");
+	tap_is(wait_label("vmmain", OK, &ep), OK, "this service's label is in DS");
+	tap_ok(ep == sef_self(), "... naming it");
+	memset(&m, 0, sizeof(m));
+	m.m_type = VM_BRK;			/* addr 0: only asks */
+	r = ipc_sendrec(VM_PROC_NR, &m);
+	tap_ok(r == OK && m.m_type == OK && m.m_lc_vm_brk.addr > USER_BASE,
+		"VM serves a request after RS's boot (%d %d)", r, m.m_type);
+	sef_sleep(3 * PING_TICKS);	/* pings answered meanwhile (rsvm.check) */
+	tap_done();
+}
+
 /* svc: try what it was and was not given, publish the results in DS. */
 static int svc_init_ok = -EINVAL;
 
@@ -245,6 +289,8 @@ int main(const char *args)
 		return role_main();
 	if (tap_role(args, "svc"))
 		return role_svc();
+	if (tap_role(args, "vmmain"))
+		return role_vmmain();
 	if (tap_role(args, "badinit"))
 		sef_setcb_init_fresh(fail_init);
 	if (sef_startup() != OK) {
