@@ -23,6 +23,7 @@
 #define BADINIT 9
 #define EVIL 10
 #define NOSTANZA 11
+#define SIGSVC 12
 #define PING_TICKS 20		/* rs_test's ping= in tests.list */
 #define OP_CRASH 0x7700
 
@@ -161,6 +162,21 @@ static int role_main(void)
 	tap_sleep(4 * PING_TICKS);
 	tap_ok(sys_times(MUTE, NULL, NULL) == OK, "mute is still there (reported, not killed)");
 
+	/* RS is the services' signal manager: it forwards a signal as
+	 * RS_SIGNAL (SEF calls the handler), and a SIGTERM's exit is reported. */
+	tap_is(wait_label("sigsvc", OK, &ep), OK, "sigsvc's label is in DS");
+	tap_is(sys_kill(SIGSVC, MICA_SIGUSR1), OK, "SIGUSR1 to sigsvc");
+	{
+		u32_t v = 0;
+		int i;
+
+		for (i = 0; i < 300 && ds_retrieve_u32("sigsvc.sig", &v) != OK; i++)
+			tap_sleep(2);
+		tap_is((int)v, MICA_SIGUSR1, "... reached its SEF signal handler via RS");
+	}
+	tap_is(sys_kill(SIGSVC, SIGTERM), OK, "SIGTERM to sigsvc");
+	tap_ok(wait_gone(SIGSVC), "... it exited and RS cleared its slot");
+
 	/* RS refuses service messages from a non-service. */
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_INIT_REPLY;
@@ -275,6 +291,13 @@ static int role_svc(void)
 	return 0;
 }
 
+static void sigsvc_handler(int signo)
+{
+	ds_publish_u32("sigsvc.sig", (u32_t)signo, DSF_OVERWRITE);
+	if (signo == SIGTERM)
+		sys_exit(0);
+}
+
 static int fail_init(int type, const sef_init_info_t *info)
 {
 	(void)type, (void)info;
@@ -293,6 +316,8 @@ int main(const char *args)
 		return role_vmmain();
 	if (tap_role(args, "badinit"))
 		sef_setcb_init_fresh(fail_init);
+	if (tap_role(args, "sigsvc"))
+		sef_setcb_signal_handler(sigsvc_handler);
 	if (sef_startup() != OK) {
 		for (;;)		/* RS takes us down */
 			ipc_receive(MAIN, &m);
