@@ -23,3 +23,4 @@ root-img: $(ROOT_IMG)
 OS_ALL += $(ROOT_IMG)
 HOST_TESTS += tests/host/root_img.sh
 test-host: $(ROOT_IMG)
+os-tests-run: $(ROOT_IMG)
