@@ -1,7 +1,7 @@
 /*
  * test_rootimg.c - the root image (build/i386/root.img, a boot module) as
  * the memory driver serves it and the MFS server reads it:
- *   rootimg: kernel, memory priv=sys image=6, mfs priv=sys,
+ *   rootimg: test_rootimg role=user image=6, memory priv=sys image=6, mfs priv=sys,
  *            test_rootimg priv=sys, ds priv=sys,
  *            memory priv=sys image=42, root.img data
  * The test sits in RS's slot (3) and starts DS, the drivers and MFS as RS
@@ -12,7 +12,11 @@
  * /sbin/init, /etc/rc and /dev/console as the host's mkfs.mfs and
  * tools/mkimage/devtable made them, write a file in /tmp, unmount, mount
  * again and read it back; and the character minors: /dev/null, /dev/zero,
- * /dev/random, and the missing ones.
+ * /dev/random, and the missing ones.  The user role (slot 0, no priv=sys)
+ * reads its own privileges without the PRIVCTL call bit (the kernel's
+ * exception) and finds the image listed, but may read no one else's, set
+ * none, and cannot SYS_PHYSMAP without the call; it sends each result as
+ * the m_type of a message.
  */
 #include <mica/ds.h>
 #include <mica/sef.h>
@@ -23,6 +27,7 @@
 #include "mfs_format.h"		/* MFS_MAGIC_V3 */
 #include "tap.h"
 
+#define USER		0
 #define MEMORY		1
 #define MFS		2
 #define BADMEM		5
@@ -269,9 +274,50 @@ static void char_tests(void)
 	    "the driver still serves");
 }
 
+/* The user role: four results to the main role (slot 3). */
+static void user(void)
+{
+	struct priv_info pi;
+	message m;
+	int r[4], i;
+
+	memset(&pi, 0, sizeof(pi));
+	r[0] = sys_privctl(SELF, PRIV_GET, &pi);
+	r[1] = r[0] == OK && pi.mem_len[0] == IMAGE_BYTES ? OK : -9000;
+	r[2] = sys_privctl(MEMORY, PRIV_GET, &pi) == -EPERM &&
+	    sys_privctl(SELF, PRIV_SET, &pi) == -EPERM ? OK : -9001;
+	r[3] = sys_physmap(SELF, 0xB0000000u, pi.mem_base[0], 4096, VMPROT_READ);
+	for (i = 0; i < 4; i++) {
+		memset(&m, 0, sizeof(m));
+		m.m_type = r[i];
+		ipc_send(3, &m);
+	}
+	sys_exit(0);
+}
+
+static void user_results(void)
+{
+	static const char *what[] = {
+		"a user process reads its own privileges (no PRIVCTL bit)",
+		"  the kernel listed the image (8 MiB) for it too (image=6)",
+		"  but reads no other's and sets none (EPERM)",
+		"  and cannot map it without the PHYSMAP call (EPERM)",
+	};
+	static const int want[] = { OK, OK, OK, -EPERM };
+	message m;
+
+	for (int i = 0; i < 4; i++) {
+		if (ipc_receive(USER, &m) != OK)
+			m.m_type = -9999;
+		tap_is(m.m_type, want[i], what[i]);
+	}
+}
+
 int main(const char *args)
 {
-	(void)args;
+	if (tap_role(args, "user"))
+		user();
+	user_results();
 	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
 	tap_is(rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
 	    "memory driver (image=6) initialised");
