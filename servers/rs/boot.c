@@ -4,7 +4,8 @@
  * RS_PROC_NR only).  For each "label=slot" of RS's command line, in that
  * order: find the label's configuration (refused stanzas, unknown labels
  * and ipc targets that are not booted keep the service from starting: its
- * slot is cleared), set exactly the configured privileges, become its
+ * slot is cleared), set exactly the configured privileges (plus the
+ * physical ranges its module line got from the kernel, "image=J"), become its
  * signal manager, and send the fresh init by senda.  The replies come
  * back to the main loop (service.c); nothing here waits for a service.
  * Boot order matters only for who can run first: VM's init goes out first
@@ -41,7 +42,7 @@ static void start_one(const struct rs_boot *b)
 {
 	const struct rs_conf *c;
 	struct rs_service *s;
-	struct priv_info pi;
+	struct priv_info pi, boot;
 	char err[RS_CONF_ERR_LEN];
 	u32_t up;
 	message m;
@@ -65,6 +66,15 @@ static void start_one(const struct rs_boot *b)
 		return;
 	}
 	if (rs_conf_priv(c, boot_map, boot_n, &pi, err, sizeof(err)) != OK) {
+		refuse(b, "configuration refused", err);
+		return;
+	}
+	if ((r = sys_privctl(b->slot, PRIV_GET, &boot)) != OK) {
+		snprintf(err, sizeof(err), "privileges unreadable (%d)", r);
+		refuse(b, err, NULL);
+		return;
+	}
+	if (rs_priv_keep_boot(&pi, &boot, err, sizeof(err)) != OK) {
 		refuse(b, "configuration refused", err);
 		return;
 	}

@@ -14,6 +14,9 @@
 #include <mica/sef.h>
 #include <mica/ds.h>
 #include <mica/callnr.h>
+#include <mica/libbdev.h>
+#include <mica/memdev.h>
+#include "mfs_format.h"		/* MFS_MAGIC_V3 */
 
 #define MAIN 0
 #define SVC 5
@@ -234,6 +237,48 @@ static int role_vmmain(void)
 	tap_done();
 }
 
+/*
+ * rsimg suite: the memory driver started by RS keeps the root image range
+ * the kernel listed for it ("image=6") next to its configured privileges,
+ * maps it, and serves the MFS image as /dev/ram0.
+ */
+#define IMG_MEMORY 1
+
+static int role_imgmain(void)
+{
+	static const int calls[] = { SYS_DIAGCTL, SYS_EXIT, SYS_SETGRANT,
+		SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SETALARM, SYS_TIMES,
+		SYS_GETINFO, SYS_MEMMAP, SYS_UNMAP, SYS_PHYSMAP };
+	struct priv_info pi, want;
+	struct bdev_dev d;
+	static u8_t buf[1024];
+	endpoint_t ep;
+	int i, r;
+
+	if (sef_startup() != OK)
+		return 1;
+	sleeper = sef_sleep;
+	tap_is(wait_label("memory", OK, &ep), OK, "memory's label is in DS");
+	tap_is(ep, IMG_MEMORY, "... naming the driver");
+	tap_is(sys_privctl(IMG_MEMORY, PRIV_GET, &pi), OK, "read the driver's privileges");
+	memset(&want, 0, sizeof(want));
+	for (i = 0; i < (int)(sizeof(calls) / sizeof(calls[0])); i++)
+		PRIV_CALL_SET(&want, KCALL_NR(calls[i]));
+	tap_ok(!memcmp(pi.calls, want.calls, sizeof(want.calls)),
+		"driver: exactly boot.conf's calls");
+	tap_ok(pi.mem_len[0] >= 1024 * 1024 && pi.mem_len[1] == 0,
+		"driver: the boot image's range kept, nothing else (%u bytes)",
+		pi.mem_len[0]);
+	r = bdev_open(&d, IMG_MEMORY, MEM_RAM_MINOR, BDEV_R_BIT);
+	tap_is(r, OK, "open /dev/ram0");
+	r = bdev_read(&d, 1024, buf, sizeof(buf));
+	tap_ok(r == 1024 && (buf[24] | buf[25] << 8) == MFS_MAGIC_V3,
+		"its superblock is the root image's (MFS v3)");
+	bdev_close(&d);
+	sef_sleep(3 * PING_TICKS);	/* pings answered meanwhile */
+	tap_done();
+}
+
 /* svc: try what it was and was not given, publish the results in DS. */
 static int svc_init_ok = -EINVAL;
 
@@ -314,6 +359,8 @@ int main(const char *args)
 		return role_svc();
 	if (tap_role(args, "vmmain"))
 		return role_vmmain();
+	if (tap_role(args, "imgmain"))
+		return role_imgmain();
 	if (tap_role(args, "badinit"))
 		sef_setcb_init_fresh(fail_init);
 	if (tap_role(args, "sigsvc"))

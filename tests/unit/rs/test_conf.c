@@ -211,7 +211,33 @@ static void test_ipc_unbooted(void)
 	n = parse("service a\nipc ghost\ncalls\n");
 	CU_ASSERT_EQUAL_FATAL(n, 1);
 	CU_ASSERT_EQUAL(rs_conf_priv(&tab[0], map, 1, &pi, err, sizeof(err)), -EINVAL);
-	CU_ASSERT_PTR_NOT_NULL(strstr(err, "ghost"));
+	CU_ASSERT_STRING_EQUAL(err, "ipc target not booted: ghost");
+}
+
+static void test_keep_boot(void)
+{
+	struct priv_info pi, boot;
+	int i;
+
+	memset(&pi, 0, sizeof(pi));
+	memset(&boot, 0, sizeof(boot));
+	pi.mem_base[0] = 0xb8000, pi.mem_len[0] = 0x1000;
+	pi.mem_base[2] = 0xa0000, pi.mem_len[2] = 0x2000;
+	boot.mem_base[0] = 0x400000, boot.mem_len[0] = 0x10000;
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), OK);
+	CU_ASSERT_TRUE(pi.mem_base[0] == 0x400000 && pi.mem_len[0] == 0x10000);
+	CU_ASSERT_TRUE(pi.mem_base[1] == 0xb8000 && pi.mem_len[1] == 0x1000);
+	CU_ASSERT_TRUE(pi.mem_base[2] == 0xa0000 && pi.mem_len[2] == 0x2000);
+	CU_ASSERT_EQUAL(pi.mem_len[3], 0);
+	/* nothing from the boot image: the configured ranges unchanged */
+	memset(&boot, 0, sizeof(boot));
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), OK);
+	CU_ASSERT_TRUE(pi.mem_base[0] == 0x400000 && pi.mem_len[2] == 0x2000);
+	/* too many together */
+	for (i = 0; i < NR_MEM_RANGES; i++)
+		boot.mem_base[i] = 0x1000000 * (i + 1), boot.mem_len[i] = 0x1000;
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), -EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "boot image"));
 }
 
 static void test_bootmap(void)
@@ -300,6 +326,7 @@ int main(void)
 	CU_add_test(s, "structure: lines, labels, duplicates, limits", test_structure);
 	CU_add_test(s, "ipc to a label not booted", test_ipc_unbooted);
 	CU_add_test(s, "boot map", test_bootmap);
+	CU_add_test(s, "boot image ranges kept", test_keep_boot);
 	CU_add_test(s, "the tree's configuration files", test_tree_files);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
