@@ -38,6 +38,8 @@ static int refuse(const struct rs_boot *b, const char *why, const char *detail)
 	return r;
 }
 
+static int svc_send_init(struct rs_service *s);
+
 static void start_one(const struct rs_boot *b)
 {
 	const struct rs_conf *c;
@@ -45,7 +47,6 @@ static void start_one(const struct rs_boot *b)
 	struct priv_info pi, boot;
 	char err[RS_CONF_ERR_LEN];
 	u32_t up;
-	message m;
 	int r;
 
 	if (b->slot == RS_PROC_NR) {
@@ -89,20 +90,54 @@ static void start_one(const struct rs_boot *b)
 		svc_gone(s, err);
 		return;
 	}
+	if (svc_send_init(s) == OK && (pi.flags & PF_VM) && touch_pages)
+		rs_touch_fresh(touch_pages);	/* while VM runs its init */
+}
+
+/*
+ * Queue s's fresh init by senda.  The senda table is small (asynsend.c):
+ * with every entry still undelivered the init waits (EAGAIN) and
+ * svc_send_inits retries it after the next message RS takes, when
+ * services have received theirs.
+ */
+static int svc_send_init(struct rs_service *s)
+{
+	char err[RS_CONF_ERR_LEN];
+	message m;
+	u32_t now;
+	int r;
+
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_INIT;
 	m.m_rs_init.type = SEF_INIT_FRESH;
 	m.m_rs_init.old_ep = NONE;
 	m.m_rs_init.restarts = s->restarts;
 	memcpy(m.m_rs_init.label, s->label, RS_LABEL_LEN);
-	s->init_sent = up;
-	if ((r = asynsend(s->ep, &m)) != OK) {
+	if (sys_times(SELF, &now, NULL) == OK)
+		s->init_sent = now;
+	if ((r = asynsend(s->ep, &m)) == OK) {
+		s->init_queued = 1;
+		return OK;
+	}
+	if (r != -EAGAIN) {
 		snprintf(err, sizeof(err), "init not sent (%d)", r);
 		svc_gone(s, err);
-		return;
+	} else if (!s->init_waited) {
+		s->init_waited = 1;
+		printf("rs: %s (%d): init waits for a free senda entry\n",
+			s->label, s->ep);
 	}
-	if ((pi.flags & PF_VM) && touch_pages)
-		rs_touch_fresh(touch_pages);	/* while VM runs its init */
+	return r;
+}
+
+void svc_send_inits(void)
+{
+	int i;
+
+	for (i = 0; i < RS_MAX_SERVICES; i++)
+		if (rs_table[i].state == SVC_INIT && !rs_table[i].init_queued &&
+		    svc_send_init(&rs_table[i]) != OK)
+			return;			/* still full (or it went down) */
 }
 
 int rs_boot(const char *args)

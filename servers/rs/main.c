@@ -66,5 +66,6 @@ int main(const char *args)
 			continue;
 		}
 		rs_handle(&m);
+		svc_send_inits();	/* any that found the senda table full */
 	}
 }

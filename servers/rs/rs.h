@@ -31,6 +31,8 @@ struct rs_service {
 	enum svc_state state;
 	const struct rs_conf *conf;
 	u32_t restarts;
+	int init_queued;		/* the init is in the senda table */
+	int init_waited;		/* it found the table full once */
 	clock_t_m init_sent;		/* tick the init went out */
 	int init_late;			/* "not answering its init" reported */
 	u32_t ping_seq;			/* last ping sent */
@@ -56,6 +58,7 @@ void svc_signals(endpoint_t ep, u32_t sigmap);
 
 /* boot.c */
 int rs_boot(const char *args);
+void svc_send_inits(void);
 
 /* touch.c (boot test hook) */
 void rs_touch_fresh(u32_t pages);

@@ -279,6 +279,27 @@ static int role_imgmain(void)
 	tap_done();
 }
 
+/*
+ * rsmany suite: 20 services a..t (slots 5..24) besides DS, more inits
+ * than RS's senda table holds at once: the rest wait and go out as
+ * entries free up; every label reaches DS.
+ */
+static int role_manymain(void)
+{
+	char label[2] = "a";
+	endpoint_t ep;
+	int i, good = 0;
+
+	for (i = 0; i < 20; i++) {
+		label[0] = (char)('a' + i);
+		good += wait_label(label, OK, &ep) == OK && ep == 5 + i;
+	}
+	tap_is(good, 20, "all 20 services up, labels in DS");
+	tap_is(wait_label("ds", OK, &ep), OK, "and DS's");
+	tap_sleep(3 * PING_TICKS);	/* pings answered meanwhile (rsmany.check) */
+	tap_done();
+}
+
 /* svc: try what it was and was not given, publish the results in DS. */
 static int svc_init_ok = -EINVAL;
 
@@ -361,6 +382,8 @@ int main(const char *args)
 		return role_vmmain();
 	if (tap_role(args, "imgmain"))
 		return role_imgmain();
+	if (tap_role(args, "manymain"))
+		return role_manymain();
 	if (tap_role(args, "badinit"))
 		sef_setcb_init_fresh(fail_init);
 	if (tap_role(args, "sigsvc"))

@@ -155,7 +155,7 @@ static void test_hostile(void)
 
 static void test_structure(void)
 {
-	char big[64 * 24 + 1];
+	char big[(RS_CONF_MAX + 1) * 32 + 1];
 	int n, i;
 
 	/* the error names the line */
