@@ -27,6 +27,8 @@
 #define EVIL 10
 #define NOSTANZA 11
 #define SIGSVC 12
+#define SLOW 13
+#define DEAF 14
 #define PING_TICKS 20		/* rs_test's ping= in tests.list */
 #define OP_CRASH 0x7700
 
@@ -164,6 +166,9 @@ static int role_main(void)
 	/* mute: give RS a few ping rounds to notice (rs.check reads it). */
 	tap_sleep(4 * PING_TICKS);
 	tap_ok(sys_times(MUTE, NULL, NULL) == OK, "mute is still there (reported, not killed)");
+	tap_ok(sys_times(SLOW, NULL, NULL) == OK, "slow is still there");
+	tap_ok(sys_times(DEAF, NULL, NULL) == OK, "deaf (never took its init) is still there");
+	tap_is(ds_retrieve_label_endpt("deaf", &ep), -ENOENT, "... without a label");
 
 	/* RS is the services' signal manager: it forwards a signal as
 	 * RS_SIGNAL (SEF calls the handler), and a SIGTERM's exit is reported. */
@@ -384,6 +389,9 @@ int main(const char *args)
 		return role_imgmain();
 	if (tap_role(args, "manymain"))
 		return role_manymain();
+	if (tap_role(args, "deaf"))		/* never takes its init */
+		for (;;)
+			ipc_receive(MAIN, &m);
 	if (tap_role(args, "badinit"))
 		sef_setcb_init_fresh(fail_init);
 	if (tap_role(args, "sigsvc"))
@@ -397,6 +405,8 @@ int main(const char *args)
 	if (tap_role(args, "mute"))
 		for (;;)
 			ipc_receive(MAIN, &m);	/* never answers a ping */
+	if (tap_role(args, "slow"))
+		tap_sleep(4 * PING_TICKS);	/* misses pings, then answers */
 	serve();			/* crasher */
 	return 0;
 }
