@@ -55,6 +55,7 @@ void svc_publish_ready(void);
 void svc_init_reply(struct rs_service *s, const message *m);
 void svc_panic(struct rs_service *s, const message *m);
 void svc_signals(endpoint_t ep, u32_t sigmap);
+void ds_answer(const message *m);
 
 /* boot.c */
 int rs_boot(const char *args);

@@ -8,7 +8,8 @@
  * Taking down means: fail everything blocked on the endpoint
  * (SYS_CLEARREFS), free the slot (SYS_CLEAR: later sends fail at once with
  * EDEADSRCDST instead of waiting on a stopped process) and withdraw the
- * label from DS.  A restart policy (a later issue) replaces the SYS_CLEAR
+ * label from DS.  Requests to DS go by senda too (ds_*_async): RS never
+ * waits for DS either; DS's answers arrive in the main loop (ds_answer).  A restart policy (a later issue) replaces the SYS_CLEAR
  * with a new instance in the kept slot (README.md).
  */
 #include "rs.h"
@@ -84,7 +85,7 @@ void svc_publish_ready(void)
 
 		if (s->state != SVC_UP || s->published)
 			continue;
-		r = ds_publish_label(s->label, s->ep, DSF_OVERWRITE);
+		r = ds_publish_label_async(s->label, s->ep, DSF_OVERWRITE);
 		if (r != OK)
 			printf("rs: %s (%d): publishing the label failed (%d)\n",
 				s->label, s->ep, r);
@@ -104,7 +105,7 @@ void svc_gone(struct rs_service *s, const char *cause)
 	if ((r = sys_clear(s->ep)) != OK && r != -EDEADSRCDST)
 		printf("rs: %s: clear failed (%d)\n", s->label, r);
 	if (s->published && ds_up()) {
-		if ((r = ds_delete(s->label, DSF_TYPE_LABEL)) != OK)
+		if ((r = ds_delete_async(s->label, DSF_TYPE_LABEL)) != OK)
 			printf("rs: %s: withdrawing the label failed (%d)\n",
 				s->label, r);
 	}
@@ -175,4 +176,16 @@ void svc_signals(endpoint_t ep, u32_t sigmap)
 	if ((r = asynsend(s->ep, &m)) != OK)
 		printf("rs: %s (%d): signal not forwarded (%d)\n", s->label,
 			s->ep, r);
+}
+
+/* DS's answer to a label publish or delete RS queued: log a refusal. */
+void ds_answer(const message *m)
+{
+	char key[DS_KEY_LEN];
+
+	if (m->m_type == OK)
+		return;
+	memcpy(key, m->m_ds.key, sizeof(key));
+	key[sizeof(key) - 1] = '\0';
+	printf("rs: DS refused '%s' (%d)\n", key, m->m_type);
 }
