@@ -145,6 +145,7 @@ int rs_boot(const char *args)
 	char err[RS_CONF_ERR_LEN];
 	int i, ping;
 
+	rs_started_tsc = rdtsc();
 	if (arg_value(args, "ping")) {
 		ping = arg_int(args, "ping", -1);
 		if (ping >= 1 && ping <= 60 * HZ)

@@ -45,6 +45,7 @@ struct rs_service {
 #define RS_MAX_SERVICES RS_BOOT_MAX
 extern struct rs_service rs_table[RS_MAX_SERVICES];
 extern u32_t rs_ping_ticks;
+extern u64_t rs_started_tsc;		/* service.c: boot measurement */
 
 /* service.c */
 struct rs_service *svc_by_ep(endpoint_t ep);

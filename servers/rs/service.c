@@ -112,6 +112,30 @@ void svc_gone(struct rs_service *s, const char *cause)
 	s->published = 0;
 }
 
+/*
+ * Once no service is left waiting for its init: one console line with
+ * how many came up and the guest time since RS started (TSC: guest
+ * instructions under -icount shift=0), for boot measurements.
+ */
+u64_t rs_started_tsc;
+
+static void boot_done_check(void)
+{
+	static int said;
+	int i, up = 0, down = 0;
+
+	for (i = 0; i < RS_MAX_SERVICES; i++) {
+		if (rs_table[i].state == SVC_INIT)
+			return;
+		up += rs_table[i].state == SVC_UP;
+		down += rs_table[i].state == SVC_DEAD;
+	}
+	if (said++)
+		return;
+	printf("rs: boot: %d services up, %d down, %u K TSC cycles after RS started\n",
+		up, down, (u32_t)((rdtsc() - rs_started_tsc) >> 10));
+}
+
 void svc_init_reply(struct rs_service *s, const message *m)
 {
 	char why[40];
@@ -122,12 +146,14 @@ void svc_init_reply(struct rs_service *s, const message *m)
 	if (r != OK) {
 		snprintf(why, sizeof(why), "init failed (%d)", r);
 		svc_gone(s, why);
+		boot_done_check();
 		return;
 	}
 	if (s->init_late)
 		printf("rs: %s (%d): init answered late\n", s->label, s->ep);
 	s->state = SVC_UP;
 	svc_publish_ready();
+	boot_done_check();
 }
 
 void svc_panic(struct rs_service *s, const message *m)
