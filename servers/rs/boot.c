@@ -46,14 +46,13 @@ static void start_one(const struct rs_boot *b)
 	struct rs_service *s;
 	struct priv_info pi, boot;
 	char err[RS_CONF_ERR_LEN];
-	u32_t up;
 	int r;
 
 	if (b->slot == RS_PROC_NR) {
 		printf("rs: %s (%d): RS's own slot\n", b->label, b->slot);
 		return;
 	}
-	if (sys_times(b->slot, &up, NULL) != OK) {
+	if (sys_times(b->slot, NULL, NULL) != OK) {
 		printf("rs: %s (%d): no boot process in the slot\n", b->label,
 			b->slot);
 		return;
@@ -170,9 +169,11 @@ int rs_boot(const char *args)
 		conf_n = 0;
 	}
 	for (i = 0; i < conf_n; i++)
-		if (conf_tab[i].bad)
+		if (conf_tab[i].bad && conf_tab[i].label[0])
 			printf("rs: configuration of '%s' refused: %s\n",
 				conf_tab[i].label, conf_tab[i].err);
+		else if (conf_tab[i].bad)
+			printf("rs: configuration refused: %s\n", conf_tab[i].err);
 	for (i = 0; i < boot_n; i++)
 		start_one(&boot_map[i]);
 	ping_start();
