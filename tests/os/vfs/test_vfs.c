@@ -783,6 +783,17 @@ static int exec_hello(void)
 	return 90 + (errno & 7);
 }
 
+static int exec_setuid(void)
+{
+	char *argv[] = { "hello", "one", "two", NULL };
+	char *envp[] = { "MICA=exec", "EUID=5", NULL };
+
+	if (setuid(100) != 0)
+		return 80;
+	execve("/bin/hello", argv, envp);
+	return 90 + (errno & 7);
+}
+
 static int exec_as_user(void)
 {
 	if (setuid(100) != 0)
@@ -811,6 +822,10 @@ static void t_exec(void)
 	ok(chmod("/bin/hello", 0744) == 0, "chmod 0744: no execute for others");
 	st = in_child(exec_as_user);
 	ok(st == 90 + (EACCES & 7), "uid 100 cannot exec it: EACCES (%d)", st);
+	ok(chown("/bin/hello", 5, 5) == 0 && chmod("/bin/hello", 04755) == 0,
+		"owner 5, set-user-id");
+	st = in_child(exec_setuid);
+	ok(st == 0, "uid 100 execs it: effective uid 5, real uid 100 (%d)", st);
 	close(5);
 	close(6);
 	close(out);
