@@ -213,10 +213,12 @@ static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr,
 	caller->msgaddr = maddr;
 	caller->getfrom = src;
 	rts_set(caller, RTS_RECEIVING);
-	if ((!caller->sendrec && ipc_notify_check(caller, src) == OK) ||
+	if ((!caller->sendrec && map_any(&caller->notify_pending) &&
+	     ipc_notify_check(caller, src) == OK) ||
 	    take_queued(caller, src) == OK)
 		return OK;
-	if (!caller->sendrec && (r = ipc_try_async(caller, src)) != -EAGAIN) {
+	if (!caller->sendrec && map_any(&caller->async_pending) &&
+	    (r = ipc_try_async(caller, src)) != -EAGAIN) {
 		if (r == -EFAULT)	/* a sender's senda table: VM's to map */
 			rts_clear(caller, RTS_RECEIVING);
 		return r;

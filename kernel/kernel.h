@@ -40,6 +40,16 @@ static inline void map_set(sys_map_t *m, int i) { m->w[i / 32] |= 1u << (i % 32)
 static inline void map_unset(sys_map_t *m, int i) { m->w[i / 32] &= ~(1u << (i % 32)); }
 static inline int map_isset(const sys_map_t *m, int i) { return (m->w[i / 32] >> (i % 32)) & 1; }
 
+/* Is any bit set?  Cheaper than a scan on the common empty map. */
+static inline int map_any(const sys_map_t *m)
+{
+	u32_t i, v = 0;
+
+	for (i = 0; i < BITMAP_WORDS; i++)
+		v |= m->w[i];
+	return v != 0;
+}
+
 struct proc {
 	struct trapframe regs;		/* user registers (trap.S saves here) */
 	struct fpu_state fpu;		/* FPU/SSE registers (arch/i386/fpu.c) */

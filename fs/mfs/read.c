@@ -79,9 +79,9 @@ static int mfs_read_block(struct mfs_inode *ip, uint64_t blk, uint32_t z,
 }
 
 /* Get the data block of a write at [off, off+len) of the block, allocating
- * its zone if the file has a hole there. */
+ * its zone if the file has a hole there (*freshp: it did). */
 static int mfs_write_block(struct mfs_inode *ip, uint64_t blk, size_t off,
-    size_t len, struct buf **bpp)
+    size_t len, struct buf **bpp, int *freshp)
 {
 	size_t bs = mfs_m.sb.block_size;
 	uint32_t z;
@@ -106,6 +106,7 @@ static int mfs_write_block(struct mfs_inode *ip, uint64_t blk, size_t off,
 		memset(b_data(*bpp), 0, off);
 		memset(b_data(*bpp) + off + len, 0, bs - off - len);
 	}
+	*freshp = fresh;
 	return OK;
 }
 
@@ -116,10 +117,10 @@ static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
 	size_t bs = mfs_m.sb.block_size, off = pos % bs;
 	struct buf *bp;
 	uint32_t z;
-	int r;
+	int r, fresh = 0;
 
 	if (write) {
-		r = mfs_write_block(ip, pos / bs, off, len, &bp);
+		r = mfs_write_block(ip, pos / bs, off, len, &bp, &fresh);
 	} else {
 		if ((r = mfs_read_map(ip, pos / bs, &z)) != OK)
 			return r;
@@ -140,6 +141,11 @@ static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
 	r = mfs_move(io, b_data(bp) + off, done, len, write);
 	if (write)
 		lmfs_markdirty(bp);
+	/* A directory's new zone goes to the device at once, before the
+	 * inode that covers it (alloc.c, bmap.c: a crash must not show an
+	 * old file's bytes as entries).  Files' data need no such order. */
+	if (write && fresh && r == OK && S_ISDIR(ip->i_mode))
+		r = lmfs_write_block(bp);
 	lmfs_put_block(bp);
 	return r != OK ? r : (ssize_t)len;
 }

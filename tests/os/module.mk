@@ -8,6 +8,7 @@
 FS_TEST_IMAGE := build/i386/fs_test.img
 OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
 OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
+OS_TEST_EXTRA_test_rs := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
@@ -29,7 +30,10 @@ OS_ALL += $(TBIN)/demo.elf $(OS_TEST_ELFS)
 # OS_TEST_KVM=1 runs the suites under KVM when /dev/kvm is usable (TCG is
 # the default and what CI uses); OS_TEST_TIMEOUT bounds each boot (s).
 .PHONY: os-tests-run
-os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS)
+# Some suites check on the host what the guest left (tests/os/NAME.check,
+# e.g. fs.check runs fsck.mfs on the device test_fs dumped).
+OS_CHECK_TOOLS := $(HBIN)/fsck.mfs
+os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS) $(OS_CHECK_TOOLS)
 	bash tools/qemu/test-os.sh $(if $(filter 1,$(OS_TEST_KVM)),--kvm) \
 		$(KERNEL_ELF) tests/os/tests.list $(TBIN)
 OS_TESTS += os-tests-run
@@ -53,4 +57,7 @@ RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 # test_rootimg: the root image (tools/mkimage) through the memory driver
 # (image=N) and MFS; MFS's on-disk constants from fs/mfs.
 $(TOBJ)/tests/os/test_rootimg.o: TCFLAGS_EXTRA := -Ifs/mfs \
+	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
+# test_rs (suite rsimg) checks the same image's superblock.
+$(TOBJ)/tests/os/test_rs.o: TCFLAGS_EXTRA := -Ifs/mfs \
 	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)

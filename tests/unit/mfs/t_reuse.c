@@ -2,8 +2,8 @@
  * t_reuse.c - write ordering for crashes (fs/mfs/alloc.c, bmap.c): a freed
  * zone is not handed out again before the change that freed it has been
  * written back (at the next sync, or when nothing else is free), and a
- * fresh indirect block reaches the device zeroed before anything that
- * points at it.  Found by tests/host/crash: kill -9 of micafuse left
+ * fresh indirect block reaches the device zeroed (a directory's new zone
+ * filled) before anything that points at it.  Found by tests/host/crash: kill -9 of micafuse left
  * indirect blocks full of another file's data ("Zone N >= ZONES").
  */
 #include <stdlib.h>
@@ -141,6 +141,17 @@ static void test_fresh_indirect_written(void)
 		zero &= blk[i] == 0;
 	CU_ASSERT(ind > first);
 	CU_ASSERT(zero);
+	/* A new directory's zone: "." is on the image at once (V3 entry:
+	 * 32-bit inode number, then the name). */
+	CU_ASSERT(mt_mkdir("d", 0755) == OK);
+	CU_ASSERT_FATAL(mt_ino("d", &ino) == OK);
+	CU_ASSERT_FATAL(mfs_get_inode(ino, &ip) == OK);
+	ind = ip->i_zone[0];
+	mfs_put_inode(ip);
+	CU_ASSERT_FATAL(ind > first);
+	CU_ASSERT(pread(fd, blk, 1024, (off_t)ind * 1024) == 1024);
+	CU_ASSERT((unsigned char)blk[0] == (ino & 0xff) && blk[4] == '.' &&
+	    blk[5] == '\0');
 	close(fd);
 	mt_unmount();
 	CU_ASSERT(mt_fsck() == 0);
@@ -156,6 +167,6 @@ void mt_add_reuse_suite(void)
 	    test_no_reuse_before_sync);
 	CU_add_test(s, "a full disk takes the pending zones",
 	    test_full_disk_takes_pending);
-	CU_add_test(s, "a fresh indirect block is written zeroed at once",
+	CU_add_test(s, "fresh indirect and directory zones written at once",
 	    test_fresh_indirect_written);
 }
