@@ -26,3 +26,5 @@ test-host: $(ROOT_IMG)
 os-tests-run: $(ROOT_IMG)
 HOST_TESTS += tests/host/run_bounds.sh
 test-host: $(KERNEL_ELF) $(TBIN)/demo.elf $(TBIN)/test_timer.elf
+HOST_TESTS += tests/host/run_session.sh
+test-host: $(RUN_DEPS)
