@@ -99,6 +99,8 @@ static int mount_root(void)
 		arg_int(vfs_args, "rootminor", 0), 0, NULL, &vm);
 	if (r != OK)
 		printf("vfs: mounting the root file system: %d\n", r);
+	else
+		fproc_root_mounted(vm->root);
 	return r;
 }
 

@@ -38,9 +38,21 @@ os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS) $(OS_CHECK_TOOLS)
 		$(KERNEL_ELF) tests/os/tests.list $(TBIN)
 OS_TESTS += os-tests-run
 
-RUN_DEPS += $(KERNEL_ELF) $(TBIN)/demo.elf
-RUN_CMD = bash tools/qemu/run.sh $(KERNEL_ELF) "$(TBIN)/demo.elf role=ping priv=sys" \
-	"$(TBIN)/demo.elf role=pong"
+# `make run`: the whole system, in the boot order of include/mica/com.h
+# (module i is slot and endpoint i): VM, PM, VFS, RS (which gives every
+# service the privileges of servers/rs/boot.conf, so only RS has priv=sys),
+# DS, TTY, the memory driver serving the root image (module 10, "data": no
+# process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1).
+# tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
+# scripted session that powers off at end of input; a boot that shows no
+# prompt ends with an error (MICA_BOOT_TIMEOUT).
+RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
+	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
+	"$(TBIN)/memory.elf image=10" "$(TBIN)/mfs.elf" "$(TBIN)/pfs.elf" \
+	"$(TUSR)/bin/init" "$(ROOT_IMG) data"
+RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs,$(TBIN)/$(m).elf) \
+	$(TUSR)/bin/init $(ROOT_IMG)
+RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 
 # test_rootimg: the root image (tools/mkimage) through the memory driver
 # (image=N) and MFS; MFS's on-disk constants from fs/mfs.
