@@ -2,7 +2,8 @@
  * do_mem.c - memory control for VM: SYS_MEMMAP / SYS_UNMAP (the kernel
  * hands out zeroed frames itself until VM manages memory; a big map runs
  * in passes, restart.c) and SYS_VMCTL
- * (fetch and answer the faults of vmfault.c; PF_VM only).
+ * (fetch and answer the faults of vmfault.c; PF_VM only; a resume may
+ * map the missing page first, saving VM a call per fault).
  */
 #include "system.h"
 
@@ -30,6 +31,21 @@ int do_unmap(struct proc *caller, message *m)
 		m->m_memmap.len, restart_state(caller, m)));
 }
 
+/* Map a zeroed page where suspended p faulted, in the memory's owner
+ * (VM's answer to a missing page and the resume in one call). */
+static int resume_map(struct proc *p, u32_t map)
+{
+	struct proc *owner;
+	u32_t done = 0;
+
+	if (map > VMCTL_MAP_RW || !(p->rts_flags & RTS_VMFAULT))
+		return -EINVAL;
+	if (!(owner = proc_lookup(p->vmf.owner)))
+		return -ESRCH;
+	return arch_map_chunk(&owner->as, p->vmf.addr & ~(PAGE_SIZE - 1),
+		PAGE_SIZE, map == VMCTL_MAP_RW, &done);
+}
+
 int do_vmctl(struct proc *caller, message *m)
 {
 	mess_lsys_krn_vmctl *vm = &m->m_vmctl;
@@ -55,6 +71,8 @@ int do_vmctl(struct proc *caller, message *m)
 		return OK;
 	case VMCTL_RESUME:
 		if ((r = kcall_target(caller, vm->endpt, &p)) != OK)
+			return r;
+		if (vm->map && (r = resume_map(p, vm->map)) != OK)
 			return r;
 		return vmfault_resume(p, vm->result);
 	case VMCTL_INHIBIT:

@@ -6,6 +6,7 @@
  *   SYS_VMPROT      set protection in place: none, read, read-write
  *   SYS_VMREPLACE   give pages a private copy of their frame (COW break)
  *   SYS_PHYSMAP     map physical memory listed in the caller's privileges
+ *                   (made by VM: in the target's, for whom VM maps it)
  *   SYS_CONTIGALLOC map physically contiguous zeroed memory; phys = start
  *   SYS_UMAP        physical address of a contiguous virtual range
  *   SYS_VMQUERY     frame, protection and share count of one page; with
@@ -88,8 +89,9 @@ int do_physmap(struct proc *caller, message *m)
 	if (!arch_user_range(vm->addr, vm->len) || !vm->len ||
 	    (vm->phys & (PAGE_SIZE - 1)) || vm->len > 0u - vm->phys)
 		return -EINVAL;
-	if (!range_listed(&caller->priv, vm->phys, vm->len))
-		return -EPERM;
+	if (!range_listed((caller->priv.flags & PF_VM) ? &p->priv : &caller->priv,
+	    vm->phys, vm->len))
+		return -EPERM;		/* VM maps what the target may have */
 	for (off = 0; off < vm->len; off += PAGE_SIZE)
 		if (frame_in_pool(vm->phys + off))
 			return -EPERM;	/* memory the kernel hands out */

@@ -8,6 +8,14 @@
  * user privilege set; "priv=sys" among the args gives it the system set
  * (every kernel call, IRQ and I/O port), standing in for RS until RS
  * exists.
+ *
+ * Data modules: a module whose args hold the word "data" (a root file
+ * system image) becomes no process; its slot stays free.  "image=J" on a
+ * module lists module J's pages (its start, which must be page aligned, to
+ * its end rounded up to a page) as the process's first physical memory
+ * range, so it can SYS_PHYSMAP them; the process finds the range with
+ * SYS_PRIVCTL PRIV_GET on itself (mem_base[0], mem_len[0]).  This is how
+ * the memory driver serves the root image (bdev/memory).
  */
 #include "kernel.h"
 #include "elf.h"
@@ -44,6 +52,45 @@ static int has_word(const char *s, const char *w)
 	return 0;
 }
 
+/* The number after "key=" among the words of s, or -1. */
+static int word_number(const char *s, const char *key)
+{
+	const char *start = s;
+	u32_t i, n;
+
+	for (; *s; s++) {
+		if (s != start && s[-1] != ' ')
+			continue;
+		for (i = 0; key[i] && s[i] == key[i]; i++)
+			;
+		if (key[i] || s[i] < '0' || s[i] > '9')
+			continue;
+		for (n = 0; s[i] >= '0' && s[i] <= '9' && n < 1000; i++)
+			n = n * 10 + (u32_t)(s[i] - '0');
+		return s[i] == ' ' || !s[i] ? (int)n : -1;
+	}
+	return -1;
+}
+
+/* "image=J": list module J's pages in p's privileges (see the top). */
+static void give_image(struct proc *p, const char *args,
+	const struct multiboot_module *mods, u32_t count)
+{
+	int j = word_number(args, "image=");
+	const struct multiboot_module *m;
+
+	if (j < 0)
+		return;
+	m = (u32_t)j < count ? &mods[j] : NULL;
+	if (!m || m->end <= m->start ||
+	    (m->start & (PAGE_SIZE - 1)) || m->end > 0u - PAGE_SIZE) {
+		kprintf("kernel: %s: image=%d is no usable module\n", p->name, j);
+		return;
+	}
+	p->priv.mem_base[0] = m->start;
+	p->priv.mem_len[0] = (m->end - m->start + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+}
+
 /* Give p a stack holding [endpoint, pointer to args]; returns the sp. */
 static int setup_stack(struct proc *p, const char *args, vir_bytes *sp)
 {
@@ -62,8 +109,10 @@ static int setup_stack(struct proc *p, const char *args, vir_bytes *sp)
 	return r;
 }
 
-static int start_module(const struct multiboot_module *mod, int slot)
+static int start_module(const struct multiboot_module *mods, u32_t count,
+	int slot)
 {
+	const struct multiboot_module *mod = &mods[slot];
 	const char *cmd = mod->cmdline ? (const char *)mod->cmdline : "module";
 	const char *name, *args;
 	vir_bytes entry, sp;
@@ -91,9 +140,20 @@ static int start_module(const struct multiboot_module *mod, int slot)
 		priv_set_system(p);
 	else
 		priv_set_user(p);
+	give_image(p, args, mods, count);
 	arch_init_regs(&p->regs, entry, sp);
 	rts_clear(p, RTS_NO_PRIV);
 	return OK;
+}
+
+/* A data module (the word "data" in its args) starts no process. */
+static int is_data(const struct multiboot_module *mod)
+{
+	const char *cmd = mod->cmdline ? (const char *)mod->cmdline : "";
+
+	for (; *cmd && *cmd != ' '; cmd++)
+		;
+	return has_word(cmd, "data");
 }
 
 /* Highest physical address used by the boot loader's data and modules. */
@@ -129,7 +189,8 @@ void kmain(u32_t magic, const struct multiboot_info *mbi)
 	proc_init();
 	mods = (const void *)mbi->mods_addr;
 	for (i = 0; (mbi->flags & MBI_MODS) && i < mbi->mods_count; i++)
-		if (start_module(&mods[i], (int)i) != OK)
+		if (!is_data(&mods[i]) &&
+		    start_module(mods, mbi->mods_count, (int)i) != OK)
 			kprintf("kernel: boot module %u refused\n", i);
 	kprintf("kernel: %u boot modules, %u free pages\n",
 		mbi->flags & MBI_MODS ? mbi->mods_count : 0, arch_free_frames());

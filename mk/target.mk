@@ -56,3 +56,36 @@ $(TBIN)/$(1).elf: $(call tobjs,$(2)) $(TOBJ)/lib/libsys/crt0.o $(3) $(TLIB)/libs
 endef
 
 -include $(shell find $(TOBJ) -name '*.d' 2>/dev/null)
+
+# User programs for Mica (the commands in commands/), compiled and linked
+# by tools/mica-cc against newlib + libposix, entered at _start_exec (PM's
+# exec frame).  A command's module.mk registers its OS build beside its
+# host build with the same sources:
+#   $(eval $(call os_prog,NAME,SOURCES[,LIBS[,boot]]))  -> $(TUSR)/bin/NAME
+#   $(eval $(call os_lib,NAME,SOURCES))          -> $(TUSR)/lib/libNAME.a
+# LIBS are os_lib NAMEs; "boot" links a boot module's entry (_start: init).  Objects go to $(TUSR)/obj with the directory's
+# CFLAGS_<dir>/ (as on the host).  MICA_CC and the stamp's rule are
+# lib/libposix/module.mk's (it sorts after commands/; recipes expand late).
+TUSR         := build/i386/usr
+MICA_CC_STAMP := $(TLIB)/mica-cc.stamp
+USR_CFLAGS   := -std=gnu11 -Wall -Wextra -Werror -O2 -g -D_GNU_SOURCE
+
+$(TUSR)/obj/%.o: %.c | $(MICA_CC_STAMP)
+	@mkdir -p $(@D)
+	$(MICA_CC) $(USR_CFLAGS) $(CFLAGS_$(dir $<)) -MMD -MP -c $< -o $@
+
+define os_lib
+$(TUSR)/lib/lib$(1).a: $(patsubst %.c,$(TUSR)/obj/%.o,$(2))
+	@mkdir -p $$(@D)
+	rm -f $$@; $(TARGET_AR) rcs $$@ $$^
+endef
+
+define os_prog
+$(TUSR)/bin/$(1): $(patsubst %.c,$(TUSR)/obj/%.o,$(2)) $(foreach l,$(3),$(TUSR)/lib/lib$(l).a) $(MICA_CC_STAMP)
+	@mkdir -p $$(@D)
+	$$(MICA_CC) $(if $(filter boot,$(4)),,-exec-entry) $(patsubst %.c,$(TUSR)/obj/%.o,$(2)) \
+		$(foreach l,$(3),$(TUSR)/lib/lib$(l).a) -o $$@
+OS_PROGS += $(TUSR)/bin/$(1)
+endef
+
+-include $(shell find $(TUSR)/obj -name '*.d' 2>/dev/null)

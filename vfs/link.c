@@ -46,8 +46,8 @@ static int remove_name(struct vfs_call *c, int dir)
 		r = -ENOTDIR;
 	else if (!dir && S_ISTYPE(vp->mode, MICA_S_IFDIR))
 		r = -EPERM;
-	else
-		r = req_name(dir ? FS_RMDIR : FS_UNLINK, l.dir, l.name, 0);
+	else if ((r = req_name(dir ? FS_RMDIR : FS_UNLINK, l.dir, l.name, 0)) == OK)
+		vp->gone = 1;		/* let the server free it when unused */
 	vnode_put(vp);
 	lookup_put(&l);
 	return r;
@@ -97,8 +97,11 @@ int do_rename(struct vfs_call *c)
 		else if (r == OK && !S_ISTYPE(old->mode, MICA_S_IFDIR) &&
 		    S_ISTYPE(tgt->mode, MICA_S_IFDIR))
 			r = -EISDIR;
-		else if (r == OK || r == -ENOENT)
-			r = req_rename(a.dir, a.name, b.dir, b.name);
+		else if (r == OK || r == -ENOENT) {
+			int over = r == OK;
+			if ((r = req_rename(a.dir, a.name, b.dir, b.name)) == OK && over)
+				tgt->gone = 1;
+		}
 	}
 	vnode_put(old);
 	vnode_put(tgt);

@@ -48,8 +48,10 @@ static int pfs_get(struct vmnt **vm)
 		pfs_ep = NONE;
 		return -ENFILE;
 	}
-	if (pfs_vmnt)			/* the dead one: forget it */
+	if (pfs_vmnt) {			/* the dead one: forget it */
+		vnode_drop_mount(pfs_vmnt);
 		pfs_vmnt->fs = NONE;
+	}
 	if ((r = vmnt_mount_hidden(pfs_ep, "pfs", &pfs_vmnt)) != OK) {
 		pfs_vmnt = NULL;
 		return r;

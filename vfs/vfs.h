@@ -40,7 +40,9 @@
 struct vmnt;
 
 struct vnode {
-	int refs;			/* 0: free */
+	int refs;			/* VFS users; 0: unused (maybe cached) */
+	u32_t fs_refs;			/* server references held; 0: free slot */
+	int gone;			/* its name was removed: do not cache */
 	struct vmnt *vmnt;		/* the server that owns the node */
 	u64_t ino;
 	u32_t mode;
@@ -125,6 +127,7 @@ void vnode_ref(struct vnode *vp);
 void vnode_put(struct vnode *vp);
 struct vnode *vnode_find(struct vmnt *vm, u64_t ino);
 void vnode_drop_mount(struct vmnt *vm);
+void vnode_orphan(struct vmnt *vm);
 int vnode_busy(struct vmnt *vm);
 extern struct vnode vfs_vnodes[VFS_NR_VNODES];
 

@@ -106,12 +106,13 @@ int vmnt_unmount(struct vmnt *vm)
 		    ((vfs_procs[i].cwd && vfs_procs[i].cwd->vmnt == vm) ||
 		     (vfs_procs[i].root && vfs_procs[i].root->vmnt == vm)))
 			return -EBUSY;
+	vm->root->refs--;		/* the mount's own reference */
+	vnode_drop_mount(vm);		/* the root and every cached node */
+	if (vm->dead)			/* nodes still open on a dead server */
+		vnode_orphan(vm);
 	if (!vm->dead) {
 		req_sync(vm);
-		vnode_put(vm->root);
 		req_unmount(vm);
-	} else {
-		vm->root->refs = 0;
 	}
 	vm->covered->mounted = NULL;
 	vnode_put(vm->covered);

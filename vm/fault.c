@@ -5,7 +5,8 @@
  *   outside every region, or its protection forbids the access
  *                             -> error: SIGSEGV for an exception, EFAULT
  *                                for a copy in a call (the kernel's rule)
- *   page absent               -> a zeroed frame (writable if the region is)
+ *   page absent               -> a zeroed frame (writable if the region is),
+ *                                mapped by the resume call itself
  *   write to a present page   -> copy-on-write: the frame's only mapping is
  *                                made writable in place (taken over), a
  *                                shared one is replaced by a private copy
@@ -40,30 +41,40 @@ static int fix_present(endpoint_t ep, const struct region *r, vir_bytes page,
 	return sys_vmreplace(ep, page, PAGE_SIZE, VMPROT_RW);
 }
 
-/* What to answer for one fault: OK (fixed) or an error. */
-static int fault_one(const mess_lsys_krn_vmctl *f)
+/* What to answer for one fault: OK (fixed, or *map: a zeroed page to be
+ * mapped by the resume itself) or an error. */
+static int fault_one(const mess_lsys_krn_vmctl *f, u32_t *map)
 {
 	vir_bytes page = PG_DOWN(f->addr);
 	struct vmproc *vp;
 	struct region *r;
 	u32_t kprot;
-	int e;
 
+	*map = 0;
 	if (!(vp = vm_proc(f->owner, 1)) || !(r = region_find(vp, page)))
 		return -EFAULT;
 	kprot = kprot_of(r);
 	if (kprot == VMPROT_NONE || (f->write && !(kprot & VMPROT_WRITE)))
 		return -EFAULT;
 	if (f->present)
-		e = fix_present(f->owner, r, page, f->write);
-	else {
-		vm_state->st.zero_fills++;
-		e = sys_memmap(f->owner, page, PAGE_SIZE,
-			(kprot & VMPROT_WRITE) ? MAP_WRITE : 0);
-	}
-	if (e == -ENOMEM)
+		return fix_present(f->owner, r, page, f->write);
+	vm_state->st.zero_fills++;
+	*map = (kprot & VMPROT_WRITE) ? VMCTL_MAP_RW : VMCTL_MAP_RO;
+	return OK;
+}
+
+/* Resume ep with r (after mapping, for map); an error is SIGSEGV/EFAULT. */
+static void answer(endpoint_t ep, int r, u32_t map)
+{
+	if (r == OK && map && (r = sys_vmctl_resume_map(ep, OK, map)) == OK)
+		return;		/* else: no memory, or the owner is gone */
+	if (r == -ENOMEM)
 		vm_state->st.ooms++;
-	return e;
+	if (r != OK) {
+		vm_state->st.segv++;
+		r = -EFAULT;
+	}
+	sys_vmctl_resume(ep, r);
 }
 
 /* Answer every fault the kernel has for VM (it says when another waits;
@@ -71,17 +82,15 @@ static int fault_one(const mess_lsys_krn_vmctl *f)
 void vm_faults(void)
 {
 	mess_lsys_krn_vmctl f;
+	u32_t map;
 	int r;
 
 	f.more = 1;
 	while (f.more && sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
 		vm_state->st.faults++;
 		vm_state->busy = f.owner;
-		if ((r = fault_one(&f)) != OK) {
-			vm_state->st.segv++;
-			r = -EFAULT;
-		}
+		r = fault_one(&f, &map);
 		vm_state->busy = NONE;
-		sys_vmctl_resume(f.endpt, r);
+		answer(f.endpt, r, map);
 	}
 }

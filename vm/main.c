@@ -4,7 +4,9 @@
  * restart.c), then serve forever: page faults on the kernel's
  * notification (fault.c), the C library's calls and the servers' calls
  * (vmif.h) through one table.  Every reply goes with ipc_sendnb: the
- * caller waits in sendrec, and VM never blocks on anyone.  The init reply
+ * caller waits in sendrec, and VM never blocks on anyone.  A caller whose
+ * request took its own reply buffer away (munmap, mprotect of that page)
+ * cannot get the reply and would wait forever: it gets SIGSEGV instead.  The init reply
  * to RS is SEF's, asynchronous (RS may be faulting into VM meanwhile).
  */
 #include "vm.h"
@@ -28,6 +30,9 @@ static const vm_handler_t srv_calls[VM_SRV_NR] = {
 	[VM_EXEC_DONE - VM_SRV_BASE] = do_exec_done,
 	[VM_INFO - VM_SRV_BASE] = do_info,
 	[VM_REGIONS - VM_SRV_BASE] = do_regions,
+	[VM_MAP_PHYS - VM_SRV_BASE] = do_map_phys,
+	[VM_CONTIG - VM_SRV_BASE] = do_contig,
+	[VM_LU_COPY - VM_SRV_BASE] = do_lu_copy,
 };
 
 static vm_handler_t handler_of(int type)
@@ -56,7 +61,8 @@ static void vm_handle(message *m)
 	if (r == -ENOMEM)
 		vm_state->st.ooms++;
 	m->m_type = r;
-	ipc_sendnb(who, m);
+	if (ipc_sendnb(who, m) == -EFAULT)
+		sys_kill(who, SIGSEGV);	/* it unmapped its own reply buffer */
 }
 
 /* Take the kernel's faults (PF_VM), until RS gives VM its privileges. */

@@ -95,6 +95,16 @@ void vm_adopt_boot(void)
 			vm_adopt(ep, &vp);
 }
 
+/* Is ep a live process without any memory (a FORK_NOCOPY child)? */
+static int empty(endpoint_t ep)
+{
+	vir_bytes a = USER_BASE;
+	u32_t run;
+
+	return sys_vmquery_run(ep, &a, USER_TOP - USER_BASE, &run, NULL,
+		NULL) == -EFAULT;
+}
+
 static int from_server(const message *m)
 {
 	return m->m_source == PM_PROC_NR || m->m_source == VFS_PROC_NR;
@@ -133,8 +143,8 @@ int do_fork(message *m)
 		return -EPERM;
 	if (!(parent = vm_proc(pe, 1)) || ce == pe || ce == vm_self ||
 	    ce < 0 || ENDPOINT_SLOT(ce) >= NR_PROCS || vm_proc(ce, 0) ||
-	    !alive(ce))
-		return -EINVAL;
+	    !empty(ce))
+		return -EINVAL;		/* a child must be new and hold nothing */
 	child = proc_new(ce);
 	child->brk_base = parent->brk_base;
 	child->brk = parent->brk;
@@ -224,6 +234,8 @@ int do_regions(message *m)
 		return -EINVAL;
 	if (q->max > VM_REGIONS_MAX)
 		return -EINVAL;
+	if ((e = vm_sync_regions(vp)) != OK)
+		return e;
 	for (r = vp->regions; r && n < q->max; r = r->next, n++) {
 		buf[k].addr = r->start;
 		buf[k].len = r->end - r->start;

@@ -105,6 +105,14 @@ int do_mmap(message *m);
 int do_munmap(message *m);
 int do_mprotect(message *m);
 
+/* phys.c: memory for drivers. */
+int do_map_phys(message *m);
+int do_contig(message *m);
+
+/* lu.c: live update of services. */
+int vm_sync_regions(struct vmproc *vp);
+int do_lu_copy(message *m);
+
 /* fault.c */
 void vm_faults(void);
 

@@ -3,6 +3,7 @@
 # (commands/NAME/module.mk), portable POSIX C for the Mica build later.
 LIBCMD_SRCS := $(wildcard commands/libcmd/*.c)
 $(eval $(call host_lib,micacmd,$(LIBCMD_SRCS)))
+$(eval $(call os_lib,micacmd,$(LIBCMD_SRCS)))
 CFLAGS_commands/libcmd/ += -Icommands/libcmd
 
 # The host ring runs the shell and the commands built with ASan/UBSan

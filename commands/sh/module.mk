@@ -4,6 +4,7 @@
 SH_SRCS := $(wildcard commands/sh/*.c) commands/echo/echo.c \
 	commands/printf/printf.c commands/test/test.c
 $(eval $(call host_prog,mica-sh,$(SH_SRCS),micacmd,))
+$(eval $(call os_prog,sh,$(SH_SRCS),micacmd))
 HOST_PROGS += $(HBIN)/mica-sh
 CFLAGS_commands/sh/ += -Icommands/libcmd
 

@@ -77,7 +77,7 @@ ssize_t pfs_read(ino_t ino, struct fsdriver_data *data, size_t bytes,
 		return r;
 	ip->head = (ip->head + n) % FS_PIPE_SIZE;
 	ip->count -= n;
-	fsdriver_gettime(&ip->atime);
+	ip->marks |= PFS_ATIME;
 	if (ip->count == 0)
 		pfs_buf_release(ip);
 	return (ssize_t)n;
@@ -112,7 +112,6 @@ ssize_t pfs_write(ino_t ino, struct fsdriver_data *data, size_t bytes,
 		return r;
 	}
 	ip->count += n;
-	fsdriver_gettime(&ip->mtime);
-	ip->ctime = ip->mtime;
+	ip->marks |= PFS_MTIME | PFS_CTIME;
 	return (ssize_t)n;
 }

@@ -13,19 +13,39 @@
 struct pfs_inode pfs_inodes[PFS_NR_INODES];
 
 static int mounted;
+static unsigned int pipes_used;		/* slots in use */
 static unsigned int root_refs;
 static struct timespec root_time;
 static ino_t next_ino;			/* the next number to hand out */
 static ino_t ino_mark;			/* numbers below it are reserved */
 
+static struct pfs_inode *slot_of(ino_t ino)
+{
+	return &pfs_inodes[ino % PFS_NR_INODES];
+}
+
 struct pfs_inode *pfs_find(ino_t ino)
 {
-	if (ino == 0)
-		return NULL;
-	for (int i = 0; i < PFS_NR_INODES; i++)
-		if (pfs_inodes[i].ino == ino)
-			return &pfs_inodes[i];
-	return NULL;
+	struct pfs_inode *ip = slot_of(ino);
+
+	return ino != 0 && ip->ino == ino ? ip : NULL;
+}
+
+/* Give the times marked for update the current time, with one clock read. */
+void pfs_times_settle(struct pfs_inode *ip)
+{
+	struct timespec now;
+
+	if (!ip->marks)
+		return;
+	fsdriver_gettime(&now);
+	if (ip->marks & PFS_ATIME)
+		ip->atime = now;
+	if (ip->marks & PFS_MTIME)
+		ip->mtime = now;
+	if (ip->marks & PFS_CTIME)
+		ip->ctime = now;
+	ip->marks = 0;
 }
 
 static void fill_node(struct fsdriver_node *node, ino_t ino, mode_t mode,
@@ -58,7 +78,8 @@ static void reserve_inos(void)
 	ino_mark = mark;
 }
 
-/* A number no live inode has and no earlier instance gave out. */
+/* A number no earlier instance gave out whose slot is free (the caller
+ * made sure one is: at most PFS_NR_INODES numbers are skipped). */
 static ino_t alloc_ino(void)
 {
 	for (;;) {
@@ -68,7 +89,7 @@ static ino_t alloc_ino(void)
 			next_ino = PFS_ROOT_INO + 1;
 		if (next_ino >= ino_mark)
 			reserve_inos();
-		if (ino > PFS_ROOT_INO && !pfs_find(ino))
+		if (ino > PFS_ROOT_INO && slot_of(ino)->ino == 0)
 			return ino;
 	}
 }
@@ -86,6 +107,7 @@ int pfs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 		return -EINVAL;
 	}
 	memset(pfs_inodes, 0, sizeof pfs_inodes);
+	pipes_used = 0;
 	mark = pfs_ino_load();
 	next_ino = mark > PFS_ROOT_INO ? mark : PFS_ROOT_INO + 1;
 	reserve_inos();
@@ -104,6 +126,7 @@ int pfs_unmount(void)
 		if (pfs_inodes[i].ino)
 			pfs_buf_release(&pfs_inodes[i]);
 	memset(pfs_inodes, 0, sizeof pfs_inodes);
+	pipes_used = 0;
 	root_refs = 0;
 	mounted = 0;
 	return OK;
@@ -117,17 +140,13 @@ int pfs_sync(void)
 
 int pfs_statvfs(struct statvfs *st)
 {
-	unsigned int used = 0;
-
-	for (int i = 0; i < PFS_NR_INODES; i++)
-		used += pfs_inodes[i].ino != 0;
 	st->f_bsize = FS_PIPE_SIZE;
 	st->f_frsize = FS_PIPE_SIZE;
 	st->f_blocks = PFS_NR_BUFS;
 	st->f_bfree = PFS_NR_BUFS - pfs_bufs_used();
 	st->f_bavail = st->f_bfree;
 	st->f_files = PFS_NR_INODES;
-	st->f_ffree = PFS_NR_INODES - used;
+	st->f_ffree = PFS_NR_INODES - pipes_used;
 	st->f_favail = st->f_ffree;
 	st->f_namemax = FS_NAME_MAX;
 	return OK;
@@ -164,6 +183,7 @@ int pfs_putnode(ino_t ino, unsigned int count)
 	if ((ip->refs -= count) == 0) {
 		pfs_buf_release(ip);
 		memset(ip, 0, sizeof *ip);
+		pipes_used--;
 	}
 	return OK;
 }
@@ -171,18 +191,19 @@ int pfs_putnode(ino_t ino, unsigned int count)
 int pfs_newnode(mode_t mode, uid_t uid, gid_t gid, dev_t dev,
     struct fsdriver_node *node)
 {
-	struct pfs_inode *ip = NULL;
+	struct pfs_inode *ip;
+	ino_t ino;
 
 	if ((mode & S_IFMT) != S_IFIFO || (mode & ~(S_IFMT | 07777)) ||
 	    dev != 0)
 		return -EINVAL;
-	for (int i = 0; i < PFS_NR_INODES && !ip; i++)
-		if (pfs_inodes[i].ino == 0)
-			ip = &pfs_inodes[i];
-	if (!ip)
+	if (pipes_used >= PFS_NR_INODES)
 		return -ENFILE;
+	ino = alloc_ino();
+	ip = slot_of(ino);
 	memset(ip, 0, sizeof *ip);
-	ip->ino = alloc_ino();
+	pipes_used++;
+	ip->ino = ino;
 	ip->mode = mode;
 	ip->uid = uid;
 	ip->gid = gid;
@@ -206,6 +227,7 @@ int pfs_stat(ino_t ino, struct stat *st)
 	}
 	if (!(ip = pfs_find(ino)))
 		return -EINVAL;
+	pfs_times_settle(ip);
 	st->st_mode = ip->mode;
 	st->st_nlink = 1;		/* as Linux reports a pipe */
 	st->st_uid = ip->uid;
@@ -223,7 +245,10 @@ static int pipe_node(ino_t ino, struct pfs_inode **ipp)
 {
 	if (ino == PFS_ROOT_INO)
 		return -EPERM;
-	return (*ipp = pfs_find(ino)) ? OK : -EINVAL;
+	if (!(*ipp = pfs_find(ino)))
+		return -EINVAL;
+	pfs_times_settle(*ipp);		/* before the change, not after */
+	return OK;
 }
 
 int pfs_chown(ino_t ino, uid_t uid, gid_t gid, mode_t *mode)

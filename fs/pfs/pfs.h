@@ -16,7 +16,14 @@
  *     beyond: -ENFILE) and PFS_NR_BUFS buffers of FS_PIPE_SIZE bytes
  *     (a write needing one more: -ENOSPC).  An empty pipe holds no buffer.
  *
+ * Times: a transfer only marks the pipe's times for update (POSIX allows
+ * updating marked times later); they are read from the clock, once, when
+ * something looks at or changes them (stat, chmod, chown, utime).  That
+ * keeps a kernel call off every read and write.
+ *
  * The root (inode 1) is an empty directory: there is no name space.
+ * A pipe's slot in the table is its number modulo PFS_NR_INODES, so a
+ * request finds its pipe in one step.
  * Inode numbers are never reused, also across a restart: they are handed
  * out from a counter whose high-water mark is saved through
  * pfs_ino_save() in chunks of PFS_INO_CHUNK (DS in the server,
@@ -45,11 +52,16 @@ struct pfs_inode {
 	size_t head;			/* offset of the first byte in buf */
 	size_t count;			/* bytes held */
 	struct timespec atime, mtime, ctime;
+	unsigned int marks;		/* PFS_*TIME: marked for update */
 };
+#define PFS_ATIME	0x1
+#define PFS_MTIME	0x2
+#define PFS_CTIME	0x4
 
 /* inode.c */
 extern struct pfs_inode pfs_inodes[PFS_NR_INODES];
 struct pfs_inode *pfs_find(ino_t ino);
+void pfs_times_settle(struct pfs_inode *ip);
 int pfs_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
     unsigned int *res_flags);
 int pfs_unmount(void);

@@ -119,6 +119,8 @@
 #define VMCTL_GET_FAULT 1	/* next unhandled fault, endpt NONE if none */
 #define VMCTL_RESUME    2	/* fault handled (result OK) or not (error) */
 #define VMCTL_INHIBIT   3	/* endpt off the CPU (result 1) or back (0) while VM is replaced */
+#define VMCTL_MAP_RO    1	/* RESUME's map: a zeroed read-only page at the fault */
+#define VMCTL_MAP_RW    2	/* ... a zeroed writable one */
 
 /* Page protections of the VM memory calls. */
 #define VMPROT_NONE  0x0

@@ -170,7 +170,8 @@ typedef struct {			/* SYS_VMCTL */
 	int result;			/* RESUME: OK, or the error; INHIBIT: 1 on, 0 off */
 	u32_t present;			/* GET reply: the page held a frame (protection fault) */
 	u32_t more;			/* GET reply: another fault waits to be fetched */
-	u8_t pad[20];
+	u32_t map;			/* RESUME: first map a zeroed page there (VMCTL_MAP_*) */
+	u8_t pad[16];
 } mess_lsys_krn_vmctl;
 
 typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */

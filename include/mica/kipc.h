@@ -57,6 +57,8 @@ int sys_update(endpoint_t src, endpoint_t dst);
 int sys_schedctl(endpoint_t e, int priority, int quantum);
 int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
 int sys_vmctl_resume(endpoint_t e, int result);
+/* Resume after mapping a zeroed page (VMCTL_MAP_RO/RW) at the fault. */
+int sys_vmctl_resume_map(endpoint_t e, int result, u32_t map);
 
 /* kcall_sig.c: what PM needs to deliver signals (the caller must be e's
  * signal manager).  sys_sigsend returns the frame's sigcontext in *scp. */

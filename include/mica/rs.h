@@ -13,6 +13,9 @@
 #ifndef MICA_RS_H
 #define MICA_RS_H
 
+#include <mica/type.h>
+#include <mica/const.h>
+
 #define RS_RQ_BASE     0x1100
 #define RS_INIT        (RS_RQ_BASE + 0)	/* RS -> svc: m_rs_init */
 #define RS_INIT_REPLY  (RS_RQ_BASE + 1)	/* svc -> RS: m_rs_init_reply */
@@ -49,5 +52,53 @@
 #define SEF_LU_STATE_PROTOCOL_FREE 3
 #define SEF_LU_STATE_CUSTOM_BASE   16
 #define SEF_LU_STATE_MAX           31
+
+/*
+ * RS's service table and configuration (servers/rs, README.md there).
+ *
+ * Each boot service has a configuration stanza in RS's configuration text
+ * (servers/rs/boot.conf, linked into RS; parsed and checked strictly at
+ * start by servers/rs/conf.c):
+ *
+ *   service LABEL [LABEL...]    a stanza for one or more labels
+ *     ipc   ALL | LABEL...      IPC targets (RS itself is always one)
+ *     calls NAME...             kernel calls, SYS_ less (none: an empty list)
+ *     irq   N...                IRQ lines 0..15 (not the clock's, not 2)
+ *     io    BASE:LEN...         I/O port ranges (at most NR_IO_RANGES)
+ *     mem   BASE:LEN...         physical ranges for SYS_PHYSMAP, page
+ *                               aligned (at most NR_MEM_RANGES)
+ *     flags magic | vm | sigmgr ...   PF_MAGIC, PF_VM (one service), PF_SIG_MGR
+ *
+ * "ipc" and "calls" are required (an empty "calls" line means none), each
+ * key appears once per stanza, '#' starts a comment.  A stanza with any
+ * error is refused whole, with the line and the reason; its service is
+ * never started.  Which boot slot runs which label comes from RS's
+ * command line ("label=slot ..."; without one, DESIGN.md's boot order).
+ */
+#define RS_CONF_LINE_MAX 160	/* bytes in one configuration line */
+#define RS_CONF_IPC_MAX  16	/* labels in one "ipc" line */
+#define RS_CONF_MAX      32	/* labels in one configuration */
+#define RS_CONF_ERR_LEN  80	/* a refusal's reason */
+
+struct rs_conf {
+	char label[RS_LABEL_LEN];
+	int bad;			/* refused: err says why */
+	char err[RS_CONF_ERR_LEN];
+	u32_t seen;			/* RS_CONF_KEY_* bits */
+	int ipc_all;
+	int nr_ipc;
+	char ipc[RS_CONF_IPC_MAX][RS_LABEL_LEN];
+	u32_t calls[KCALL_WORDS];
+	u32_t irqs;
+	int nr_io;
+	u16_t io_base[NR_IO_RANGES], io_len[NR_IO_RANGES];
+	int nr_mem;
+	phys_bytes mem_base[NR_MEM_RANGES];
+	u32_t mem_len[NR_MEM_RANGES];
+	u32_t flags;			/* PF_* beyond PF_SYS_PROC */
+};
+
+/* Default pause between heartbeat rounds, and the deadline of a ping. */
+#define RS_PING_TICKS (HZ)
 
 #endif /* MICA_RS_H */

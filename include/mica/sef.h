@@ -101,8 +101,7 @@ void sef_reset(void);
  * memory regions, except the stack, into this one at the same addresses,
  * then repair what must be local (SEF's own state, the senda table, the
  * grant table's registration).  Needs VM's region list and copy, the two
- * vm_lu_* calls below; until VM exists they fail with ENOSYS, and so does
- * a live update that relies on the default transfer.
+ * vm_lu_* calls below (requests to VM, lib/libsys/sef_vm.c).
  */
 #define SEF_REGION_STACK 0x01		/* never copied */
 #define SEF_REGIONS_MAX  32

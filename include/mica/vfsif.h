@@ -72,6 +72,10 @@
  * many) and writes of at most FS_PIPE_BUF bytes whole (POSIX PIPE_BUF). */
 #define FS_PIPE_SIZE	8192
 #define FS_PIPE_BUF	4096
+/* PFS answers a pipe transfer that cannot be done now (no room for a
+ * write, whole for one of at most FS_PIPE_BUF bytes; no data for a read)
+ * with EAGAIN, never 0: end of file, EPIPE and SIGPIPE are VFS's, which
+ * counts readers and writers (fs/pfs/README.md). */
 
 /* FS_MOUNT flags: the FSDRIVER_MOUNT_* bits (fsdriver.h). */
 #define FS_MOUNT_RDONLY	0x01

@@ -28,6 +28,20 @@
  *  VM_INFO         anyone    m_vm_info          memory statistics of the system
  *                                               (endpt NONE) or of one process
  *  VM_REGIONS      anyone    m_vm_regions       a process's regions, into a grant
+ *                                               (pages mapped behind VM's back,
+ *                                               e.g. libsys's page window, are
+ *                                               made regions first)
+ *  VM_MAP_PHYS     drivers   m_vm_phys          map physical memory (device memory,
+ *                                               a ramdisk) that the caller's
+ *                                               privileges list (EPERM if not);
+ *                                               reply: where
+ *  VM_CONTIG       drivers   m_vm_phys          physically contiguous zeroed
+ *                                               memory (DMA), system processes
+ *                                               only (EPERM); reply: where, phys
+ *  VM_LU_COPY      services  m_vm_lu_copy       live update: [addr, addr+len) of
+ *                                               src over the same range of the
+ *                                               caller (dst), copy-on-write;
+ *                                               system processes only (EPERM)
  *
  * VM_FORK, VM_EXIT, VM_EXEC_* are refused (EPERM) from anyone but
  * PM_PROC_NR and VFS_PROC_NR.  Every endpoint is checked (EINVAL for one
@@ -63,7 +77,10 @@
 #define VM_EXEC_DONE    (VM_SRV_BASE + 3)
 #define VM_INFO         (VM_SRV_BASE + 4)
 #define VM_REGIONS      (VM_SRV_BASE + 5)
-#define VM_SRV_NR       6
+#define VM_MAP_PHYS     (VM_SRV_BASE + 6)
+#define VM_CONTIG       (VM_SRV_BASE + 7)
+#define VM_LU_COPY      (VM_SRV_BASE + 8)
+#define VM_SRV_NR       9
 
 #define VM_MMAP_BASE     0x80000000u	/* first address mmap picks; the heap ends below */
 #define VM_STACK_DEFAULT (8u << 20)	/* bytes of stack region */
@@ -129,6 +146,8 @@ struct vm_region_info {
 #define VM_RK_ANON   5			/* mmap, private */
 #define VM_RK_SHARED 6			/* mmap, MAP_SHARED */
 #define VM_RK_BOOT   7			/* memory a boot process had before VM */
+#define VM_RK_PHYS   8			/* VM_MAP_PHYS */
+#define VM_RK_CONTIG 9			/* VM_CONTIG */
 
 typedef struct {			/* VM_REGIONS */
 	endpoint_t endpt;
@@ -139,11 +158,28 @@ typedef struct {			/* VM_REGIONS */
 	u8_t pad[36];
 } mess_vm_regions;
 
+typedef struct {			/* VM_MAP_PHYS, VM_CONTIG */
+	phys_bytes phys;		/* MAP_PHYS: page aligned; CONTIG reply */
+	u32_t len;			/* bytes, page multiple, > 0 */
+	vir_bytes addr;			/* reply: where it is mapped (read-write) */
+	u8_t pad[44];
+} mess_vm_phys;
+
+typedef struct {			/* VM_LU_COPY */
+	endpoint_t src;			/* the old instance */
+	endpoint_t dst;			/* the caller itself */
+	vir_bytes addr;			/* page aligned */
+	u32_t len;			/* page multiple, > 0 */
+	u8_t pad[40];
+} mess_vm_lu_copy;
+
 #define VMIF_MESSAGES(X) \
 	X(mess_vm_fork, m_vm_fork) \
 	X(mess_vm_proc, m_vm_proc) \
 	X(mess_vm_exec, m_vm_exec) \
 	X(mess_vm_info, m_vm_info) \
-	X(mess_vm_regions, m_vm_regions)
+	X(mess_vm_regions, m_vm_regions) \
+	X(mess_vm_phys, m_vm_phys) \
+	X(mess_vm_lu_copy, m_vm_lu_copy)
 
 #endif /* MICA_VMIF_H */

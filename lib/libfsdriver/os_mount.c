@@ -12,6 +12,15 @@
  * system marked in use), so VFS's inode numbers stay valid; the inode
  * references VFS held are not restored (README.md).  A live update keeps
  * the record in memory (identity transfer).
+ *
+ * A client that saw the old instance die cannot know the new one mounted
+ * by itself, and may send FS_MOUNT again (VFS remounts a dead PFS this
+ * way).  The first FS_MOUNT after a restore, from the record's owner and
+ * naming the same device, label, minor and flags, is answered with the
+ * restored root (the reference the restore took goes to the client);
+ * any other FS_MOUNT while mounted is EBUSY.  Without a block device the
+ * device number is only what stat reports (st_dev): a new one (VFS gives
+ * every mount its own) is taken and the record updated.
  */
 #include <errno.h>
 #include <string.h>
@@ -27,6 +36,9 @@ STATIC_ASSERT(FS_MOUNT_RDONLY == FSDRIVER_MOUNT_RDONLY, fs_mount_rdonly);
 STATIC_ASSERT(FS_MOUNT_FORCE == FSDRIVER_MOUNT_FORCE, fs_mount_force);
 
 struct os_mount fsdriver_os_mnt;
+
+static int os_restored;			/* mounted by os_state_restore, and */
+static struct fsdriver_node os_restored_root;	/* not yet re-asked */
 
 /* The DS key of this server's mount record. */
 static void os_state_key(char *key)
@@ -75,6 +87,31 @@ static int os_label(const struct os_req *rq, const struct fs_name *n,
 	return memchr(label, '\0', n->len) != NULL ? -EINVAL : OK;
 }
 
+/* FS_MOUNT while mounted after a restore: the same mount again from its
+ * owner gets the restored root, once; anything else is EBUSY. */
+static int os_remount(const struct os_req *rq, const mess_vfs_fs_mount *q,
+    const char *label)
+{
+	struct os_mount *mp = &fsdriver_os_mnt;
+	char key[DS_KEY_LEN];
+
+	if (rq->who != mp->owner || (q->dev != mp->dev && mp->has_dev) ||
+	    q->minor != mp->minor || strcmp(label, mp->label) != 0 ||
+	    ((q->flags ^ mp->flags) & ~FS_MOUNT_FORCE))
+		return -EBUSY;
+	if (q->dev != mp->dev) {	/* no device: only st_dev changes */
+		mp->dev = q->dev;
+		os_state_key(key);
+		if (ds_publish_mem(key, mp, sizeof *mp, DSF_OVERWRITE) != OK)
+			fsdriver_log("fsdriver: mount record not saved: "
+			    "no restart");
+	}
+	os_restored = 0;
+	os_node_reply(rq->m, &os_restored_root);
+	rq->m->m_fs_node.flags = mp->rdonly ? FS_RES_RDONLY : 0;
+	return OK;
+}
+
 int os_do_mount(const struct os_req *rq)
 {
 	mess_vfs_fs_mount q = rq->m->m_fs_mount;
@@ -85,7 +122,7 @@ int os_do_mount(const struct os_req *rq)
 	dev_t dev;
 	int r;
 
-	if (fsdriver_os_mnt.mounted)
+	if (fsdriver_os_mnt.mounted && !os_restored)
 		return -EBUSY;
 	memset(&mnt, 0, sizeof mnt);
 	if ((r = os_dev(q.dev, &dev)) != OK || (q.flags & ~OS_MOUNT_FLAGS) ||
@@ -93,6 +130,8 @@ int os_do_mount(const struct os_req *rq)
 		return r != OK ? r : -EINVAL;
 	if ((r = os_label(rq, &q.label, mnt.label)) != OK)
 		return r;
+	if (fsdriver_os_mnt.mounted)
+		return os_remount(rq, &q, mnt.label);
 	mnt.has_dev = q.label.len != 0;
 	mnt.dev = q.dev;
 	mnt.flags = q.flags;
@@ -118,6 +157,7 @@ int os_do_unmount(const struct os_req *rq)
 	int r;
 
 	r = rq->fdp->fdr_unmount();
+	os_restored = 0;
 	if (fsdriver_os_mnt.has_dev)
 		fsdriver_dev_detach((dev_t)fsdriver_os_mnt.dev);
 	memset(&fsdriver_os_mnt, 0, sizeof fsdriver_os_mnt);
@@ -152,5 +192,7 @@ int os_state_restore(const struct fsdriver *fdp)
 	}
 	mnt.rdonly = mnt.rdonly || (res & FSDRIVER_RES_RDONLY);
 	fsdriver_os_mnt = mnt;
+	os_restored = 1;
+	os_restored_root = root;
 	return OK;
 }

@@ -25,3 +25,9 @@ MICA_CC      := MICA_TARGET_CC="$(TARGET_CC)" bash tools/mica-cc
 MICA_CC_DEPS := tools/mica-cc $(NEWLIB_STAMP) $(LIBPOSIX) $(LIBPOSIX_CRT0) \
 	lib/libposix/prog.ld
 OS_ALL += $(LIBPOSIX) $(LIBPOSIX_CRT0)
+
+# One file that is newer than everything mica-cc links: what the commands'
+# os_prog rules (mk/target.mk) depend on.
+$(MICA_CC_STAMP): $(MICA_CC_DEPS)
+	@mkdir -p $(@D)
+	touch $@

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/reboot.h>
 #include <signal.h>
 #include <mica/exec.h>
 #include "posix.h"
@@ -174,6 +175,15 @@ int setgroups(int n, const gid_t *list)
 	m.m_lc_pm_groups.count = n;
 	return lc_call_buf(PM_PROC_NR, PM_SETGROUPS, &m, &m.m_lc_pm_groups.grant,
 		wire, n ? n * sizeof(u32_t) : sizeof(u32_t), CPF_READ);
+}
+
+/* PM answers only a refusal: on success the system goes down. */
+int reboot(int howto)
+{
+	message m = lc_msg();
+
+	m.m_lc_pm_reboot.how = howto;
+	return lc_call(PM_PROC_NR, PM_REBOOT, &m);
 }
 
 /*

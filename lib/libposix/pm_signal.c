@@ -4,7 +4,8 @@
  * frame whose return address is lc_sigreturn_tramp, which gives the frame
  * back to PM through PM_SIGRETURN.  Masks travel as 32-bit sets, one bit
  * per signal number (mica/abi.h).  A SA_SIGINFO handler gets a siginfo_t
- * (struct mica_siginfo) and its context from PM.
+ * (struct mica_siginfo: signo and code; no sender or address yet) and
+ * the sigcontext (mica/sigcontext.h) as its context.
  */
 #include <string.h>
 #include <signal.h>
@@ -47,31 +48,61 @@ static int bad_sig(int sig)
 	return sig <= 0 || sig >= MICA_NSIG;
 }
 
+/*
+ * SA_SIGINFO: the kernel enters every handler as handler(signo, code,
+ * scp); a three-argument handler is reached through lc_siginfo_entry,
+ * which builds its siginfo_t (signo, code: SI_USER or SI_KERNEL) and
+ * passes the sigcontext as the context.  PM knows the entry point, this
+ * table the program's function.
+ */
+typedef void (*lc_sigaction_fn)(int, siginfo_t *, void *);
+static lc_sigaction_fn lc_siginfo_fn[MICA_NSIG];
+
+static void lc_siginfo_entry(int sig, int code, struct sigcontext *sc)
+{
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_code = code;
+	if (!bad_sig(sig) && lc_siginfo_fn[sig])
+		lc_siginfo_fn[sig](sig, &info, sc);
+}
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	message m;
-	int r;
+	lc_sigaction_fn prev;
+	int r, info;
 
 	if (bad_sig(sig) || (act && (sig == SIGKILL || sig == SIGSTOP)))
 		return lc_err(-EINVAL);
+	prev = lc_siginfo_fn[sig];
 	memset(&m, 0, sizeof(m));
 	m.m_lc_pm_sigaction.sig = sig;
 	if (act) {
+		info = (act->sa_flags & SA_SIGINFO) &&
+			act->sa_handler != SIG_DFL && act->sa_handler != SIG_IGN;
 		m.m_lc_pm_sigaction.set = 1;
-		m.m_lc_pm_sigaction.handler = (act->sa_flags & SA_SIGINFO) ?
-			(vir_bytes)act->sa_sigaction : (vir_bytes)act->sa_handler;
+		m.m_lc_pm_sigaction.handler = info ? (vir_bytes)lc_siginfo_entry :
+			(vir_bytes)act->sa_handler;
 		m.m_lc_pm_sigaction.mask = act->sa_mask;
 		m.m_lc_pm_sigaction.flags = act->sa_flags;
 		m.m_lc_pm_sigaction.trampoline = (vir_bytes)lc_sigreturn_tramp;
+		if (info)
+			lc_siginfo_fn[sig] = act->sa_sigaction;
 	}
-	if ((r = lc_call(PM_PROC_NR, PM_SIGACTION, &m)) < 0 || !old)
+	if ((r = lc_call(PM_PROC_NR, PM_SIGACTION, &m)) < 0) {
+		lc_siginfo_fn[sig] = prev;
+		return r;
+	}
+	if (!old)
 		return r;
 	memset(old, 0, sizeof(*old));
 	old->sa_flags = m.m_lc_pm_sigaction.flags;
 	old->sa_mask = m.m_lc_pm_sigaction.mask;
-	if (old->sa_flags & SA_SIGINFO)
-		old->sa_sigaction = (void (*)(int, siginfo_t *, void *))
-			m.m_lc_pm_sigaction.handler;
+	if (m.m_lc_pm_sigaction.handler == (vir_bytes)lc_siginfo_entry)
+		old->sa_sigaction = prev;
 	else
 		old->sa_handler = (_sig_func_ptr)m.m_lc_pm_sigaction.handler;
 	return 0;

@@ -1,6 +1,7 @@
 /*
  * vfs_path.c - calls that name a file by path, to VFS: open, mkdir,
  * unlink, rmdir, chdir, chmod, chown, access, truncate, readlink, mknod,
+ * mkfifo,
  * rename, link, symlink, getcwd, sync.
  */
 #include <string.h>
@@ -99,6 +100,11 @@ int mknod(const char *path, mode_t mode, dev_t dev)
 
 	m.m_lc_vfs_path.length = (u16_t)dev;
 	return lc_path_call(VFS_MKNOD, path, &m) < 0 ? -1 : 0;
+}
+
+int mkfifo(const char *path, mode_t mode)
+{
+	return mknod(path, S_IFIFO | (mode & 07777), 0);
 }
 
 /* A path call with an output buffer granted to VFS (stat, readlink). */

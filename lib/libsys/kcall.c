@@ -239,10 +239,16 @@ int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f)
 
 int sys_vmctl_resume(endpoint_t e, int result)
 {
+	return sys_vmctl_resume_map(e, result, 0);
+}
+
+int sys_vmctl_resume_map(endpoint_t e, int result, u32_t map)
+{
 	message m = { 0 };
 
 	m.m_vmctl.request = VMCTL_RESUME;
 	m.m_vmctl.endpt = e;
 	m.m_vmctl.result = result;
+	m.m_vmctl.map = map;
 	return kcall(SYS_VMCTL, &m);
 }

@@ -143,8 +143,10 @@ void sig_fork_copy(struct mproc *child, const struct mproc *parent);
 
 /* sigdeliver.c: enter a handler (SYS_SIGSEND): OK, -EBUSY (pending
  * again, retried), or an error (no frame could be built). */
-int sig_deliver(struct mproc *p, int sig, u32_t old_mask);
+int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scp);
+int sig_restart(struct mproc *p, vir_bytes scp, message *req);
 int sig_return(struct mproc *p, vir_bytes context);
+void sig_retry_later(struct mproc *p);	/* sig_check_pending a tick later */
 
 /* ids.c */
 int do_getids(void);

@@ -35,7 +35,7 @@ static void retry_all(int arg)
 		}
 }
 
-static void retry_later(struct mproc *p)
+void sig_retry_later(struct mproc *p)
 {
 	p->flags |= MP_SIG_RETRY;
 	if (!retry_armed && set_timer(&retry_timer, 1, retry_all, 0) == OK)
@@ -47,8 +47,61 @@ static int on_altstack(const struct mproc *p, vir_bytes a)
 	return p->alt_sp && a >= p->alt_sp && a < p->alt_sp + p->alt_size;
 }
 
+/*
+ * SA_RESTART for a PM call the handler interrupted (waitpid): the call
+ * was answered EINTR so that the frame could be built; now make the
+ * handler's return re-enter it.  If the context shows the process
+ * stopped right after an `int $0x80' sendrec, put the request back into
+ * its message buffer (ecx) and rewind eip to the trap with eax = the
+ * sendrec operation.  Anything unexpected leaves the EINTR in place.
+ */
+#define TRAP_LEN 2		/* int $0x80: CD 80 */
+
+int sig_restart(struct mproc *p, vir_bytes scp, message *req)
+{
+	struct { u32_t regs[11]; u32_t eip; } head;	/* sc_gs .. sc_eip */
+	cp_grant_id_t g;
+	u8_t trap[TRAP_LEN];
+	int r;
+
+	STATIC_ASSERT(__builtin_offsetof(struct sigcontext, sc_eip) == 11 * 4,
+		sc_eip_at);
+	g = cpf_grant_magic(sef_self(), p->ep, scp, sizeof(head),
+		CPF_READ | CPF_WRITE);
+	if (g == GRANT_INVALID)
+		return -ENOMEM;
+	if ((r = sys_safecopyfrom(sef_self(), g, 0, &head, sizeof(head))) == OK) {
+		cpf_revoke(g);
+		g = cpf_grant_magic(sef_self(), p->ep, head.eip - TRAP_LEN,
+			TRAP_LEN, CPF_READ);
+		r = g == GRANT_INVALID ? -ENOMEM :
+			sys_safecopyfrom(sef_self(), g, 0, trap, TRAP_LEN);
+	}
+	if (g != GRANT_INVALID)
+		cpf_revoke(g);
+	if (r != OK || trap[0] != 0xcd || trap[1] != IPC_VECTOR)
+		return r != OK ? r : -EINVAL;
+	/* the request into the buffer (sc_ecx), then eip and eax */
+	g = cpf_grant_magic(sef_self(), p->ep, head.regs[9], sizeof(*req),
+		CPF_WRITE);
+	if (g == GRANT_INVALID)
+		return -ENOMEM;
+	r = sys_safecopyto(sef_self(), g, 0, req, sizeof(*req));
+	cpf_revoke(g);
+	if (r != OK)
+		return r;
+	head.regs[10] = IPC_SENDREC;	/* sc_eax */
+	head.eip -= TRAP_LEN;
+	g = cpf_grant_magic(sef_self(), p->ep, scp, sizeof(head), CPF_WRITE);
+	if (g == GRANT_INVALID)
+		return -ENOMEM;
+	r = sys_safecopyto(sef_self(), g, 0, &head, sizeof(head));
+	cpf_revoke(g);
+	return r;
+}
+
 /* p is stopped.  OK, -EBUSY (pending again, retried), or an error. */
-int sig_deliver(struct mproc *p, int sig, u32_t old_mask)
+int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 {
 	const struct sigact *a = &p->act[sig];
 	vir_bytes stack = 0, scp;
@@ -63,11 +116,13 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask)
 		old_mask, &scp);
 	if (r == -EBUSY) {
 		p->sig_pending |= 1u << sig;
-		retry_later(p);
+		sig_retry_later(p);
 		return r;
 	}
 	if (r == OK && on_altstack(p, scp))
 		p->alt_active = 1;
+	if (r == OK)
+		*scpp = scp;
 	return r;
 }
 

@@ -164,14 +164,24 @@ static void enter_handler(struct mproc *p, int sig)
 	u32_t old_mask = (p->flags & MP_SIGSUSPEND) ? p->sig_saved_mask :
 		p->sig_mask;
 	struct sigact *a = &p->act[sig];
-	int r;
+	int r, restart = (p->flags & MP_WAITING) && (a->flags & MICA_SA_RESTART);
+	message req;
+	vir_bytes scp = 0;
 
+	if (restart) {			/* the waitpid to re-enter after it */
+		memset(&req, 0, sizeof(req));
+		req.m_type = PM_WAITPID;
+		req.m_lc_pm_waitpid.pid = p->wait_pid;
+		req.m_lc_pm_waitpid.options = p->wait_options;
+	}
 	if (p->flags & MP_SIGSUSPEND)	/* the call ends: its mask too */
 		p->sig_mask = p->sig_saved_mask;
 	/* still from before its call's answer until the frame is built */
 	if ((r = sys_runctl(p->ep, RC_STOP)) == OK) {
 		interrupt_pm_call(p);
-		r = sig_deliver(p, sig, old_mask);
+		r = sig_deliver(p, sig, old_mask, &scp);
+		if (r == OK && restart)
+			sig_restart(p, scp, &req);	/* else: EINTR stays */
 		if (!(p->flags & MP_STOPPED) || (p->flags & MP_TRAP_STOP))
 			sys_runctl(p->ep, RC_RESUME);
 	}
@@ -222,7 +232,8 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 	}
 	/* later: being built or exec'ing, stopped, or the caller of the
 	 * call being served (a handler waits for its reply) */
-	if ((p->flags & (MP_FORKING | MP_EXECING)) || p->vfs_wait || (p == mp && pm_in_call && caught(p, sig)) ||
+	if ((p->flags & (MP_FORKING | MP_EXECING)) || p->vfs_wait ||
+	    (p == mp && pm_in_call && caught(p, sig)) ||
 	    ((p->flags & MP_STOPPED) && sig != MICA_SIGCONT)) {
 		p->sig_pending |= bit;
 		return;
@@ -241,7 +252,7 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 		m.m_pm_vfs_proc.pid = p->pid;
 		p->sig_pending |= bit;	/* entered when VFS answers */
 		if (vfs_request(p, VFS_PM_UNPAUSE, &m) != OK)
-			exit_proc(p, wait_status_sig(MICA_SIGSEGV, 1));
+			sig_retry_later(p);	/* VFS's queue is full */
 		return;
 	}
 	enter_handler(p, sig);
@@ -480,9 +491,19 @@ void tty_signal(const message *m)
 	struct priv_info pi;
 	int sig = m->m_cdev_sig.sig, pgrp = m->m_cdev_sig.pgrp;
 
-	/* only a system process (a terminal driver, RS-started or not) */
+	/* only a system process (a terminal driver, RS-started or not); a
+	 * forger waiting in sendrec is told so (a driver's asynsend is not
+	 * waiting, and no answer is due to it) */
 	if (m->m_source < 0 || sys_privctl(m->m_source, PRIV_GET, &pi) != OK ||
-	    !(pi.flags & PF_SYS_PROC) || bad_sig(sig) || pgrp <= INIT_PID)
+	    !(pi.flags & PF_SYS_PROC)) {
+		message r;
+
+		memset(&r, 0, sizeof(r));
+		r.m_type = -EPERM;
+		ipc_sendnb(m->m_source, &r);
+		return;
+	}
+	if (bad_sig(sig) || pgrp <= INIT_PID)
 		return;
 	check_sig(-pgrp, sig, 1);
 }

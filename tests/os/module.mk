@@ -7,6 +7,7 @@
 # blocks, so util-linux fsck.minix can check what the run left (fs.check).
 FS_TEST_IMAGE := build/i386/fs_test.img
 OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
+OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
@@ -39,3 +40,8 @@ OS_TESTS += os-tests-run
 RUN_DEPS += $(KERNEL_ELF) $(TBIN)/demo.elf
 RUN_CMD = bash tools/qemu/run.sh $(KERNEL_ELF) "$(TBIN)/demo.elf role=ping priv=sys" \
 	"$(TBIN)/demo.elf role=pong"
+
+# test_rootimg: the root image (tools/mkimage) through the memory driver
+# (image=N) and MFS; MFS's on-disk constants from fs/mfs.
+$(TOBJ)/tests/os/test_rootimg.o: TCFLAGS_EXTRA := -Ifs/mfs \
+	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)

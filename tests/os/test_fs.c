@@ -478,6 +478,9 @@ static void restart_tests(void)
 	tap_is(rs_init(MFS2, "mfs", SEF_INIT_RESTART), OK,
 	    "restart init: remounted from the mount record");
 	mfs_ep = MFS2;
+	tap_is(mount(), OK, "mounting again after the crash: the restored "
+	    "mount's root, once");
+	tap_is(putnode(1), OK, "putnode that root");
 	keep = lookup(1, "keep", &m);
 	memset(text, 0, sizeof(text));
 	r = io(FS_READ, (u64_t)keep, 0, text, sizeof(text), &m);

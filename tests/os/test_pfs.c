@@ -63,13 +63,14 @@ static cp_grant_id_t grant(const void *p, u32_t len, u32_t access)
 	return cpf_grant_direct(pfs_ep, (vir_bytes)p, len, access);
 }
 
-static int mount_with(const char *label, u32_t flags, message *m)
+static int mount_with_dev(const char *label, u32_t flags, u32_t dev,
+    message *m)
 {
 	u32_t len = strlen(label);
 	int r;
 
 	memset(m, 0, sizeof(*m));
-	m->m_fs_mount.dev = DEV_NR;
+	m->m_fs_mount.dev = dev;
 	m->m_fs_mount.flags = flags;
 	m->m_fs_mount.label.len = len;
 	m->m_fs_mount.label.grant = len ? grant(label, len, CPF_READ) : -1;
@@ -77,6 +78,11 @@ static int mount_with(const char *label, u32_t flags, message *m)
 	if (len)
 		cpf_revoke(m->m_fs_mount.label.grant);
 	return r;
+}
+
+static int mount_with(const char *label, u32_t flags, message *m)
+{
+	return mount_with_dev(label, flags, DEV_NR, m);
 }
 
 static int mount(void)
@@ -397,6 +403,15 @@ static void hostile_tests(void)
 	m.m_fs_io.ino = (u64_t)p;
 	m.m_fs_io.bytes = 0x80000000u;
 	tap_is(fs_call(&m, FS_WRITE), -EINVAL, "a count past an int");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_create.mode = MICA_S_IFIFO | 0600;
+	m.m_fs_create.uid = 0x10000;
+	tap_is(fs_call(&m, FS_NEWNODE), -EINVAL, "newnode: a uid wider than "
+	    "uid_t");
+	memset(&m, 0, sizeof(m));
+	m.m_fs_create.mode = MICA_S_IFIFO | 0600;
+	m.m_fs_create.gid = (u32_t)-1;
+	tap_is(fs_call(&m, FS_NEWNODE), -EINVAL, "newnode: gid -1");
 	tap_is(putnode(p, 0), -EINVAL, "putnode count 0");
 	tap_is(putnode(p, 2), -EINVAL, "putnode more than held");
 	tap_is(putnode(1, 5), -EINVAL, "putnode root more than held");
@@ -433,6 +448,7 @@ static void hostile_tests(void)
 static void restart_tests(void)
 {
 	i64_t old = pipe(), fresh;
+	struct mica_stat st;
 	message m;
 
 	tap_is(wr(old, "lost", 4), 4, "bytes in a pipe before the crash");
@@ -445,6 +461,16 @@ static void restart_tests(void)
 	    "restart init: mounted from the record");
 	pfs_ep = PFS2;
 	tap_is((int)held(1), 0, "the new instance serves the root");
+	tap_is(mount_with("", FS_MOUNT_RDONLY, &m), -EBUSY,
+	    "a different mount: EBUSY");
+	tap_ok(mount_with_dev("", 0, DEV_NR + 1, &m) == OK &&
+	    m.m_fs_node.ino == 1, "the client that saw the crash mounts "
+	    "again (a new st_dev, as VFS does): the restored root");
+	tap_is(mount_with("", 0, &m), -EBUSY, "only once");
+	tap_is(putnode(1, 1), OK, "that root reference is the client's");
+	memset(&st, 0, sizeof(st));
+	tap_ok(io(FS_STAT, 1, &st, sizeof(st)) == OK && st.st_dev ==
+	    DEV_NR + 1, "stat reports the new st_dev");
 	tap_is((int)held(old), -EINVAL,
 	    "the dead instance's pipe: EINVAL (its bytes did not survive)");
 	fresh = pipe();

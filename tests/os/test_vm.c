@@ -191,5 +191,8 @@ int main(const char *args)
 	tap_is((int)st.sender_report.m_u32.data[1], OK, "the sender's retried send succeeded");
 	tap_is(st.faults[SENDER], 1, "the delivery fault went to VM once");
 	tap_is(sys_vmctl_resume(SELF, OK), -EINVAL, "resume a process that is not waiting");
+	tap_is(sys_vmctl_resume_map(SELF, OK, VMCTL_MAP_RW), -EINVAL,
+		"resume-and-map a process that is not waiting");
+	tap_is(sys_vmctl_resume_map(SELF, OK, 7), -EINVAL, "resume with a bogus map: EINVAL");
 	tap_done();
 }

@@ -129,11 +129,8 @@ static void vm_again(void)
 			m.m_u32.data[0] = (u32_t)f.endpt;
 			ipc_send(MAIN, &m);
 		}
-		while (sys_vmctl_get_fault(&f) == OK && f.endpt != NONE) {
-			sys_memmap(f.owner, f.addr & ~(PAGE_SIZE - 1), PAGE_SIZE,
-				MAP_WRITE);
-			sys_vmctl_resume(f.endpt, OK);
-		}
+		while (sys_vmctl_get_fault(&f) == OK && f.endpt != NONE)
+			sys_vmctl_resume_map(f.endpt, OK, VMCTL_MAP_RW);	/* map + resume */
 	}
 }
 

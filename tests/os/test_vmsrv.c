@@ -17,6 +17,7 @@
 #include <mica/abi.h>
 #include <mica/callnr.h>
 #include <mica/vmif.h>
+#include <mica/sef.h>
 
 #define VM 0
 #define MAIN 1
@@ -33,6 +34,10 @@
 #define CMD_RESTORE 4
 #define CMD_STORM   5
 #define CMD_HOG     6
+#define CMD_BIG     9		/* 100 MiB forked, then touched */
+#define CMD_LUSRC   7		/* map LU_AT, write page 0 */
+#define CMD_LUCHECK 8		/* report page 0 */
+#define LU_AT 0xB8000000u
 #define PAGE_OF(a) ((vir_bytes)(a) & ~(PAGE_SIZE - 1))
 #define RW (MICA_PROT_READ | MICA_PROT_WRITE)
 #define ANON (MICA_MAP_ANONYMOUS | MICA_MAP_PRIVATE)
@@ -298,6 +303,70 @@ static void mmap_calls(void)
 	vm_map(VM_MUNMAP, hint, PAGE_SIZE, 0, 0, -1, NULL);
 }
 
+#define VGA_TEXT 0xb8000u	/* device memory below the frame pool */
+
+static int vm_phys(int type, phys_bytes phys, u32_t len, vir_bytes *addr,
+	phys_bytes *got)
+{
+	message m;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	m.m_vm_phys.phys = phys;
+	m.m_vm_phys.len = len;
+	r = vm_call(type, &m);
+	*addr = m.m_vm_phys.addr;
+	if (got)
+		*got = m.m_vm_phys.phys;
+	return r;
+}
+
+/* Driver memory: contiguous DMA memory and listed physical ranges. */
+static void drivers(void)
+{
+	u32_t before = sys_free_frames();
+	struct priv_info pv;
+	volatile u16_t *vga;
+	phys_bytes pa = 0, pu = 1;
+	vir_bytes a = 0;
+	u16_t old;
+
+	tap_is(vm_phys(VM_CONTIG, 0, 3 * PAGE_SIZE, &a, &pa), OK, "VM_CONTIG of 3 pages");
+	tap_ok(sys_umap(MAIN, a, 3 * PAGE_SIZE, &pu) == OK && pu == pa && pa,
+		"physically contiguous at %x, as VM said", pa);
+	*(volatile u32_t *)(a + 2 * PAGE_SIZE) = 9;
+	tap_ok(*(volatile u32_t *)(a + 2 * PAGE_SIZE) == 9 && *(volatile u32_t *)a == 0,
+		"zeroed and writable");
+	tap_is(vm_map(VM_MUNMAP, a, 3 * PAGE_SIZE, 0, 0, -1, NULL), OK, "munmap it");
+	tap_ok(sys_free_frames() == before, "its frames are back");
+	tap_is(vm_phys(VM_CONTIG, 0, 0, &a, NULL), -EINVAL, "VM_CONTIG of 0 bytes: EINVAL");
+	tap_is(vm_phys(VM_CONTIG, 0, 100, &a, NULL), -EINVAL, "VM_CONTIG of a part page: EINVAL");
+	tap_is(vm_phys(VM_CONTIG, 0, 0x40000000u, &a, NULL), -ENOMEM, "VM_CONTIG of 1 GiB: ENOMEM");
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT, PAGE_SIZE, &a, NULL), -EPERM,
+		"VM_MAP_PHYS of a range my privileges do not list: EPERM");
+	memset(&pv, 0, sizeof(pv));
+	sys_privctl(SELF, PRIV_GET, &pv);
+	pv.mem_base[0] = VGA_TEXT;
+	pv.mem_len[0] = 2 * PAGE_SIZE;
+	sys_privctl(SELF, PRIV_SET, &pv);
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT + PAGE_SIZE, 2 * PAGE_SIZE, &a, NULL), -EPERM,
+		"a range sticking out of the listed one: EPERM");
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT + 8, PAGE_SIZE, &a, NULL), -EINVAL,
+		"unaligned: EINVAL");
+	tap_is(vm_phys(VM_MAP_PHYS, 0xfffff000u, 2 * PAGE_SIZE, &a, NULL), -EINVAL,
+		"wrapping: EINVAL");
+	tap_is(vm_phys(VM_MAP_PHYS, VGA_TEXT, PAGE_SIZE, &a, NULL), OK,
+		"VM_MAP_PHYS of the listed VGA text memory");
+	vga = (u16_t *)a;
+	old = vga[0];
+	vga[0] = 0x1f4d;
+	tap_ok(vga[0] == 0x1f4d, "device memory written and read back at %x", a);
+	vga[0] = old;
+	tap_is(vm_map(VM_MUNMAP, a, PAGE_SIZE, 0, 0, -1, NULL), OK, "and unmapped");
+	pv.mem_len[0] = 0;
+	sys_privctl(SELF, PRIV_SET, &pv);
+}
+
 static void hostile(void)
 {
 	message m;
@@ -339,6 +408,10 @@ static void hostile(void)
 	tap_is(vm_call(VM_FORK, &m), -EINVAL, "VM_FORK onto a process VM knows: EINVAL");
 	m.m_vm_fork.child = 77;
 	tap_is(vm_call(VM_FORK, &m), -EINVAL, "VM_FORK onto no process: EINVAL");
+	m.m_vm_fork.child = sys_fork_flags(OTHER, FORK_HOLD);	/* eager copy */
+	tap_is(vm_call(VM_FORK, &m), -EINVAL,
+		"VM_FORK onto a process that holds memory: EINVAL");
+	sys_clear(m.m_vm_fork.child);
 	memset(&m, 0, sizeof(m));
 	m.m_vm_regions.endpt = MAIN;
 	m.m_vm_regions.max = 1u << 30;
@@ -354,6 +427,8 @@ static void hostile(void)
 	tap_ok(ipc_receive(OTHER, &m) == OK && (int)m.m_u32.data[0] == -EPERM &&
 		(int)m.m_u32.data[1] == -EPERM && (int)m.m_u32.data[2] == -EPERM,
 		"VM_FORK, VM_EXIT, VM_EXEC_NEWMEM from a non-server: EPERM");
+	tap_ok((int)m.m_u32.data[3] == -EPERM, "VM_CONTIG from a user process: EPERM");
+	tap_ok((int)m.m_u32.data[4] == -EPERM, "VM_LU_COPY from a user process: EPERM");
 }
 
 static void cow_isolation(void)
@@ -402,6 +477,20 @@ static void fault_rule(void)
 	tap_ok(m.m_u32.data[2] == 5, "and the read-only page is writable again");
 }
 
+/* Issue 9's isolation check at size: 100 MiB forked, then touched. */
+static void big_fork(void)
+{
+	u32_t before = sys_free_frames();
+	message m = forker_do(CMD_BIG, 0, 0);
+
+	tap_ok(m.m_u32.data[0] == 1, "100 MiB mapped and touched");
+	tap_ok(m.m_u32.data[1] == 1, "the fork child sees all of it and writes its own page");
+	tap_ok(m.m_u32.data[2] == 1, "then the parent writes every page (taken over, not copied)");
+	tap_ok(sys_free_frames() + 26 >= before,
+		"and it all comes back but the 25 page tables kept (%u, was %u)",
+		sys_free_frames(), before);
+}
+
 static void fork_storm(void)
 {
 	u32_t before, after = 0, tries;
@@ -415,6 +504,35 @@ static void fork_storm(void)
 	tap_ok(m.m_u32.data[0] == 200, "200 fork/write/exit rounds (%u)", m.m_u32.data[0]);
 	tap_ok(after == before, "free frames back to the start: %u, was %u", after, before);
 	tap_ok(m.m_u32.data[1] == 1, "the parent's pages never changed");
+}
+
+/* Live update's needs: regions (stack flagged) and a copy-on-write copy
+ * of another instance's memory over the caller's. */
+static void live_update(void)
+{
+	struct sef_region r[SEF_REGIONS_MAX];
+	volatile u32_t *p = (u32_t *)LU_AT;
+	int n, i, stack = 0;
+	message m;
+
+	n = vm_lu_regions(MAIN, r, SEF_REGIONS_MAX);
+	for (i = 0; i < n; i++)
+		stack += (r[i].flags & SEF_REGION_STACK) &&
+			r[i].addr + r[i].len == USER_STACK_TOP;
+	tap_ok(n >= 2 && stack == 1, "vm_lu_regions: %d regions, the stack flagged", n);
+	tap_is(vm_lu_regions(MAIN, r, 1), -E2BIG, "vm_lu_regions with too small a table: E2BIG");
+	m = forker_do(CMD_LUSRC, 0, 0);
+	tap_is(vm_lu_copy(FORKER, MAIN, LU_AT, 2 * PAGE_SIZE), OK,
+		"vm_lu_copy of another process's mapping over my addresses");
+	tap_ok(p[0] == 0xfeed && p[1024] == 0, "its contents, and its never-touched page is mine to fill");
+	p[0] = 1;
+	m = forker_do(CMD_LUCHECK, 0, 0);
+	tap_ok(m.m_u32.data[0] == 0xfeed && p[0] == 1, "copy-on-write: each keeps its own");
+	tap_is(vm_lu_copy(FORKER, OTHER, LU_AT, PAGE_SIZE), -EINVAL,
+		"vm_lu_copy into someone else: EINVAL");
+	tap_is(vm_lu_copy(FORKER, MAIN, LU_AT + 4, PAGE_SIZE), -EINVAL,
+		"vm_lu_copy unaligned: EINVAL");
+	vm_map(VM_MUNMAP, LU_AT, 2 * PAGE_SIZE, 0, 0, -1, NULL);
 }
 
 static void exhaustion(void)
@@ -662,6 +780,37 @@ static void f_storm(u32_t rounds)
 	report(good, same, 0, 0);
 }
 
+#define BIG (100u << 20)
+
+static void f_big(void)
+{
+	vir_bytes a = mmap_anon(BIG, ANON);
+	volatile u32_t *p = (u32_t *)a;
+	u32_t i, ok = 1, n = BIG / PAGE_SIZE;
+	endpoint_t c;
+
+	if (!a) {
+		report(0, 0, 0, 0);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		p[i * 1024] = i;
+	if ((c = do_fork()) == 0) {
+		for (i = 0; i < n; i += 97)
+			ok &= p[i * 1024] == i;
+		p[0] = 0xc;
+		child_done(ok && p[0] == 0xc);
+	}
+	ok = child_result(c) == 1;
+	for (i = 0; i < n; i++)
+		p[i * 1024] += 1;
+	for (i = 0; i < n; i++)
+		if (p[i * 1024] != i + 1)
+			break;
+	vm_map(VM_MUNMAP, a, BIG, 0, 0, -1, NULL);
+	report(1, ok, i == n, 0);
+}
+
 static void f_hog(void)
 {
 	endpoint_t c = do_fork();
@@ -695,8 +844,29 @@ static void __attribute__((noreturn)) forker(void)
 		case CMD_RESTORE: f_restore(); break;
 		case CMD_STORM: f_storm(m.m_u32.data[0]); break;
 		case CMD_HOG: f_hog(); break;
+		case CMD_BIG: f_big(); break;
+		case CMD_LUSRC:
+			vm_map(VM_MMAP, LU_AT, 2 * PAGE_SIZE, RW, ANON | MICA_MAP_FIXED, -1, NULL);
+			*(volatile u32_t *)LU_AT = 0xfeed;
+			report(0, 0, 0, 0);
+			break;
+		case CMD_LUCHECK: report(*(volatile u32_t *)LU_AT, 0, 0, 0); break;
 		}
 	}
+}
+
+/* Ask VM, with the request in an mmap'd page, to unmap that page: the
+ * reply cannot arrive. */
+static void unmap_own_buffer(void)
+{
+	vir_bytes a = mmap_anon(PAGE_SIZE, ANON);
+	message *q = (message *)a;
+
+	memset(q, 0, sizeof(*q));
+	q->m_lc_vm_mmap.addr = a;
+	q->m_lc_vm_mmap.len = PAGE_SIZE;
+	vm_call(VM_MUNMAP, q);
+	child_done(0xbad);	/* never: VM's reply had nowhere to go */
 }
 
 /* The non-server: tries the server calls, reports the results. */
@@ -715,9 +885,30 @@ static void __attribute__((noreturn)) other(void)
 	memset(&q, 0, sizeof(q));
 	q.m_vm_exec.endpt = MAIN;
 	m.m_u32.data[2] = (u32_t)vm_call(VM_EXEC_NEWMEM, &q);
+	memset(&q, 0, sizeof(q));
+	q.m_vm_phys.len = PAGE_SIZE;
+	m.m_u32.data[3] = (u32_t)vm_call(VM_CONTIG, &q);
+	memset(&q, 0, sizeof(q));
+	q.m_vm_lu_copy.src = MAIN;
+	q.m_vm_lu_copy.dst = OTHER;
+	q.m_vm_lu_copy.addr = USER_BASE;
+	q.m_vm_lu_copy.len = PAGE_SIZE;
+	m.m_u32.data[4] = (u32_t)vm_call(VM_LU_COPY, &q);
 	ipc_send(MAIN, &m);
+	ipc_receive(MAIN, &m);
+	unmap_own_buffer();
 	for (;;)
 		ipc_receive(MAIN, &m);
+}
+
+/* A request that takes away its own reply buffer: SIGSEGV, not a hang. */
+static void suicide(void)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	ipc_send(OTHER, &m);
+	tap_ok(died(OTHER), "a client that unmaps its own reply buffer dies (SIGSEGV), never hangs");
 }
 
 int main(const char *args)
@@ -730,10 +921,14 @@ int main(const char *args)
 	brk_calls();
 	mmap_calls();
 	hostile();
+	drivers();
 	cow_isolation();
 	fault_rule();
 	exec_layout();
+	big_fork();
 	fork_storm();
+	live_update();
 	exhaustion();
+	suicide();
 	tap_done();
 }

@@ -4,7 +4,8 @@
 #   test-os.sh [--kvm] KERNEL LIST BINDIR
 #
 # LIST has one suite per line: "name: module args, module args, ...",
-# where each module is a file name in BINDIR without ".elf".  Each suite
+# where each module is a file name in BINDIR without ".elf", or a data
+# module NAME.img in BINDIR/.. (the root image: "root.img data").  Each suite
 # boots once (run.sh, bounded by a timeout); its serial output must hold a
 # plan "1..N", N "ok" lines and no "not ok", and the guest must power off
 # with status 0.  A timeout, a missing plan or a short count fails the
@@ -60,7 +61,10 @@ while IFS= read -r line; do
 	IFS=',' read -ra parts <<< "${line#*:}"
 	for p in "${parts[@]}"; do
 		p=$(echo "$p" | sed 's/^ *//; s/ *$//')
-		mods+=("$bindir/${p%% *}.elf${p#"${p%% *}"}")
+		case ${p%% *} in
+		*.img) mods+=("$bindir/../$p") ;;	# a data module: build/i386/NAME.img
+		*) mods+=("$bindir/${p%% *}.elf${p#"${p%% *}"}") ;;
+		esac
 	done
 	log=$tmp/$name.log
 	input=(); feeder=""

@@ -27,9 +27,12 @@
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/wait.h>
+#include <sys/reboot.h>
 #include <mica/kipc.h>
 #include <mica/callnr.h>
 #include <mica/abi.h>
+#include <mica/cdev.h>
+#include <mica/pmvfs.h>
 #include "pm_double.h"
 
 static int checks;
@@ -442,6 +445,16 @@ static int ids_child(void)
 		return 1;
 	if (getgroups(0, back) != 4 || getgroups(2, back) != -1 || errno != EINVAL)
 		return 2;
+	{
+		message m;
+
+		memset(&m, 0, sizeof(m));
+		m.m_type = PM_GETGROUPS;
+		m.m_lc_pm_groups.grant = 12345;	/* nobody's grant */
+		m.m_lc_pm_groups.count = 8;
+		if (ipc_sendrec(PM_PROC_NR, &m) != OK || m.m_type != -EFAULT)
+			return 13;
+	}
 	if (seteuid(1000) != 0 || geteuid() != 1000 || getuid() != 0)
 		return 3;
 	if (setgroups(1, g) != -1 || errno != EPERM)
@@ -460,6 +473,8 @@ static int ids_child(void)
 		return 10;
 	if (kill(1, 0) != -1 || errno != EPERM)
 		return 11;		/* init is root's */
+	if (reboot(RB_POWEROFF) != -1 || errno != EPERM)
+		return 12;
 	return 0;
 }
 
@@ -646,6 +661,36 @@ static int eintr_child(void)
 	return 0;
 }
 
+static volatile pid_t restart_victim;
+static volatile int in_wait, seen_in_wait;
+
+static void h_alarm_kill(int sig)
+{
+	(void)sig;
+	h_count++;
+	seen_in_wait = in_wait;		/* the handler interrupted waitpid */
+	kill(restart_victim, SIGTERM);
+}
+
+/* SA_RESTART: the handler runs, waitpid goes on and reaps the victim. */
+static int restart_child(void)
+{
+	struct itimerval v = { { 0, 0 }, { 0, 30000 } };
+	int st = 0;
+	pid_t r;
+
+	restart_victim = spawn(sleeper);
+	handle(SIGALRM, h_alarm_kill, SA_RESTART, 0);
+	setitimer(ITIMER_REAL, &v, NULL);
+	in_wait = 1;
+	r = waitpid(restart_victim, &st, 0);
+	if (r != restart_victim)
+		return errno == EINTR ? 1 : 2;
+	if (!seen_in_wait)
+		return 4;
+	return h_count == 1 && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM ? 0 : 3;
+}
+
 static void h_segv(int sig)
 {
 	_exit(sig == SIGSEGV ? 77 : 78);
@@ -704,21 +749,26 @@ static double series(int n)
 	return s;
 }
 
+/* Sums computed again and again until three timer handlers (which use
+ * the FPU themselves) have interrupted them: every sum must come out the
+ * same.  Ends by the handler count, not by time. */
 static int fpu_child(void)
 {
 	struct itimerval v = { { 0, 10000 }, { 0, 10000 } };
-	double quiet = series(200000), noisy;
+	volatile double quiet = series(20000), noisy;	/* stored: no x87 */
+	long rounds = 0, bad = 0;			/* excess precision */
 
 	handle(SIGALRM, h_fpu, 0, 0);
 	setitimer(ITIMER_REAL, &v, NULL);
-	noisy = series(200000);
-	for (int i = 0; i < 3 && h_count < 3; i++)
-		noisy = series(200000);
+	while (h_count < 3 && rounds++ < 1000000) {
+		noisy = series(20000);
+		bad += noisy != quiet;
+	}
 	v.it_value.tv_usec = v.it_interval.tv_usec = 0;
 	setitimer(ITIMER_REAL, &v, NULL);
-	if (h_count < 1)
-		return 2;		/* no handler ran in the loop */
-	return noisy == quiet ? 0 : 1;
+	if (h_count < 3)
+		return 2;
+	return bad ? 1 : 0;
 }
 
 static volatile uintptr_t h_where;
@@ -749,6 +799,56 @@ static int altstack_child(void)
 	return h_where && (h_where < lo || h_where >= hi) ? 0 : 3;
 }
 
+/* C's signal() and raise() go through PM (libposix), not newlib's table. */
+static int signal_child(void)
+{
+	if (signal(SIGUSR1, h_simple) == SIG_ERR)
+		return 1;
+	raise(SIGUSR1);
+	if (h_count != 1)
+		return 2;
+	raise(SIGUSR1);			/* BSD semantics: still installed */
+	if (h_count != 2)
+		return 3;
+	if (signal(SIGTERM, SIG_IGN) == SIG_ERR)
+		return 4;
+	raise(SIGSTOP);			/* the parent's SIGTERM comes now */
+	return 0;			/* ignored: still here */
+}
+
+static int abort_child(void)
+{
+	abort();
+}
+
+static volatile int si_ok;
+
+static void h_info(int sig, siginfo_t *si, void *ctx)
+{
+	si_ok = si && si->si_signo == sig && ctx &&
+		si->si_code == (sig == SIGSEGV ? SI_KERNEL : SI_USER);
+	if (sig == SIGSEGV)
+		_exit(si_ok ? 0 : 4);
+}
+
+static int siginfo_child(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = h_info;
+	sa.sa_flags = SA_SIGINFO;
+	if (sigaction(SIGUSR1, &sa, NULL) < 0 || sigaction(SIGUSR1, NULL, &old) < 0 ||
+	    !(old.sa_flags & SA_SIGINFO) || old.sa_sigaction != h_info)
+		return 1;
+	kill(getpid(), SIGUSR1);
+	if (!si_ok)
+		return 2;
+	sigaction(SIGSEGV, &sa, NULL);
+	crasher();
+	return 3;
+}
+
 static void test_handlers(void)
 {
 	int st = wait_for(spawn(handlers_child));
@@ -757,12 +857,28 @@ static void test_handlers(void)
 		"handlers: run before kill returns, masks inside and after, nested, re-raised, SA_NODEFER, SA_RESETHAND (0x%x)", st);
 	st = wait_for(spawn(eintr_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a handler ends waitpid, nanosleep (time left) and sigsuspend with EINTR (%d)", WEXITSTATUS(st));
+	st = wait_for(spawn(restart_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_RESTART: waitpid goes on after the handler (%d)", WEXITSTATUS(st));
 	st = wait_for(spawn(segv_handler_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 77, "SIGSEGV from a fault reaches a handler (0x%x)", st);
 	st = wait_for(spawn(sigchld_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SIGCHLD handler wakes sigsuspend");
 	st = wait_for(spawn(fpu_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "FPU state survives handlers that use the FPU (%d)", WEXITSTATUS(st));
+	{
+		pid_t c = spawn(signal_child);
+		int stopped = waitpid(c, &st, WUNTRACED) == c && WIFSTOPPED(st);
+
+		kill(c, SIGTERM);
+		kill(c, SIGCONT);
+		st = wait_for(c);
+		ok(stopped && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+			"signal(): handlers through PM, raise() runs them, SIG_IGN protects from another's kill (0x%x)", st);
+	}
+	st = wait_for(spawn(abort_child));
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && (st & 0x80), "abort(): SIGABRT with the core bit (0x%x)", st);
+	st = wait_for(spawn(siginfo_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_SIGINFO: siginfo (signo, SI_USER / SI_KERNEL) and context (%d)", WEXITSTATUS(st));
 	st = wait_for(spawn(altstack_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_ONSTACK runs on the sigaltstack, others on the normal stack (%d)", WEXITSTATUS(st));
 }
@@ -774,6 +890,35 @@ static int raw(int call, message *m)
 	if (ipc_sendrec(PM_PROC_NR, m) != OK)
 		return -9999;
 	return m->m_type;
+}
+
+/* Messages only a terminal or VFS may send, forged by a user process. */
+static void test_forged(void)
+{
+	pid_t victim = spawn(sleeper);
+	message m;
+	int st, r1, r2, r3;
+
+	setpgid(victim, victim);
+	memset(&m, 0, sizeof(m));
+	m.m_type = CDEV_SIGNAL;
+	m.m_cdev_sig.pgrp = victim;
+	m.m_cdev_sig.sig = SIGKILL;
+	r1 = ipc_sendrec(PM_PROC_NR, &m) == OK ? m.m_type : 0;
+	memset(&m, 0, sizeof(m));
+	m.m_type = VFS_PM_REPLY(VFS_PM_EXIT);
+	m.m_vfs_pm_reply.endpt = victim;	/* not even an endpoint */
+	m.m_vfs_pm_reply.pid = victim;
+	r2 = ipc_sendrec(PM_PROC_NR, &m) == OK ? m.m_type : 0;
+	memset(&m, 0, sizeof(m));
+	m.m_type = VFS_PM_FORK;
+	r3 = ipc_sendrec(PM_PROC_NR, &m) == OK ? m.m_type : 0;
+	nap_ms(20);
+	ok(r1 == -EPERM && r2 == -ENOSYS && r3 == -ENOSYS && kill(victim, 0) == 0 &&
+		waitpid(victim, &st, WNOHANG) == 0,
+		"a terminal's signal and VFS's replies forged by a user process change nothing (%d %d %d)", r1, r2, r3);
+	kill(victim, SIGKILL);
+	wait_for(victim);
 }
 
 static void test_hostile(void)
@@ -833,6 +978,7 @@ static void test_hostile(void)
 	EXPECT(PM_RQ_BASE - 1, (void)0, -ENOSYS);
 #undef EXPECT
 	ok(bad == 0, "hostile requests on the wire get EINVAL/EFAULT/ESRCH/... (%d wrong)", bad);
+	test_forged();
 }
 
 static void test_exec(void)

@@ -2,9 +2,9 @@
  * test_vfs.c - the POSIX file calls through the real VFS, in the spirit
  * of MINIX's test17-35: an ordinary C program (tools/mica-cc, newlib +
  * libposix) doing every file call VFS serves and checking results and
- * error codes.  The root file system is memfs (a stand-in server, see
- * memfs.c), a second memfs instance is mounted on /mnt; PM and VM are
- * libc_double.  TAP goes to the console by the kernel's debug print: the
+ * error codes.  argv[1] picks the suite's extras (pm, tty, mfs, exec;
+ * vfs/README.md lists them); a memfs instance labelled memfs2 is mounted
+ * on /mnt.  TAP goes to the console by the kernel's debug print: the
  * process has no descriptors VFS did not give it, and stdout is one of
  * the things under test.  The plan comes last.
  */
@@ -724,8 +724,16 @@ static void t_mfs_root(void)
 	ok(n == 31 && !memcmp(buf, "Mica root for the vfsmfs suite\n", 31),
 		"/etc/motd from the host-made MFS image (%d bytes)", n);
 	close(fd);
-	ok(statvfs("/", &sv) == 0 && sv.f_bsize == 4096, "statvfs /: MFS, 4 KiB blocks (%lu)",
-		(unsigned long)sv.f_bsize);
+	ok(statvfs("/", &sv) == 0 && sv.f_bsize == 4096, "statvfs /: MFS, 4 KiB blocks");
+	{
+		unsigned long before = sv.f_ffree;
+		int f = open("/tmpfile", O_CREAT | O_WRONLY, 0644);
+
+		close(f);
+		stat("/tmpfile", (struct stat[1]){ 0 });
+		ok(unlink("/tmpfile") == 0 && statvfs("/", &sv) == 0 && sv.f_ffree == before,
+			"an unlinked file's inode is free again at once (VFS's node cache lets go)");
+	}
 }
 
 /* /ram0, a block special file for the device MFS has mounted as "/". */
@@ -760,6 +768,52 @@ static void t_blk(void)
 		(fd = open("/ram1", O_RDONLY)) >= 0 && read(fd, blk, 1) == -1 && errno == ENXIO,
 		"a block device no file system has mounted: ENXIO");
 	close(fd);
+}
+
+static int child_nothing(void)
+{
+	return 7;
+}
+
+static int exec_hello(void)
+{
+	char *argv[] = { "hello", "one", "two", NULL }, *envp[] = { "MICA=exec", NULL };
+
+	execve("/bin/hello", argv, envp);
+	return 90 + (errno & 7);
+}
+
+static int exec_as_user(void)
+{
+	if (setuid(100) != 0)
+		return 80;
+	return exec_hello();
+}
+
+/* exec from the MFS root with the real VM and PM: X, not R; the frame;
+ * descriptors across exec. */
+static void t_exec(void)
+{
+	char buf[32];
+	int out, st, n;
+
+	ok(in_child(child_nothing) == 7, "fork and exit with the real VM and PM");
+	out = open("/out", O_CREAT | O_RDWR | O_TRUNC, 0666);
+	ok(dup2(out, 5) == 5 && dup2(out, 6) == 6 && fcntl(6, F_SETFD, FD_CLOEXEC) == 0,
+		"fd 5 for the program, fd 6 close-on-exec");
+	st = in_child(exec_hello);
+	ok(st == 0, "exec /bin/hello from MFS: argv, environment, fd 5 kept, fd 6 closed (%d)", st);
+	n = pread(out, buf, sizeof(buf), 0);
+	ok(n == 16 && !memcmp(buf, "hello from exec\n", 16), "its write through the inherited fd (%d)", n);
+	ok(chmod("/bin/hello", 0711) == 0, "chmod 0711: execute, no read for others");
+	st = in_child(exec_as_user);
+	ok(st == 0, "uid 100 execs a file it cannot read (X, not R) (%d)", st);
+	ok(chmod("/bin/hello", 0744) == 0, "chmod 0744: no execute for others");
+	st = in_child(exec_as_user);
+	ok(st == 90 + (EACCES & 7), "uid 100 cannot exec it: EACCES (%d)", st);
+	close(5);
+	close(6);
+	close(out);
 }
 
 static int pipefd[2];
@@ -859,6 +913,32 @@ static void t_fifo(void)
 	ok(unlink("/fifo") == 0, "unlink the FIFO");
 }
 
+static int child_tty_reader(void)
+{
+	char c;
+	int fd = open("/ttyp", O_RDONLY | O_NOCTTY);
+
+	if (fd < 0)
+		return 1;
+	return read(fd, &c, 1) < 0 ? 2 : 3;	/* nobody types: it waits */
+}
+
+/* A read suspended in the terminal driver, ended by a signal: VFS cancels
+ * it (CDEV_CANCEL) when PM says UNPAUSE, and the process dies, no hang. */
+static void t_tty_signal(void)
+{
+	struct timespec ts = { 0, 100000000 };
+	int pid, st;
+
+	ok(mknod("/ttyp", S_IFCHR | 0666, makedev(4, 0)) == 0, "mknod the console");
+	if ((pid = fork()) == 0)
+		_exit(child_tty_reader());
+	nanosleep(&ts, NULL);
+	ok(kill(pid, SIGTERM) == 0 && waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) &&
+		WTERMSIG(st) == SIGTERM, "a terminal read suspended in VFS ends with the signal");
+	unlink("/ttyp");
+}
+
 /* Pipes between processes: suspension, atomicity, EOF, SIGPIPE, signals. */
 static void t_pipe_procs(void)
 {
@@ -929,6 +1009,11 @@ int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
 
+	if (argc > 1 && !strcmp(argv[1], "exec")) {
+		t_mfs_root();
+		t_exec();
+		goto plan;
+	}
 	if (argc > 1 && !strcmp(argv[1], "mfs")) {
 		t_mfs_root();
 		t_blk();
@@ -948,14 +1033,17 @@ int main(int argc, char **argv)
 		t_proc();
 		t_pipe_procs();
 		t_fifo();
+		t_tty_signal();
 	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
 	t_crash();
+plan:
 	{
 		char plan[32];
 		int n = snprintf(plan, sizeof(plan), "1..%d\n", checks);
 		sys_diag_print(plan, n);
 	}
+
 	return failed ? 1 : 0;
 }

@@ -1,13 +1,14 @@
 /*
  * vfs_rs.c - RS's stand-in for the vfsmfs suite (RS's slot, 3): starts the
  * services in the order a root file system on the memory driver needs,
- * as RS's SEF init would: DS; the memory driver, into which it writes an
+ * as RS's SEF init would: VM and PM when present; DS; the memory driver, into which it writes an
  * MFS image the host's mkfs.mfs made (vfs_image.S; the driver cannot take
  * a boot module's bytes); MFS; the memfs instances; VFS last, so that VFS
  * mounts MFS on /dev/ram0's driver as "/" when it starts.  Then it only
  * receives (and drops) what services send RS.
  *
- * Command line: ds=EP memory=EP mfs=EP vfs=EP memfs=EP,EP... (endpoints).
+ * Command line: vm=EP pm=EP (when the real ones are in the suite) ds=EP memory=EP mfs=EP memfs=EP pfs=EP vfs=EP (endpoints;
+ * memfs is started under the label "memfs2", the one test_vfs mounts).
  */
 #include <mica/syslib.h>
 #include <mica/sef.h>
@@ -64,13 +65,15 @@ int main(const char *args)
 	message m;
 	int r;
 
+	start(args, "vm", "vm");
+	start(args, "pm", "pm");
 	start(args, "ds", "ds");
 	start(args, "memory", "memory");
 	if ((r = load_image(arg_int(args, "memory", NONE))) != OK)
 		printf("vfs_rs: loading the image: %d\n", r);
 	start(args, "mfs", "mfs");
-	start(args, "memfs1", "memfs2");
-	start(args, "memfs2", "pfs");
+	start(args, "memfs", "memfs2");
+	start(args, "pfs", "pfs");
 	start(args, "vfs", "vfs");
 	for (;;)
 		ipc_receive(ANY, &m);

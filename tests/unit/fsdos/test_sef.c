@@ -66,6 +66,39 @@ static void t_restart(void)
 	CU_ASSERT_EQUAL(fos.reply.m_type, OK);
 }
 
+/* The client that saw the crash mounts again: the restored mount answers
+ * it once with its root; another FS_MOUNT, or a different one, is EBUSY. */
+static void t_restart_remount(void)
+{
+	message *m;
+
+	t_restart();
+	m = fsdos_req(FS_MOUNT);
+	m->m_fs_mount.dev = 0x301;
+	m->m_fs_mount.minor = 3;
+	m->m_fs_mount.label = fsdos_name("memory");
+	CU_ASSERT_EQUAL(fsdos_send(m), -EBUSY);		/* another minor */
+	m = fsdos_req(FS_MOUNT);
+	m->m_fs_mount.dev = 0x302;
+	m->m_fs_mount.minor = 2;
+	m->m_fs_mount.label = fsdos_name("memory");
+	CU_ASSERT_EQUAL(fsdos_send(m), -EBUSY);	/* another dev, with a device */
+	m = fsdos_req(FS_MOUNT);
+	m->m_source = OTHER_EP;
+	m->m_fs_mount.dev = 0x301;
+	m->m_fs_mount.minor = 2;
+	m->m_fs_mount.label = fsdos_name("memory");
+	CU_ASSERT_EQUAL(fsdos_send(m), -EPERM);		/* not the owner */
+	CU_ASSERT_EQUAL(fsdos_mount(0), OK);
+	CU_ASSERT_EQUAL(fos.reply.m_fs_node.ino, 1);
+	CU_ASSERT_STRING_EQUAL(ffake.trace, "mount 0x301 2;sync;");
+	CU_ASSERT_EQUAL(fsdos_mount(0), -EBUSY);	/* only once */
+	CU_ASSERT_EQUAL(fsdos_send(fsdos_req(FS_UNMOUNT)), OK);
+	CU_ASSERT_EQUAL(fsdos_mount(0), OK);		/* a real mount */
+	CU_ASSERT_EQUAL(fsdos_mount(0), -EBUSY);
+	memset(&fsdriver_os_mnt, 0, sizeof fsdriver_os_mnt);
+}
+
 static void t_restart_unmounted(void)
 {
 	fake_reset();
@@ -102,6 +135,8 @@ void suite_fsdos_sef(void)
 
 	CU_add_test(s, "fresh start serves", t_fresh);
 	CU_add_test(s, "restart remounts", t_restart);
+	CU_add_test(s, "restart, then the client mounts again",
+	    t_restart_remount);
 	CU_add_test(s, "restart with no mount", t_restart_unmounted);
 	CU_add_test(s, "restart with a bad record", t_restart_bad_record);
 }

@@ -279,6 +279,62 @@ static void test_restart_mark(void)
 	CU_ASSERT_EQUAL(T->fdr_unmount(), OK);
 }
 
+/* Numbers wrap at the top of ino_t (16 bits in the OS build): live pipes
+ * keep theirs, new ones restart above the root, nothing loops. */
+static void test_wrap(void)
+{
+	ino_t a, b, c, d;
+
+	setup();
+	saved_mark = (ino_t)-3;
+	do_mount();
+	a = new_pipe();
+	b = new_pipe();
+	c = new_pipe();
+	d = new_pipe();
+	CU_ASSERT_EQUAL(a, (ino_t)-3);
+	CU_ASSERT_EQUAL(b, (ino_t)-2);
+	CU_ASSERT_EQUAL(c, (ino_t)-1);
+	CU_ASSERT_EQUAL(d, PFS_ROOT_INO + 1);
+	CU_ASSERT_EQUAL(put(a, "a", 1), 1);
+	CU_ASSERT_EQUAL(put(d, "d", 1), 1);
+	CU_ASSERT_EQUAL(T->fdr_putnode(a, 1), OK);
+	CU_ASSERT_EQUAL(T->fdr_putnode(b, 1), OK);
+	CU_ASSERT_EQUAL(T->fdr_putnode(c, 1), OK);
+	CU_ASSERT_EQUAL(T->fdr_putnode(d, 1), OK);
+	CU_ASSERT_EQUAL(T->fdr_unmount(), OK);
+}
+
+/* Transfers mark times; stat reads the clock for them (POSIX "marked for
+ * update"); utime's explicit times stay until the next transfer. */
+static void test_times(void)
+{
+	struct timespec old[2] = { { 1000, 0 }, { 2000, 0 } };
+	struct stat st;
+	char c = 'x';
+	ino_t p;
+
+	setup();
+	do_mount();
+	p = new_pipe();
+	CU_ASSERT_EQUAL(T->fdr_utime(p, &old[0], &old[1]), OK);
+	memset(&st, 0, sizeof st);
+	CU_ASSERT_EQUAL(T->fdr_stat(p, &st), OK);
+	CU_ASSERT_EQUAL(st.st_atim.tv_sec, 1000);
+	CU_ASSERT_EQUAL(st.st_mtim.tv_sec, 2000);
+	CU_ASSERT_EQUAL(put(p, &c, 1), 1);
+	CU_ASSERT_EQUAL(T->fdr_stat(p, &st), OK);
+	CU_ASSERT_EQUAL(st.st_atim.tv_sec, 1000);	/* not read yet */
+	CU_ASSERT(st.st_mtim.tv_sec > 2000 && st.st_ctim.tv_sec > 2000);
+	CU_ASSERT_EQUAL(T->fdr_utime(p, &old[0], &old[1]), OK);
+	CU_ASSERT_EQUAL(get(p, &c, 1), 1);
+	CU_ASSERT_EQUAL(T->fdr_stat(p, &st), OK);
+	CU_ASSERT(st.st_atim.tv_sec > 1000);
+	CU_ASSERT_EQUAL(st.st_mtim.tv_sec, 2000);	/* a read: atime only */
+	CU_ASSERT_EQUAL(T->fdr_putnode(p, 1), OK);
+	CU_ASSERT_EQUAL(T->fdr_unmount(), OK);
+}
+
 int main(void)
 {
 	CU_pSuite s;
@@ -292,6 +348,8 @@ int main(void)
 	CU_add_test(s, "limits: ENFILE, ENOSPC, recovery", test_limits);
 	CU_add_test(s, "hostile arguments", test_hostile);
 	CU_add_test(s, "inode mark across a restart", test_restart_mark);
+	CU_add_test(s, "times marked by transfers", test_times);
+	CU_add_test(s, "inode numbers wrap", test_wrap);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();

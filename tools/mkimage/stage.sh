@@ -1,0 +1,18 @@
+#!/bin/bash
+# tools/mkimage/stage.sh STAGING ETCDIR PROGRAM... - lay out the root tree
+# that mkfs.mfs turns into build/i386/root.img: programs stripped of their
+# debug information (a quarter of the size; build/i386/usr/bin keeps it) in
+# /bin (init in /sbin), "[" as a link to test, /etc from ETCDIR, empty /dev /tmp /home
+# /usr/tests.  Owners, modes of the special ones and /dev nodes come from
+# tools/mkimage/devtable.
+set -eu
+stage=$1 etc=$2; shift 2
+mkdir -p "$stage"/{bin,sbin,etc,dev,tmp,home,usr/tests}
+for p in "$@"; do
+	case ${p##*/} in
+	init) strip -o "$stage/sbin/init" "$p" ;;
+	*) strip -o "$stage/bin/${p##*/}" "$p" ;;
+	esac
+done
+[ -e "$stage/bin/test" ] && ln "$stage/bin/test" "$stage/bin/["
+cp "$etc"/* "$stage/etc/"
