@@ -198,17 +198,21 @@ static int take_queued(struct proc *caller, endpoint_t src)
 	return -EAGAIN;
 }
 
-/* Receive into maddr ('checked': already known to be writable). */
+/* Receive into maddr.  'after_send': sendrec's receive, right after its
+ * send was delivered to src: maddr is known to be writable, src alive, and
+ * src no longer sending or receiving (the delivery woke it), so neither
+ * the endpoint nor a deadlock needs checking again. */
 static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr,
-	int checked)
+	int after_send)
 {
 	struct proc *sp;
 	int r;
 
-	if (src != ANY && (src >= 0 || src < -NR_TASKS) &&
+	if (!after_send && src != ANY && (src >= 0 || src < -NR_TASKS) &&
 	    (r = proc_ep_ok(src, &sp)) != OK)
 		return r;
-	if (!checked && arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
+	if (!after_send &&
+	    arch_check_user(&caller->as, maddr, sizeof(message), 1) != OK)
 		return -EFAULT;
 	caller->msgaddr = maddr;
 	caller->getfrom = src;
@@ -223,7 +227,7 @@ static int mini_receive(struct proc *caller, endpoint_t src, vir_bytes maddr,
 			rts_clear(caller, RTS_RECEIVING);
 		return r;
 	}
-	if (src != ANY && src >= 0 && deadlock(caller, src)) {
+	if (!after_send && src != ANY && src >= 0 && deadlock(caller, src)) {
 		rts_clear(caller, RTS_RECEIVING);
 		return -ELOCKED;
 	}

@@ -107,15 +107,45 @@ struct proc {
 
 /* proc.c */
 extern struct proc proc_table[NR_PROCS];
+
+/* Classify e (inline: every IPC resolves endpoints several times): OK with *pp set, EDEADSRCDST (dead/stale), EBADEPT. */
+static inline int proc_ep_ok(endpoint_t e, struct proc **pp)
+{
+	int slot = ENDPOINT_SLOT(e);
+	struct proc *p;
+
+	if (e < 0 || slot >= NR_PROCS || ENDPOINT_GEN(e) >= ENDPOINT_GEN_MAX)
+		return -EBADEPT;
+	p = &proc_table[slot];
+	if ((p->rts_flags & RTS_SLOT_FREE) || p->endpoint != e)
+		return -EDEADSRCDST;
+	*pp = p;
+	return OK;
+}
+
+static inline struct proc *proc_lookup(endpoint_t e)
+{
+	struct proc *p;
+
+	return proc_ep_ok(e, &p) == OK ? p : NULL;
+}
+
+/* Index of e in priv masks and notify bitmaps: tasks first, then slots. */
+static inline int priv_id(endpoint_t e)
+{
+	if (e < 0 && e >= -NR_TASKS)
+		return TASK_ID(e);
+	if (e < 0 || ENDPOINT_SLOT(e) >= NR_PROCS)
+		return -1;
+	return NR_TASKS + ENDPOINT_SLOT(e);
+}
+
 extern struct proc *proc_current;		/* NULL while idle */
 void proc_init(void);
 struct proc *proc_alloc(void);
 struct proc *proc_alloc_at(int slot);
-struct proc *proc_lookup(endpoint_t e);	/* live process, or NULL */
-int proc_ep_ok(endpoint_t e, struct proc **pp);	/* OK / EDEADSRCDST / EBADEPT */
 void proc_kill(struct proc *p, const char *why);
 void proc_free_slot(struct proc *p);
-int priv_id(endpoint_t e);			/* priv-mask index of e, or -1 */
 void priv_set_user(struct proc *p);
 void priv_set_system(struct proc *p);
 static inline sys_map_t *priv_ipc_to(struct priv_info *pi)

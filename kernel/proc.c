@@ -55,38 +55,6 @@ struct proc *proc_alloc(void)
 	return NULL;
 }
 
-/* Classify e: OK with *pp set, EDEADSRCDST (dead/stale), EBADEPT. */
-int proc_ep_ok(endpoint_t e, struct proc **pp)
-{
-	int slot = ENDPOINT_SLOT(e);
-	struct proc *p;
-
-	if (e < 0 || slot >= NR_PROCS || ENDPOINT_GEN(e) >= ENDPOINT_GEN_MAX)
-		return -EBADEPT;
-	p = &proc_table[slot];
-	if ((p->rts_flags & RTS_SLOT_FREE) || p->endpoint != e)
-		return -EDEADSRCDST;
-	*pp = p;
-	return OK;
-}
-
-struct proc *proc_lookup(endpoint_t e)
-{
-	struct proc *p;
-
-	return proc_ep_ok(e, &p) == OK ? p : NULL;
-}
-
-/* Index of e in priv masks and notify bitmaps: tasks first, then slots. */
-int priv_id(endpoint_t e)
-{
-	if (e < 0 && e >= -NR_TASKS)
-		return TASK_ID(e);
-	if (e < 0 || ENDPOINT_SLOT(e) >= NR_PROCS)
-		return -1;
-	return NR_TASKS + ENDPOINT_SLOT(e);
-}
-
 /* The kernel calls every process may make. */
 static const int user_calls[] = {
 	SYS_DIAGCTL, SYS_EXIT, SYS_SETGRANT, SYS_SAFECOPYFROM, SYS_SAFECOPYTO,

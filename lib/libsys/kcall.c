@@ -37,15 +37,17 @@ int sys_shutdown(u32_t status)
 	return kcall(SYS_DIAGCTL, &m);
 }
 
+/* The call reads nothing but m_type, so the message is not cleared first
+ * (64 bytes of stores on every call); what it answers is used only on OK. */
 int sys_getinfo(endpoint_t *self, int *slot)
 {
-	message m = { 0 };
+	message m;
 	int r = kcall(SYS_GETINFO, &m);
 
 	if (self)
-		*self = m.m_proc.endpt;
+		*self = r == OK ? m.m_proc.endpt : 0;
 	if (slot)
-		*slot = m.m_proc.slot;
+		*slot = r == OK ? m.m_proc.slot : 0;
 	return r;
 }
 
