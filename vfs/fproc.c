@@ -49,12 +49,6 @@ struct fproc *fproc_get(endpoint_t ep)
 	return fp;
 }
 
-void fproc_set_cred(struct fproc *fp, u32_t uid, u32_t gid)
-{
-	fp->uid = fp->ruid = uid;
-	fp->gid = fp->rgid = gid;
-}
-
 int fd_get(struct fproc *fp, int fd, struct filp **fil)
 {
 	if (fd < 0 || fd >= VFS_OPEN_MAX || !fp->fd[fd])

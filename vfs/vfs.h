@@ -116,7 +116,6 @@ int fd_alloc(struct fproc *fp, int from, int *fd);
 void fd_close(struct fproc *fp, int fd);
 void fproc_exit(struct fproc *fp);
 int fproc_fork(endpoint_t parent, endpoint_t child);
-void fproc_set_cred(struct fproc *fp, u32_t uid, u32_t gid);
 extern struct fproc vfs_procs[NR_PROCS];
 struct filp *filp_alloc(struct vnode *vp, int flags);
 void filp_put(struct filp *f);

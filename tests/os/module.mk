@@ -8,6 +8,7 @@
 FS_TEST_IMAGE := build/i386/fs_test.img
 OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
 OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
+OS_TEST_EXTRA_test_rs := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
@@ -44,4 +45,7 @@ RUN_CMD = bash tools/qemu/run.sh $(KERNEL_ELF) "$(TBIN)/demo.elf role=ping priv=
 # test_rootimg: the root image (tools/mkimage) through the memory driver
 # (image=N) and MFS; MFS's on-disk constants from fs/mfs.
 $(TOBJ)/tests/os/test_rootimg.o: TCFLAGS_EXTRA := -Ifs/mfs \
+	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
+# test_rs (suite rsimg) checks the same image's superblock.
+$(TOBJ)/tests/os/test_rs.o: TCFLAGS_EXTRA := -Ifs/mfs \
 	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
