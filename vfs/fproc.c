@@ -24,6 +24,22 @@ static void fproc_init(struct fproc *fp, endpoint_t ep)
 	}
 }
 
+/*
+ * The root has just been mounted: a record made before it (a boot process
+ * PM told VFS about, or one whose first call found no root) gets it as
+ * its root and working directory.
+ */
+void fproc_root_mounted(struct vnode *root)
+{
+	for (struct fproc *fp = vfs_procs; fp < vfs_procs + NR_PROCS; fp++) {
+		if (fp->ep == NONE || fp->root)
+			continue;
+		fp->root = fp->cwd = root;
+		vnode_ref(fp->root);
+		vnode_ref(fp->cwd);
+	}
+}
+
 struct fproc *fproc_find(endpoint_t ep)
 {
 	int slot = ENDPOINT_SLOT(ep);
@@ -47,12 +63,6 @@ struct fproc *fproc_get(endpoint_t ep)
 		fproc_init(fp, ep);
 	}
 	return fp;
-}
-
-void fproc_set_cred(struct fproc *fp, u32_t uid, u32_t gid)
-{
-	fp->uid = fp->ruid = uid;
-	fp->gid = fp->rgid = gid;
 }
 
 int fd_get(struct fproc *fp, int fd, struct filp **fil)

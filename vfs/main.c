@@ -14,9 +14,7 @@
  * Command line: root=EP (the root file system's server, default 7, the
  * boot order of os-servers), rootdev=LABEL rootminor=N (its block driver,
  * default "memory" 0; "none" for a server without device), LABEL=EP for
- * character drivers (dev.c), and until PM tells VFS about identities,
- * user=SLOT uid=N gid=N to give one process slot non-root credentials
- * (tests).
+ * character drivers (dev.c), pfs=EP for PFS (pipe.c; else its DS label).
  */
 #include "vfs.h"
 #include <mica/timers.h>
@@ -101,6 +99,8 @@ static int mount_root(void)
 		arg_int(vfs_args, "rootminor", 0), 0, NULL, &vm);
 	if (r != OK)
 		printf("vfs: mounting the root file system: %d\n", r);
+	else
+		fproc_root_mounted(vm->root);
 	return r;
 }
 
@@ -128,10 +128,6 @@ static void handle_call(message *m)
 	}
 	if (!(c.fp = fproc_get(m->m_source)))
 		return;
-	if (c.fp->uid == 0 && arg_int(vfs_args, "user", -1) ==
-	    ENDPOINT_SLOT(m->m_source))
-		fproc_set_cred(c.fp, arg_int(vfs_args, "uid", 0),
-			arg_int(vfs_args, "gid", 0));
 	r = (nr >= 0 && nr < VFS_NR_CALLS && calls[nr]) ? calls[nr](&c) : -ENOSYS;
 	if (r != VFS_SUSPEND && r != VFS_NO_REPLY)
 		vfs_reply(m->m_source, r, m);

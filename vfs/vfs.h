@@ -111,12 +111,12 @@ void vfs_reply(endpoint_t who, int result, message *m);
 /* fproc.c */
 struct fproc *fproc_get(endpoint_t ep);	/* creates the record on first use */
 struct fproc *fproc_find(endpoint_t ep);	/* NULL if none */
+void fproc_root_mounted(struct vnode *root);	/* records made before it */
 int fd_get(struct fproc *fp, int fd, struct filp **fil);
 int fd_alloc(struct fproc *fp, int from, int *fd);
 void fd_close(struct fproc *fp, int fd);
 void fproc_exit(struct fproc *fp);
 int fproc_fork(endpoint_t parent, endpoint_t child);
-void fproc_set_cred(struct fproc *fp, u32_t uid, u32_t gid);
 extern struct fproc vfs_procs[NR_PROCS];
 struct filp *filp_alloc(struct vnode *vp, int flags);
 void filp_put(struct filp *f);

@@ -27,6 +27,7 @@
 #define SHELL     "/bin/sh"
 #define RC        "/etc/rc"
 #define FAST_DEATHS_MAX 10
+#define CONSOLE_WAIT_MS 10000
 
 static char *const shell_env[] = {
 	"PATH=/bin:/sbin:/usr/bin", "HOME=/", "TERM=vt100", "PS1=# ", NULL
@@ -37,11 +38,20 @@ static void say(const char *what)
 	fprintf(stderr, "init: %s: %s\n", what, strerror(errno));
 }
 
+/*
+ * The boot services come up in parallel with init (RS starts them, DS
+ * learns their labels as they answer), and VFS mounts the root at the
+ * first file call: a first open can fail because the root's driver or
+ * server is not up yet.  So init tries for CONSOLE_WAIT_MS, then gives up.
+ */
 static int open_console(void)
 {
-	int fd;
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	int fd, tries = CONSOLE_WAIT_MS / 100;
 
-	if ((fd = open(CONSOLE, O_RDWR)) < 0)
+	while ((fd = open(CONSOLE, O_RDWR)) < 0 && --tries > 0)
+		nanosleep(&pause, NULL);
+	if (fd < 0)
 		return -1;
 	if ((fd != 0 && dup2(fd, 0) < 0) || dup2(0, 1) < 0 || dup2(0, 2) < 0)
 		return -1;

@@ -69,4 +69,14 @@ int ds_unsubscribe(const char *pattern);
 /* key: DS_KEY_LEN bytes; *flags: type | DSF_DELETED | DSF_OVERRUN. */
 int ds_check(char *key, u32_t *flags, endpoint_t *owner);
 
+/*
+ * The same requests without waiting (RS, which never blocks on a
+ * service): queued by senda; OK once queued.  DS's answer comes back as
+ * an ordinary message from DS_PROC_NR (m_type: the result, m_ds.key
+ * echoed) if the caller is receiving when DS sends it (DS replies with
+ * sendnb), else it is lost.
+ */
+int ds_publish_label_async(const char *label, endpoint_t ep, u32_t flags);
+int ds_delete_async(const char *key, u32_t type);
+
 #endif /* MICA_DS_H */

@@ -75,9 +75,9 @@
  * never started.  Which boot slot runs which label comes from RS's
  * command line ("label=slot ..."; without one, DESIGN.md's boot order).
  */
-#define RS_CONF_LINE_MAX 160	/* bytes in one configuration line */
+#define RS_CONF_LINE_MAX 256	/* bytes in one configuration line */
 #define RS_CONF_IPC_MAX  16	/* labels in one "ipc" line */
-#define RS_CONF_MAX      32	/* labels in one configuration */
+#define RS_CONF_MAX      64	/* labels in one configuration */
 #define RS_CONF_ERR_LEN  80	/* a refusal's reason */
 
 struct rs_conf {

@@ -4,6 +4,7 @@
  */
 #include <mica/syslib.h>
 #include <mica/ds.h>
+#include <mica/sef.h>		/* asynsend */
 
 /* Start a request for key; -EINVAL if it does not fit. */
 static int ds_req(message *m, int type, const char *key, u32_t flags)
@@ -185,4 +186,25 @@ int ds_check(char *key, u32_t *flags, endpoint_t *owner)
 	*flags = m.m_ds.flags;
 	*owner = m.m_ds.owner;
 	return OK;
+}
+
+int ds_publish_label_async(const char *label, endpoint_t ep, u32_t flags)
+{
+	message m;
+	int r;
+
+	if ((r = ds_req(&m, DS_PUBLISH, label, DSF_TYPE_LABEL | flags)) != OK)
+		return r;
+	m.m_ds.val.u32 = (u32_t)ep;
+	return asynsend(DS_PROC_NR, &m);
+}
+
+int ds_delete_async(const char *key, u32_t type)
+{
+	message m;
+	int r;
+
+	if ((r = ds_req(&m, DS_DELETE, key, type)) != OK)
+		return r;
+	return asynsend(DS_PROC_NR, &m);
 }

@@ -4,7 +4,8 @@
  * RS_PROC_NR only).  For each "label=slot" of RS's command line, in that
  * order: find the label's configuration (refused stanzas, unknown labels
  * and ipc targets that are not booted keep the service from starting: its
- * slot is cleared), set exactly the configured privileges, become its
+ * slot is cleared), set exactly the configured privileges (plus the
+ * physical ranges its module line got from the kernel, "image=J"), become its
  * signal manager, and send the fresh init by senda.  The replies come
  * back to the main loop (service.c); nothing here waits for a service.
  * Boot order matters only for who can run first: VM's init goes out first
@@ -37,21 +38,21 @@ static int refuse(const struct rs_boot *b, const char *why, const char *detail)
 	return r;
 }
 
+static int svc_send_init(struct rs_service *s);
+
 static void start_one(const struct rs_boot *b)
 {
 	const struct rs_conf *c;
 	struct rs_service *s;
-	struct priv_info pi;
+	struct priv_info pi, boot;
 	char err[RS_CONF_ERR_LEN];
-	u32_t up;
-	message m;
 	int r;
 
 	if (b->slot == RS_PROC_NR) {
 		printf("rs: %s (%d): RS's own slot\n", b->label, b->slot);
 		return;
 	}
-	if (sys_times(b->slot, &up, NULL) != OK) {
+	if (sys_times(b->slot, NULL, NULL) != OK) {
 		printf("rs: %s (%d): no boot process in the slot\n", b->label,
 			b->slot);
 		return;
@@ -68,6 +69,15 @@ static void start_one(const struct rs_boot *b)
 		refuse(b, "configuration refused", err);
 		return;
 	}
+	if ((r = sys_privctl(b->slot, PRIV_GET, &boot)) != OK) {
+		snprintf(err, sizeof(err), "privileges unreadable (%d)", r);
+		refuse(b, err, NULL);
+		return;
+	}
+	if (rs_priv_keep_boot(&pi, &boot, err, sizeof(err)) != OK) {
+		refuse(b, "configuration refused", err);
+		return;
+	}
 	if (!(s = svc_alloc(b->label, b->slot))) {
 		refuse(b, "service table full", NULL);
 		return;
@@ -79,20 +89,54 @@ static void start_one(const struct rs_boot *b)
 		svc_gone(s, err);
 		return;
 	}
+	if (svc_send_init(s) == OK && (pi.flags & PF_VM) && touch_pages)
+		rs_touch_fresh(touch_pages);	/* while VM runs its init */
+}
+
+/*
+ * Queue s's fresh init by senda.  The senda table is small (asynsend.c):
+ * with every entry still undelivered the init waits (EAGAIN) and
+ * svc_send_inits retries it after the next message RS takes, when
+ * services have received theirs.
+ */
+static int svc_send_init(struct rs_service *s)
+{
+	char err[RS_CONF_ERR_LEN];
+	message m;
+	u32_t now;
+	int r;
+
 	memset(&m, 0, sizeof(m));
 	m.m_type = RS_INIT;
 	m.m_rs_init.type = SEF_INIT_FRESH;
 	m.m_rs_init.old_ep = NONE;
 	m.m_rs_init.restarts = s->restarts;
 	memcpy(m.m_rs_init.label, s->label, RS_LABEL_LEN);
-	s->init_sent = up;
-	if ((r = asynsend(s->ep, &m)) != OK) {
+	if (sys_times(SELF, &now, NULL) == OK)
+		s->init_sent = now;
+	if ((r = asynsend(s->ep, &m)) == OK) {
+		s->init_queued = 1;
+		return OK;
+	}
+	if (r != -EAGAIN) {
 		snprintf(err, sizeof(err), "init not sent (%d)", r);
 		svc_gone(s, err);
-		return;
+	} else if (!s->init_waited) {
+		s->init_waited = 1;
+		printf("rs: %s (%d): init waits for a free senda entry\n",
+			s->label, s->ep);
 	}
-	if ((pi.flags & PF_VM) && touch_pages)
-		rs_touch_fresh(touch_pages);	/* while VM runs its init */
+	return r;
+}
+
+void svc_send_inits(void)
+{
+	int i;
+
+	for (i = 0; i < RS_MAX_SERVICES; i++)
+		if (rs_table[i].state == SVC_INIT && !rs_table[i].init_queued &&
+		    svc_send_init(&rs_table[i]) != OK)
+			return;			/* still full (or it went down) */
 }
 
 int rs_boot(const char *args)
@@ -100,6 +144,7 @@ int rs_boot(const char *args)
 	char err[RS_CONF_ERR_LEN];
 	int i, ping;
 
+	rs_started_tsc = rdtsc();
 	if (arg_value(args, "ping")) {
 		ping = arg_int(args, "ping", -1);
 		if (ping >= 1 && ping <= 60 * HZ)
@@ -124,9 +169,11 @@ int rs_boot(const char *args)
 		conf_n = 0;
 	}
 	for (i = 0; i < conf_n; i++)
-		if (conf_tab[i].bad)
+		if (conf_tab[i].bad && conf_tab[i].label[0])
 			printf("rs: configuration of '%s' refused: %s\n",
 				conf_tab[i].label, conf_tab[i].err);
+		else if (conf_tab[i].bad)
+			printf("rs: configuration refused: %s\n", conf_tab[i].err);
 	for (i = 0; i < boot_n; i++)
 		start_one(&boot_map[i]);
 	ping_start();

@@ -8,9 +8,24 @@
  * from its configuration entry (conf.c), and nothing else: the kernel's
  * privilege structure is built from zero, so a service holds exactly what
  * its stanza lists, plus IPC to RS (SEF's replies need it) and
- * PF_SYS_PROC.
+ * PF_SYS_PROC, plus the physical ranges the boot image itself gave it
+ * (rs_priv_keep_boot: "image=J" on its module line).
  */
 #include "conf.h"
+
+/* a then b into err (size errlen), truncated. */
+static void say(char *err, u32_t errlen, const char *a, const char *b)
+{
+	u32_t k = 0;
+
+	if (!errlen)
+		return;
+	for (; *a && k + 1 < errlen; a++)
+		err[k++] = *a;
+	for (; *b && k + 1 < errlen; b++)
+		err[k++] = *b;
+	err[k] = '\0';
+}
 
 /* Word [s, s+len) as "label=slot"? */
 static int boot_word(const char *s, u32_t len, struct rs_boot *b)
@@ -105,21 +120,40 @@ int rs_conf_priv(const struct rs_conf *c, const struct rs_boot *map, int n,
 		for (j = 0; j < n && strcmp(map[j].label, c->ipc[i]); j++)
 			;
 		if (j == n) {
-			err[0] = '\0';
-			if (errlen > 0) {
-				u32_t k = 0;
-				const char *w = "ipc target not booted: ";
-
-				for (; *w && k + 1 < errlen; w++)
-					err[k++] = *w;
-				for (w = c->ipc[i]; *w && k + 1 < errlen; w++)
-					err[k++] = *w;
-				err[k] = '\0';
-			}
+			say(err, errlen, "ipc target not booted: ", c->ipc[i]);
 			return -EINVAL;
 		}
 		id = NR_TASKS + map[j].slot;
 		pi->ipc_to[id / 32] |= 1u << (id % 32);
+	}
+	return OK;
+}
+
+int rs_priv_keep_boot(struct priv_info *pi, const struct priv_info *boot,
+	char *err, u32_t errlen)
+{
+	phys_bytes base[NR_MEM_RANGES];
+	u32_t len[NR_MEM_RANGES];
+	int i, n = 0;
+
+	for (i = 0; i < NR_MEM_RANGES; i++)
+		if (boot->mem_len[i]) {
+			base[n] = boot->mem_base[i];
+			len[n++] = boot->mem_len[i];
+		}
+	for (i = 0; i < NR_MEM_RANGES; i++)
+		if (pi->mem_len[i]) {
+			if (n == NR_MEM_RANGES) {
+				say(err, errlen, "too many memory ranges with "
+					"the boot image's", "");
+				return -EINVAL;
+			}
+			base[n] = pi->mem_base[i];
+			len[n++] = pi->mem_len[i];
+		}
+	for (i = 0; i < NR_MEM_RANGES; i++) {
+		pi->mem_base[i] = i < n ? base[i] : 0;
+		pi->mem_len[i] = i < n ? len[i] : 0;
 	}
 	return OK;
 }

@@ -20,7 +20,7 @@
 #define KEY_MEM   0x10
 #define KEY_FLAGS 0x20
 
-#define MAX_TOKENS 40
+#define MAX_TOKENS 48
 #define IRQ_LINES  16		/* the 8259 pair; 0 is the clock, 2 the cascade */
 
 struct tok {

@@ -55,6 +55,15 @@ int rs_boot_parse(const char *args, struct rs_boot *map, int max, char *err,
 int rs_conf_priv(const struct rs_conf *c, const struct rs_boot *map, int n,
 	struct priv_info *pi, char *err, u32_t errlen);
 
+/*
+ * Keep the physical ranges the boot image gave the process (the kernel's
+ * "image=J": a boot module's pages, as the memory driver's root image)
+ * in pi, ahead of the configured ones: the boot image is trusted like the
+ * boot map.  -EINVAL with err set when both do not fit in NR_MEM_RANGES.
+ */
+int rs_priv_keep_boot(struct priv_info *pi, const struct priv_info *boot,
+	char *err, u32_t errlen);
+
 /* A label's rules: 1..RS_LABEL_LEN-1 of [a-z0-9_-], starting with a letter. */
 int rs_label_ok(const char *s, u32_t len);
 

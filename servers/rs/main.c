@@ -2,9 +2,10 @@
  * main.c - RS, the reincarnation server, at boot: start through SEF (RS
  * is the one service that does not wait for an init), start every boot
  * service (boot.c), then serve messages through a table by type.  RS
- * never blocks on a service: inits, pings and signals go out by senda,
- * services answer by senda, and the only synchronous partner is DS (a
- * service RS started and saw answer its init).
+ * never blocks on a service: inits, pings, signals and DS requests go
+ * out by senda, and services answer by senda (DS by sendnb).  RS itself
+ * answers only requests (m_type > 0) it does not know, with ENOSYS by
+ * sendnb, and never an answer: two servers must not bounce errors.
  */
 #include "rs.h"
 
@@ -44,8 +45,12 @@ static void rs_handle(message *m)
 		rs_calls[i](s, m);
 		return;
 	}
-	/* Not a service's message RS expects: a client waiting for an
-	 * answer gets ENOSYS (sendnb: RS never waits for it). */
+	if (m->m_type <= 0) {		/* an answer, not a request */
+		if (s && s->ep == DS_PROC_NR)
+			ds_answer(m);
+		return;
+	}
+	/* A request RS does not serve: ENOSYS (sendnb: RS never waits). */
 	m->m_type = -ENOSYS;
 	ipc_sendnb(m->m_source, m);
 }
@@ -66,5 +71,6 @@ int main(const char *args)
 			continue;
 		}
 		rs_handle(&m);
+		svc_send_inits();	/* any that found the senda table full */
 	}
 }

@@ -24,7 +24,7 @@ static void ping_round(int arg)
 		now = 0;
 	for (i = 0; i < RS_MAX_SERVICES; i++) {
 		s = &rs_table[i];
-		if (s->state == SVC_INIT && !s->init_late &&
+		if (s->state == SVC_INIT && s->init_queued && !s->init_late &&
 		    now - s->init_sent >= rs_ping_ticks) {
 			s->init_late = 1;
 			printf("rs: %s (%d): not answering its init\n",

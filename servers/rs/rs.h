@@ -31,6 +31,8 @@ struct rs_service {
 	enum svc_state state;
 	const struct rs_conf *conf;
 	u32_t restarts;
+	int init_queued;		/* the init is in the senda table */
+	int init_waited;		/* it found the table full once */
 	clock_t_m init_sent;		/* tick the init went out */
 	int init_late;			/* "not answering its init" reported */
 	u32_t ping_seq;			/* last ping sent */
@@ -43,6 +45,7 @@ struct rs_service {
 #define RS_MAX_SERVICES RS_BOOT_MAX
 extern struct rs_service rs_table[RS_MAX_SERVICES];
 extern u32_t rs_ping_ticks;
+extern u64_t rs_started_tsc;		/* service.c: boot measurement */
 
 /* service.c */
 struct rs_service *svc_by_ep(endpoint_t ep);
@@ -53,9 +56,11 @@ void svc_publish_ready(void);
 void svc_init_reply(struct rs_service *s, const message *m);
 void svc_panic(struct rs_service *s, const message *m);
 void svc_signals(endpoint_t ep, u32_t sigmap);
+void ds_answer(const message *m);
 
 /* boot.c */
 int rs_boot(const char *args);
+void svc_send_inits(void);
 
 /* touch.c (boot test hook) */
 void rs_touch_fresh(u32_t pages);

@@ -8,7 +8,8 @@
  * Taking down means: fail everything blocked on the endpoint
  * (SYS_CLEARREFS), free the slot (SYS_CLEAR: later sends fail at once with
  * EDEADSRCDST instead of waiting on a stopped process) and withdraw the
- * label from DS.  A restart policy (a later issue) replaces the SYS_CLEAR
+ * label from DS.  Requests to DS go by senda too (ds_*_async): RS never
+ * waits for DS either; DS's answers arrive in the main loop (ds_answer).  A restart policy (a later issue) replaces the SYS_CLEAR
  * with a new instance in the kept slot (README.md).
  */
 #include "rs.h"
@@ -84,7 +85,7 @@ void svc_publish_ready(void)
 
 		if (s->state != SVC_UP || s->published)
 			continue;
-		r = ds_publish_label(s->label, s->ep, DSF_OVERWRITE);
+		r = ds_publish_label_async(s->label, s->ep, DSF_OVERWRITE);
 		if (r != OK)
 			printf("rs: %s (%d): publishing the label failed (%d)\n",
 				s->label, s->ep, r);
@@ -104,11 +105,35 @@ void svc_gone(struct rs_service *s, const char *cause)
 	if ((r = sys_clear(s->ep)) != OK && r != -EDEADSRCDST)
 		printf("rs: %s: clear failed (%d)\n", s->label, r);
 	if (s->published && ds_up()) {
-		if ((r = ds_delete(s->label, DSF_TYPE_LABEL)) != OK)
+		if ((r = ds_delete_async(s->label, DSF_TYPE_LABEL)) != OK)
 			printf("rs: %s: withdrawing the label failed (%d)\n",
 				s->label, r);
 	}
 	s->published = 0;
+}
+
+/*
+ * Once no service is left waiting for its init: one console line with
+ * how many came up and the guest time since RS started (TSC: guest
+ * instructions under -icount shift=0), for boot measurements.
+ */
+u64_t rs_started_tsc;
+
+static void boot_done_check(void)
+{
+	static int said;
+	int i, up = 0, down = 0;
+
+	for (i = 0; i < RS_MAX_SERVICES; i++) {
+		if (rs_table[i].state == SVC_INIT)
+			return;
+		up += rs_table[i].state == SVC_UP;
+		down += rs_table[i].state == SVC_DEAD;
+	}
+	if (said++)
+		return;
+	printf("rs: boot: %d services up, %d down, %u K TSC cycles after RS started\n",
+		up, down, (u32_t)((rdtsc() - rs_started_tsc) >> 10));
 }
 
 void svc_init_reply(struct rs_service *s, const message *m)
@@ -121,12 +146,14 @@ void svc_init_reply(struct rs_service *s, const message *m)
 	if (r != OK) {
 		snprintf(why, sizeof(why), "init failed (%d)", r);
 		svc_gone(s, why);
+		boot_done_check();
 		return;
 	}
 	if (s->init_late)
 		printf("rs: %s (%d): init answered late\n", s->label, s->ep);
 	s->state = SVC_UP;
 	svc_publish_ready();
+	boot_done_check();
 }
 
 void svc_panic(struct rs_service *s, const message *m)
@@ -175,4 +202,16 @@ void svc_signals(endpoint_t ep, u32_t sigmap)
 	if ((r = asynsend(s->ep, &m)) != OK)
 		printf("rs: %s (%d): signal not forwarded (%d)\n", s->label,
 			s->ep, r);
+}
+
+/* DS's answer to a label publish or delete RS queued: log a refusal. */
+void ds_answer(const message *m)
+{
+	char key[DS_KEY_LEN];
+
+	if (m->m_type == OK)
+		return;
+	memcpy(key, m->m_ds.key, sizeof(key));
+	key[sizeof(key) - 1] = '\0';
+	printf("rs: DS refused '%s' (%d)\n", key, m->m_type);
 }

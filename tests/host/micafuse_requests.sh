@@ -11,6 +11,11 @@
 #   - ls -l of a directory of 20 files: READDIRPLUS only, no LOOKUP or
 #     GETATTR per name;
 #   - creating a file: LOOKUP + MKNOD, no CREATE/OPEN/FLUSH/RELEASE;
+#   - writing it: one WRITE, and no xattr request on MFS (answered ENOSYS
+#     once); on ext2 exactly one GETXATTR, the kernel's security.capability
+#     probe before a write, which a format with xattrs must answer (it
+#     cannot be switched off without losing real xattrs: ext2_xattr.sh)
+#     and nothing more: LOOKUP, MKNOD, GETXATTR, WRITE;
 #   - -o all_requests brings OPEN and RELEASE back (the counter and the
 #     switch both work);
 # and what the cuts must not change: contents read back, a written file is
@@ -49,8 +54,10 @@ populate() {
 	printf 'warm\n' >"$MNT/warm"
 }
 
+# run_format NAME IMAGE CHECKER XATTRS: XATTRS is how many GETXATTR the
+# kernel sends before a write (0 for a format without xattrs, else 1).
 run_format() {
-	local name=$1 img=$2 check=$3 n
+	local name=$1 img=$2 check=$3 xattrs=$4 n
 	t_mount "$name: mount" "$img" "$MNT" || return
 	t_ok "$name: 20 small files" populate
 	t_umount "$name: unmount" "$MNT"
@@ -88,6 +95,13 @@ run_format() {
 	t_is "$name: create is one MKNOD" 1 "$(req MKNOD)"
 	none "$name: create sends no CREATE, OPEN, FLUSH, RELEASE" \
 		CREATE OPEN FLUSH RELEASE
+	t_is "$name: the write is one WRITE" 1 "$(req WRITE)"
+	t_is "$name: the write costs $xattrs xattr probe(s)" "$xattrs" \
+		"$(req GETXATTR)"
+	none "$name: the write sends no other xattr request" \
+		SETXATTR LISTXATTR REMOVEXATTR
+	t_is "$name: create + write in $((3 + xattrs)) requests" \
+		$((3 + xattrs)) "$(req total)"
 	t_umount "$name: unmount" "$MNT"
 
 	t_mount "$name: mount -o counts,all_requests" "$img" "$MNT" \
@@ -113,9 +127,9 @@ run_format() {
 
 truncate -s 16M "$T/mfs.img"
 mkfs.minix -3 "$T/mfs.img" >/dev/null 2>&1 || t_flunk "mkfs.minix -3"
-run_format mfs "$T/mfs.img" "fsck.minix -f"
+run_format mfs "$T/mfs.img" "fsck.minix -f" 0
 
 mke2fs -q -t ext2 "$T/ext2.img" 16M >/dev/null 2>&1 || t_flunk "mke2fs"
-run_format ext2 "$T/ext2.img" "e2fsck -fn"
+run_format ext2 "$T/ext2.img" "e2fsck -fn" 1
 
 t_done

@@ -8,6 +8,7 @@
 FS_TEST_IMAGE := build/i386/fs_test.img
 OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
 OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
+OS_TEST_EXTRA_test_rs := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
@@ -37,11 +38,26 @@ os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS) $(OS_CHECK_TOOLS)
 		$(KERNEL_ELF) tests/os/tests.list $(TBIN)
 OS_TESTS += os-tests-run
 
-RUN_DEPS += $(KERNEL_ELF) $(TBIN)/demo.elf
-RUN_CMD = bash tools/qemu/run.sh $(KERNEL_ELF) "$(TBIN)/demo.elf role=ping priv=sys" \
-	"$(TBIN)/demo.elf role=pong"
+# `make run`: the whole system, in the boot order of include/mica/com.h
+# (module i is slot and endpoint i): VM, PM, VFS, RS (which gives every
+# service the privileges of servers/rs/boot.conf, so only RS has priv=sys),
+# DS, TTY, the memory driver serving the root image (module 10, "data": no
+# process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1).
+# tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
+# scripted session that powers off at end of input; a boot that shows no
+# prompt ends with an error (MICA_BOOT_TIMEOUT).
+RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
+	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
+	"$(TBIN)/memory.elf image=10" "$(TBIN)/mfs.elf" "$(TBIN)/pfs.elf" \
+	"$(TUSR)/bin/init" "$(ROOT_IMG) data"
+RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs,$(TBIN)/$(m).elf) \
+	$(TUSR)/bin/init $(ROOT_IMG)
+RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 
 # test_rootimg: the root image (tools/mkimage) through the memory driver
 # (image=N) and MFS; MFS's on-disk constants from fs/mfs.
 $(TOBJ)/tests/os/test_rootimg.o: TCFLAGS_EXTRA := -Ifs/mfs \
+	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
+# test_rs (suite rsimg) checks the same image's superblock.
+$(TOBJ)/tests/os/test_rs.o: TCFLAGS_EXTRA := -Ifs/mfs \
 	-isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)

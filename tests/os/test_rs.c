@@ -14,6 +14,9 @@
 #include <mica/sef.h>
 #include <mica/ds.h>
 #include <mica/callnr.h>
+#include <mica/libbdev.h>
+#include <mica/memdev.h>
+#include "mfs_format.h"		/* MFS_MAGIC_V3 */
 
 #define MAIN 0
 #define SVC 5
@@ -24,6 +27,8 @@
 #define EVIL 10
 #define NOSTANZA 11
 #define SIGSVC 12
+#define SLOW 13
+#define DEAF 14
 #define PING_TICKS 20		/* rs_test's ping= in tests.list */
 #define OP_CRASH 0x7700
 
@@ -161,6 +166,9 @@ static int role_main(void)
 	/* mute: give RS a few ping rounds to notice (rs.check reads it). */
 	tap_sleep(4 * PING_TICKS);
 	tap_ok(sys_times(MUTE, NULL, NULL) == OK, "mute is still there (reported, not killed)");
+	tap_ok(sys_times(SLOW, NULL, NULL) == OK, "slow is still there");
+	tap_ok(sys_times(DEAF, NULL, NULL) == OK, "deaf (never took its init) is still there");
+	tap_is(ds_retrieve_label_endpt("deaf", &ep), -ENOENT, "... without a label");
 
 	/* RS is the services' signal manager: it forwards a signal as
 	 * RS_SIGNAL (SEF calls the handler), and a SIGTERM's exit is reported. */
@@ -231,6 +239,69 @@ static int role_vmmain(void)
 	tap_ok(r == OK && m.m_type == OK && m.m_lc_vm_brk.addr > USER_BASE,
 		"VM serves a request after RS's boot (%d %d)", r, m.m_type);
 	sef_sleep(3 * PING_TICKS);	/* pings answered meanwhile (rsvm.check) */
+	tap_done();
+}
+
+/*
+ * rsimg suite: the memory driver started by RS keeps the root image range
+ * the kernel listed for it ("image=6") next to its configured privileges,
+ * maps it, and serves the MFS image as /dev/ram0.
+ */
+#define IMG_MEMORY 1
+
+static int role_imgmain(void)
+{
+	static const int calls[] = { SYS_DIAGCTL, SYS_EXIT, SYS_SETGRANT,
+		SYS_SAFECOPYFROM, SYS_SAFECOPYTO, SYS_SETALARM, SYS_TIMES,
+		SYS_GETINFO, SYS_MEMMAP, SYS_UNMAP, SYS_PHYSMAP };
+	struct priv_info pi, want;
+	struct bdev_dev d;
+	static u8_t buf[1024];
+	endpoint_t ep;
+	int i, r;
+
+	if (sef_startup() != OK)
+		return 1;
+	sleeper = sef_sleep;
+	tap_is(wait_label("memory", OK, &ep), OK, "memory's label is in DS");
+	tap_is(ep, IMG_MEMORY, "... naming the driver");
+	tap_is(sys_privctl(IMG_MEMORY, PRIV_GET, &pi), OK, "read the driver's privileges");
+	memset(&want, 0, sizeof(want));
+	for (i = 0; i < (int)(sizeof(calls) / sizeof(calls[0])); i++)
+		PRIV_CALL_SET(&want, KCALL_NR(calls[i]));
+	tap_ok(!memcmp(pi.calls, want.calls, sizeof(want.calls)),
+		"driver: exactly boot.conf's calls");
+	tap_ok(pi.mem_len[0] >= 1024 * 1024 && pi.mem_len[1] == 0,
+		"driver: the boot image's range kept, nothing else (%u bytes)",
+		pi.mem_len[0]);
+	r = bdev_open(&d, IMG_MEMORY, MEM_RAM_MINOR, BDEV_R_BIT);
+	tap_is(r, OK, "open /dev/ram0");
+	r = bdev_read(&d, 1024, buf, sizeof(buf));
+	tap_ok(r == 1024 && (buf[24] | buf[25] << 8) == MFS_MAGIC_V3,
+		"its superblock is the root image's (MFS v3)");
+	bdev_close(&d);
+	sef_sleep(3 * PING_TICKS);	/* pings answered meanwhile */
+	tap_done();
+}
+
+/*
+ * rsmany suite: 20 services a..t (slots 5..24) besides DS, more inits
+ * than RS's senda table holds at once: the rest wait and go out as
+ * entries free up; every label reaches DS.
+ */
+static int role_manymain(void)
+{
+	char label[2] = "a";
+	endpoint_t ep;
+	int i, good = 0;
+
+	for (i = 0; i < 20; i++) {
+		label[0] = (char)('a' + i);
+		good += wait_label(label, OK, &ep) == OK && ep == 5 + i;
+	}
+	tap_is(good, 20, "all 20 services up, labels in DS");
+	tap_is(wait_label("ds", OK, &ep), OK, "and DS's");
+	tap_sleep(3 * PING_TICKS);	/* pings answered meanwhile (rsmany.check) */
 	tap_done();
 }
 
@@ -314,6 +385,13 @@ int main(const char *args)
 		return role_svc();
 	if (tap_role(args, "vmmain"))
 		return role_vmmain();
+	if (tap_role(args, "imgmain"))
+		return role_imgmain();
+	if (tap_role(args, "manymain"))
+		return role_manymain();
+	if (tap_role(args, "deaf"))		/* never takes its init */
+		for (;;)
+			ipc_receive(MAIN, &m);
 	if (tap_role(args, "badinit"))
 		sef_setcb_init_fresh(fail_init);
 	if (tap_role(args, "sigsvc"))
@@ -327,6 +405,8 @@ int main(const char *args)
 	if (tap_role(args, "mute"))
 		for (;;)
 			ipc_receive(MAIN, &m);	/* never answers a ping */
+	if (tap_role(args, "slow"))
+		tap_sleep(4 * PING_TICKS);	/* misses pings, then answers */
 	serve();			/* crasher */
 	return 0;
 }

@@ -24,3 +24,7 @@ OS_ALL += $(ROOT_IMG)
 HOST_TESTS += tests/host/root_img.sh
 test-host: $(ROOT_IMG)
 os-tests-run: $(ROOT_IMG)
+HOST_TESTS += tests/host/run_bounds.sh
+test-host: $(KERNEL_ELF) $(TBIN)/demo.elf $(TBIN)/test_timer.elf
+HOST_TESTS += tests/host/run_session.sh
+test-host: $(RUN_DEPS)

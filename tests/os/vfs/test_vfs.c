@@ -783,6 +783,17 @@ static int exec_hello(void)
 	return 90 + (errno & 7);
 }
 
+static int exec_setuid(void)
+{
+	char *argv[] = { "hello", "one", "two", NULL };
+	char *envp[] = { "MICA=exec", "EUID=5", NULL };
+
+	if (setuid(100) != 0)
+		return 80;
+	execve("/bin/hello", argv, envp);
+	return 90 + (errno & 7);
+}
+
 static int exec_as_user(void)
 {
 	if (setuid(100) != 0)
@@ -811,6 +822,10 @@ static void t_exec(void)
 	ok(chmod("/bin/hello", 0744) == 0, "chmod 0744: no execute for others");
 	st = in_child(exec_as_user);
 	ok(st == 90 + (EACCES & 7), "uid 100 cannot exec it: EACCES (%d)", st);
+	ok(chown("/bin/hello", 5, 5) == 0 && chmod("/bin/hello", 04755) == 0,
+		"owner 5, set-user-id");
+	st = in_child(exec_setuid);
+	ok(st == 0, "uid 100 execs it: effective uid 5, real uid 100 (%d)", st);
 	close(5);
 	close(6);
 	close(out);
@@ -921,6 +936,50 @@ static int child_tty_reader(void)
 	if (fd < 0)
 		return 1;
 	return read(fd, &c, 1) < 0 ? 2 : 3;	/* nobody types: it waits */
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+/* A poll and a pipe read waiting in VFS, interrupted by a caught signal. */
+static int child_eintr(void)
+{
+	struct sigaction sa;
+	struct pollfd p = { .fd = pipefd[0], .events = POLLIN };
+	char c;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	if (sigaction(SIGUSR1, &sa, NULL) != 0)
+		return 1;
+	if (write(pipefd[1], "", 0) != 0)	/* the parent's go signal: none */
+		return 2;
+	if (poll(&p, 1, 100000) != -1 || errno != EINTR)
+		return 3;
+	if (read(pipefd[0], &c, 1) != -1 || errno != EINTR)
+		return 4;
+	return 0;
+}
+
+static void t_eintr(void)
+{
+	struct timespec ts = { 0, 100000000 };
+	int pid, st;
+
+	pipe(pipefd);
+	if ((pid = fork()) == 0)
+		_exit(child_eintr());
+	nanosleep(&ts, NULL);
+	kill(pid, SIGUSR1);		/* ends the poll */
+	nanosleep(&ts, NULL);
+	kill(pid, SIGUSR1);		/* ends the read */
+	ok(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		"poll and a pipe read suspended in VFS end with EINTR for a caught signal "
+		"(status 0x%x)", st);
+	close(pipefd[0]);
+	close(pipefd[1]);
 }
 
 /* A read suspended in the terminal driver, ended by a signal: VFS cancels
@@ -1034,6 +1093,7 @@ int main(int argc, char **argv)
 		t_pipe_procs();
 		t_fifo();
 		t_tty_signal();
+		t_eintr();
 	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();

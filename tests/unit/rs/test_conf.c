@@ -119,9 +119,11 @@ static const struct {
 	{ "ipc ALL\ncalls DIAGCTL # a comment still counts: "
 	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 	  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n", "line too long" },
 	{ "ipc ALL\ncalls 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 "
-	  "21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41\n",
+	  "21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 "
+	  "42 43 44 45 46 47 48 49\n",
 	  "too many words" },
 };
 
@@ -153,7 +155,7 @@ static void test_hostile(void)
 
 static void test_structure(void)
 {
-	char big[64 * 24 + 1];
+	char big[(RS_CONF_MAX + 1) * 32 + 1];
 	int n, i;
 
 	/* the error names the line */
@@ -209,7 +211,33 @@ static void test_ipc_unbooted(void)
 	n = parse("service a\nipc ghost\ncalls\n");
 	CU_ASSERT_EQUAL_FATAL(n, 1);
 	CU_ASSERT_EQUAL(rs_conf_priv(&tab[0], map, 1, &pi, err, sizeof(err)), -EINVAL);
-	CU_ASSERT_PTR_NOT_NULL(strstr(err, "ghost"));
+	CU_ASSERT_STRING_EQUAL(err, "ipc target not booted: ghost");
+}
+
+static void test_keep_boot(void)
+{
+	struct priv_info pi, boot;
+	int i;
+
+	memset(&pi, 0, sizeof(pi));
+	memset(&boot, 0, sizeof(boot));
+	pi.mem_base[0] = 0xb8000, pi.mem_len[0] = 0x1000;
+	pi.mem_base[2] = 0xa0000, pi.mem_len[2] = 0x2000;
+	boot.mem_base[0] = 0x400000, boot.mem_len[0] = 0x10000;
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), OK);
+	CU_ASSERT_TRUE(pi.mem_base[0] == 0x400000 && pi.mem_len[0] == 0x10000);
+	CU_ASSERT_TRUE(pi.mem_base[1] == 0xb8000 && pi.mem_len[1] == 0x1000);
+	CU_ASSERT_TRUE(pi.mem_base[2] == 0xa0000 && pi.mem_len[2] == 0x2000);
+	CU_ASSERT_EQUAL(pi.mem_len[3], 0);
+	/* nothing from the boot image: the configured ranges unchanged */
+	memset(&boot, 0, sizeof(boot));
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), OK);
+	CU_ASSERT_TRUE(pi.mem_base[0] == 0x400000 && pi.mem_len[2] == 0x2000);
+	/* too many together */
+	for (i = 0; i < NR_MEM_RANGES; i++)
+		boot.mem_base[i] = 0x1000000 * (i + 1), boot.mem_len[i] = 0x1000;
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), -EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "boot image"));
 }
 
 static void test_bootmap(void)
@@ -241,6 +269,50 @@ static void test_bootmap(void)
 	CU_ASSERT_EQUAL(rs_boot_parse("a=1 b=2", map, 1, err, sizeof(err)), -EINVAL);
 }
 
+/* The configurations in the tree: boot.conf wholly good; the test suites'
+ * text after it good except its one hostile stanza. */
+static int parse_files(const char *a, const char *b)
+{
+	static char text[16384];
+	size_t n = 0;
+	FILE *f;
+
+	f = fopen(a, "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	n = fread(text, 1, sizeof(text), f);
+	fclose(f);
+	if (b) {
+		f = fopen(b, "r");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+		n += fread(text + n, 1, sizeof(text) - n, f);
+		fclose(f);
+	}
+	CU_ASSERT_FATAL(n < sizeof(text));
+	return rs_conf_parse(text, (u32_t)n, tab, RS_CONF_MAX, err, sizeof(err));
+}
+
+static void test_tree_files(void)
+{
+	static const char *const boot[] = { "vm", "pm", "vfs", "ds", "tty",
+		"memory", "mfs", "pfs" };
+	int n, i;
+
+	n = parse_files("servers/rs/boot.conf", NULL);
+	CU_ASSERT(n >= 8);
+	for (i = 0; i < n; i++) {
+		if (tab[i].bad)
+			printf("\n  boot.conf: %s: %s\n", tab[i].label, tab[i].err);
+		CU_ASSERT_FALSE(tab[i].bad);
+	}
+	for (i = 0; i < (int)(sizeof(boot) / sizeof(boot[0])); i++)
+		CU_ASSERT_PTR_NOT_NULL(rs_conf_find(tab, n, boot[i]));
+	CU_ASSERT_EQUAL(rs_conf_find(tab, n, "vm")->flags, PF_VM);
+	n = parse_files("servers/rs/boot.conf", "tests/os/rs.conf");
+	CU_ASSERT(n > 8);
+	for (i = 0; i < n; i++)
+		CU_ASSERT_EQUAL(tab[i].bad, !strcmp(tab[i].label, "evil"));
+}
+
 int main(void)
 {
 	CU_pSuite s;
@@ -254,6 +326,8 @@ int main(void)
 	CU_add_test(s, "structure: lines, labels, duplicates, limits", test_structure);
 	CU_add_test(s, "ipc to a label not booted", test_ipc_unbooted);
 	CU_add_test(s, "boot map", test_bootmap);
+	CU_add_test(s, "boot image ranges kept", test_keep_boot);
+	CU_add_test(s, "the tree's configuration files", test_tree_files);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	fails = CU_get_number_of_failures();

@@ -1,0 +1,37 @@
+/*
+ * mount - attach a file system: mount [-r] -t TYPE SOURCE DIR.  TYPE is
+ * the DS label of the file-system server that serves the mount (RS
+ * started it, e.g. "mfs"); SOURCE is the block special file it serves, or
+ * "none" for a server without a device (vfs/README.md, "Mounts").  VFS
+ * keeps no mount table a program can read yet, so mount without
+ * arguments is a usage error rather than a listing.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mount.h>
+#include "cmd.h"
+
+#define USAGE "mount [-r] -t type source dir"
+
+int main(int argc, char **argv)
+{
+	const char *type = NULL;
+	unsigned long flags = 0;
+	int c;
+
+	cmd_init(argv[0]);
+	while ((c = getopt(argc, argv, "rt:")) != -1) {
+		switch (c) {
+		case 'r': flags |= MS_RDONLY; break;
+		case 't': type = optarg; break;
+		default: cmd_usage(USAGE);
+		}
+	}
+	if (!type || argc - optind != 2)
+		cmd_usage(USAGE);
+	if (mount(strcmp(argv[optind], "none") ? argv[optind] : NULL,
+	    argv[optind + 1], type, flags, NULL) < 0)
+		return cmd_err("%s on %s", argv[optind], argv[optind + 1]);
+	return 0;
+}

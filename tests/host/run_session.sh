@@ -1,0 +1,37 @@
+#!/bin/bash
+# tests/host/run_session.sh - the acceptance path of `make run`: the whole
+# system boots from the root image to the console shell, and a scripted
+# session (`printf ... | make run`) runs commands typed into the serial
+# console and powers Mica off at end of input with the shell's status.
+. "$(dirname "$0")/lib.sh"
+t_init run-session
+need_cmd qemu-system-i386 make
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+
+cat >"$T/in" <<'IN'
+ls -l /
+cat /etc/rc
+echo hi > /tmp/f; cat /tmp/f
+echo one two three | wc -w
+ls /nonexistent
+df
+sh -c 'exit 7'
+echo status $?
+IN
+MICA_BOOT_TIMEOUT=120 MICA_RUN_TIMEOUT=300 make -s -C "$ROOT" run <"$T/in" \
+	>"$T/out" 2>"$T/err"
+rc=$?
+tr -d '\r' <"$T/out" >"$T/log"
+t_is "the session ends on its own, status 0 (make run)" 0 "$rc"
+t_ok "a command's exit status reaches the shell" grep -q '# status 7$' "$T/log"
+t_ok "/etc/rc ran before the prompt" grep -q '^Mica: root file system up' "$T/log"
+t_ok "ls -l / lists /tmp as drwxrwxrwt root" grep -q '^drwxrwxrwt .* root root .* tmp$' "$T/log"
+t_ok "cat /etc/rc" grep -q '# /etc/rc - run by init' "$T/log"
+t_ok "a file written in /tmp reads back" grep -q '^# hi$' "$T/log"
+t_ok "a pipeline: echo | wc -w" grep -q '^# 3$' "$T/log"
+t_ok "a missing file: the conventional message" \
+	grep -q 'ls: /nonexistent: No such file or directory' "$T/log"
+t_ok "df reports the root" grep -qE '^/ +8192 ' "$T/log"
+t_ok "PM powered the machine off" grep -q 'kernel: shutdown by pm' "$T/log"
+t_fail "no failure message from the harness" grep -q '^mica:' "$T/err"
+t_done
