@@ -128,8 +128,11 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 	}
 	if (r == OK && on_altstack(p, scp))
 		p->alt_active = 1;
-	if (r == OK)
+	if (r == OK) {
 		*scpp = scp;
+		p->sig_from[sig].pid = 0;	/* told: not the next one's sender */
+		p->sig_from[sig].uid = 0;
+	}
 	return r;
 }
 
