@@ -23,6 +23,7 @@
 #include <sys/statvfs.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
+#include <sys/mman.h>
 #include <sys/sysmacros.h>
 #include <termios.h>
 #include <signal.h>
@@ -831,6 +832,60 @@ static void t_exec(void)
 	close(out);
 }
 
+
+/* Bad user pointers, one call at a time in a child, so that a C library
+ * which touches the pointer itself dies there instead of here: the
+ * call must fail with EFAULT, and the servers must go on answering.
+ * Pointers: a low unmapped one, a kernel address, a page just unmapped.
+ * Calls whose C library wrapper copies through the pointer itself
+ * (nanosleep, waitpid's status, sigaction, sigprocmask, fstatvfs,
+ * gettimeofday, clock_gettime, paths through strlen) still die of
+ * SIGSEGV in the caller instead: not here until libposix can check. */
+static void *badp;
+static int bf_read(void) { int fd = open("/out", O_RDONLY); return read(fd, badp, 16); }
+static int bf_write(void) { int fd = open("/out", O_WRONLY); return write(fd, badp, 16); }
+static int bf_pread(void) { int fd = open("/out", O_RDONLY); return pread(fd, badp, 16, 0); }
+static int bf_pwrite(void) { int fd = open("/out", O_WRONLY); return pwrite(fd, badp, 16, 0); }
+static int bf_getcwd(void) { return getcwd(badp, 64) ? 0 : -1; }
+static int bf_readlink(void) { return symlink("/out", "/lnk") < 0 && errno != EEXIST ? -2 : readlink("/lnk", badp, 64); }
+static int bf_getdents(void) { int fd = open("/", O_RDONLY); return lc_getdents(fd, badp, 512); }
+static int bf_poll(void) { return poll(badp, 1, 0); }
+static int bf_execve(void) { return execve(badp, NULL, NULL); }
+
+static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
+	{ "read", bf_read }, { "write", bf_write }, { "pread", bf_pread }, { "pwrite", bf_pwrite },
+	{ "getcwd", bf_getcwd }, { "readlink", bf_readlink }, { "getdents", bf_getdents },
+	{ "poll", bf_poll }, { "execve", bf_execve },
+};
+
+static int bad_child_fn;
+static int bad_child(void)
+{
+	int r = bad_calls[bad_child_fn].fn();
+
+	return r == -1 ? errno : 200;
+}
+
+static void t_efault(void)
+{
+	void *ptrs[] = { (void *)1, (void *)0xF0001000, NULL };
+	struct stat st;
+	unsigned i, k;
+	int r;
+
+	ptrs[2] = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ok(ptrs[2] != MAP_FAILED && munmap(ptrs[2], 4096) == 0, "a page mapped and unmapped");
+
+	for (k = 0; k < sizeof(ptrs) / sizeof(ptrs[0]); k++)
+		for (i = 0; i < sizeof(bad_calls) / sizeof(bad_calls[0]); i++) {
+			badp = ptrs[k];
+			bad_child_fn = i;
+			r = in_child(bad_child);
+			ok(r == EFAULT, "%s with the pointer %p: EFAULT (%d)", bad_calls[i].name, badp, r);
+		}
+	ok(stat("/out", &st) == 0 && in_child(child_nothing) == 7, "VFS and PM still answer");
+}
+
 static int pipefd[2];
 
 static int child_pipe_writer(void)
@@ -1071,6 +1126,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "exec")) {
 		t_mfs_root();
 		t_exec();
+		t_efault();
 		goto plan;
 	}
 	if (argc > 1 && !strcmp(argv[1], "mfs")) {
