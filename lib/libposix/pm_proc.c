@@ -33,8 +33,11 @@ void _exit(int status)
 pid_t fork(void)
 {
 	message m = lc_msg();
+	int r = lc_call(PM_PROC_NR, PM_FORK, &m);
 
-	return lc_call(PM_PROC_NR, PM_FORK, &m);
+	if (r == 0)
+		lc_self = NONE;		/* the child's endpoint is new: ask again */
+	return r;
 }
 pid_t _fork(void) { return fork(); }
 
@@ -45,8 +48,12 @@ pid_t waitpid(pid_t pid, int *status, int options)
 
 	m.m_lc_pm_waitpid.pid = pid;
 	m.m_lc_pm_waitpid.options = options;
-	if ((r = lc_call(PM_PROC_NR, PM_WAITPID, &m)) > 0 && status)
-		*status = m.m_pm_lc_waitpid.status;
+	if ((r = lc_call(PM_PROC_NR, PM_WAITPID, &m)) > 0 && status) {
+		int st = m.m_pm_lc_waitpid.status;
+
+		if (lc_copyout(status, &st, sizeof(st)) < 0)
+			return -1;
+	}
 	return r;
 }
 

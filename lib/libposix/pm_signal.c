@@ -73,12 +73,18 @@ static void lc_siginfo_entry(int sig, int code, struct sigcontext *sc)
 		lc_siginfo_fn[sig](sig, &info, sc);
 }
 
-int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+int sigaction(int sig, const struct sigaction *uact, struct sigaction *uold)
 {
+	struct sigaction a, o, *act = NULL;
 	message m;
 	lc_sigaction_fn prev;
 	int r, info;
 
+	if (uact) {
+		if (lc_copyin(&a, uact, sizeof(a)) < 0)
+			return -1;
+		act = &a;
+	}
 	if (bad_sig(sig) || (act && (sig == SIGKILL || sig == SIGSTOP)))
 		return lc_err(-EINVAL);
 	prev = lc_siginfo_fn[sig];
@@ -100,28 +106,34 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 		lc_siginfo_fn[sig] = prev;
 		return r;
 	}
-	if (!old)
+	if (!uold)
 		return r;
-	memset(old, 0, sizeof(*old));
-	old->sa_flags = m.m_lc_pm_sigaction.flags;
-	old->sa_mask = m.m_lc_pm_sigaction.mask;
+	memset(&o, 0, sizeof(o));
+	o.sa_flags = m.m_lc_pm_sigaction.flags;
+	o.sa_mask = m.m_lc_pm_sigaction.mask;
 	if (m.m_lc_pm_sigaction.handler == (vir_bytes)lc_siginfo_entry)
-		old->sa_sigaction = prev;
+		o.sa_sigaction = prev;
 	else
-		old->sa_handler = (_sig_func_ptr)m.m_lc_pm_sigaction.handler;
-	return 0;
+		o.sa_handler = (_sig_func_ptr)m.m_lc_pm_sigaction.handler;
+	return lc_copyout(uold, &o, sizeof(o));
 }
 
 static int mask_call(int callnr, int how, const sigset_t *set, sigset_t *old)
 {
 	message m;
+	sigset_t s = 0;
 	int r;
 
+	if (set && lc_copyin(&s, set, sizeof(s)) < 0)
+		return -1;
 	memset(&m, 0, sizeof(m));
 	m.m_lc_pm_sigmask.how = set ? how : MICA_SIG_BLOCK;
-	m.m_lc_pm_sigmask.mask = set ? *set : 0;
-	if ((r = lc_call(PM_PROC_NR, callnr, &m)) >= 0 && old)
-		*old = m.m_lc_pm_sigmask.mask;
+	m.m_lc_pm_sigmask.mask = s;
+	if ((r = lc_call(PM_PROC_NR, callnr, &m)) >= 0 && old) {
+		s = m.m_lc_pm_sigmask.mask;
+		if (lc_copyout(old, &s, sizeof(s)) < 0)
+			return -1;
+	}
 	return r;
 }
 
@@ -142,11 +154,17 @@ int sigsuspend(const sigset_t *set)
 	return mask_call(PM_SIGSUSPEND, SIG_SETMASK, set, NULL);
 }
 
-int sigaltstack(const stack_t *ss, stack_t *old)
+int sigaltstack(const stack_t *uss, stack_t *uold)
 {
+	stack_t s, o, *ss = NULL;
 	message m;
 	int r;
 
+	if (uss) {
+		if (lc_copyin(&s, uss, sizeof(s)) < 0)
+			return -1;
+		ss = &s;
+	}
 	memset(&m, 0, sizeof(m));
 	if (ss) {
 		if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
@@ -156,10 +174,13 @@ int sigaltstack(const stack_t *ss, stack_t *old)
 		m.m_lc_pm_sigaltstack.size = ss->ss_size;
 		m.m_lc_pm_sigaltstack.flags = ss->ss_flags;
 	}
-	if ((r = lc_call(PM_PROC_NR, PM_SIGALTSTACK, &m)) >= 0 && old) {
-		old->ss_sp = (void *)m.m_lc_pm_sigaltstack.sp;
-		old->ss_size = m.m_lc_pm_sigaltstack.size;
-		old->ss_flags = m.m_lc_pm_sigaltstack.flags;
+	if ((r = lc_call(PM_PROC_NR, PM_SIGALTSTACK, &m)) >= 0 && uold) {
+		memset(&o, 0, sizeof(o));
+		o.ss_sp = (void *)m.m_lc_pm_sigaltstack.sp;
+		o.ss_size = m.m_lc_pm_sigaltstack.size;
+		o.ss_flags = m.m_lc_pm_sigaltstack.flags;
+		if (lc_copyout(uold, &o, sizeof(o)) < 0)
+			return -1;
 	}
 	return r < 0 ? r : 0;
 }

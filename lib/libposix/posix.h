@@ -29,6 +29,11 @@ int lc_err(int r);
 cp_grant_id_t lc_grant(endpoint_t who, const void *p, size_t len, int access);
 void lc_ungrant(cp_grant_id_t g);
 
+/* Copy n bytes from / to a caller's pointer through the kernel: 0, or -1
+ * with errno EFAULT when the range is not the caller's (usercopy.c). */
+int lc_copyin(void *dst, const void *usr, size_t n);
+int lc_copyout(void *usr, const void *src, size_t n);
+
 /* lc_call with one buffer granted for it; the grant goes into *gfield. */
 int lc_call_buf(endpoint_t who, int callnr, message *m, cp_grant_id_t *gfield,
 	const void *p, size_t len, int access);

@@ -40,6 +40,17 @@ static int convert(const struct mica_stat *ms, struct stat *st)
 	return 0;
 }
 
+/* Converted into a local, then copied to the caller's buffer through the
+ * kernel: a bogus st is EFAULT, not a fault in here. */
+static int stat_out(const struct mica_stat *ms, struct stat *st)
+{
+	struct stat l;
+
+	if (convert(ms, &l) < 0)
+		return -1;
+	return lc_copyout(st, &l, sizeof(l));
+}
+
 int stat(const char *path, struct stat *st)
 {
 	struct mica_stat ms;
@@ -48,7 +59,7 @@ int stat(const char *path, struct stat *st)
 		return lc_err(-EFAULT);
 	if (lc_path_out(VFS_STAT, path, &ms, sizeof(ms)) < 0)
 		return -1;
-	return convert(&ms, st);
+	return stat_out(&ms, st);
 }
 
 int lstat(const char *path, struct stat *st)
@@ -59,7 +70,7 @@ int lstat(const char *path, struct stat *st)
 		return lc_err(-EFAULT);
 	if (lc_path_out(VFS_LSTAT, path, &ms, sizeof(ms)) < 0)
 		return -1;
-	return convert(&ms, st);
+	return stat_out(&ms, st);
 }
 
 int fstat(int fd, struct stat *st)
@@ -70,7 +81,7 @@ int fstat(int fd, struct stat *st)
 		return lc_err(-EFAULT);
 	if (lc_fstat_raw(fd, &ms, sizeof(ms)) < 0)
 		return -1;
-	return convert(&ms, st);
+	return stat_out(&ms, st);
 }
 int _fstat(int fd, struct stat *st) { return fstat(fd, st); }
 int _stat(const char *path, struct stat *st) { return stat(path, st); }

@@ -38,32 +38,29 @@ int clock_gettime(clockid_t clock, struct timespec *ts)
 		return lc_err(-EFAULT);
 	if (time_call(PM_CLOCK_GET, clock, &t) < 0)
 		return -1;
-	*ts = t;
-	return 0;
+	return lc_copyout(ts, &t, sizeof(t));
 }
 
 int clock_settime(clockid_t clock, const struct timespec *ts)
 {
 	struct timespec t;
 
-	if (!ts)
-		return lc_err(-EFAULT);
-	t = *ts;
+	if (lc_copyin(&t, ts, sizeof(t)) < 0)
+		return -1;
 	return time_call(PM_CLOCK_SET, clock, &t);
 }
 
 int gettimeofday(struct timeval *tv, void *tz)
 {
-	struct timespec ts;
+	struct timespec ts = { 0, 0 };
+	struct timeval t;
 
 	(void)tz;
-	if (clock_gettime(CLOCK_REALTIME, &ts) < 0)
+	if (time_call(PM_CLOCK_GET, CLOCK_REALTIME, &ts) < 0)
 		return -1;
-	if (tv) {
-		tv->tv_sec = ts.tv_sec;
-		tv->tv_usec = ts.tv_nsec / 1000;
-	}
-	return 0;
+	t.tv_sec = ts.tv_sec;
+	t.tv_usec = ts.tv_nsec / 1000;
+	return tv ? lc_copyout(tv, &t, sizeof(t)) : 0;
 }
 int _gettimeofday(struct timeval *tv, void *tz) { return gettimeofday(tv, tz); }
 
@@ -72,12 +69,11 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	struct timespec t;
 	int r;
 
-	if (!req)
-		return lc_err(-EFAULT);
-	t = *req;
+	if (lc_copyin(&t, req, sizeof(t)) < 0)
+		return -1;
 	r = time_call(PM_NANOSLEEP, MICA_CLOCK_MONOTONIC, &t);
-	if (r < 0 && errno == EINTR && rem)
-		*rem = t;
+	if (r < 0 && errno == EINTR && rem && lc_copyout(rem, &t, sizeof(t)) < 0)
+		return -1;
 	return r < 0 ? -1 : 0;
 }
 

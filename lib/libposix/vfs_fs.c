@@ -103,6 +103,15 @@ static void statvfs_from_wire(struct statvfs *st, const struct mica_statvfs *w)
 	st->f_namemax = w->f_namemax;
 }
 
+/* The converted form into the caller's buffer, which may be bogus. */
+static int statvfs_out(struct statvfs *buf, const struct mica_statvfs *w)
+{
+	struct statvfs st;
+
+	statvfs_from_wire(&st, w);
+	return lc_copyout(buf, &st, sizeof(st));
+}
+
 int statvfs(const char *path, struct statvfs *buf)
 {
 	struct mica_statvfs w;
@@ -111,8 +120,7 @@ int statvfs(const char *path, struct statvfs *buf)
 		return lc_err(-EFAULT);
 	if (lc_path_out(VFS_STATVFS, path, &w, sizeof(w)) < 0)
 		return -1;
-	statvfs_from_wire(buf, &w);
-	return 0;
+	return statvfs_out(buf, &w);
 }
 
 int fstatvfs(int fd, struct statvfs *buf)
@@ -128,6 +136,5 @@ int fstatvfs(int fd, struct statvfs *buf)
 	if (lc_call_buf(VFS_PROC_NR, VFS_FSTATVFS, &m, &m.m_lc_vfs_io.grant, &w,
 	    sizeof(w), CPF_WRITE) < 0)
 		return -1;
-	statvfs_from_wire(buf, &w);
-	return 0;
+	return statvfs_out(buf, &w);
 }
