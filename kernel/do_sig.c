@@ -5,7 +5,11 @@
  * the process's signal manager (SYS_SIGMGR: PM for user processes, RS for
  * services; else any process with PF_SIG_MGR)
  * with a SYSTEM notification, and the manager fetches them with
- * SYS_GETKSIG.  A process signalled for a fault (SIGSEGV) is also stopped
+ * SYS_GETKSIG.  A fault's SIGSEGV (sig_fault) carries where it was and
+ * its si_code (MICA_SEGV_MAPERR: nothing mapped, MICA_SEGV_ACCERR: a
+ * protection fault, MICA_SI_KERNEL: another exception, address = eip);
+ * GETKSIG hands both over with the sigmap, for the manager's siginfo.  A
+ * process signalled for a fault (SIGSEGV) is also stopped
  * (RTS_STOPPED) so that it cannot run into the fault again; the manager
  * decides its fate.  While no signal manager exists, a signal's default
  * action is taken at once: the process is killed.  A process its manager
@@ -57,6 +61,18 @@ void sig_send(struct proc *p, int sig, const char *why)
 		return;
 	}
 	proc_kill(p, why);
+}
+
+/* SIGSEGV for a fault at addr: the manager hears where (SYS_GETKSIG).
+ * Outside user space nothing is the process's, present or not (the
+ * kernel's own pages are): that is SEGV_MAPERR. */
+void sig_fault(struct proc *p, vir_bytes addr, int code, const char *why)
+{
+	if (code == MICA_SEGV_ACCERR && (addr < USER_BASE || addr >= USER_TOP))
+		code = MICA_SEGV_MAPERR;
+	p->sig_addr = addr;
+	p->sig_code = code;
+	sig_send(p, SIGSEGV, why);
 }
 
 int do_kill(struct proc *caller, message *m)
@@ -113,7 +129,13 @@ int do_getksig(struct proc *caller, message *m)
 			continue;
 		m->m_sig.endpt = p->endpoint;
 		m->m_sig.sigmap = p->sig_pending;
+		if (p->sig_pending & (1u << SIGSEGV)) {
+			m->m_sig.addr = p->sig_addr;
+			m->m_sig.code = p->sig_code;
+		}
 		p->sig_pending = 0;
+		p->sig_addr = 0;
+		p->sig_code = 0;
 		break;
 	}
 	return OK;

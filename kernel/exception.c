@@ -30,5 +30,9 @@ void exception_user(struct proc *p, const struct trapframe *tf)
 	kprintf("kernel: %s (endpoint %d): %s at eip 0x%x, err 0x%x, cr2 0x%x\n",
 		p->name, p->endpoint, name, tf->eip, tf->err,
 		tf->vector == 14 ? arch_fault_address() : 0);
-	sig_send(p, SIGSEGV, "exception (SIGSEGV)");
+	if (tf->vector == PAGE_FAULT_VEC)
+		sig_fault(p, arch_fault_address(), (tf->err & PF_ERR_PRESENT) ?
+			MICA_SEGV_ACCERR : MICA_SEGV_MAPERR, "exception (SIGSEGV)");
+	else
+		sig_fault(p, tf->eip, MICA_SI_KERNEL, "exception (SIGSEGV)");
 }

@@ -86,6 +86,8 @@ struct proc {
 	u32_t sig_pending;		/* for the signal manager */
 	u8_t sig_hold;			/* KSIG_HOLD: RTS_SIG_HELD on each kernel signal */
 	u8_t sig_delay;			/* RC_STOP|RC_DELAY refused: SIGSNDELAY once sent */
+	vir_bytes sig_addr;		/* the last SIGSEGV's fault address */
+	int sig_code;			/* and its si_code; 0: none pending */
 	u32_t alarm_at;			/* uptime tick, 0 = none */
 	u32_t irq_pending;		/* hook bits for a HARDWARE notification */
 
@@ -214,6 +216,7 @@ int vmfault_resume(struct proc *p, int result);
 
 /* do_sig.c */
 void sig_send(struct proc *p, int sig, const char *why);
+void sig_fault(struct proc *p, vir_bytes addr, int code, const char *why);
 void sig_delay_done(struct proc *p);
 
 /* do_slot.c */

@@ -4,9 +4,11 @@
  *
  * SIGSEND saves the process's registers and FPU state (synced out of the
  * FPU first) in a struct sigframe below its stack pointer (or below the
- * stack the manager names), 16-byte aligned, and points eip at the handler
- * with the frame as its stack: handler(signo, code, scp) returning to the
- * trampoline.  The handler starts with a clean FPU.
+ * stack the manager names), placed so that the handler starts as the i386
+ * SysV ABI wants (esp + 4, the first argument, 16-byte aligned), and
+ * points eip at the handler with the frame as its stack: handler(signo,
+ * code, scp) returning to the trampoline.  The frame also carries the
+ * siginfo the manager described (si_code, si_addr, si_pid, si_uid).  The handler starts with a clean FPU.
  *
  * SIGRETURN loads registers and FPU state back from a sigcontext.  It is
  * the one place user memory becomes kernel-loaded state, so the frame is
@@ -105,14 +107,19 @@ int do_sigsend(struct proc *caller, message *m)
 	if (!still(p))
 		return -EBUSY;
 	sp = sm->stack ? sm->stack : p->regs.esp;
-	if (sp < USER_BASE + sizeof(f) || sp > USER_TOP)
+	if (sp < USER_BASE + sizeof(f) + 32 || sp > USER_TOP)
 		return -EFAULT;
-	fa = (sp - sizeof(f)) & ~15u;
+	fa = ((sp - sizeof(f)) & ~15u) - 4;	/* esp % 16 == 12 at entry */
 	kmemset(&f, 0, sizeof(f));
 	f.sf_retaddr = sm->trampoline;
 	f.sf_signo = sm->signo;
 	f.sf_code = sm->code;
 	f.sf_scp = fa + __builtin_offsetof(struct sigframe, sf_sc);
+	f.sf_info.si_signo = sm->signo;
+	f.sf_info.si_code = sm->code;
+	f.sf_info.si_addr = sm->addr;
+	f.sf_info.si_pid = sm->pid;
+	f.sf_info.si_uid = sm->uid;
 	regs_to_sc(&p->regs, &f.sf_sc);
 	f.sf_sc.sc_mask = sm->mask;
 	arch_fpu_sync(&p->fpu);

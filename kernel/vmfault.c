@@ -6,7 +6,10 @@
  * fail at once: the process is suspended (RTS_VMFAULT), VM gets a
  * notification from KERNEL, fetches the fault with SYS_VMCTL
  * VMCTL_GET_FAULT, maps memory (SYS_MEMMAP), and answers VMCTL_RESUME.
- *   - Exception: OK resumes the faulting instruction; an error is SIGSEGV.
+ *   - Exception: OK resumes the faulting instruction; an error is SIGSEGV
+ *     at the fault's address, SEGV_ACCERR if VM answered EACCES (a region
+ *     whose protection forbids the access) or the page held a frame, else
+ *     SEGV_MAPERR.
  *   - Call copy: the call is re-executed from the trap instruction (every
  *     handler validates and copies before it changes any state, so a
  *     retry is safe); an error makes the call return EFAULT.
@@ -80,14 +83,23 @@ static int second_failure(struct proc *p, vir_bytes addr)
 	return 1;
 }
 
-static void suspend(struct proc *p, struct proc *vm, struct proc *owner,
-	vir_bytes addr, int write, int in_call)
+static int segv_code(int present)
+{
+	return present ? MICA_SEGV_ACCERR : MICA_SEGV_MAPERR;
+}
+
+static int is_present(struct proc *owner, vir_bytes addr)
 {
 	phys_bytes pa;
 	u32_t prot, refs;
 
-	p->vmf.present = arch_query(&owner->as, PAGE_OF(addr), &pa, &prot,
-		&refs) == OK;
+	return arch_query(&owner->as, PAGE_OF(addr), &pa, &prot, &refs) == OK;
+}
+
+static void suspend(struct proc *p, struct proc *vm, struct proc *owner,
+	vir_bytes addr, int write, int in_call)
+{
+	p->vmf.present = is_present(owner, addr);
 	p->vmf.owner = owner->endpoint;
 	p->vmf.addr = addr;
 	p->vmf.write = write;
@@ -105,7 +117,8 @@ int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err)
 	if (!vm || vm == p)
 		return -ENOENT;
 	if (second_failure(p, addr)) {
-		sig_send(p, SIGSEGV, "page fault again after VM (SIGSEGV)");
+		sig_fault(p, addr, segv_code(!!(err & PF_ERR_PRESENT)),
+			"page fault again after VM (SIGSEGV)");
 		return OK;
 	}
 	suspend(p, vm, p, addr, !!(err & PF_ERR_WRITE), 0);
@@ -124,7 +137,8 @@ int vmfault_call(struct proc *caller)
 	    !(owner = owner_of(as)))
 		return -ENOENT;
 	if (second_failure(caller, addr)) {
-		sig_send(owner, SIGSEGV, "copy fault again after VM (SIGSEGV)");
+		sig_fault(owner, addr, segv_code(is_present(owner, addr)),
+			"copy fault again after VM (SIGSEGV)");
 		return -ENOENT;
 	}
 	caller->regs.eip -= TRAP_INSN_LEN;
@@ -187,7 +201,9 @@ int vmfault_resume(struct proc *p, int result)
 	}
 	rts_clear(p, RTS_VMFAULT);
 	if (result != OK && !p->vmf.in_call)
-		sig_send(p, SIGSEGV, "page fault VM could not resolve (SIGSEGV)");
+		sig_fault(p, p->vmf.addr,
+			segv_code(p->vmf.present || result == -EACCES),
+			"page fault VM could not resolve (SIGSEGV)");
 	return OK;
 }
 

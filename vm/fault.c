@@ -2,9 +2,11 @@
  * fault.c - page faults, fetched from the kernel after its KERNEL
  * notification and answered with VMCTL_RESUME (kernel/vmfault.c).
  *
- *   outside every region, or its protection forbids the access
- *                             -> error: SIGSEGV for an exception, EFAULT
- *                                for a copy in a call (the kernel's rule)
+ *   outside every region      -> EFAULT: SIGSEGV (SEGV_MAPERR) for an
+ *                                exception, EFAULT for a copy in a call
+ *                                (the kernel's rule)
+ *   its protection forbids the access
+ *                             -> EACCES: the same, but SEGV_ACCERR
  *   page absent               -> a zeroed frame (writable if the region is),
  *                                mapped by the resume call itself
  *   write to a present page   -> copy-on-write: the frame's only mapping is
@@ -55,7 +57,7 @@ static int fault_one(const mess_lsys_krn_vmctl *f, u32_t *map)
 		return -EFAULT;
 	kprot = kprot_of(r);
 	if (kprot == VMPROT_NONE || (f->write && !(kprot & VMPROT_WRITE)))
-		return -EFAULT;
+		return -EACCES;
 	if (f->present)
 		return fix_present(f->owner, r, page, f->write);
 	vm_state->st.zero_fills++;
@@ -72,7 +74,7 @@ static void answer(endpoint_t ep, int r, u32_t map)
 		vm_state->st.ooms++;
 	if (r != OK) {
 		vm_state->st.segv++;
-		r = -EFAULT;
+		r = r == -EACCES ? r : -EFAULT;
 	}
 	sys_vmctl_resume(ep, r);
 }

@@ -127,7 +127,9 @@
 
 /* si_code values */
 #define MICA_SI_USER     1	/* kill() */
-#define MICA_SI_KERNEL   0x80	/* a fault: si_addr holds the address */
+#define MICA_SI_KERNEL   0x80	/* an exception that is not a page fault */
+#define MICA_SEGV_MAPERR 1	/* SIGSEGV: nothing mapped at si_addr */
+#define MICA_SEGV_ACCERR 2	/* SIGSEGV: mapped, but not for this access */
 
 /*
  * What a SA_SIGINFO handler gets as its second argument: PM writes it on

@@ -150,7 +150,10 @@ typedef struct {			/* SYS_KILL, SYS_GETKSIG */
 	endpoint_t endpt;		/* KILL: target; GETKSIG reply: who (NONE) */
 	int sig;			/* KILL: signal number */
 	u32_t sigmap;			/* GETKSIG reply: pending signals */
-	u8_t pad[44];
+	vir_bytes addr;			/* GETKSIG reply: SIGSEGV's fault address */
+	int code;			/* GETKSIG reply: SIGSEGV's si_code (MICA_SEGV_*,
+					 * MICA_SI_KERNEL); 0: no fault in sigmap */
+	u8_t pad[36];
 } mess_lsys_krn_sig;
 
 typedef struct {			/* SYS_SCHEDCTL */
@@ -183,7 +186,10 @@ typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
 	vir_bytes stack;		/* SIGSEND: frame below this; 0: the process's esp */
 	u32_t mask;			/* SIGSEND: saved as sc_mask */
 	vir_bytes scp;			/* SIGSEND reply, SIGRETURN: the sigcontext */
-	u8_t pad[20];
+	vir_bytes addr;			/* SIGSEND: the siginfo's si_addr */
+	int pid;			/* SIGSEND: the siginfo's si_pid (SI_USER) */
+	u32_t uid;			/* SIGSEND: the siginfo's si_uid (SI_USER) */
+	u8_t pad[8];
 } mess_lsys_krn_sigctl;
 
 /*

@@ -53,6 +53,8 @@ int sys_setalarm(u32_t ticks, u32_t *left);
 int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks);
 int sys_kill(endpoint_t e, int sig);
 int sys_getksig(endpoint_t *e, u32_t *sigmap);
+/* The same, with a SIGSEGV's fault address and si_code (0: none). */
+int sys_getksig_fault(endpoint_t *e, u32_t *sigmap, vir_bytes *addr, int *code);
 int sys_update(endpoint_t src, endpoint_t dst);
 int sys_schedctl(endpoint_t e, int priority, int quantum);
 int sys_vmctl_get_fault(mess_lsys_krn_vmctl *f);	/* f->endpt NONE: none */
@@ -66,6 +68,11 @@ int sys_runctl(endpoint_t e, int request);		/* RC_STOP/RC_RESUME [| RC_DELAY] */
 int sys_endksig(endpoint_t e, int request);		/* KSIG_* */
 int sys_sigsend(endpoint_t e, int signo, int code, vir_bytes handler,
 	vir_bytes trampoline, vir_bytes stack, u32_t mask, vir_bytes *scp);
+/* The same with the whole siginfo (si_signo, si_code, si_addr, si_pid,
+ * si_uid) the handler's frame carries. */
+int sys_sigsend_info(endpoint_t e, const struct mica_siginfo *si,
+	vir_bytes handler, vir_bytes trampoline, vir_bytes stack, u32_t mask,
+	vir_bytes *scp);
 int sys_sigreturn(endpoint_t e, vir_bytes scp);
 
 /* kcall_vm.c: memory calls for VM and drivers, slot calls for PM/RS. */

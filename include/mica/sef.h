@@ -37,7 +37,10 @@ typedef struct {
 /* Callbacks return OK or a negative error (reported to RS). */
 typedef int (*sef_cb_init_t)(int type, const sef_init_info_t *info);
 typedef void (*sef_cb_signal_handler_t)(int signo);
-typedef void (*sef_cb_signal_manager_t)(endpoint_t target, u32_t sigmap);
+/* addr, code: a SIGSEGV's fault address and si_code (0: none), from
+ * SYS_GETKSIG */
+typedef void (*sef_cb_signal_manager_t)(endpoint_t target, u32_t sigmap,
+	vir_bytes addr, int code);
 typedef int (*sef_cb_lu_state_t)(int state);
 
 /*

@@ -5,7 +5,10 @@
  *
  * The handler is entered as handler(signo, code, scp) with the return
  * address sf_retaddr, the trampoline that asks for the sigreturn; scp
- * points at sf_sc, the interrupted registers and FPU state.  A handler may
+ * points at sf_sc, the interrupted registers and FPU state, and sf_info,
+ * right after it, is the siginfo (the C library finds it from scp).  The
+ * entry stack follows the i386 SysV ABI: esp + 4 (&sf_signo) is 16-byte
+ * aligned, as if the handler had been called from aligned code.  A handler may
  * change sc_eip and the general registers; segment selectors, IOPL, IF and
  * the other system bits of sc_eflags must stay as the kernel wrote them or
  * the sigreturn is refused (EPERM).
@@ -14,6 +17,7 @@
 #define MICA_SIGCONTEXT_H
 
 #include <mica/type.h>
+#include <mica/abi.h>
 
 #define FPU_FORMAT_NONE   0	/* the process had no FPU state */
 #define FPU_FORMAT_FNSAVE 1	/* sc_fpu holds FNSAVE's 108 bytes */
@@ -35,6 +39,9 @@ struct sigframe {
 	int sf_code;
 	u32_t sf_scp;		/* address of sf_sc */
 	struct sigcontext sf_sc;
+	struct mica_siginfo sf_info;	/* for a SA_SIGINFO handler: the
+					 * manager's si_code, si_addr, si_pid,
+					 * si_uid; signo and code as above */
 };
 
 STATIC_ASSERT(sizeof(struct sigcontext) == 18 * 4 + SC_FPU_SIZE, sigcontext_size);

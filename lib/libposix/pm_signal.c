@@ -4,9 +4,11 @@
  * frame whose return address is lc_sigreturn_tramp, which gives the frame
  * back to PM through PM_SIGRETURN.  Masks travel as 32-bit sets, one bit
  * per signal number (mica/abi.h).  A SA_SIGINFO handler gets a siginfo_t
- * (struct mica_siginfo: signo and code; no sender or address yet) and
- * the sigcontext (mica/sigcontext.h) as its context.
+ * (struct mica_siginfo, the copy PM had the kernel put in the frame: a
+ * fault's si_addr and SEGV_MAPERR/SEGV_ACCERR, or SI_USER with kill()'s
+ * sender) and the sigcontext (mica/sigcontext.h) as its context.
  */
+#include <stddef.h>
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
@@ -51,7 +53,7 @@ static int bad_sig(int sig)
 /*
  * SA_SIGINFO: the kernel enters every handler as handler(signo, code,
  * scp); a three-argument handler is reached through lc_siginfo_entry,
- * which builds its siginfo_t (signo, code: SI_USER or SI_KERNEL) and
+ * which copies its siginfo_t from the frame around scp (sf_info) and
  * passes the sigcontext as the context.  PM knows the entry point, this
  * table the program's function.
  */
@@ -60,9 +62,11 @@ static lc_sigaction_fn lc_siginfo_fn[MICA_NSIG];
 
 static void lc_siginfo_entry(int sig, int code, struct sigcontext *sc)
 {
+	const struct sigframe *f = (const void *)((char *)sc -
+		offsetof(struct sigframe, sf_sc));
 	siginfo_t info;
 
-	memset(&info, 0, sizeof(info));
+	memcpy(&info, &f->sf_info, sizeof(info));
 	info.si_signo = sig;
 	info.si_code = code;
 	if (!bad_sig(sig) && lc_siginfo_fn[sig])

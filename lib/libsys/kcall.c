@@ -204,14 +204,24 @@ int sys_kill(endpoint_t e, int sig)
 	return kcall(SYS_KILL, &m);
 }
 
-int sys_getksig(endpoint_t *e, u32_t *sigmap)
+int sys_getksig_fault(endpoint_t *e, u32_t *sigmap, vir_bytes *addr, int *code)
 {
 	message m = { 0 };
 	int r = kcall(SYS_GETKSIG, &m);
 
 	*e = m.m_sig.endpt;
 	*sigmap = m.m_sig.sigmap;
+	*addr = m.m_sig.addr;
+	*code = m.m_sig.code;
 	return r;
+}
+
+int sys_getksig(endpoint_t *e, u32_t *sigmap)
+{
+	vir_bytes addr;
+	int code;
+
+	return sys_getksig_fault(e, sigmap, &addr, &code);
 }
 
 int sys_schedctl(endpoint_t e, int priority, int quantum)

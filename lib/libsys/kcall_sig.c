@@ -32,12 +32,24 @@ int sys_endksig(endpoint_t e, int request)
 int sys_sigsend(endpoint_t e, int signo, int code, vir_bytes handler,
 	vir_bytes trampoline, vir_bytes stack, u32_t mask, vir_bytes *scp)
 {
+	struct mica_siginfo si = { .si_signo = signo, .si_code = code };
+
+	return sys_sigsend_info(e, &si, handler, trampoline, stack, mask, scp);
+}
+
+int sys_sigsend_info(endpoint_t e, const struct mica_siginfo *si,
+	vir_bytes handler, vir_bytes trampoline, vir_bytes stack, u32_t mask,
+	vir_bytes *scp)
+{
 	message m = { 0 };
 	int r;
 
 	m.m_sigctl.endpt = e;
-	m.m_sigctl.signo = signo;
-	m.m_sigctl.code = code;
+	m.m_sigctl.signo = si->si_signo;
+	m.m_sigctl.code = si->si_code;
+	m.m_sigctl.addr = si->si_addr;
+	m.m_sigctl.pid = si->si_pid;
+	m.m_sigctl.uid = si->si_uid;
 	m.m_sigctl.handler = handler;
 	m.m_sigctl.trampoline = trampoline;
 	m.m_sigctl.stack = stack;

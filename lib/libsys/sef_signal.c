@@ -30,11 +30,13 @@ int sef_do_ksig(const message *m)
 {
 	endpoint_t who;
 	u32_t map;
+	vir_bytes addr;
+	int code;
 
 	(void)m;
 	if (!sef_st.cb.signal_manager)
 		return 0;
-	while (sys_getksig(&who, &map) == OK && who != NONE)
-		sef_st.cb.signal_manager(who, map);
+	while (sys_getksig_fault(&who, &map, &addr, &code) == OK && who != NONE)
+		sef_st.cb.signal_manager(who, map, addr, code);
 	return 1;
 }

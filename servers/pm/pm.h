@@ -72,6 +72,12 @@ struct mproc {
 	int wait_pid, wait_options;	/* MP_WAITING: what waitpid asked */
 	u32_t sig_mask, sig_pending;
 	u32_t sig_saved_mask;		/* MP_SIGSUSPEND: restored after */
+	vir_bytes fault_addr;		/* MP_TRAP_STOP: the kernel's si_addr */
+	int fault_code;			/* and si_code (MICA_SEGV_*, MICA_SI_KERNEL) */
+	struct {			/* kill()'s sender, per pending signal */
+		int pid;
+		u32_t uid;
+	} sig_from[MICA_NSIG];
 	struct sigact act[MICA_NSIG];
 	vir_bytes sig_tramp;		/* libc's return path for handlers */
 	vir_bytes alt_sp;		/* sigaltstack */
@@ -136,7 +142,7 @@ int check_sig(int pid, int sig, int from_kernel);
 void sig_proc(struct mproc *p, int sig, int from_kernel);
 void sig_check_pending(struct mproc *p);
 void sig_reply(struct mproc *p, int result, message *m);
-void ksig_handler(endpoint_t ep, u32_t sigmap);
+void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code);
 void tty_signal(const message *m);
 void sig_exec_reset(struct mproc *p);
 void sig_fork_copy(struct mproc *child, const struct mproc *parent);

@@ -7,7 +7,9 @@
  * SIGSEND needs the process still and out of IPC: the caller (signal.c)
  * has stopped it (RC_STOP) and answered its PM call if it had one; this
  * builds the frame (handler(signo, code, scp) returning to
- * the library's trampoline, on the alternate stack when asked and not
+ * the library's trampoline, with the siginfo: a fault's address and
+ * SEGV_MAPERR/SEGV_ACCERR as the kernel reported them (SYS_GETKSIG), or
+ * SI_USER with the kill()er's pid and real uid, on the alternate stack when asked and not
  * already on it), and lets it run again.  A process still inside a
  * sendrec (a file call VFS has not ended yet, a server's reply on its
  * way) gets EBUSY from the kernel: the signal stays pending and PM tries
@@ -17,9 +19,6 @@
  */
 #include "pm.h"
 #include <mica/sigcontext.h>
-
-#define SI_USER_CODE   MICA_SI_USER
-#define SI_KERNEL_CODE MICA_SI_KERNEL
 
 static sys_timer_t retry_timer;
 static int retry_armed;
@@ -105,14 +104,22 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 {
 	const struct sigact *a = &p->act[sig];
 	vir_bytes stack = 0, scp;
-	int code = (p->flags & MP_TRAP_STOP) ? SI_KERNEL_CODE : SI_USER_CODE;
+	struct mica_siginfo si = { .si_signo = sig };
 	int r;
 
 	if (!p->sig_tramp)
 		return -EFAULT;
 	if ((a->flags & MICA_SA_ONSTACK) && p->alt_sp && !p->alt_active)
 		stack = p->alt_sp + p->alt_size;
-	r = sys_sigsend(p->ep, sig, code, a->handler, p->sig_tramp, stack,
+	if ((p->flags & MP_TRAP_STOP) && sig == SIGSEGV) {
+		si.si_code = p->fault_code;
+		si.si_addr = p->fault_addr;
+	} else {
+		si.si_code = MICA_SI_USER;
+		si.si_pid = p->sig_from[sig].pid;
+		si.si_uid = p->sig_from[sig].uid;
+	}
+	r = sys_sigsend_info(p->ep, &si, a->handler, p->sig_tramp, stack,
 		old_mask, &scp);
 	if (r == -EBUSY) {
 		p->sig_pending |= 1u << sig;
@@ -121,8 +128,11 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 	}
 	if (r == OK && on_altstack(p, scp))
 		p->alt_active = 1;
-	if (r == OK)
+	if (r == OK) {
 		*scpp = scp;
+		p->sig_from[sig].pid = 0;	/* told: not the next one's sender */
+		p->sig_from[sig].uid = 0;
+	}
 	return r;
 }
 

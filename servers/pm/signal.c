@@ -322,8 +322,11 @@ int check_sig(int pid, int sig, int from_kernel)
 		if (!may_signal(sender, t, sig))
 			continue;
 		sent = 1;
-		if (sig != 0 && !(t->flags & MP_ZOMBIE))
+		if (sig != 0 && !(t->flags & MP_ZOMBIE)) {
+			t->sig_from[sig].pid = sender ? sender->pid : 0;
+			t->sig_from[sig].uid = sender ? sender->ruid : 0;
 			sig_proc(t, sig, 0);
+		}
 	}
 	return !found ? -ESRCH : !sent ? -EPERM : OK;
 }
@@ -463,8 +466,9 @@ int do_sigaltstack(void)
 	return OK;
 }
 
-/* The kernel's signals for ep: faults (the process is stopped), exits. */
-void ksig_handler(endpoint_t ep, u32_t sigmap)
+/* The kernel's signals for ep: faults (the process is stopped, addr and
+ * code say where and why, for the siginfo), exits. */
+void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 {
 	struct mproc *p = mp_by_ep(ep);
 	int sig;
@@ -479,8 +483,11 @@ void ksig_handler(endpoint_t ep, u32_t sigmap)
 	for (sig = 1; sig < MICA_NSIG; sig++) {
 		if (!(sigmap & SIGBIT(sig)))
 			continue;
-		if (sig == SIGSEGV)
+		if (sig == SIGSEGV) {
 			p->flags |= MP_TRAP_STOP;
+			p->fault_addr = addr;
+			p->fault_code = code ? code : MICA_SI_KERNEL;
+		}
 		sig_proc(p, sig, sig == SIGSEGV);
 	}
 }
@@ -528,6 +535,7 @@ void sig_fork_copy(struct mproc *c, const struct mproc *parent)
 	memcpy(c->act, parent->act, sizeof(c->act));
 	c->sig_mask = parent->sig_mask;
 	c->sig_pending = 0;
+	memset(c->sig_from, 0, sizeof(c->sig_from));
 	c->sig_tramp = parent->sig_tramp;
 	c->alt_sp = parent->alt_sp;
 	c->alt_size = parent->alt_size;

@@ -55,7 +55,7 @@ void svc_gone(struct rs_service *s, const char *cause);
 void svc_publish_ready(void);
 void svc_init_reply(struct rs_service *s, const message *m);
 void svc_panic(struct rs_service *s, const message *m);
-void svc_signals(endpoint_t ep, u32_t sigmap);
+void svc_signals(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code);
 void ds_answer(const message *m);
 
 /* boot.c */

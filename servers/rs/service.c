@@ -168,8 +168,10 @@ void svc_panic(struct rs_service *s, const message *m)
 	/* The panicking service sent synchronously and exits next; let it. */
 }
 
-void svc_signals(endpoint_t ep, u32_t sigmap)
+void svc_signals(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 {
+	(void)addr;	/* a service's fault: RS restarts it, no handler */
+	(void)code;
 	struct rs_service *s = svc_by_ep(ep);
 	char why[48];
 	message m;

@@ -10,7 +10,10 @@
  *    maps the page, offers main hostile copies of the frame (each refused,
  *    the victim untouched), then returns through the trampoline, which asks
  *    main for the real sigreturn: the write is retried and succeeds and pi
- *    is still on the FPU stack.
+ *    is still on the FPU stack.  GETKSIG reports the fault's address and
+ *    SEGV_MAPERR; the handler starts with esp % 16 == 12 (the i386 SysV
+ *    ABI: its first argument 16-byte aligned) and finds the siginfo main
+ *    gave SIGSEND in the frame.
  *  - spinner: stopped, its ticks stand still; resumed, they move; held by
  *    a kernel signal (KSIG_HOLD) until KSIG_DONE.
  *  - sender: RC_STOP|RC_DELAY while it is sending is EBUSY, then SIGSNDELAY.
@@ -47,6 +50,12 @@ static const struct { int want; const char *what; } variants[V_COUNT] = {
 
 static double seen_pi;
 static u32_t seen_signo, seen_mask, seen_format;
+static u32_t seen_addr, seen_code, seen_pid;
+u32_t entry_esp;
+
+/* What SIGSEND puts in the frame's siginfo (besides the fault's). */
+#define INFO_PID 4321
+#define INFO_UID 77
 
 /* Ask main to sigreturn from scp; returns only if main refused. */
 int sig_ask(u32_t variant, vir_bytes scp);
@@ -67,13 +76,25 @@ void sig_trampoline(void);
 __asm__(".text\n.globl sig_trampoline\nsig_trampoline:\n\t"
 	"pushl 8(%esp)\n\tpushl $0\n\tcall sig_ask\n1:\tjmp 1b\n");
 
-static void handler(int signo, int code, struct sigcontext *scp)
+/* The handler's entry: esp as the kernel left it, then the C handler. */
+void sig_entry(void);
+__asm__(".text\n.globl sig_entry\nsig_entry:\n\t"
+	"movl %esp, entry_esp\n\tjmp handler\n");
+
+void handler(int signo, int code, struct sigcontext *scp);
+void handler(int signo, int code, struct sigcontext *scp)
 {
 	static struct sigcontext bad;
+	const struct sigframe *f = (const void *)((char *)scp -
+		__builtin_offsetof(struct sigframe, sf_sc));
 	volatile double junk = 1.0;
 	int v;
 
-	(void)code;
+	seen_addr = f->sf_info.si_addr;
+	seen_code = f->sf_info.si_code == code && f->sf_info.si_signo == signo ?
+		(u32_t)code : 0xdead;
+	seen_pid = f->sf_info.si_pid == INFO_PID &&
+		f->sf_info.si_uid == INFO_UID ? INFO_PID : 0;
 	junk = junk * 7.0 + 0.5;		/* the handler uses the FPU too */
 	__asm__ volatile("fninit; fld1; fld1; fld1");
 	seen_signo = signo;
@@ -118,6 +139,10 @@ static void victim(void)
 	m.m_u32.data[3] = seen_signo;
 	m.m_u32.data[4] = seen_mask;
 	m.m_u32.data[5] = seen_format;
+	m.m_u32.data[6] = seen_addr;
+	m.m_u32.data[7] = seen_code;
+	m.m_u32.data[8] = seen_pid;
+	m.m_u32.data[9] = entry_esp;
 	(void)seen_pi;
 	ipc_send(MAIN, &m);
 	for (;;)
@@ -129,17 +154,23 @@ static void test_frames(void)
 	message m;
 	endpoint_t who;
 	u32_t map, got;
-	vir_bytes scp = 0;
+	vir_bytes scp = 0, addr = 0;
+	struct mica_siginfo si = { .si_signo = SIGSEGV, .si_pid = INFO_PID,
+		.si_uid = INFO_UID };
 	double pi, want;
-	int v, r;
+	int v, r, code = 0;
 
 	tap_is(sys_sigmgr(VICTIM, SELF), OK, "main manages the victim");
 	memset(&m, 0, sizeof(m));
 	ipc_send(VICTIM, &m);
 	tap_ok(ipc_receive(SYSTEM, &m) == OK, "SYSTEM notification");
-	r = sys_getksig(&who, &map);
+	r = sys_getksig_fault(&who, &map, &addr, &code);
 	tap_ok(r == OK && who == VICTIM && map == 1u << SIGSEGV,
 		"the victim's SIGSEGV (%d %x)", who, map);
+	tap_ok(addr == FAULT_PAGE && code == MICA_SEGV_MAPERR,
+		"GETKSIG: the fault's address and SEGV_MAPERR (%x, %d)", addr, code);
+	si.si_code = code;
+	si.si_addr = addr;
 	tap_is(sys_sigsend(VICTIM, SIGSEGV, 0, 0, (vir_bytes)sig_trampoline, 0, 0, NULL),
 		-EINVAL, "sigsend: handler 0 is EINVAL");
 	tap_is(sys_sigsend(VICTIM, 0, 0, (vir_bytes)handler, (vir_bytes)sig_trampoline,
@@ -148,10 +179,11 @@ static void test_frames(void)
 		(vir_bytes)sig_trampoline, USER_BASE + 8, 0, NULL), -EFAULT,
 		"sigsend: a stack with no room is EFAULT");
 	tap_is(sys_sigreturn(VICTIM, 0x1000), -EFAULT, "sigreturn from a kernel address");
-	tap_is(sys_sigsend(VICTIM, SIGSEGV, 0, (vir_bytes)handler,
+	tap_is(sys_sigsend_info(VICTIM, &si, (vir_bytes)sig_entry,
 		(vir_bytes)sig_trampoline, 0, SC_MASK, &scp), OK, "sigsend builds the frame");
-	tap_ok(scp >= USER_BASE && scp < USER_TOP && scp % 16 == 0,
-		"the frame is in user space, aligned (%x)", scp);
+	tap_ok(scp >= USER_BASE && scp < USER_TOP &&
+		scp % 16 == (16 + 12) % 16,
+		"the frame is in user space, placed for the ABI (%x)", scp);
 	tap_is(sys_runctl(VICTIM, RC_RESUME), OK, "resume the victim into its handler");
 	for (v = 1; v < V_COUNT; v++) {
 		if (ipc_receive(VICTIM, &m) != OK)
@@ -177,6 +209,13 @@ static void test_frames(void)
 		"the handler saw signo %u and mask %x", m.m_u32.data[3], m.m_u32.data[4]);
 	tap_ok(m.m_u32.data[5] != FPU_FORMAT_NONE, "the frame carried FPU state (format %u)",
 		m.m_u32.data[5]);
+	tap_ok(m.m_u32.data[6] == FAULT_PAGE && m.m_u32.data[7] == MICA_SEGV_MAPERR &&
+		m.m_u32.data[8] == INFO_PID,
+		"the handler's frame siginfo: si_addr %x, si_code %u, si_pid/uid %s",
+		m.m_u32.data[6], m.m_u32.data[7], m.m_u32.data[8] ? "right" : "wrong");
+	tap_ok(m.m_u32.data[9] % 16 == 12 && m.m_u32.data[9] + 16 == scp,
+		"the handler starts with esp %% 16 == 12, the i386 SysV ABI (%x)",
+		m.m_u32.data[9]);
 }
 
 static u32_t ticks_of(endpoint_t e)

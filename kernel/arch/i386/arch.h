@@ -29,6 +29,7 @@
 #define TRAP_INSN_LEN 2	/* int $n: what a retried call rewinds */
 #define NO_FPU_VEC 7
 #define PAGE_FAULT_VEC 14
+#define PF_ERR_PRESENT 0x1
 #define PF_ERR_WRITE 0x2
 
 struct trapframe {

@@ -141,6 +141,13 @@ void sys_exit(int status)
 	longjmp(fk.exit_jmp, 1);
 }
 
+int sys_getksig_fault(endpoint_t *e, u32_t *sigmap, vir_bytes *addr, int *code)
+{
+	*addr = 0;
+	*code = 0;
+	return sys_getksig(e, sigmap);
+}
+
 int sys_getksig(endpoint_t *e, u32_t *sigmap)
 {
 	if (fk.ksig_pos == fk.ksig_n) {

@@ -225,8 +225,10 @@ static endpoint_t mgr_ep[4];
 static u32_t mgr_map[4];
 static int nmgr;
 
-static void cb_sigmgr(endpoint_t e, u32_t map)
+static void cb_sigmgr(endpoint_t e, u32_t map, vir_bytes addr, int code)
 {
+	(void)addr;
+	(void)code;
 	mgr_ep[nmgr] = e;
 	mgr_map[nmgr++] = map;
 }

@@ -43,6 +43,8 @@ typedef struct {		/* the layout of struct mica_siginfo */
 
 #define SI_USER   MICA_SI_USER
 #define SI_KERNEL MICA_SI_KERNEL
+#define SEGV_MAPERR MICA_SEGV_MAPERR
+#define SEGV_ACCERR MICA_SEGV_ACCERR
 
 struct sigaction {
 	union {
