@@ -3,5 +3,5 @@
 FSCKMFS_SRCS := $(filter-out commands/fsck.mfs/main.c,\
 	$(wildcard commands/fsck.mfs/*.c))
 $(eval $(call host_lib,fsckmfs,$(FSCKMFS_SRCS)))
-$(eval $(call host_prog,fsck.mfs,commands/fsck.mfs/main.c,fsckmfs mfsutil mfs minixfs,))
+$(eval $(call host_prog,fsck.mfs,commands/fsck.mfs/main.c,fsckmfs mfsutil mfs fsdriver minixfs,))
 HOST_PROGS += $(HBIN)/fsck.mfs

@@ -145,7 +145,7 @@ static int ext2_build_fn(struct ext2_dirwalk *w, struct buf *bp, void *arg)
 		b->room = f;
 	ext2_dindex_set_room(dp, (uint32_t)w->lblk, b->room);
 	if (w->de->inode != 0)
-		ext2_dindex_add(dp, ext2_dname_hash(w->de->name,
+		ext2_dindex_add(dp, fsdriver_nameidx_hash(w->de->name,
 		    ext2_de_namelen(w->de)), (uint32_t)w->lblk,
 		    (uint32_t)w->off);
 	return dp->i_dindex == NULL ? 1 : 0;	/* out of memory: stop */
@@ -171,7 +171,7 @@ static void ext2_dir_index(struct ext2_inode *dp)
 static int ext2_dir_find(struct ext2_inode *dp, const struct ext2_dir_arg *a,
     struct buf **bpp, struct ext2_dirwalk *w)
 {
-	uint32_t hash = ext2_dname_hash(a->name, a->len), lblk, off;
+	uint32_t hash = fsdriver_nameidx_hash(a->name, a->len), lblk, off;
 	uint64_t blocks = ext2_isize(dp) / ext2_fs.block_size;
 	void *cursor = NULL;
 	struct buf *bp;
@@ -339,8 +339,8 @@ static int ext2_dir_put_ix(struct ext2_inode *dp, struct ext2_dir_arg *a,
 	if (r == 1) {
 		off = w.off + ext2_de_insert(w.de, a);
 		lmfs_markdirty(bp);
-		ext2_dindex_add(dp, ext2_dname_hash(a->name, a->len), lblk,
-		    (uint32_t)off);
+		ext2_dindex_add(dp, fsdriver_nameidx_hash(a->name, a->len),
+		    lblk, (uint32_t)off);
 	}
 	ext2_dir_reroom(dp, lblk, bp);
 	lmfs_put_block(bp);
@@ -398,7 +398,7 @@ static int ext2_dir_enter_ix(struct ext2_inode *dp, struct ext2_dir_arg *a)
 	if (r == 0) {
 		if ((r = ext2_dir_grow(dp, a)) != OK)
 			return r;
-		ext2_dindex_add(dp, ext2_dname_hash(a->name, a->len),
+		ext2_dindex_add(dp, fsdriver_nameidx_hash(a->name, a->len),
 		    (uint32_t)end, 0);
 		ext2_dindex_set_room(dp, (uint32_t)end,
 		    (uint32_t)ext2_fs.block_size - need);
@@ -463,7 +463,8 @@ int ext2_dir_remove(struct ext2_inode *dp, const char *name, ino_t *ino)
 		if ((r = ext2_dir_find(dp, &a, &bp, &w)) == 1) {
 			off = (uint32_t)w.off;
 			ext2_remove_fn(&w, bp, &a);
-			ext2_dindex_remove(dp, ext2_dname_hash(a.name, a.len),
+			ext2_dindex_remove(dp,
+			    fsdriver_nameidx_hash(a.name, a.len),
 			    (uint32_t)w.lblk, off);
 			ext2_dir_reroom(dp, w.lblk, bp);
 			lmfs_put_block(bp);

@@ -19,44 +19,27 @@
  * disk (dir.c clears EXT2_INDEX_FL before any change, as before), which
  * e2fsck accepts and which reads correctly anywhere.
  *
- * The index belongs to the in-memory inode and dies with it (inode.c).
- * When memory runs out it is dropped and dir.c scans as before.  As in
- * MFS's dindex.c (the same idea over MINIX directories).
+ * The name part is libfsdriver's nameidx.c, shared with MFS; a place is
+ * packed into its 64-bit position as lblk << 32 | off.  This file adds
+ * the per-block room.  The index belongs to the in-memory inode and dies
+ * with it (inode.c).  When memory runs out it is dropped (names and room
+ * together) and dir.c scans as before.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ext2.h"
 
-struct ext2_dslot {
-	struct ext2_dslot *next;
-	uint32_t hash;
-	uint32_t lblk;			/* logical block of the entry */
-	uint32_t off;			/* its offset in the block */
-};
-
 struct ext2_dindex {
-	uint32_t mask;			/* buckets - 1 (a power of two - 1) */
-	uint32_t count;			/* slots */
-	struct ext2_dslot **tab;
+	struct fsdriver_nameidx *names;	/* hash -> packed (lblk, off) */
 	uint32_t *room;			/* per block: largest new entry */
 	uint32_t nblocks, room_cap;
 	uint32_t hint;			/* blocks below it have no room */
 };
 
-#define EXT2_DINDEX_BUCKETS	256	/* initial buckets */
-
-/* FNV-1a over the name's bytes. */
-uint32_t ext2_dname_hash(const char *name, size_t len)
+static uint64_t ext2_dindex_pos(uint32_t lblk, uint32_t off)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)name[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint64_t)lblk << 32 | off;
 }
 
 int ext2_dindex_new(struct ext2_inode *dp)
@@ -66,12 +49,10 @@ int ext2_dindex_new(struct ext2_inode *dp)
 	ext2_dindex_free(dp);
 	if ((ix = calloc(1, sizeof(*ix))) == NULL)
 		return -ENOMEM;
-	ix->tab = calloc(EXT2_DINDEX_BUCKETS, sizeof(*ix->tab));
-	if (ix->tab == NULL) {
+	if (fsdriver_nameidx_new(&ix->names) != 0) {
 		free(ix);
 		return -ENOMEM;
 	}
-	ix->mask = EXT2_DINDEX_BUCKETS - 1;
 	dp->i_dindex = ix;
 	return OK;
 }
@@ -79,98 +60,49 @@ int ext2_dindex_new(struct ext2_inode *dp)
 void ext2_dindex_free(struct ext2_inode *dp)
 {
 	struct ext2_dindex *ix = dp->i_dindex;
-	struct ext2_dslot *s, *next;
-	uint32_t i;
 
 	if (ix == NULL)
 		return;
-	for (i = 0; i <= ix->mask; i++)
-		for (s = ix->tab[i]; s != NULL; s = next) {
-			next = s->next;
-			free(s);
-		}
-	free(ix->tab);
+	fsdriver_nameidx_free(&ix->names);
 	free(ix->room);
 	free(ix);
 	dp->i_dindex = NULL;
-}
-
-/* Double the buckets; on failure keep the old table (longer chains). */
-static void ext2_dindex_grow(struct ext2_dindex *ix)
-{
-	uint32_t nmask = ix->mask * 2 + 1, i;
-	struct ext2_dslot **ntab, *s, *next;
-
-	if (nmask > (UINT32_MAX >> 2) ||
-	    (ntab = calloc((size_t)nmask + 1, sizeof(*ntab))) == NULL)
-		return;
-	for (i = 0; i <= ix->mask; i++)
-		for (s = ix->tab[i]; s != NULL; s = next) {
-			next = s->next;
-			s->next = ntab[s->hash & nmask];
-			ntab[s->hash & nmask] = s;
-		}
-	free(ix->tab);
-	ix->tab = ntab;
-	ix->mask = nmask;
 }
 
 void ext2_dindex_add(struct ext2_inode *dp, uint32_t hash, uint32_t lblk,
     uint32_t off)
 {
 	struct ext2_dindex *ix = dp->i_dindex;
-	struct ext2_dslot *s;
 
 	if (ix == NULL)
 		return;
-	if ((s = malloc(sizeof(*s))) == NULL) {
+	fsdriver_nameidx_add(&ix->names, hash, ext2_dindex_pos(lblk, off));
+	if (ix->names == NULL)		/* no memory: names were dropped */
 		ext2_dindex_free(dp);
-		return;
-	}
-	s->hash = hash;
-	s->lblk = lblk;
-	s->off = off;
-	s->next = ix->tab[hash & ix->mask];
-	ix->tab[hash & ix->mask] = s;
-	if (++ix->count > (ix->mask + 1) * 2)
-		ext2_dindex_grow(ix);
 }
 
 void ext2_dindex_remove(struct ext2_inode *dp, uint32_t hash, uint32_t lblk,
     uint32_t off)
 {
 	struct ext2_dindex *ix = dp->i_dindex;
-	struct ext2_dslot **pp, *s;
 
-	if (ix == NULL)
-		return;
-	for (pp = &ix->tab[hash & ix->mask]; (s = *pp) != NULL;
-	    pp = &s->next)
-		if (s->hash == hash && s->lblk == lblk && s->off == off) {
-			*pp = s->next;
-			free(s);
-			ix->count--;
-			return;
-		}
+	if (ix != NULL)
+		fsdriver_nameidx_remove(ix->names, hash,
+		    ext2_dindex_pos(lblk, off));
 }
 
 int ext2_dindex_next(struct ext2_inode *dp, uint32_t hash, void **cursor,
     uint32_t *lblk, uint32_t *off)
 {
 	struct ext2_dindex *ix = dp->i_dindex;
-	struct ext2_dslot *s = *cursor;
+	uint64_t pos;
 
-	if (ix == NULL)
+	if (ix == NULL ||
+	    !fsdriver_nameidx_next(ix->names, hash, cursor, &pos))
 		return 0;
-	s = s == NULL ? ix->tab[hash & ix->mask] : s->next;
-	for (; s != NULL; s = s->next)
-		if (s->hash == hash) {
-			*cursor = s;
-			*lblk = s->lblk;
-			*off = s->off;
-			return 1;
-		}
-	return 0;
+	*lblk = (uint32_t)(pos >> 32);
+	*off = (uint32_t)pos;
+	return 1;
 }
 
 void ext2_dindex_set_room(struct ext2_inode *dp, uint32_t lblk,

@@ -32,6 +32,7 @@
 
 #include <mica/libminixfs.h>
 #include <mica/fsdriver.h>
+#include <mica/fsdriver_nameidx.h>
 #include "ext2_format.h"
 
 /* The mounted file system. */
@@ -201,8 +202,9 @@ int ext2_dir_empty(struct ext2_inode *dp);
 int ext2_dir_init(struct ext2_inode *dp, ino_t parent);
 
 /* dir_index.c: the in-memory index of a large directory (dir.c keeps it
- * current; every place it gives is confirmed against the block). */
-uint32_t ext2_dname_hash(const char *name, size_t len);
+ * current; every place it gives is confirmed against the block).  Names
+ * are hashed with fsdriver_nameidx_hash (include/mica/fsdriver_nameidx.h).
+ */
 /* Start an empty index for dp (-ENOMEM: none). */
 int ext2_dindex_new(struct ext2_inode *dp);
 /* Forget dp's index, if any. */

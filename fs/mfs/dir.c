@@ -7,8 +7,9 @@
  * code that knows the two layouts.
  *
  * mfs_search_dir() is MINIX's search_dir: one linear pass per operation in
- * a small directory.  A large one gets an in-memory name index (dindex.c)
- * on first use, so lookups stop being linear.  And each in-core directory
+ * a small directory.  A large one gets an in-memory name index
+ * (libfsdriver's nameidx.c; positions are byte offsets) on first use, so
+ * lookups stop being linear.  And each in-core directory
  * remembers an offset below which it has no free slot (i_dir_free), learnt
  * from full scans and kept by enter and delete, so entering a name starts
  * there rather than at 0.  Together they keep creating n files in one
@@ -79,8 +80,9 @@ static int mfs_scan_entry(struct mfs_inode *dp, struct buf *bp, char *de,
     uint64_t pos, struct mfs_scan *s)
 {
 	if (s->flag == MFS_BUILD_INDEX) {
-		mfs_dindex_add(dp, mfs_dname_hash(mfs_de_name(&mfs_m.sb, de),
-		    mfs_de_namelen(&mfs_m.sb, de)), (uint32_t)pos);
+		fsdriver_nameidx_add(&dp->i_dindex,
+		    fsdriver_nameidx_hash(mfs_de_name(&mfs_m.sb, de),
+		    mfs_de_namelen(&mfs_m.sb, de)), pos);
 		return 0;
 	}
 	if (s->flag == MFS_IS_EMPTY)
@@ -155,13 +157,14 @@ static int mfs_scan_linear(struct mfs_inode *dp, struct mfs_scan *s)
 static int mfs_scan_index(struct mfs_inode *dp, struct mfs_scan *s)
 {
 	size_t bs = mfs_m.sb.block_size;
-	uint32_t hash = mfs_dname_hash(s->name, s->len), pos, z, ino;
+	uint32_t hash = fsdriver_nameidx_hash(s->name, s->len), z, ino;
+	uint64_t pos;
 	void *cursor = NULL;
 	struct buf *bp;
 	char *de;
 	int r;
 
-	while (mfs_dindex_next(dp, hash, &cursor, &pos)) {
+	while (fsdriver_nameidx_next(dp->i_dindex, hash, &cursor, &pos)) {
 		if (pos >= dp->i_size)
 			continue;
 		if ((r = mfs_dir_zone(dp, pos / bs, &z)) != OK ||
@@ -178,7 +181,7 @@ static int mfs_scan_index(struct mfs_inode *dp, struct mfs_scan *s)
 		mfs_scan_entry(dp, bp, de, pos, s);
 		lmfs_put_block(bp);
 		if (s->flag == MFS_DELETE)
-			mfs_dindex_remove(dp, hash, pos);
+			fsdriver_nameidx_remove(dp->i_dindex, hash, pos);
 		return OK;
 	}
 	return -ENOENT;
@@ -195,9 +198,9 @@ static int mfs_scan_dir(struct mfs_inode *dp, struct mfs_scan *s)
 		return mfs_scan_linear(dp, s);
 	if (dp->i_dindex == NULL &&
 	    dp->i_size / mfs_m.sb.dirent_size >= MFS_DINDEX_ENTRIES &&
-	    mfs_dindex_new(dp) == OK) {
+	    fsdriver_nameidx_new(&dp->i_dindex) == OK) {
 		if ((r = mfs_scan_linear(dp, &b)) != -ENOENT) {
-			mfs_dindex_free(dp);
+			fsdriver_nameidx_free(&dp->i_dindex);
 			return r;
 		}
 	}
@@ -234,8 +237,8 @@ static int mfs_enter_free(struct mfs_inode *dp, const char *name,
 			lmfs_markdirty(bp);
 			lmfs_put_block(bp);
 			dp->i_dir_free = (uint32_t)(pos + ds);
-			mfs_dindex_add(dp, mfs_dname_hash(name, len),
-			    (uint32_t)pos);
+			fsdriver_nameidx_add(&dp->i_dindex,
+			    fsdriver_nameidx_hash(name, len), pos);
 			return OK;
 		}
 		lmfs_put_block(bp);
@@ -265,7 +268,8 @@ static int mfs_enter(struct mfs_inode *dp, const char *name, size_t len,
 	if (n != (ssize_t)ds)
 		return -ENOSPC;
 	dp->i_dir_free = (uint32_t)(pos + ds);
-	mfs_dindex_add(dp, mfs_dname_hash(name, len), (uint32_t)pos);
+	fsdriver_nameidx_add(&dp->i_dindex, fsdriver_nameidx_hash(name, len),
+	    pos);
 	return OK;
 }
 

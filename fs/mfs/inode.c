@@ -218,7 +218,7 @@ static void mfs_evict(struct mfs_inode *ip)
 		    (unsigned long)ip->i_num);
 	mfs_lru_remove(ip);
 	mfs_hash_remove(ip);
-	mfs_dindex_free(ip);
+	fsdriver_nameidx_free(&ip->i_dindex);
 	free(ip);
 }
 
@@ -281,7 +281,7 @@ static int mfs_release(struct mfs_inode *ip)
 	if (mfs_write_inode(ip) != OK && r == OK)
 		r = -EIO;
 	mfs_hash_remove(ip);
-	mfs_dindex_free(ip);
+	fsdriver_nameidx_free(&ip->i_dindex);
 	free(ip);
 	return r;
 }
@@ -324,7 +324,7 @@ int mfs_new_inode(mode_t mode, uid_t uid, gid_t gid, struct mfs_inode **ipp)
 			return mfs_corrupt("free in the bitmap but in use:",
 			    ino, ino);
 		mfs_lru_remove(ip);
-		mfs_dindex_free(ip);
+		fsdriver_nameidx_free(&ip->i_dindex);
 	} else if ((ip = mfs_alloc_incore(ino)) == NULL) {
 		mfs_free_inode_bit(ino);
 		return -ENOMEM;
@@ -378,7 +378,7 @@ int mfs_inode_table_clear(void)
 	for (i = 0; i < mfs_hash_size; i++) {
 		for (ip = mfs_hash[i]; ip != NULL; ip = next) {
 			next = ip->i_hnext;
-			mfs_dindex_free(ip);
+			fsdriver_nameidx_free(&ip->i_dindex);
 			free(ip);
 		}
 		mfs_hash[i] = NULL;

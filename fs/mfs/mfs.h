@@ -12,7 +12,6 @@
  *   trunc.c   freeing ranges of a file (truncate, holes)
  *   read.c    read/write/peek of file data
  *   dir.c     directory entries: lookup, enter, delete, getdents
- *   dindex.c  an in-memory name index for large directories
  *   open.c, link.c, protect.c, time.c, super.c: the requests
  *   table.c   the fsdriver table; fstype.c the probe
  *
@@ -33,6 +32,7 @@
 #include <sys/types.h>
 #include <mica/libminixfs.h>
 #include <mica/fsdriver.h>
+#include <mica/fsdriver_nameidx.h>
 #include "mfs_format.h"
 #include "mfs_sb.h"
 #include "mfs_codec.h"
@@ -56,7 +56,7 @@ struct mfs_inode {
 	uint32_t i_dir_free;	/* dirs: no free slot before this offset */
 	uint64_t i_ra_pos;	/* a sequential read continues here */
 	int64_t i_nblocks;	/* zones incl. indirect ones; -1: unknown */
-	struct mfs_dindex *i_dindex;	/* large dirs: name index, or NULL */
+	struct fsdriver_nameidx *i_dindex; /* large dirs: name index or NULL */
 };
 
 /* The mounted file system (one per process, as in MINIX). */
@@ -141,15 +141,6 @@ int mfs_search_dir(struct mfs_inode *dp, const char *name, uint32_t *inop,
 int mfs_lookup_inode(struct mfs_inode *dp, const char *name,
     struct mfs_inode **ipp);
 int mfs_check_name(const char *name);
-
-/* dindex.c */
-uint32_t mfs_dname_hash(const char *name, size_t len);
-int mfs_dindex_new(struct mfs_inode *dp);
-void mfs_dindex_free(struct mfs_inode *dp);
-void mfs_dindex_add(struct mfs_inode *dp, uint32_t hash, uint32_t pos);
-void mfs_dindex_remove(struct mfs_inode *dp, uint32_t hash, uint32_t pos);
-int mfs_dindex_next(struct mfs_inode *dp, uint32_t hash, void **cursor,
-    uint32_t *pos);
 
 /* time.c */
 void mfs_touch(struct mfs_inode *ip, int what);

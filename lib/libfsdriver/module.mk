@@ -1,12 +1,13 @@
 # lib/libfsdriver - how a file system plugs into Mica (README.md).
 # FSDRIVER_PORT_SRCS are front-end independent (getdents helpers, shared
-# encodings).  The host build adds host.c (memory copies, clock, log): the
+# encodings, the name index of large directories).  The host build adds host.c (memory copies, clock, log): the
 # library micafuse and the host tools link.  The OS build adds the IPC
 # front end (FSDRIVER_OS_SRCS: fsdriver_task, the request table, grant
 # copies) and os_dev.c, the mount's block device (libbdev under
 # libminixfs); everything but os_dev.c also builds on the host for
 # tests/unit/fsdos, over a fake kernel.
-FSDRIVER_PORT_SRCS := lib/libfsdriver/dentry.c lib/libfsdriver/encode.c
+FSDRIVER_PORT_SRCS := lib/libfsdriver/dentry.c lib/libfsdriver/encode.c \
+	lib/libfsdriver/nameidx.c
 FSDRIVER_SRCS := $(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c
 FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
 	lib/libfsdriver/os_call.c lib/libfsdriver/os_node.c \

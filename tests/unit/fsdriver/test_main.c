@@ -17,6 +17,7 @@ int main(void)
 		return 2;
 	test_dentry_register();
 	test_opts_register();
+	test_nameidx_register();
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();

@@ -6,5 +6,6 @@
 
 void test_dentry_register(void);
 void test_opts_register(void);
+void test_nameidx_register(void);
 
 #endif /* FSDRIVER_TESTS_H */
