@@ -62,12 +62,10 @@ int lc_path_call(int callnr, const char *path, message *m)
 	cp_grant_id_t g;
 	int r;
 
-	if (!path)
-		return lc_err(-EFAULT);
-	if ((n = strlen(path)) == 0)
+	if (lc_strlen_user(path, PATH_MAX, &n) < 0)
+		return -1;
+	if (n == 0)
 		return lc_err(-ENOENT);
-	if (n >= PATH_MAX)
-		return lc_err(-ENAMETOOLONG);
 	if ((g = lc_grant(VFS_PROC_NR, path, n, CPF_READ)) < 0)
 		return -1;
 	m->m_lc_vfs_path.path = g;

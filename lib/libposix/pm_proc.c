@@ -10,6 +10,7 @@
 #include <sys/reboot.h>
 #include <signal.h>
 #include <mica/exec.h>
+#include <limits.h>
 #include "posix.h"
 
 static message lc_msg(void)
@@ -204,21 +205,22 @@ int execve(const char *path, char *const argv[], char *const envp[])
 	message m = lc_msg();
 	cp_grant_id_t pg = -1, fg = -1;
 	u8_t *frame;
+	size_t plen;
 	int size, r;
 
-	if (!path || !argv)
-		return lc_err(-EFAULT);
+	if (!argv || lc_strlen_user(path, PATH_MAX, &plen) < 0)
+		return !argv ? lc_err(-EFAULT) : -1;
 	if ((size = exec_frame_size(argv, envp, 1)) < 0)
 		return lc_err(size);
 	if (!(frame = malloc(size)))
 		return lc_err(-ENOMEM);
 	r = exec_frame_build(frame, size, USER_STACK_TOP - size, argv, envp, aux, 1);
-	if (r == OK && ((pg = lc_grant(PM_PROC_NR, path, strlen(path), CPF_READ)) < 0 ||
+	if (r == OK && ((pg = lc_grant(PM_PROC_NR, path, plen, CPF_READ)) < 0 ||
 	    (fg = lc_grant(PM_PROC_NR, frame, size, CPF_READ)) < 0))
 		r = -errno;
 	if (r == OK) {
 		m.m_lc_pm_exec.path = pg;
-		m.m_lc_pm_exec.path_len = strlen(path);
+		m.m_lc_pm_exec.path_len = plen;
 		m.m_lc_pm_exec.frame = fg;
 		m.m_lc_pm_exec.frame_len = size;
 		r = lc_call(PM_PROC_NR, PM_EXEC, &m) < 0 ? -errno : OK;

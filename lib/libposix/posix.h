@@ -33,6 +33,9 @@ void lc_ungrant(cp_grant_id_t g);
  * with errno EFAULT when the range is not the caller's (usercopy.c). */
 int lc_copyin(void *dst, const void *usr, size_t n);
 int lc_copyout(void *usr, const void *src, size_t n);
+/* strlen of a caller's string through the kernel, at most max bytes
+ * looked at: 0 with *len, or -1 with EFAULT / ENAMETOOLONG. */
+int lc_strlen_user(const char *s, size_t max, size_t *len);
 
 /* lc_call with one buffer granted for it; the grant goes into *gfield. */
 int lc_call_buf(endpoint_t who, int callnr, message *m, cp_grant_id_t *gfield,

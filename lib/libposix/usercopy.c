@@ -10,6 +10,7 @@
  * two kernel calls, so only the wrappers that need it use it.
  */
 #include <errno.h>
+#include <mica/const.h>
 #include "posix.h"
 
 /* This process's endpoint: from the start frame, or asked of the kernel
@@ -50,4 +51,32 @@ int lc_copyin(void *dst, const void *usr, size_t n)
 int lc_copyout(void *usr, const void *src, size_t n)
 {
 	return user_copy(usr, (void *)src, n, 1);
+}
+
+/* The length of the caller's string s, read through the kernel a piece
+ * at a time, never past the page the piece starts in: 0 with *len, or -1
+ * with EFAULT (not readable) or ENAMETOOLONG (no NUL in max bytes).
+ * Once measured, the string is known readable and may be used as is. */
+int lc_strlen_user(const char *s, size_t max, size_t *len)
+{
+	char piece[256];
+	size_t n = 0, k, i, in_page;
+
+	if (!s)
+		return lc_err(-EFAULT);
+	while (n < max) {
+		in_page = PAGE_SIZE - (((vir_bytes)s + n) & (PAGE_SIZE - 1));
+		k = in_page < sizeof(piece) ? in_page : sizeof(piece);
+		if (k > max - n)
+			k = max - n;
+		if (lc_copyin(piece, s + n, k) < 0)
+			return -1;
+		for (i = 0; i < k; i++)
+			if (!piece[i]) {
+				*len = n + i;
+				return 0;
+			}
+		n += k;
+	}
+	return lc_err(-ENAMETOOLONG);
 }

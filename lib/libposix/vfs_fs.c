@@ -15,13 +15,17 @@ int lc_path_out(int callnr, const char *path, void *buf, size_t size);
 
 static int grant_str(const char *s, cp_grant_id_t *g, u32_t *len)
 {
+	size_t n;
+
 	*g = -1;
 	*len = 0;
-	if (!s || !*s)
+	if (!s)
 		return 0;
-	if (strlen(s) >= PATH_MAX)
-		return lc_err(-ENAMETOOLONG);
-	*len = strlen(s);
+	if (lc_strlen_user(s, PATH_MAX, &n) < 0)
+		return -1;
+	if (!n)
+		return 0;
+	*len = n;
 	*g = lc_grant(VFS_PROC_NR, s, *len, CPF_READ);
 	return *g < 0 ? -1 : 0;
 }

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <limits.h>
 #include "posix.h"
 
 static message path_msg(int flags, u32_t mode)
@@ -138,8 +139,10 @@ static int path2_call(int callnr, const char *p1, const char *p2)
 	cp_grant_id_t g1, g2;
 	int r;
 
-	if (!p1 || !p2)
-		return lc_err(-EFAULT);
+	size_t n;
+
+	if (lc_strlen_user(p1, PATH_MAX, &n) < 0 || lc_strlen_user(p2, PATH_MAX, &n) < 0)
+		return -1;
 	if (!*p1 || !*p2)
 		return lc_err(-ENOENT);
 	memset(&m, 0, sizeof(m));

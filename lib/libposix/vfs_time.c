@@ -25,12 +25,20 @@ static int wire_nsec(long nsec, i32_t *out)
 	return 0;
 }
 
-static int utimens_call(int fd, const char *path, const struct timespec t[2],
+static int utimens_call(int fd, const char *path, const struct timespec ut[2],
 	int flags)
 {
+	struct timespec lt[2], *t = NULL;
 	mess_lc_vfs_utimens *u;
 	message m;
+	size_t n;
 	int r;
+
+	if (ut) {
+		if (lc_copyin(lt, ut, sizeof(lt)) < 0)
+			return -1;
+		t = lt;
+	}
 
 	memset(&m, 0, sizeof(m));
 	u = &m.m_lc_vfs_utimens;
@@ -48,11 +56,11 @@ static int utimens_call(int fd, const char *path, const struct timespec t[2],
 	}
 	if (!path)
 		return lc_call(VFS_PROC_NR, VFS_UTIMENS, &m) < 0 ? -1 : 0;
-	if (!*path)
+	if (lc_strlen_user(path, PATH_MAX, &n) < 0)
+		return -1;
+	if (!n)
 		return lc_err(-ENOENT);
-	if (strlen(path) >= PATH_MAX)
-		return lc_err(-ENAMETOOLONG);
-	u->path_len = strlen(path);
+	u->path_len = n;
 	return lc_call_buf(VFS_PROC_NR, VFS_UTIMENS, &m, &u->path, path,
 		u->path_len, CPF_READ) < 0 ? -1 : 0;
 }

@@ -838,8 +838,7 @@ static void t_exec(void)
  * call must fail with EFAULT, and the servers must go on answering.
  * Pointers: a low unmapped one, a kernel address, a page just unmapped.
  * Wrappers that convert a structure copy through the kernel
- * (libposix usercopy.c).  Paths still go through strlen in libposix, so
- * a bogus path dies of SIGSEGV in the caller: not here yet. */
+ * (libposix usercopy.c), and paths are measured through it too. */
 static void *badp;
 static int bf_read(void) { int fd = open("/out", O_RDONLY); return read(fd, badp, 16); }
 static int bf_write(void) { int fd = open("/out", O_WRONLY); return write(fd, badp, 16); }
@@ -849,7 +848,7 @@ static int bf_getcwd(void) { return getcwd(badp, 64) ? 0 : -1; }
 static int bf_readlink(void) { return symlink("/out", "/lnk") < 0 && errno != EEXIST ? -2 : readlink("/lnk", badp, 64); }
 static int bf_getdents(void) { int fd = open("/", O_RDONLY); return lc_getdents(fd, badp, 512); }
 static int bf_poll(void) { return poll(badp, 1, 0); }
-static int bf_execve(void) { return execve(badp, NULL, NULL); }
+static int bf_execve(void) { char *argv[] = { "x", NULL }; return execve(badp, argv, argv + 1); }
 static int bf_nanosleep(void) { return nanosleep(badp, NULL); }
 static int bf_waitpid(void) { int pid = fork(); if (pid == 0) _exit(0); return waitpid(pid, badp, 0); }
 static int bf_sigaction(void) { return sigaction(SIGUSR1, badp, NULL); }
@@ -864,6 +863,19 @@ static int bf_statvfs(void) { return statvfs("/", badp); }
 static int bf_fstatvfs(void) { int fd = open("/", O_RDONLY); return fstatvfs(fd, badp); }
 static int bf_gettimeofday(void) { return gettimeofday(badp, NULL); }
 static int bf_clock_gettime(void) { return clock_gettime(CLOCK_REALTIME, badp); }
+static int bf_open(void) { return open(badp, O_RDONLY); }
+static int bf_stat_path(void) { struct stat st; return stat(badp, &st); }
+static int bf_mkdir(void) { return mkdir(badp, 0755); }
+static int bf_unlink(void) { return unlink(badp); }
+static int bf_chdir(void) { return chdir(badp); }
+static int bf_access(void) { return access(badp, R_OK); }
+static int bf_rename(void) { return rename("/out", badp); }
+static int bf_link(void) { return link(badp, "/lnk2"); }
+static int bf_symlink(void) { return symlink(badp, "/lnk3"); }
+static int bf_chmod(void) { return chmod(badp, 0644); }
+static int bf_truncate(void) { return truncate(badp, 0); }
+static int bf_utimens(void) { return utimensat(AT_FDCWD, "/out", badp, 0); }
+static int bf_mount(void) { return mount("memfs2", badp, "memfs", 0, NULL); }
 
 static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
 	{ "read", bf_read }, { "write", bf_write }, { "pread", bf_pread }, { "pwrite", bf_pwrite },
@@ -875,6 +887,11 @@ static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
 	{ "sigaltstack", bf_sigaltstack }, { "stat's buffer", bf_stat }, { "fstat", bf_fstat },
 	{ "statvfs's buffer", bf_statvfs }, { "fstatvfs", bf_fstatvfs },
 	{ "gettimeofday", bf_gettimeofday }, { "clock_gettime", bf_clock_gettime },
+	{ "open's path", bf_open }, { "stat's path", bf_stat_path }, { "mkdir", bf_mkdir },
+	{ "unlink", bf_unlink }, { "chdir", bf_chdir }, { "access", bf_access },
+	{ "rename's new path", bf_rename }, { "link", bf_link }, { "symlink's target", bf_symlink },
+	{ "chmod", bf_chmod }, { "truncate", bf_truncate }, { "utimensat's times", bf_utimens },
+	{ "mount's target", bf_mount },
 };
 
 static int bad_child_fn;
