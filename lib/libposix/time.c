@@ -141,10 +141,14 @@ clock_t times(struct tms *t)
 	if ((r = lc_call(PM_PROC_NR, PM_TIMES, &m)) < 0)
 		return (clock_t)-1;
 	if (t) {
-		t->tms_utime = m.m_pm_lc_times.utime;
-		t->tms_stime = m.m_pm_lc_times.stime;
-		t->tms_cutime = m.m_pm_lc_times.cutime;
-		t->tms_cstime = m.m_pm_lc_times.cstime;
+		struct tms l;
+
+		l.tms_utime = m.m_pm_lc_times.utime;
+		l.tms_stime = m.m_pm_lc_times.stime;
+		l.tms_cutime = m.m_pm_lc_times.cutime;
+		l.tms_cstime = m.m_pm_lc_times.cstime;
+		if (lc_copyout(t, &l, sizeof(l)) < 0)
+			return (clock_t)-1;
 	}
 	return m.m_pm_lc_times.uptime;
 }

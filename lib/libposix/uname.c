@@ -23,15 +23,15 @@ static void node_name(char *buf, size_t size)
 	buf[strcspn(buf, "\n")] = '\0';
 }
 
-int uname(struct utsname *u)
+int uname(struct utsname *uu)
 {
-	if (!u)
-		return lc_err(-EFAULT);
+	struct utsname l, *u = &l;
+
 	memset(u, 0, sizeof(*u));
 	strcpy(u->sysname, "Mica");
 	node_name(u->nodename, sizeof(u->nodename));
 	strcpy(u->release, "0.1");
 	strcpy(u->version, "newlib " _NEWLIB_VERSION);
 	strcpy(u->machine, "i686");
-	return 0;
+	return lc_copyout(uu, u, sizeof(*u));
 }

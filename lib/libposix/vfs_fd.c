@@ -117,14 +117,18 @@ int _fcntl(int fd, int cmd, int arg) { return fcntl(fd, cmd, arg); }
 
 int pipe(int fds[2])
 {
+	int f[2] = { -1, -1 };
 	message m;
 
+	/* fds is checked before the pipe exists: no descriptors left behind */
+	if (lc_copyout(fds, f, sizeof(f)) < 0)
+		return -1;
 	memset(&m, 0, sizeof(m));
 	if (lc_call(VFS_PROC_NR, VFS_PIPE, &m) < 0)
 		return -1;
-	fds[0] = m.m_vfs_lc_pipe.fd0;
-	fds[1] = m.m_vfs_lc_pipe.fd1;
-	return 0;
+	f[0] = m.m_vfs_lc_pipe.fd0;
+	f[1] = m.m_vfs_lc_pipe.fd1;
+	return lc_copyout(fds, f, sizeof(f));
 }
 
 off_t lseek(int fd, off_t off, int whence)

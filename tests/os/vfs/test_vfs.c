@@ -24,6 +24,8 @@
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <sys/mman.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
 #include <sys/sysmacros.h>
 #include <termios.h>
 #include <signal.h>
@@ -863,6 +865,10 @@ static int bf_statvfs(void) { return statvfs("/", badp); }
 static int bf_fstatvfs(void) { int fd = open("/", O_RDONLY); return fstatvfs(fd, badp); }
 static int bf_gettimeofday(void) { return gettimeofday(badp, NULL); }
 static int bf_clock_gettime(void) { return clock_gettime(CLOCK_REALTIME, badp); }
+static int bf_pipe(void) { return pipe(badp); }
+static int bf_times(void) { return times(badp) == (clock_t)-1 ? -1 : 0; }
+static int bf_uname(void) { return uname(badp); }
+static int bf_sigsuspend(void) { return sigsuspend(badp); }
 static int bf_open(void) { return open(badp, O_RDONLY); }
 static int bf_stat_path(void) { struct stat st; return stat(badp, &st); }
 static int bf_mkdir(void) { return mkdir(badp, 0755); }
@@ -887,6 +893,8 @@ static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
 	{ "sigaltstack", bf_sigaltstack }, { "stat's buffer", bf_stat }, { "fstat", bf_fstat },
 	{ "statvfs's buffer", bf_statvfs }, { "fstatvfs", bf_fstatvfs },
 	{ "gettimeofday", bf_gettimeofday }, { "clock_gettime", bf_clock_gettime },
+	{ "pipe", bf_pipe }, { "times", bf_times }, { "uname", bf_uname },
+	{ "sigsuspend", bf_sigsuspend },
 	{ "open's path", bf_open }, { "stat's path", bf_stat_path }, { "mkdir", bf_mkdir },
 	{ "unlink", bf_unlink }, { "chdir", bf_chdir }, { "access", bf_access },
 	{ "rename's new path", bf_rename }, { "link", bf_link }, { "symlink's target", bf_symlink },
