@@ -7,32 +7,15 @@
 set -u
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 tbin=$root/build/i386/bin
-ver=$(qemu-system-i386 --version | head -1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+bench=vm
+. "$root/tools/qemu/bench-lib.sh"
 
-run() {	# name, extra QEMU options
-	local log=$tmp/$1.log
-	bash "$root/tools/qemu/run.sh" --timeout 120 --log "$log" ${2:+--qemu "$2"} \
-		"$tbin/kernel.elf" "$tbin/bench_vm.elf role=vm priv=sys" \
-		"$tbin/bench_vm.elf role=client" >/dev/null || {
-		echo "vm bench ($1): run failed"; tail -5 "$log"; return 1; }
-	tr -d '\r' < "$log" | awk -v mode="$1" -v ver="$ver" '
-		/^bench: / { cyc[$2] = $5; ns[$2] = $7; n[$2] = $3 }
-		END {
-			ref = "null-kernel-call"
-			if (!("vm-pagefault" in cyc)) { print "vm bench (" mode "): no figures"; exit 1 }
-			printf "%s, %s\n", ver, mode
-			unit = mode == "icount" ? "guest instructions" : "TSC cycles"
-			split("vm-pagefault cow-fault", names, " ")
-			for (i = 1; i <= 2; i++) {
-				k = names[i]
-				printf "  %-20s %8d %s  %8d ns  (%d faults)", k, cyc[k], unit, ns[k], n[k]
-				if (cyc[ref] > 0) printf "  = %.1f null kernel calls", cyc[k] / cyc[ref]
-				printf "\n"
-			}
-			printf "  %-20s %8d %s  %8d ns  (reference)\n", ref, cyc[ref], unit, ns[ref]
-		}'
+run() {	# mode, extra QEMU options
+	bench_run "$1" "$2" 120 "$tbin/bench_vm.elf role=vm priv=sys" \
+		"$tbin/bench_vm.elf role=client" &&
+	bench_table "$1" null-kernel-call "null kernel calls" vm-pagefault cow-fault
 }
 
 status=0

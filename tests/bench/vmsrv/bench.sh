@@ -8,38 +8,22 @@
 set -u
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 tbin=$root/build/i386/bin
-ver=$(qemu-system-i386 --version | head -1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+bench=vmsrv
+. "$root/tools/qemu/bench-lib.sh"
 
 run() {	# mode, extra QEMU options
-	local log=$tmp/$1.log
-	bash "$root/tools/qemu/run.sh" --timeout 300 --log "$log" ${2:+--qemu "$2"} \
-		"$tbin/kernel.elf" "$tbin/vm.elf priv=sys" \
+	bench_run "$1" "$2" 300 "$tbin/vm.elf priv=sys" \
 		"$tbin/bench_vmsrv.elf role=main priv=sys" "$tbin/kernel.elf" \
-		"$tbin/kernel.elf" "$tbin/bench_vmsrv.elf role=other" >/dev/null || {
-		echo "vmsrv bench ($1): run failed"; tail -5 "$log"; return 1; }
-	tr -d '\r' < "$log" | awk -v mode="$1" -v ver="$ver" '
-		/^bench: / { cyc[$2] = $5; ns[$2] = $7; n[$2] = $3 }
-		END {
-			ref = "null-kernel-call"
-			if (!("anon-fault" in cyc)) { print "vmsrv bench (" mode "): no figures"; exit 1 }
-			printf "%s, %s\n", ver, mode
-			unit = mode == "icount" ? "instructions" : "TSC cycles"
-			split("anon-fault cow-fault fork-exit fork-eager", names, " ")
-			for (i = 1; i <= 4; i++) {
-				k = names[i]
-				printf "  %-12s %9d %s %9d ns (%d runs)", k, cyc[k], unit, ns[k], n[k]
-				if (cyc[ref] > 0) printf " = %.1f null calls", cyc[k] / cyc[ref]
-				if (mode == "icount" && k == "anon-fault")
-					printf ", %.2fx Linux (3.9k)", cyc[k] / 3900
-				printf "\n"
-			}
-			printf "  %-12s %9d %s %9d ns (reference)\n", ref, cyc[ref], unit, ns[ref]
-		}'
+		"$tbin/kernel.elf" "$tbin/bench_vmsrv.elf role=other" &&
+	bench_table "$1" null-kernel-call "null calls" anon-fault cow-fault \
+		fork-exit fork-eager
 }
 
 status=0
 run icount "-icount shift=0,sleep=off" || status=1
+[ $status = 0 ] && awk -v c="$(bench_fig icount anon-fault cyc)" \
+	'BEGIN { printf "  anon-fault against Linux 6.1 in-kernel (3.9k): %.2fx (target <= 2)\n", c / 3900 }'
 run tcg "" || status=1
 exit $status
