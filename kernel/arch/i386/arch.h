@@ -29,6 +29,9 @@
 #define TRAP_INSN_LEN 2	/* int $n: what a retried call rewinds */
 #define NO_FPU_VEC 7
 #define PAGE_FAULT_VEC 14
+#define DIVIDE_VEC 0
+#define FPU_ERROR_VEC 16		/* #MF: x87 floating-point exception */
+#define SIMD_ERROR_VEC 19		/* #XM: SSE floating-point exception */
 #define PF_ERR_PRESENT 0x1
 #define PF_ERR_WRITE 0x2
 
@@ -76,6 +79,7 @@ void arch_fpu_trap(struct fpu_state *st);		/* #NM */
 void arch_fpu_sync(struct fpu_state *st);		/* registers -> st */
 void arch_fpu_drop(struct fpu_state *st);
 int arch_fpu_valid(const struct fpu_state *st);
+int arch_fpu_fault_code(struct fpu_state *st, int simd);	/* #MF, #XM: MICA_FPE_* */
 
 /* pic.c */
 void arch_pic_init(void);
