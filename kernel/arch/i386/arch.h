@@ -149,7 +149,18 @@ int arch_copy_user(const struct addrspace *from, vir_bytes src,
 	const struct addrspace *to, vir_bytes dst, u32_t n);
 int arch_check_user(const struct addrspace *as, vir_bytes va, u32_t n,
 	int write);
-void arch_fault_reset(void);
+/* The first user address a copy failed on (usercopy.c); reset inline,
+ * since every IPC and kernel call starts with it. */
+struct usercopy_fault {
+	const struct addrspace *as;	/* NULL: no fault recorded */
+	vir_bytes addr;
+	int write;
+};
+extern struct usercopy_fault usercopy_fault;
+static inline void arch_fault_reset(void)
+{
+	usercopy_fault.as = NULL;
+}
 int arch_fault_last(const struct addrspace **as, vir_bytes *addr, int *write);
 
 #endif /* KERNEL_ARCH_H */
