@@ -102,8 +102,12 @@ phys_bytes frame_alloc_contig(u32_t count);
 int frame_get(phys_bytes f);
 void frame_put(phys_bytes f);
 u32_t frame_refs(phys_bytes f);
-u32_t arch_free_frames(void);
-u32_t arch_total_frames(void);
+struct frame_counts {
+	u32_t free, total;		/* frames of the pool */
+};
+extern struct frame_counts frame_counts;
+static inline u32_t arch_free_frames(void) { return frame_counts.free; }
+static inline u32_t arch_total_frames(void) { return frame_counts.total; }
 
 /* paging.c: chunked operations do ARCH_CHUNK_PAGES pages per pass, count
  * progress in *done and return ARCH_MORE when a pass ended early. */
