@@ -11,7 +11,7 @@
  * exception, address = eip; SIGFPE (divide error, x87 and SIMD
  * floating-point exceptions) MICA_FPE_*, address = eip.  GETKSIG hands
  * both over with the sigmap, for the manager's siginfo.  A process
- * signalled for a fault (any SIGSEGV, or a fault's SIGFPE) is also stopped
+ * signalled for a fault (any SIGSEGV or SIGFPE) is also stopped
  * (RTS_STOPPED) so that it cannot run into the fault again; the manager
  * decides its fate.  While no signal manager exists, a signal's default
  * action is taken at once: the process is killed.  A process its manager
@@ -66,9 +66,11 @@ static void post(struct proc *p, int sig, int stop, const char *why)
 	proc_kill(p, why);
 }
 
+/* SIGSEGV and SIGFPE, the fault signals, stop p whoever sends them, so
+ * that a manager sees every one of them the same way. */
 void sig_send(struct proc *p, int sig, const char *why)
 {
-	post(p, sig, sig == SIGSEGV, why);
+	post(p, sig, sig == SIGSEGV || sig == MICA_SIGFPE, why);
 }
 
 /* sig for a fault at addr with si_code 'code': the manager hears where

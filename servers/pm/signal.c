@@ -483,12 +483,14 @@ void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 	for (sig = 1; sig < MICA_NSIG; sig++) {
 		if (!(sigmap & SIGBIT(sig)))
 			continue;
-		if (sig == SIGSEGV) {
+		int trap = sig == SIGSEGV || sig == MICA_SIGFPE;	/* kernel stopped it */
+
+		if (trap) {
 			p->flags |= MP_TRAP_STOP;
 			p->fault_addr = addr;
 			p->fault_code = code ? code : MICA_SI_KERNEL;
 		}
-		sig_proc(p, sig, sig == SIGSEGV);
+		sig_proc(p, sig, trap);
 	}
 }
 
