@@ -85,6 +85,174 @@ static int write_logged(struct bdev_dev *d, int disk, u64_t pos, u32_t len,
 	return r;
 }
 
+/* ---- suite vblkpart ---- */
+
+#define PART_DISK	0		/* sfdisk's table (vblkpart.prep) */
+#define BAD_END		1		/* an entry past the disk's end */
+#define BAD_OVERLAP	2		/* two entries that overlap */
+#define FAILING		3		/* blkdebug: reads of sector 100 and
+					   writes of sector 300 fail */
+static u8_t big[BDEV_MAX_IOV * 4096];
+
+/* Partition p of PART_DISK: print its extent for vblkpart.check. */
+static void part_tests(int p)
+{
+	struct bdev_dev d;
+	struct bdev_part part;
+	cp_grant_id_t g;
+	struct bdev_buf v[BDEV_MAX_IOV];
+	message m;
+	u64_t base, size, got = 0;
+	int r, i, seed = PART_DISK + 1;
+
+	r = bdev_open(&d, DRIVER, VBLK_MINOR(PART_DISK, p), BDEV_R_BIT |
+	    BDEV_W_BIT);
+	if (r == -ENXIO) {
+		printf("# part %d none\n", p);
+		tap_ok(1, "partition %d: no entry, ENXIO", p);
+		return;
+	}
+	if (!tap_is(r, OK, "open a partition"))
+		return;
+	g = cpf_grant_direct(DRIVER, (vir_bytes)&part, sizeof(part),
+	    CPF_WRITE);
+	memset(&m, 0, sizeof(m));
+	m.m_type = BDEV_IOCTL;
+	m.m_bdev.minor = VBLK_MINOR(PART_DISK, p);
+	m.m_bdev.request = BDEV_IOC_GETSIZE;
+	m.m_bdev.grant = g;
+	r = bdev_sendrec(DRIVER, &m);
+	cpf_revoke(g);
+	base = part.base;
+	size = part.size;
+	tap_ok(r == OK && bdev_size(&d, &got) == OK && got == size,
+	    "partition %d: get-size gives base %u size %u", p, (u32_t)base,
+	    (u32_t)size);
+	printf("# part %d %u %u\n", p, (u32_t)(base / 512),
+	    (u32_t)(size / 512));
+	/* The host's pattern is by position on the whole disk. */
+	memset(buf, 0xee, 4096);
+	tap_ok(bdev_read(&d, 0, buf, 4096) == 4096 &&
+	    holds(buf, base, 4096, seed),
+	    "partition %d: offset 0 is the disk's byte %u", p, (u32_t)base);
+	memset(buf, 0xee, 4096);
+	r = bdev_read(&d, size - 512, buf, 4096);
+	tap_ok(r == 512 && holds(buf, base + size - 512, 512, seed),
+	    "partition %d: a read across its end is short (%d)", p, r);
+	tap_is(bdev_read(&d, size, buf, 512), 0, "a read at its end gives 0");
+	fill(want, base + size - 300, 4096, 15 + p);
+	r = bdev_write(&d, size - 300, want, 4096);
+	if (r > 0)
+		printf("# wrote %d %u %d %d\n", PART_DISK,
+		    (u32_t)(base + size - 300), r, 15 + p);
+	tap_ok(r == 300, "partition %d: a write across its end writes "
+	    "300 bytes (%d)", p, r);
+	if (p == 1) {	/* 1 MiB: the largest gather and scatter */
+		for (i = 0; i < BDEV_MAX_IOV; i++)
+			v[i] = (struct bdev_buf){ big + i * 4096, 4096 };
+		memset(big, 0xee, sizeof(big));
+		r = bdev_readv(&d, 8192, v, BDEV_MAX_IOV);
+		tap_ok(r == (int)sizeof(big) &&
+		    holds(big, base + 8192, sizeof(big), seed),
+		    "partition 1: a gather of 64 blocks of 4 KiB (%d)", r);
+		fill(big, base + 8192, sizeof(big), 30);
+		r = bdev_writev(&d, 8192, v, BDEV_MAX_IOV);
+		if (r > 0)
+			printf("# wrote %d %u %d %d\n", PART_DISK,
+			    (u32_t)(base + 8192), r, 30);
+		memset(big, 0, sizeof(big));
+		tap_ok(r == (int)sizeof(big) &&
+		    bdev_read(&d, 8192, big, sizeof(big)) == (int)sizeof(big) &&
+		    holds(big, base + 8192, sizeof(big), 30),
+		    "partition 1: a scatter of 64 blocks of 4 KiB reads back");
+	}
+	tap_is(bdev_close(&d), OK, "close the partition");
+}
+
+static void bad_table_tests(int disk, const char *what)
+{
+	struct bdev_dev d, dp;
+	u64_t size = 0;
+	int p, ok;
+
+	ok = bdev_open(&d, DRIVER, VBLK_MINOR(disk, 0), BDEV_R_BIT) == OK &&
+	    bdev_size(&d, &size) == OK && size == 1048576;
+	tap_ok(ok, "%s: the whole disk still opens (%u bytes)", what,
+	    (u32_t)size);
+	for (p = 1; p <= 4; p++)
+		ok &= bdev_open(&dp, DRIVER, VBLK_MINOR(disk, p), BDEV_R_BIT) ==
+		    -ENXIO;
+	tap_ok(ok, "%s: the table is refused, partitions 1..4 are ENXIO",
+	    what);
+	tap_ok(read_check(&d, 4096, 4096, 4096, disk + 1),
+	    "%s: the disk reads the host's pattern", what);
+	tap_is(bdev_close(&d), OK, "close");
+}
+
+/* blkdebug fails reads of sector 100, writes of sector 300. */
+static void failing_tests(void)
+{
+	struct bdev_dev d;
+	struct bdev_buf v[2];
+	int seed = FAILING + 1, r, untouched, i;
+
+	tap_is(bdev_open(&d, DRIVER, VBLK_MINOR(FAILING, 0), BDEV_R_BIT |
+	    BDEV_W_BIT), OK, "failing disk: open");
+	tap_ok(read_check(&d, 0, 4096, 4096, seed),
+	    "failing disk: sector 0..7 read");
+	tap_ok(read_check(&d, 99 * 512, 512, 512, seed) &&
+	    read_check(&d, 101 * 512, 512, 512, seed),
+	    "failing disk: sectors 99 and 101 read");
+	memset(buf, 0xee, sizeof(buf));
+	r = bdev_read(&d, 96 * 512, buf, 4096);
+	for (untouched = 1, i = 0; i < 4096; i++)
+		untouched &= buf[i] == 0xee;
+	tap_is(r, -EIO, "failing disk: a block over sector 100 is EIO");
+	tap_ok(untouched, "failing disk: nothing reached the caller's buffer");
+	memset(buf, 0xee, sizeof(buf));
+	r = bdev_read(&d, 100 * 512 + 10, buf, 10);
+	tap_is(r, -EIO, "failing disk: 10 bytes inside sector 100 are EIO");
+	v[0] = (struct bdev_buf){ buf, 4096 };
+	v[1] = (struct bdev_buf){ buf + 4096, 4096 };
+	r = bdev_readv(&d, 0, v, 2);
+	tap_ok(r == 8192, "failing disk: a gather before sector 100 (%d)", r);
+	memset(big, 0xee, 65536);
+	r = bdev_read(&d, 0, big, 65536);
+	tap_is(r, -EIO, "failing disk: one device request over sector 100");
+	fill(want, 300 * 512, 512, 40);
+	tap_is(bdev_write(&d, 300 * 512, want, 512), -EIO,
+	    "failing disk: a write of sector 300 is EIO");
+	r = write_logged(&d, FAILING, 301 * 512, 512, 41);
+	tap_ok(r == 512 && read_check(&d, 301 * 512, 512, 512, 41),
+	    "failing disk: sector 301 is written and reads back");
+	tap_ok(read_check(&d, 300 * 512, 512, 512, seed),
+	    "failing disk: sector 300 still holds the host's pattern");
+	tap_ok(read_check(&d, 1048576 - 4096, 4096, 4096, seed),
+	    "failing disk: the driver still serves the disk's end");
+	tap_is(bdev_close(&d), OK, "failing disk: close");
+}
+
+static void part_suite(void)
+{
+	struct bdev_dev d;
+	u64_t size = 0;
+	int p;
+
+	p = bdev_open(&d, DRIVER, VBLK_MINOR(PART_DISK, 0), BDEV_R_BIT) ==
+	    OK && bdev_size(&d, &size) == OK && size == 4194304;
+	tap_ok(p, "MBR disk: the whole disk (%u bytes)", (u32_t)size);
+	tap_is(bdev_close(&d), OK, "close");
+	for (p = 1; p <= 4; p++)
+		part_tests(p);
+	tap_is(bdev_open(&d, DRIVER, VBLK_MINOR(PART_DISK, 5), BDEV_R_BIT),
+	    -ENXIO, "MBR disk: part 5 is ENXIO");
+	bad_table_tests(BAD_END, "an entry past the end");
+	bad_table_tests(BAD_OVERLAP, "overlapping entries");
+	failing_tests();
+}
+
+/* ---- suite vblk ---- */
+
 /* Reads of bs-byte blocks around the disk's landmarks. */
 static void block_reads(struct bdev_dev *d, int disk, u32_t bs)
 {
@@ -235,5 +403,7 @@ int main(const char *args)
 {
 	if (tap_role(args, "main"))
 		main_tests();
+	else if (tap_role(args, "part"))
+		part_suite();
 	tap_done();
 }

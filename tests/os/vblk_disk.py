@@ -2,10 +2,14 @@
 """tests/os/vblk_disk.py - the host side of the virtio-blk suites.
 
   vblk_disk.py make IMG SIZE SEED      a disk of SIZE bytes with the pattern
-  vblk_disk.py check IMG SIZE SEED DISK LOG
-                                        IMG must hold the pattern plus exactly
-                                        the writes LOG says guest disk DISK made
-                                        ("# wrote DISK POS LEN SEED")
+  vblk_disk.py mbr IMG T:START:COUNT... an MBR (signature and entries, types
+                                        hex) over sector 0, for tables sfdisk
+                                        would not write (corrupt ones)
+  vblk_disk.py check IMG ORIG DISK LOG IMG must be ORIG (the disk as the host
+                                        made it) plus exactly the writes LOG
+                                        says guest disk DISK made ("# wrote
+                                        DISK POS LEN SEED", POS on the whole
+                                        disk)
 
 The pattern is test_vblk.c's: byte p of a disk is (p*7 + (p>>9) + seed) & 0xff.
 """
@@ -24,9 +28,20 @@ def main(argv):
         with open(img, "wb") as f:
             f.write(pattern(0, size, seed))
         return 0
-    img, size, seed, disk, log = argv[2], int(argv[3]), int(argv[4]), \
-        int(argv[5]), argv[6]
-    want = bytearray(pattern(0, size, seed))
+    if argv[1] == "mbr":
+        with open(argv[2], "r+b") as f:
+            f.seek(0x1be)
+            for e in argv[3:]:
+                t, start, count = e.split(":")
+                f.write(bytes([0, 0, 0, 0, int(t, 16), 0, 0, 0]) +
+                        int(start).to_bytes(4, "little") +
+                        int(count).to_bytes(4, "little"))
+            f.seek(0x1fe)
+            f.write(b"\x55\xaa")
+        return 0
+    img, orig, disk, log = argv[2], argv[3], int(argv[4]), argv[5]
+    want = bytearray(open(orig, "rb").read())
+    size = len(want)
     writes = 0
     for line in open(log, errors="replace"):
         m = re.match(r"^# wrote (\d+) (\d+) (\d+) (\d+)$", line.strip())
