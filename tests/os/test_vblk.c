@@ -17,10 +17,12 @@
  *     printed by vblkpart.prep into the table below), a disk with a
  *     corrupt table (no partition minors), a disk behind QEMU blkdebug
  *     failing reads of chosen sectors (EIO, nothing else disturbed).
- *   vblkre: kernel, virtio_blk, kernel, test_vblk role=rs priv=sys,
- *           ds priv=sys
- *     kill/restart: the test stands in for RS, kills the driver, starts
- *     nothing new but publishes... (see rs_tests()).
+ *   vblkre: kernel, virtio_blk priv=sys, virtio_blk priv=sys,
+ *           test_vblk role=rs priv=sys, ds priv=sys
+ *     kill and restart by hand: the test stands in for RS (slot 3),
+ *     initialises DS and the first driver, publishes its label, kills it
+ *     and moves the label to the second instance; a device libbdev opened
+ *     by label carries on there with the disk's contents.
  */
 #include <mica/ds.h>
 #include <mica/sef.h>
@@ -251,6 +253,57 @@ static void part_suite(void)
 	failing_tests();
 }
 
+/* ---- suite vblkre ---- */
+
+/* As RS: initialise ep fresh under label; the init callback's result. */
+static int rs_init(endpoint_t ep, const char *label)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_INIT;
+	m.m_rs_init.type = SEF_INIT_FRESH;
+	memcpy(m.m_rs_init.label, label, strlen(label));
+	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
+		return -9999;
+	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
+}
+
+/*
+ * Slots 1 and 2 hold two instances of the driver; the second stands for
+ * the one RS would start after the first died.  It finds the same disk,
+ * resets it and carries on: what was written before the kill is there.
+ */
+static void restart_suite(void)
+{
+	struct bdev_dev d;
+	int r;
+
+	tap_is(rs_init(DS_PROC_NR, "ds"), OK, "DS initialised");
+	tap_is(rs_init(1, VBLK_LABEL), OK, "driver 1 initialised");
+	tap_is(ds_publish_label(VBLK_LABEL, 1, 0), OK, "label -> driver 1");
+	tap_is(bdev_open_label(&d, VBLK_LABEL, VBLK_MINOR(0, 0), BDEV_R_BIT |
+	    BDEV_W_BIT), OK, "open vda by label");
+	tap_ok(read_check(&d, 8192, 4096, 4096, 1), "driver 1 reads the disk");
+	r = write_logged(&d, 0, 1000, 3000, 50);
+	tap_ok(r == 3000 && read_check(&d, 1000, 3000, 3000, 50),
+	    "driver 1 writes the disk");
+	tap_is(sys_kill(1, SIGKILL), OK, "driver 1 killed");
+	tap_is(bdev_read(&d, 0, buf, 512), -EDEADSRCDST,
+	    "the label still names the dead driver: EDEADSRCDST");
+	tap_is(rs_init(2, VBLK_LABEL), OK,
+	    "driver 2 initialised on the same disk");
+	tap_is(ds_publish_label(VBLK_LABEL, 2, DSF_OVERWRITE), OK,
+	    "label -> driver 2");
+	tap_ok(read_check(&d, 1000, 3000, 3000, 50) && d.driver == 2,
+	    "libbdev reopened vda on driver 2: driver 1's write is there");
+	r = write_logged(&d, 0, 40000, 5000, 51);
+	tap_ok(r == 5000 && read_check(&d, 40000, 5000, 5000, 51) &&
+	    read_check(&d, 60000, 4096, 4096, 1),
+	    "driver 2 writes and reads the disk");
+	tap_is(bdev_close(&d), OK, "close on driver 2");
+}
+
 /* ---- suite vblk ---- */
 
 /* Reads of bs-byte blocks around the disk's landmarks. */
@@ -405,5 +458,7 @@ int main(const char *args)
 		main_tests();
 	else if (tap_role(args, "part"))
 		part_suite();
+	else if (tap_role(args, "rs"))
+		restart_suite();
 	tap_done();
 }
