@@ -21,7 +21,6 @@ struct dmap {
 
 static struct dmap dmap[] = {
 	[1] = { "memory", NONE },
-	[3] = { "virtio_blk", NONE },	/* mica/vblkdev.h */
 	[4] = { "tty", NONE },
 };
 #define NR_MAJORS ((int)(sizeof(dmap) / sizeof(dmap[0])))

@@ -431,6 +431,10 @@ static void vblk_attach(int i, const struct pci_func *f)
 	}
 	d->present = 1;
 	vblk_read_mbr(d);
+	printf("virtio_blk: vd%c: %u sectors%s, %s%s\n", 'a' + i,
+	    (u32_t)d->sectors, d->sectors >> 32 ? " + 2^32 * more" : "",
+	    d->ro ? "read-only" : "read-write",
+	    d->irq < 0 ? ", polled" : "");
 }
 
 static int vblk_init(int type, const sef_init_info_t *info)

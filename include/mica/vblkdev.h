@@ -2,7 +2,8 @@
  * vblkdev.h - the virtio-blk driver's minors (bdev/virtio_blk): one
  * definition for the driver, the device nodes (tools/mkimage/devtable
  * repeats the numbers in its own format and names this file) and tests.
- * The driver is major 3 in VFS's dmap (vfs/dev.c), DS label "virtio_blk".
+ * The driver is block major 3 in VFS (vfs/blk.c's bmap), DS label
+ * "virtio_blk".
  *
  * minor = disk * VBLK_MINORS_PER_DISK + part: part 0 is the whole disk,
  * parts 1..4 its MBR primary partitions (/dev/vda, /dev/vda1../dev/vda4,
