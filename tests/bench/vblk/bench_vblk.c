@@ -77,7 +77,7 @@ static int pass(const char *what, struct bdev_dev *d, u32_t blocks,
 int main(const char *args)
 {
 	struct bdev_dev vd, rd;
-	u32_t s1, s2, s3, s4;
+	u32_t s1 = 0, s2 = 0, s3 = 0, s4 = 0;
 	u64_t size = 0;
 
 	(void)args;
