@@ -20,7 +20,9 @@
 #
 # Disks: MICA_DISK="a.img b.img" attaches raw images as virtio-blk disks,
 # /dev/vda, /dev/vdb, ... in that order (writes go to the files: a disk
-# outlives the run).  MICA_ROOT=vda (or vda1..vda4, vdb, ...) gives VFS
+# outlives the run); an entry blkdebug:RULES:IMG puts IMG behind QEMU's
+# blkdebug driver, whose RULES file makes chosen sectors fail (tests).
+# MICA_ROOT=vda (or vda1..vda4, vdb, ...) gives VFS
 # that device as the root file system (an MFS image, e.g. a copy of
 # build/i386/root.img) instead of the boot module in /dev/ram0: the module
 # named vfs gets "rootdev=virtio_blk rootminor=N", N = disk * 8 + part
@@ -44,8 +46,12 @@ trap cleanup EXIT
 qemu_disks=""
 n=0
 for d in ${MICA_DISK:-}; do
-	[ -f "$d" ] || { echo "mica: MICA_DISK: no file $d" >&2; exit 2; }
-	case "$d" in *,*|*' '*) echo "mica: MICA_DISK: no ',' or blanks in $d" >&2; exit 2 ;; esac
+	case "$d" in *,*) echo "mica: MICA_DISK: no ',' in $d" >&2; exit 2 ;; esac
+	img=$d
+	case "$d" in blkdebug:*:*) img=${d##*:} rules=${d#blkdebug:} rules=${rules%:*}
+		[ -f "$rules" ] || { echo "mica: MICA_DISK: no file $rules" >&2; exit 2; } ;;
+	esac
+	[ -f "$img" ] || { echo "mica: MICA_DISK: no file $img" >&2; exit 2; }
 	qemu_disks="$qemu_disks -drive file=$d,format=raw,if=none,id=vd$n -device virtio-blk-pci,drive=vd$n"
 	n=$((n + 1))
 done
