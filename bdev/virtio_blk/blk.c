@@ -397,6 +397,7 @@ static void vblk_attach(int i, const struct pci_func *f)
 	u32_t bar = pci_read32(f, PCI_BAR0), irq, cmd;
 	u64_t cap;
 
+	memset(d, 0, sizeof(*d));
 	d->pci = *f;
 	d->irq = -1;
 	if (!(bar & PCI_BAR_IO) || (bar & ~3u) == 0 ||

@@ -12,7 +12,9 @@
 #include <mica/syslib.h>
 #include "virtio.h"
 
-#define DMA_VADDR	0xB0000000u	/* the driver's DMA window */
+#ifndef VIO_DMA_VADDR			/* tests/unit/vblk moves it */
+#define VIO_DMA_VADDR	0xB0000000u	/* the driver's DMA window */
+#endif
 #define DMA_MAX		(16u * 1024u * 1024u)
 
 static u32_t dma_used;
@@ -21,7 +23,7 @@ static u32_t dma_used;
 
 void *vio_dma_alloc(u32_t len, phys_bytes *phys)
 {
-	vir_bytes va = DMA_VADDR + dma_used;
+	vir_bytes va = VIO_DMA_VADDR + dma_used;
 
 	len = (len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	if (len == 0 || len > DMA_MAX - dma_used)
@@ -29,8 +31,8 @@ void *vio_dma_alloc(u32_t len, phys_bytes *phys)
 	if (sys_contigalloc(SELF, va, len, VMPROT_RW, phys) != OK)
 		return NULL;
 	dma_used += len;
-	memset((void *)va, 0, len);
-	return (void *)va;
+	memset((void *)(unsigned long)va, 0, len);
+	return (void *)(unsigned long)va;
 }
 
 static u32_t vio_in(const struct vio_dev *d, u32_t reg, int bytes)
