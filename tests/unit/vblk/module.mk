@@ -10,7 +10,8 @@ TEST_VBLK_SRCS := tests/unit/vblk/t_vblk.c bdev/virtio_blk/blk.c \
 	lib/libblockdriver/driver.c
 CFLAGS_bdev/virtio_blk/ += -include errno.h -Dmain=vblk_main \
 	-DVIO_DMA_VADDR=0x40000000u -Dsnprintf=mica_snprintf
-CFLAGS_lib/libblockdriver/ += -include errno.h -Dsnprintf=mica_snprintf
+CFLAGS_lib/libblockdriver/ += -include errno.h -Dsnprintf=mica_snprintf \
+	-Dmain=mica_main
 CFLAGS_tests/unit/vblk/ += -include errno.h -Ibdev/virtio_blk
 $(eval $(call host_prog,test_vblk,$(TEST_VBLK_SRCS),,-lcunit))
 UNIT_TESTS += $(HBIN)/test_vblk
