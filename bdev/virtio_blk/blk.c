@@ -78,6 +78,7 @@ static phys_bytes hdr_phys;
 
 static message stash[STASH_MAX];
 static u32_t stash_first, stash_n;
+static int busy;			/* a request is with a device */
 
 /* ---- waiting for the device ---- */
 
@@ -170,7 +171,10 @@ static int vblk_io(struct vblk_disk *d, int write, u64_t sector, u32_t boff,
 	b[2] = (struct vio_buf){ hdr_phys + STATUS_OFF, 1, 1 };
 	if ((r = vio_submit(&d->vio, b, 3, &head)) != OK)
 		return -EIO;
-	if ((r = vblk_wait(d, &id, &len)) != OK)
+	busy = 1;
+	r = vblk_wait(d, &id, &len);
+	busy = 0;
+	if (r != OK)
 		return r;
 	/* The device wrote len bytes: the data of a read and the status. */
 	if (id != head || len != (write ? 1 : bytes + 1))
@@ -390,6 +394,16 @@ static const struct blockdriver vblk_driver = {
 
 /* ---- start ---- */
 
+/*
+ * Live update only between requests: the wait for the device receives
+ * too (SEF checks the state at every receive), and kept requests must be
+ * answered by this instance.
+ */
+static int vblk_lu_isreached(int state)
+{
+	return !busy && stash_n == 0 && sef_cb_lu_state_isreached_all(state);
+}
+
 /* Bring up disk i at PCI function f; d->present says whether it worked. */
 static void vblk_attach(int i, const struct pci_func *f)
 {
@@ -462,7 +476,7 @@ int main(const char *args)
 
 	(void)args;
 	sef_setcb_init_fresh(vblk_init);
-	sef_setcb_lu_state_isreached(sef_cb_lu_state_isreached_all);
+	sef_setcb_lu_state_isreached(vblk_lu_isreached);
 	if ((r = sef_startup()) != OK)
 		panic("virtio_blk: init failed (%d)", r);
 	for (;;) {
