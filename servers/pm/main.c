@@ -70,6 +70,7 @@ static void handle_call(void)
 	}
 	if (mp->flags & (MP_EXITING | MP_FORKING | MP_EXECING))
 		return;			/* it is not running: a stale message */
+	mp->restart_req.m_type = 0;	/* it ran: no file call to restart */
 	pm_in_call = 1;
 	r = pm_calls[nr] ? pm_calls[nr]() : -ENOSYS;
 	pm_in_call = 0;

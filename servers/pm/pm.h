@@ -50,6 +50,9 @@
 #define MP_SIG_RETRY  0x2000	/* a handler could not be entered yet */
 #define MP_REPLYING   0x4000	/* its call's answer waits for a handler */
 #define MP_QUIET      0x8000	/* known out of VFS: no VFS_PM_UNPAUSE needed */
+#define MP_UNPAUSED   0x10000	/* held still (RC_STOP) from UNPAUSE until its
+				   handler is entered: it must not run on
+				   VFS's EINTR before the frame is built */
 #define MP_IN_PM      (MP_WAITING | MP_SIGSUSPEND | MP_SLEEPING | MP_REPLYING)
 
 struct sigact {
@@ -93,6 +96,8 @@ struct mproc {
 	cp_grant_id_t vfs_grants[2];	/* made for the VFS request, revoked after */
 	int vfs_answer;			/* the result to give when VFS says OK */
 	struct mproc *vfs_answer_to;	/* whose call waits for that, or NULL */
+	cp_grant_id_t restart_grant;	/* VFS's, on restart_req (pmvfs.h) */
+	message restart_req;		/* a file call to restart; m_type 0: none */
 	char name[PROC_NAME_LEN];
 };
 
@@ -153,6 +158,7 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scp);
 int sig_restart(struct mproc *p, vir_bytes scp, message *req);
 int sig_return(struct mproc *p, vir_bytes context);
 void sig_retry_later(struct mproc *p);	/* sig_check_pending a tick later */
+void sig_unpause_done(struct mproc *p);	/* resume an MP_UNPAUSED p if due */
 
 /* ids.c */
 int do_getids(void);

@@ -1176,6 +1176,245 @@ static void t_pipe_procs(void)
 	close(pipefd[0]);
 }
 
+/*
+ * SA_RESTART for file calls (pmvfs.h, restart): a call suspended in VFS
+ * that a handler with SA_RESTART interrupts is given back to PM and sent
+ * again after the handler; without SA_RESTART it is EINTR; poll and
+ * select are EINTR either way (POSIX: they carry a timeout).  The child
+ * counts its handler runs and tells the parent of each by a byte on
+ * notefd, so the parent knows the child is back in (or on its way to)
+ * the call before it signals again or gives the data: no timing decides
+ * a result.  The calls after the restarted one check that no answer was
+ * lost or given twice (a stray answer would be read by the next call).
+ */
+static int notefd[2], parent_pid;
+static volatile sig_atomic_t handled;
+
+static void on_alrm_note(int sig)
+{
+	(void)sig;
+	handled++;
+	write(notefd[1], "h", 1);
+}
+
+static int catch_alrm(int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alrm_note;
+	sa.sa_flags = flags;
+	return sigaction(SIGALRM, &sa, NULL) == 0 &&
+		sigaction(SIGUSR1, &sa, NULL) == 0 &&
+		write(notefd[1], "r", 1) == 1;	/* ready for signals */
+}
+
+/* fork fn's child; the parent goes on once its handlers are set.  Each
+ * child gets a new notefd: no note of an earlier child is taken for its. */
+static int fork_ready(int (*fn)(void))
+{
+	char c;
+	int pid;
+
+	close(notefd[0]);
+	close(notefd[1]);
+	if (pipe(notefd) != 0)
+		return -1;
+	pid = fork();
+
+	if (pid == 0)
+		_exit(fn());
+	if (pid > 0 && read(notefd[0], &c, 1) != 1)
+		return -1;
+	return pid;
+}
+
+/* SA_RESTART: the read survives three SIGALRMs and gets the data. */
+static int child_restart_read(void)
+{
+	char buf[4];
+	int n;
+
+	if (!catch_alrm(SA_RESTART))
+		return 10;
+	n = read(pipefd[0], buf, 1);
+	if (n != 1 || buf[0] != 'x')
+		return n < 0 ? 20 + errno % 10 : 11;
+	if (handled != 3)
+		return 12;
+	/* the next calls get their own answers */
+	if (getppid() != parent_pid || lseek(pipefd[0], 0, SEEK_CUR) != -1 ||
+	    errno != ESPIPE)
+		return 13;
+	if (read(pipefd[0], buf, 2) != 2 || memcmp(buf, "yz", 2))
+		return 14;
+	return 0;
+}
+
+/* no SA_RESTART: the read ends with EINTR at the first signal it meets */
+static int child_eintr_read(void)
+{
+	char c;
+
+	if (!catch_alrm(0))
+		return 10;
+	if (read(pipefd[0], &c, 1) != -1 || errno != EINTR)
+		return 11;
+	return handled >= 1 ? 0 : 12;
+}
+
+/* SA_RESTART does not restart select or poll */
+static int child_restart_select(void)
+{
+	fd_set r;
+	struct timeval tv = { 1000, 0 };
+	struct pollfd p = { .fd = pipefd[0], .events = POLLIN };
+
+	if (!catch_alrm(SA_RESTART))
+		return 10;
+	FD_ZERO(&r);
+	FD_SET(pipefd[0], &r);
+	if (select(pipefd[0] + 1, &r, NULL, NULL, &tv) != -1 || errno != EINTR)
+		return 11;
+	if (poll(&p, 1, 1000000) != -1 || errno != EINTR)
+		return 12;
+	return 0;
+}
+
+/* SA_RESTART: opening a FIFO for reading waits on through the signals */
+static int child_restart_fifo(void)
+{
+	char c;
+	int fd;
+
+	if (!catch_alrm(SA_RESTART))
+		return 10;
+	if ((fd = open("/rfifo", O_RDONLY)) < 0)
+		return 11;
+	if (read(fd, &c, 1) != 1 || c != 'f')
+		return 12;
+	return handled == 3 ? 0 : 13;
+}
+
+/* SA_RESTART for a terminal read: SIGALRM (SA_RESTART) three times, it
+ * goes on waiting; then SIGUSR1, whose handler the child sets without
+ * SA_RESTART after the third run, ends it with EINTR. */
+static int child_restart_tty(void)
+{
+	struct sigaction sa;
+	char c;
+	int fd = open("/ttyr", O_RDONLY | O_NOCTTY);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alrm_note;
+	if (fd < 0 || sigaction(SIGUSR1, &sa, NULL) != 0)
+		return 10;
+	sa.sa_flags = SA_RESTART;
+	if (sigaction(SIGALRM, &sa, NULL) != 0 || write(notefd[1], "r", 1) != 1)
+		return 11;
+	if (read(fd, &c, 1) != -1 || errno != EINTR)
+		return 12;
+	return handled == 4 ? 0 : 20 + handled;
+}
+
+/* Signal pid with sig n times, each after the previous handler ran.  A
+ * child that never answers (it died) fails the check; the wait is
+ * bounded only so that a failure cannot hang the suite. */
+static int signal_acked(int pid, int sig, int n)
+{
+	struct pollfd p = { .fd = notefd[0], .events = POLLIN };
+	char c;
+
+	for (int i = 0; i < n; i++)
+		if (kill(pid, sig) != 0 || poll(&p, 1, 20000) != 1 ||
+		    read(notefd[0], &c, 1) != 1)
+			return 0;
+	return 1;
+}
+
+/* Signal pid until it exits; its status. */
+static int signal_until_exit(int pid, int sig)
+{
+	struct timespec ts = { 0, 20000000 };
+	int st;
+
+	for (int i = 0; i < 500; i++) {
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return st;
+		kill(pid, sig);
+		nanosleep(&ts, NULL);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return st;
+}
+
+/* Wait for pid; its status, or -1 after killing it when acked is 0 (a
+ * failed step must not leave it behind to disturb the next check). */
+static int reap(int pid, int acked)
+{
+	int st = -1;
+
+	if (!acked)
+		kill(pid, SIGKILL);
+	if (waitpid(pid, &st, 0) != pid || !acked)
+		return -1;
+	return st;
+}
+
+static void t_restart(void)
+{
+	struct timespec ts = { 0, 50000000 };
+	int pid, st, fd, acked;
+	char c;
+
+	parent_pid = getpid();
+	notefd[0] = notefd[1] = -1;
+	pipe(pipefd);
+	pid = fork_ready(child_restart_read);
+	nanosleep(&ts, NULL);		/* most likely in the read by now */
+	acked = signal_acked(pid, SIGALRM, 3) && write(pipefd[1], "x", 1) == 1 &&
+		write(pipefd[1], "yz", 2) == 2;
+	st = reap(pid, acked);
+	ok(st == 0, "SA_RESTART: a pipe read interrupted by SIGALRM three times is "
+		"sent again and gets the data written later; next calls answered "
+		"once (status 0x%x)", st);
+
+	pid = fork_ready(child_eintr_read);
+	st = signal_until_exit(pid, SIGALRM);
+	ok(st == 0, "without SA_RESTART the pipe read ends with EINTR (status 0x%x)", st);
+
+	pid = fork_ready(child_restart_select);
+	st = signal_until_exit(pid, SIGALRM);
+	ok(st == 0, "select and poll end with EINTR even with SA_RESTART (status 0x%x)",
+		st);
+	ok(write(pipefd[1], "q", 1) == 1 && read(pipefd[0], &c, 1) == 1 && c == 'q' &&
+		getppid() >= 0, "the pipe and PM still answer the parent");
+	close(pipefd[0]);
+	close(pipefd[1]);
+
+	ok(mkfifo("/rfifo", 0666) == 0, "mkfifo for the restart test");
+	pid = fork_ready(child_restart_fifo);
+	nanosleep(&ts, NULL);
+	acked = signal_acked(pid, SIGALRM, 3) && (fd = open("/rfifo", O_WRONLY)) >= 0 &&
+		write(fd, "f", 1) == 1 && close(fd) == 0;
+	st = reap(pid, acked);
+	ok(st == 0, "SA_RESTART: a FIFO open waiting for a writer is sent again and "
+		"completes when the writer comes (status 0x%x)", st);
+	unlink("/rfifo");
+
+	ok(mknod("/ttyr", S_IFCHR | 0666, makedev(4, 0)) == 0, "mknod the console");
+	pid = fork_ready(child_restart_tty);
+	nanosleep(&ts, NULL);
+	acked = signal_acked(pid, SIGALRM, 3) && signal_acked(pid, SIGUSR1, 1);
+	st = reap(pid, acked);
+	ok(st == 0, "SA_RESTART: a terminal read goes on through three SIGALRMs; "
+		"SIGUSR1 without SA_RESTART ends it with EINTR (status 0x%x)", st);
+	unlink("/ttyr");
+	close(notefd[0]);
+	close(notefd[1]);
+}
+
 int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
@@ -1207,6 +1446,7 @@ int main(int argc, char **argv)
 		t_fifo();
 		t_tty_signal();
 		t_eintr();
+		t_restart();
 	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();
