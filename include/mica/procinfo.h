@@ -55,4 +55,11 @@ STATIC_ASSERT(__builtin_offsetof(struct mica_procinfo, state) == 56,
 STATIC_ASSERT(__builtin_offsetof(struct mica_procinfo, name) == 60,
 	mica_procinfo_name);
 
+/*
+ * The C library's call (lib/libposix): fills up to count records of buf
+ * and returns how many processes there are (more than count: call again
+ * with a bigger buffer), or -1 with errno (EFAULT: buf is not writable).
+ */
+int mica_getprocs(struct mica_procinfo *buf, int count);
+
 #endif /* MICA_PROCINFO_H */

@@ -10,6 +10,7 @@
 #include <sys/reboot.h>
 #include <signal.h>
 #include <mica/exec.h>
+#include <mica/procinfo.h>
 #include <limits.h>
 #include "posix.h"
 
@@ -233,4 +234,22 @@ int execve(const char *path, char *const argv[], char *const envp[])
 int _execve(const char *path, char *const argv[], char *const envp[])
 {
 	return execve(path, argv, envp);
+}
+
+int mica_getprocs(struct mica_procinfo *buf, int count)
+{
+	message m = lc_msg();
+
+	if (count < 0)
+		return lc_err(-EINVAL);
+	if (count > 65536)		/* more than PM could ever list */
+		count = 65536;
+	m.m_lc_pm_getprocs.count = count;
+	m.m_lc_pm_getprocs.size = sizeof(*buf);
+	if (count == 0) {
+		m.m_lc_pm_getprocs.grant = GRANT_INVALID;
+		return lc_call(PM_PROC_NR, PM_GETPROCS, &m);
+	}
+	return lc_call_buf(PM_PROC_NR, PM_GETPROCS, &m,
+		&m.m_lc_pm_getprocs.grant, buf, count * sizeof(*buf), CPF_WRITE);
 }

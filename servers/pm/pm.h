@@ -189,12 +189,17 @@ int do_reboot(void);
 void vfs_reply_reboot(int result);
 void pm_shutdown(int wait_status);
 
+/* procinfo.c: PM_GETPROCS; services named from DS's labels. */
+int do_getprocs(void);
+void svc_sync(void);
+
 /* vfs.c: requests to VFS and the replies' dispatch. */
 int vfs_request(struct mproc *p, int type, message *m);
 void vfs_reply(const message *m);
 int vfs_present(void);
 
-/* vm.c: VM's part of fork and exit. */
+/* vm.c: VM's part of fork and exit; a process's memory for ps. */
+void vm_info(endpoint_t ep, u32_t *vsize, u32_t *rss);
 int vm_fork_flags(void);
 int vm_fork(struct mproc *parent, endpoint_t child);
 void vm_exit(struct mproc *p);

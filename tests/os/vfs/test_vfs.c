@@ -34,6 +34,8 @@
 #include <mica/callnr.h>
 #include <mica/ipc.h>
 #include <mica/pmvfs.h>
+#include <mica/procinfo.h>
+#include <mica/com.h>
 
 extern endpoint_t lc_self;		/* libposix: this process (its start frame) */
 
@@ -866,6 +868,7 @@ static int bf_fstatvfs(void) { int fd = open("/", O_RDONLY); return fstatvfs(fd,
 static int bf_gettimeofday(void) { return gettimeofday(badp, NULL); }
 static int bf_clock_gettime(void) { return clock_gettime(CLOCK_REALTIME, badp); }
 static int bf_pipe(void) { return pipe(badp); }
+static int bf_getprocs(void) { return mica_getprocs(badp, 4); }
 static int bf_times(void) { return times(badp) == (clock_t)-1 ? -1 : 0; }
 static int bf_uname(void) { return uname(badp); }
 static int bf_sigsuspend(void) { return sigsuspend(badp); }
@@ -887,6 +890,7 @@ static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
 	{ "read", bf_read }, { "write", bf_write }, { "pread", bf_pread }, { "pwrite", bf_pwrite },
 	{ "getcwd", bf_getcwd }, { "readlink", bf_readlink }, { "getdents", bf_getdents },
 	{ "poll", bf_poll }, { "execve", bf_execve }, { "nanosleep", bf_nanosleep },
+	{ "getprocs", bf_getprocs },
 	{ "waitpid's status", bf_waitpid }, { "sigaction's act", bf_sigaction },
 	{ "sigaction's oldact", bf_sigaction_old }, { "sigprocmask's set", bf_sigprocmask },
 	{ "sigprocmask's oldset", bf_sigprocmask_old }, { "sigpending", bf_sigpending },
@@ -908,6 +912,71 @@ static int bad_child(void)
 	int r = bad_calls[bad_child_fn].fn();
 
 	return r == -1 ? errno : 200;
+}
+
+/* The process list (PM_GETPROCS, mica/procinfo.h) with the real VM and
+ * PM: this process, a child sleeping in PM ('S'), the same child as a
+ * zombie ('Z'), a service, and the call's own errors. */
+static const struct mica_procinfo *find_pid(const struct mica_procinfo *t,
+	int n, int pid)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].pid == pid)
+			return &t[i];
+	return NULL;
+}
+
+static void t_procs(void)
+{
+	static struct mica_procinfo t[256];
+	const struct mica_procinfo *p;
+	struct timespec ts = { 0, 10000000 };
+	int n, pid, st, i, pm_seen = 0;
+	message m;
+
+	n = mica_getprocs(t, 256);
+	p = n > 0 && n <= 256 ? find_pid(t, n, getpid()) : NULL;
+	ok(p && p->ppid == getppid() && p->endpoint == lc_self && p->state == 'R' &&
+		!(p->flags & MICA_PI_SYSTEM) && p->uid == getuid(),
+		"getprocs lists this process: pid, ppid, endpoint, R (%d listed)", n);
+	for (i = 0; i < n && n <= 256; i++)
+		pm_seen |= (t[i].flags & MICA_PI_SYSTEM) && t[i].endpoint == PM_PROC_NR;
+	ok(pm_seen, "and PM among the system services");
+	ok(mica_getprocs(NULL, 0) == n, "count 0: just the number (%d)", n);
+	if ((pid = fork()) == 0) {
+		struct timespec longer = { 100, 0 };
+		nanosleep(&longer, NULL);
+		_exit(0);
+	}
+	for (i = 0; i < 1000; i++) {	/* until it sleeps in PM */
+		n = mica_getprocs(t, 256);
+		if ((p = find_pid(t, n, pid)) && p->state == 'S')
+			break;
+		nanosleep(&ts, NULL);
+	}
+	ok(p && p->state == 'S' && p->ppid == getpid() && p->vsize > 0,
+		"a child in nanosleep: S, its parent, its memory from VM");
+	kill(pid, SIGKILL);
+	for (i = 0; i < 1000; i++) {	/* until PM has made it a zombie */
+		n = mica_getprocs(t, 256);
+		if ((p = find_pid(t, n, pid)) && p->state == 'Z')
+			break;
+		nanosleep(&ts, NULL);
+	}
+	ok(p && p->state == 'Z' && p->endpoint == NONE, "killed, not waited for: Z");
+	ok(waitpid(pid, &st, 0) == pid && mica_getprocs(t, 256) > 0 &&
+		!find_pid(t, mica_getprocs(t, 256), pid), "waited for: gone");
+	memset(&m, 0, sizeof(m));
+	m.m_type = PM_GETPROCS;
+	m.m_lc_pm_getprocs.count = 1;
+	m.m_lc_pm_getprocs.size = sizeof(struct mica_procinfo) - 4;
+	ok(ipc_sendrec(PM_PROC_NR, &m) == OK && m.m_type == -EINVAL,
+		"a record size PM does not have: EINVAL");
+	m.m_type = PM_GETPROCS;
+	m.m_lc_pm_getprocs.grant = 12345;
+	m.m_lc_pm_getprocs.size = sizeof(struct mica_procinfo);
+	ok(ipc_sendrec(PM_PROC_NR, &m) == OK && m.m_type == -EFAULT,
+		"a bogus grant: EFAULT");
 }
 
 static void t_efault(void)
@@ -1422,6 +1491,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "exec")) {
 		t_mfs_root();
 		t_exec();
+		t_procs();
 		t_efault();
 		goto plan;
 	}
