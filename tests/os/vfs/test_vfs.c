@@ -869,6 +869,25 @@ static int bf_gettimeofday(void) { return gettimeofday(badp, NULL); }
 static int bf_clock_gettime(void) { return clock_gettime(CLOCK_REALTIME, badp); }
 static int bf_pipe(void) { return pipe(badp); }
 static int bf_getprocs(void) { return mica_getprocs(badp, 4); }
+static int bf_select_set(void)
+{
+	struct timeval tv = { 0, 0 };
+	return select(1, badp, NULL, NULL, &tv);
+}
+static int bf_select_tv(void) { fd_set r; FD_ZERO(&r); return select(1, &r, NULL, NULL, badp); }
+static int bf_setgroups(void) { return setgroups(1, badp); }
+static int bf_getgroups(void)
+{
+	gid_t g[1] = { 5 };
+	return setgroups(1, g) != 0 ? -2 : getgroups(4, badp);
+}
+static int bf_execve_argv(void) { return execve("/bin/hello", badp, NULL); }
+static int bf_execve_arg(void) { char *argv[] = { "x", badp, NULL }; return execve("/bin/hello", argv, argv + 2); }
+static int bf_execve_envp(void) { char *argv[] = { "x", NULL }; return execve("/bin/hello", argv, badp); }
+static int bf_execve_env(void) { char *argv[] = { "x", NULL }, *envp[] = { "A=1", badp, NULL }; return execve("/bin/hello", argv, envp); }
+static int bf_mknod(void) { return mknod(badp, S_IFIFO | 0644, 0); }
+static int bf_chown(void) { return chown(badp, 0, 0); }
+static int bf_opendir(void) { return opendir(badp) ? 0 : -1; }
 static int bf_times(void) { return times(badp) == (clock_t)-1 ? -1 : 0; }
 static int bf_uname(void) { return uname(badp); }
 static int bf_sigsuspend(void) { return sigsuspend(badp); }
@@ -891,6 +910,11 @@ static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
 	{ "getcwd", bf_getcwd }, { "readlink", bf_readlink }, { "getdents", bf_getdents },
 	{ "poll", bf_poll }, { "execve", bf_execve }, { "nanosleep", bf_nanosleep },
 	{ "getprocs", bf_getprocs },
+	{ "select's fd_set", bf_select_set }, { "select's timeout", bf_select_tv },
+	{ "setgroups", bf_setgroups }, { "getgroups", bf_getgroups },
+	{ "execve's argv", bf_execve_argv }, { "an argv string", bf_execve_arg },
+	{ "execve's envp", bf_execve_envp }, { "an envp string", bf_execve_env },
+	{ "mknod", bf_mknod }, { "chown", bf_chown }, { "opendir", bf_opendir },
 	{ "waitpid's status", bf_waitpid }, { "sigaction's act", bf_sigaction },
 	{ "sigaction's oldact", bf_sigaction_old }, { "sigprocmask's set", bf_sigprocmask },
 	{ "sigprocmask's oldset", bf_sigprocmask_old }, { "sigpending", bf_sigpending },
