@@ -77,9 +77,11 @@ struct mproc {
 	u32_t sig_saved_mask;		/* MP_SIGSUSPEND: restored after */
 	vir_bytes fault_addr;		/* MP_TRAP_STOP: the kernel's si_addr */
 	int fault_code;			/* and si_code (MICA_SEGV_*, MICA_SI_KERNEL) */
-	struct {			/* kill()'s sender, per pending signal */
-		int pid;
-		u32_t uid;
+	struct {			/* the siginfo, per pending signal: */
+		int code;		/* MICA_SI_*, MICA_CLD_*; 0: SI_KERNEL */
+		int pid;		/* kill()'s sender, SIGCHLD's child */
+		u32_t uid;		/* its real uid */
+		int status;		/* SIGCHLD: exit code or signal */
 	} sig_from[MICA_NSIG];
 	struct sigact act[MICA_NSIG];
 	vir_bytes sig_tramp;		/* libc's return path for handlers */
@@ -145,6 +147,7 @@ int do_sigreturn(void);
 int do_sigaltstack(void);
 int check_sig(int pid, int sig, int from_kernel);
 void sig_proc(struct mproc *p, int sig, int from_kernel);
+void sig_child(struct mproc *parent, const struct mproc *child);
 void sig_check_pending(struct mproc *p);
 void sig_reply(struct mproc *p, int result, message *m);
 void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code);

@@ -123,9 +123,11 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 		si.si_code = p->fault_code;
 		si.si_addr = p->fault_addr;
 	} else {
-		si.si_code = MICA_SI_USER;
+		si.si_code = p->sig_from[sig].code ? p->sig_from[sig].code :
+			MICA_SI_KERNEL;
 		si.si_pid = p->sig_from[sig].pid;
 		si.si_uid = p->sig_from[sig].uid;
+		si.si_status = p->sig_from[sig].status;
 	}
 	r = sys_sigsend_info(p->ep, &si, a->handler, p->sig_tramp, stack,
 		old_mask, &scp);
@@ -138,8 +140,8 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 		p->alt_active = 1;
 	if (r == OK) {
 		*scpp = scp;
-		p->sig_from[sig].pid = 0;	/* told: not the next one's sender */
-		p->sig_from[sig].uid = 0;
+		/* told: not the next one's sender */
+		memset(&p->sig_from[sig], 0, sizeof(p->sig_from[sig]));
 	}
 	return r;
 }

@@ -73,7 +73,7 @@ static void stop_proc(struct mproc *p, int sig)
 	p->sig_pending &= ~SIGBIT(MICA_SIGCONT);
 	if (parent && is_user(parent) &&
 	    !(parent->act[MICA_SIGCHLD].flags & MICA_SA_NOCLDSTOP))
-		sig_proc(parent, MICA_SIGCHLD, 0);
+		sig_child(parent, p);
 	check_parent_wait(p);
 }
 
@@ -301,6 +301,27 @@ void sig_unpause_done(struct mproc *p)
 	sys_runctl(p->ep, RC_RESUME);
 }
 
+/* SIGCHLD to parent about child's exit or stop (its exit_status, a
+ * wait status), with the siginfo POSIX gives it. */
+void sig_child(struct mproc *parent, const struct mproc *child)
+{
+	int ws = child->exit_status, *code = &parent->sig_from[MICA_SIGCHLD].code;
+
+	if ((ws & 0xff) == 0x7f) {		/* stopped */
+		*code = MICA_CLD_STOPPED;
+		parent->sig_from[MICA_SIGCHLD].status = (ws >> 8) & 0xff;
+	} else if (ws & 0x7f) {			/* killed */
+		*code = (ws & 0x80) ? MICA_CLD_DUMPED : MICA_CLD_KILLED;
+		parent->sig_from[MICA_SIGCHLD].status = ws & 0x7f;
+	} else {
+		*code = MICA_CLD_EXITED;
+		parent->sig_from[MICA_SIGCHLD].status = (ws >> 8) & 0xff;
+	}
+	parent->sig_from[MICA_SIGCHLD].pid = child->pid;
+	parent->sig_from[MICA_SIGCHLD].uid = child->ruid;
+	sig_proc(parent, MICA_SIGCHLD, 0);
+}
+
 /* Deliver what is pending and not blocked (SIGKILL first, then by number). */
 void sig_check_pending(struct mproc *p)
 {
@@ -366,8 +387,10 @@ int check_sig(int pid, int sig, int from_kernel)
 			continue;
 		sent = 1;
 		if (sig != 0 && !(t->flags & MP_ZOMBIE)) {
+			t->sig_from[sig].code = sender ? MICA_SI_USER : 0;
 			t->sig_from[sig].pid = sender ? sender->pid : 0;
 			t->sig_from[sig].uid = sender ? sender->ruid : 0;
+			t->sig_from[sig].status = 0;
 			sig_proc(t, sig, 0);
 		}
 	}
