@@ -95,6 +95,10 @@ struct fproc {
 	struct filp *dev_filp;
 	struct vnode *pipe_vp;		/* suspended on this pipe */
 	u32_t pipe_done;		/* bytes of the suspended write done */
+	/* PM's UNPAUSE asked for a restart (pmvfs.h): where the request
+	 * goes if the call ends with nothing done */
+	int restart;
+	cp_grant_id_t restart_grant;
 };
 
 struct vfs_call {
@@ -206,6 +210,7 @@ int dev_ioctl(struct vfs_call *c, struct filp *f, u32_t request,
 void dev_reply(message *m);
 int dev_select(struct filp *f, int ops, int notify);
 void dev_cancel(struct fproc *fp);
+void pm_interrupted(struct fproc *fp, int result);	/* pm.c */
 void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
 

@@ -189,7 +189,8 @@ typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
 	vir_bytes addr;			/* SIGSEND: the siginfo's si_addr */
 	int pid;			/* SIGSEND: the siginfo's si_pid (SI_USER) */
 	u32_t uid;			/* SIGSEND: the siginfo's si_uid (SI_USER) */
-	u8_t pad[8];
+	int status;			/* SIGSEND: the siginfo's si_status (SIGCHLD) */
+	u8_t pad[4];
 } mess_lsys_krn_sigctl;
 
 /*
