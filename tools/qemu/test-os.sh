@@ -4,8 +4,9 @@
 #   test-os.sh [--kvm] KERNEL LIST BINDIR
 #
 # LIST has one suite per line: "name: module args, module args, ...",
-# where each module is a file name in BINDIR without ".elf", or a data
-# module NAME.img in BINDIR/.. (the root image: "root.img data").  Each suite
+# where each module is a file name in BINDIR without ".elf", a data
+# module NAME.img in BINDIR/.. (the root image: "root.img data"), or a
+# path with a "/" relative to BINDIR/.. (a user program: "usr/bin/init").  Each suite
 # boots once (run.sh, bounded by a timeout); its serial output must hold a
 # plan "1..N", N "ok" lines and no "not ok", and the guest must power off
 # with status 0.  A timeout, a missing plan or a short count fails the
@@ -69,6 +70,7 @@ while IFS= read -r line; do
 		p=$(echo "$p" | sed 's/^ *//; s/ *$//')
 		case ${p%% *} in
 		*.img) mods+=("$bindir/../$p") ;;	# a data module: build/i386/NAME.img
+		*/*) mods+=("$bindir/../$p") ;;	# a user program: usr/bin/init
 		*) mods+=("$bindir/${p%% *}.elf${p#"${p%% *}"}") ;;
 		esac
 	done
