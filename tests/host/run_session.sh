@@ -15,6 +15,7 @@ echo hi > /tmp/f; cat /tmp/f
 echo one two three | wc -w
 ls /nonexistent
 df
+mount
 sh -c 'exit 7'
 echo status $?
 IN
@@ -31,7 +32,8 @@ t_ok "a file written in /tmp reads back" grep -q '^# hi$' "$T/log"
 t_ok "a pipeline: echo | wc -w" grep -q '^# 3$' "$T/log"
 t_ok "a missing file: the conventional message" \
 	grep -q 'ls: /nonexistent: No such file or directory' "$T/log"
-t_ok "df reports the root" grep -qE '^/ +8192 ' "$T/log"
+t_ok "df reports the root from the mount table" grep -qE '^/dev/ram0 +8192 .* /$' "$T/log"
+t_ok "mount lists the root" grep -qE '^(# )?/dev/ram0 on / type root \(rw\)$' "$T/log"
 t_ok "PM powered the machine off" grep -q 'kernel: shutdown by pm' "$T/log"
 t_fail "no failure message from the harness" grep -q '^mica:' "$T/err"
 t_done
