@@ -2,7 +2,7 @@
 # tools/mkimage/stage.sh STAGING ETCDIR PROGRAM... - lay out the root tree
 # that mkfs.mfs turns into build/i386/root.img: programs stripped of their
 # debug information (a quarter of the size; build/i386/usr/bin keeps it) in
-# /bin (init in /sbin), "[" as a link to test, /etc from ETCDIR, empty /dev
+# /bin (init, mkfs.mfs and fsck.mfs in /sbin), "[" as a link to test, /etc from ETCDIR, empty /dev
 # /tmp /home.  An argument DEST=SRC puts SRC at DEST under the root (an ELF
 # program stripped, anything else copied with its mode; directories made):
 # /usr/tests's runner and scripts (tests/usr/module.mk).  Owners, modes of
@@ -23,7 +23,7 @@ for p in "$@"; do
 		continue ;;
 	esac
 	case ${p##*/} in
-	init) strip -o "$stage/sbin/init" "$p" ;;
+	init|mkfs.mfs|fsck.mfs) strip -o "$stage/sbin/${p##*/}" "$p" ;;
 	*) strip -o "$stage/bin/${p##*/}" "$p" ;;
 	esac
 done
