@@ -70,6 +70,11 @@ set -- $(ls -ld tree)
 t_is "ls -ld: a directory's mode and links" "drwxr-xr-x 3" "$1 $2"
 t_is "ls -l of a directory starts with total" "total" "$(ls -l tree | head -n 1 | { read w rest; echo $w; })"
 t_out "ls of a file names it" 0 "tree/f" ls tree/f
+set -- $(ls -l /dev/null)
+t_is "ls -l of a character device: major, minor" "crw-rw-rw- root 1, 1 /dev/null" "$1 $3 $5 $6 ${10}"
+set -- $(ls -l /dev/ram0)
+t_is "ls -l of a block device" "brw------- root 1, 0 /dev/ram0" "$1 $3 $5 $6 ${10}"
+t_out "stat -c %F of devices" 0 "character special file${nl}block special file" stat -c %F /dev/zero /dev/ram0
 
 # --- cp
 t_out "cp copies the bytes" 0 "one${nl}two" sh -c 'cp a c && cat c'

@@ -9,10 +9,12 @@ CFLAGS_tests/usr/ += -Icommands/libcmd
 $(USR_TESTS_BIN)/run: $(TUSR)/obj/tests/usr/run.o $(TUSR)/lib/libmicacmd.a $(MICA_CC_STAMP)
 	@mkdir -p $(@D)
 	$(MICA_CC) -exec-entry $(TUSR)/obj/tests/usr/run.o $(TUSR)/lib/libmicacmd.a -o $@
-USR_TESTS_SRCS := $(wildcard tests/usr/*.sh tests/usr/lib/*.sh) tests/usr/README.md
+USR_TESTS_SRCS := $(wildcard tests/usr/*.sh tests/usr/lib/*.sh tests/usr/fixtures/*) \
+	tests/usr/README.md
 ROOT_EXTRA += usr/tests/run=$(USR_TESTS_BIN)/run \
 	$(foreach f,$(USR_TESTS_SRCS),usr/tests/$(f:tests/usr/%=%)=$(f))
 # The directories too: a script removed or renamed remakes the image.
-ROOT_EXTRA_DEPS += $(USR_TESTS_BIN)/run $(USR_TESTS_SRCS) tests/usr tests/usr/lib
+ROOT_EXTRA_DEPS += $(USR_TESTS_BIN)/run $(USR_TESTS_SRCS) tests/usr tests/usr/lib \
+	tests/usr/fixtures
 OS_ALL += $(USR_TESTS_BIN)/run
 os-tests-run: $(RUN_DEPS)
