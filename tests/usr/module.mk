@@ -9,6 +9,12 @@ CFLAGS_tests/usr/ += -Icommands/libcmd
 $(USR_TESTS_BIN)/run: $(TUSR)/obj/tests/usr/run.o $(TUSR)/lib/libmicacmd.a $(MICA_CC_STAMP)
 	@mkdir -p $(@D)
 	$(MICA_CC) -exec-entry $(TUSR)/obj/tests/usr/run.o $(TUSR)/lib/libmicacmd.a -o $@
+# Test programs: tests/usr/t_NAME.c -> /usr/tests/t_NAME (TAP on stdout).
+USR_TEST_PROGS := $(patsubst tests/usr/%.c,%,$(wildcard tests/usr/t_*.c))
+$(foreach t,$(USR_TEST_PROGS),$(eval $(USR_TESTS_BIN)/$(t): $(TUSR)/obj/tests/usr/$(t).o $(MICA_CC_STAMP) ; \
+	@mkdir -p $$(@D) && $$(MICA_CC) -exec-entry $$< -o $$@))
+ROOT_EXTRA += $(foreach t,$(USR_TEST_PROGS),usr/tests/$(t)=$(USR_TESTS_BIN)/$(t))
+ROOT_EXTRA_DEPS += $(addprefix $(USR_TESTS_BIN)/,$(USR_TEST_PROGS))
 USR_TESTS_SRCS := $(wildcard tests/usr/*.sh tests/usr/lib/*.sh tests/usr/fixtures/*) \
 	tests/usr/README.md
 ROOT_EXTRA += usr/tests/run=$(USR_TESTS_BIN)/run \
