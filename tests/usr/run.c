@@ -25,7 +25,7 @@
  *
  * -s bounds each test (default 30 s; the process group is killed with
  * SIGKILL); whatever a test leaves running in its group is killed when it
- * ends.  -T: when done, sync and power the machine off with the verdict
+ * ends (so a background job it forgot does not hold its output open).  -T: when done, sync and power the machine off with the verdict
  * as its exit status (reboot_status: under QEMU the isa-debug-exit code
  * the harness reads), so a boot that runs this is a whole test suite.
  */
@@ -206,10 +206,13 @@ static long now_ms(void)
 
 /*
  * Read the test's output from 'fd' until end of file or the deadline;
- * 1 when the deadline passed first.
+ * 1 when the deadline passed first.  Once the test (pid) has ended, what
+ * it left running in its group is killed, so a forgotten background job
+ * holding the pipe open cannot keep the runner waiting; *status is then
+ * the test's wait status and *reaped 1.
  */
 static int read_output(struct runner *r, struct tally *t, const char *test,
-    int fd)
+    int fd, pid_t pid, int *status, int *reaped)
 {
 	char buf[LINE_MAX_ + 1];
 	size_t have = 0;
@@ -223,7 +226,11 @@ static int read_output(struct runner *r, struct tally *t, const char *test,
 
 		if (left <= 0)
 			return 1;
-		if (poll(&pfd, 1, left > 1000 ? 1000 : (int)left) < 0) {
+		if (!*reaped && waitpid(pid, status, WNOHANG) == pid) {
+			*reaped = 1;
+			kill(-pid, SIGKILL);
+		}
+		if (poll(&pfd, 1, left > 200 ? 200 : (int)left) < 0) {
 			if (errno == EINTR)
 				continue;
 			cmd_err("poll");
@@ -284,7 +291,7 @@ static void run_test(struct runner *r, const char *name)
 {
 	struct tally t = { .plan = -1 };
 	char what[128], *path;
-	int fds[2], status = 0, timed_out;
+	int fds[2], status = 0, timed_out, reaped = 0;
 	pid_t pid;
 
 	path = name[0] == '/' ? strdup(name) : cmd_path_join(r->dir, name);
@@ -306,11 +313,11 @@ static void run_test(struct runner *r, const char *name)
 	}
 	setpgid(pid, pid);	/* either side may come first */
 	close(fds[1]);
-	timed_out = read_output(r, &t, name, fds[0]);
+	timed_out = read_output(r, &t, name, fds[0], pid, &status, &reaped);
 	if (timed_out)
 		kill(-pid, SIGKILL);
 	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (!reaped && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	kill(-pid, SIGKILL);	/* whatever it left behind */
 

@@ -21,10 +21,17 @@ ok 12 - g_hang.sh: started
 not ok 13 - g_hang.sh: timed out after 1 s
 # h_noelf: run: /usr/tests/fixtures/h_noelf: Exec format error
 not ok 14 - h_noelf: exit status 127
-1..14
-# run: 8 tests, 14 checks, 6 failed"
+ok 15 - j_leftover.sh: left a job behind
+1..15
+# run: 9 tests, 15 checks, 6 failed"
 t_out "the fixtures: every verdict, renumbered, status 1" 1 "$want" \
 	/usr/tests/run -d /usr/tests/fixtures -s 1
+# j_leftover.sh's sleeper is killed when the script ends: no timeout, and
+# the runner is quick about it (-s 20: a wait for the sleeper would fail).
+t_out "a job left behind neither holds the runner nor fails the test" 0 \
+	"ok 1 - j_leftover.sh: left a job behind
+1..1
+# run: 1 tests, 1 checks, 0 failed" /usr/tests/run -d /usr/tests/fixtures -s 20 -t j_leftover.sh
 t_out "-t runs those named, in that order; an absolute path too" 0 \
 	"# f_notap.sh: plain output
 ok 1 - f_notap.sh: exit status 0

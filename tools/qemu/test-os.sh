@@ -23,6 +23,10 @@
 # those extra options (run.sh --qemu; lines starting with # are comments),
 # e.g. "-icount shift=0,sleep=off" for a suite comparing guest clocks.
 #
+# Timeout: a suite NAME with a file NAME.timeout beside LIST (one number,
+# seconds) is bounded by that instead of OS_TEST_TIMEOUT, e.g. a suite
+# that boots the whole system and runs many programs in it.
+#
 # Host check: a suite NAME with a file NAME.check beside LIST has it run
 # (bash NAME.check SERIAL-LOG) after the guest powered off; its "ok" and
 # "not ok" lines count as assertions too, printed like the guest's.  A
@@ -86,7 +90,9 @@ while IFS= read -r line; do
 	qopts=()
 	[ -f "$inputs/$name.qemu" ] &&
 		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ')")
-	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "${input[@]}" "${qopts[@]}" \
+	stimeout=$timeout
+	[ -f "$inputs/$name.timeout" ] && stimeout=$(grep -v '^#' "$inputs/$name.timeout" | head -1)
+	bash "$here/run.sh" $kvm --timeout "$stimeout" --log "$log" "${input[@]}" "${qopts[@]}" \
 		"$kernel" "${mods[@]}" >/dev/null
 	rc=$?
 	[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }
@@ -98,7 +104,7 @@ while IFS= read -r line; do
 	passed=$((passed + oks))
 	failed=$((failed + nots))
 	why=""
-	[ "$rc" = 124 ] && why="timeout after ${timeout}s"
+	[ "$rc" = 124 ] && why="timeout after ${stimeout}s"
 	[ -z "$why" ] && [ -z "$plan" ] && why="no TAP plan (run.sh status $rc)"
 	[ -z "$why" ] && [ "$((oks + nots))" != "$plan" ] && why="planned $plan, ran $((oks + nots))"
 	[ -z "$why" ] && [ "$rc" != 0 ] && [ "$nots" = 0 ] && why="guest exit status $rc"
