@@ -4,9 +4,11 @@
 #   test-os.sh [--kvm] KERNEL LIST BINDIR
 #
 # LIST has one suite per line: "name: module args, module args, ...",
-# where each module is a file name in BINDIR without ".elf", a data
-# module NAME.img in BINDIR/.. (the root image: "root.img data"), or a
-# path with a "/" relative to BINDIR/.. (a user program: "usr/bin/init").  Each suite
+# where each module is a file name in BINDIR without ".elf", or a data
+# module NAME.img in BINDIR/.. (the root image: "root.img data").
+# "name: @run ARGS" boots the whole system of `make run` instead: the
+# module list in MICA_RUN_MODULES (tests/os/module.mk's RUN_MODULES, set by
+# make, quoted as there), with ARGS added to init's boot line.  Each suite
 # boots once (run.sh, bounded by a timeout); its serial output must hold a
 # plan "1..N", N "ok" lines and no "not ok", and the guest must power off
 # with status 0.  A timeout, a missing plan or a short count fails the
@@ -70,11 +72,26 @@ while IFS= read -r line; do
 	fi
 	mods=()
 	IFS=',' read -ra parts <<< "${line#*:}"
+	spec=$(echo "${line#*:}" | sed 's/^ *//; s/ *$//')
+	if [ "${spec%% *}" = @run ]; then
+		# the whole system of `make run`: its module list comes from make
+		parts=() extra=${spec#@run}
+		if [ -z "${MICA_RUN_MODULES:-}" ]; then
+			echo "not ok - $name: MICA_RUN_MODULES is not set (make test-os sets it)"
+			failed=$((failed + 1))
+			continue
+		fi
+		eval "set -- $MICA_RUN_MODULES"
+		for m in "$@"; do
+			w=${m%% *}
+			[ "${w##*/}" = init ] && m="$m$extra"
+			mods+=("$m")
+		done
+	fi
 	for p in "${parts[@]}"; do
 		p=$(echo "$p" | sed 's/^ *//; s/ *$//')
 		case ${p%% *} in
 		*.img) mods+=("$bindir/../$p") ;;	# a data module: build/i386/NAME.img
-		*/*) mods+=("$bindir/../$p") ;;	# a user program: usr/bin/init
 		*) mods+=("$bindir/${p%% *}.elf${p#"${p%% *}"}") ;;
 		esac
 	done
