@@ -264,6 +264,9 @@ int do_chdir(struct vfs_call *c);
 int do_fchdir(struct vfs_call *c);
 int do_chroot(struct vfs_call *c);
 int do_getcwd(struct vfs_call *c);
+int dir_path(struct fproc *fp, struct vnode *vp, char *buf, int size,
+	int *start);
+int do_getmntinfo(struct vfs_call *c);
 int do_mkdir(struct vfs_call *c);
 int do_mknod(struct vfs_call *c);
 int do_unlink(struct vfs_call *c);
@@ -293,5 +296,7 @@ int vfs_getattr(struct vnode *vp);	/* refresh mode/size/uid/gid from the FS */
 #define S_ISTYPE(m, t)	(((m) & MICA_S_IFMT) == (t))
 #define DEV_MAJOR(x)	(((x) & 0xfff00u) >> 8)	/* encoded rdev: encode.c */
 #define DEV_MINOR(x)	(((x) & 0xffu) | (((x) >> 12) & 0xfff00u))
+#define DEV_MAKE(ma, mi) ((((ma) & 0xfffu) << 8) | ((mi) & 0xffu) | \
+	(((mi) & 0xfff00u) << 12))
 
 #endif /* VFS_VFS_H */

@@ -2,17 +2,17 @@
  * mount - attach a file system: mount [-r] -t TYPE SOURCE DIR.  TYPE is
  * the DS label of the file-system server that serves the mount (RS
  * started it, e.g. "mfs"); SOURCE is the block special file it serves, or
- * "none" for a server without a device (vfs/README.md, "Mounts").  VFS
- * keeps no mount table a program can read yet, so mount without
- * arguments is a usage error rather than a listing.
+ * "none" for a server without a device (vfs/README.md, "Mounts").
+ * Without arguments: the mount table (list.c).
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/mount.h>
 #include "cmd.h"
+#include "list.h"
 
-#define USAGE "mount [-r] -t type source dir"
+#define USAGE "mount [-r] -t type source dir | mount"
 
 int main(int argc, char **argv)
 {
@@ -28,6 +28,8 @@ int main(int argc, char **argv)
 		default: cmd_usage(USAGE);
 		}
 	}
+	if (argc == 1)
+		return mount_list();
 	if (!type || argc - optind != 2)
 		cmd_usage(USAGE);
 	if (mount(strcmp(argv[optind], "none") ? argv[optind] : NULL,

@@ -2,9 +2,11 @@
 # tests/host/root_img.sh - the root image build/i386/root.img (tools/mkimage)
 # as outside tools see it: fsck.mfs -f and util-linux fsck.minix find it
 # clean; mounted read-only by micafuse, it holds every command as an i386
-# ELF executable owned by root (stripped), init in /sbin, "[" as a link to test, /etc
-# from tools/mkimage/etc, /tmp sticky and world-writable, and the /dev
-# nodes of tools/mkimage/devtable with their device numbers.
+# ELF executable owned by root (stripped), init, mkfs.mfs and fsck.mfs in
+# /sbin, "[" as a link to test, /etc from tools/mkimage/etc, /usr/tests
+# (the runner and the scripts of tests/usr), /tmp sticky and
+# world-writable, and the /dev nodes of tools/mkimage/devtable with their
+# device numbers.
 . "$(dirname "$0")/lib.sh"
 t_init root-img
 need_bin micafuse fsck.mfs
@@ -22,14 +24,23 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 	for p in "$ROOT"/build/i386/usr/bin/*; do
 		n=${p##*/}
 		f=$T/m/bin/$n
-		[ "$n" = init ] && f=$T/m/sbin/init
+		case $n in init|mkfs.mfs|fsck.mfs) f=$T/m/sbin/$n ;; esac
 		strip -o "$T/stripped" "$p"
 		if ! cmp -s "$T/stripped" "$f"; then bad="$bad $n(content)"; continue; fi
 		[ "$(stat -c '%u:%g %a' "$f")" = "0:0 755" ] || bad="$bad $n(owner/mode)"
 		readelf -h "$f" 2>/dev/null | grep -q 'Machine: *Intel 80386' ||
 			bad="$bad $n(not i386 ELF)"
 	done
-	t_is "every command in /bin (init in /sbin): its stripped bytes, root 755, i386 ELF" "" "$bad"
+	t_is "every command in /bin (init, mkfs.mfs, fsck.mfs in /sbin): its stripped bytes, root 755, i386 ELF" "" "$bad"
+	strip -o "$T/stripped" "$ROOT/build/i386/usr/tests/run"
+	t_ok "/usr/tests/run is the runner, stripped" cmp "$T/stripped" "$T/m/usr/tests/run"
+	bad=""
+	for p in "$ROOT"/tests/usr/*.sh "$ROOT"/tests/usr/lib/*.sh; do
+		cmp -s "$p" "$T/m/usr/tests/${p#"$ROOT"/tests/usr/}" || bad="$bad ${p##*/}"
+	done
+	t_is "/usr/tests holds every script of tests/usr" "" "$bad"
+	t_ok "/etc/rc.tests is tools/mkimage/etc/rc.tests" \
+		cmp "$ROOT/tools/mkimage/etc/rc.tests" "$T/m/etc/rc.tests"
 	t_is "/bin/sh and /sbin/init are there" "yes" \
 		"$([ -f "$T/m/bin/sh" ] && [ -f "$T/m/sbin/init" ] && echo yes)"
 	t_is "[ is a link to test" "$(stat -c %i "$T/m/bin/test")" "$(stat -c %i "$T/m/bin/[")"

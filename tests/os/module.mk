@@ -35,7 +35,8 @@ OS_ALL += $(TBIN)/demo.elf $(OS_TEST_ELFS)
 # e.g. fs.check runs fsck.mfs on the device test_fs dumped).
 OS_CHECK_TOOLS := $(HBIN)/fsck.mfs
 os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS) $(OS_CHECK_TOOLS)
-	bash tools/qemu/test-os.sh $(if $(filter 1,$(OS_TEST_KVM)),--kvm) \
+	MICA_RUN_MODULES='$(RUN_MODULES)' bash tools/qemu/test-os.sh \
+		$(if $(filter 1,$(OS_TEST_KVM)),--kvm) \
 		$(KERNEL_ELF) tests/os/tests.list $(TBIN)
 OS_TESTS += os-tests-run
 
