@@ -265,9 +265,11 @@ typedef struct {			/* every DS request and reply (ds.h) */
 typedef struct {			/* CDEV_OPEN, CDEV_CLOSE */
 	int minor;
 	u32_t id;
-	u32_t access;			/* OPEN: CDEV_R | CDEV_W | CDEV_NOCTTY */
+	u32_t access;			/* OPEN: CDEV_R | CDEV_W | CDEV_NOCTTY
+					 * | CDEV_CTTY */
 	endpoint_t user;		/* OPEN: the process opening */
-	u8_t pad[40];
+	int sid;			/* OPEN with CDEV_CTTY: its session */
+	u8_t pad[36];
 } mess_vfs_cdev_openclose;
 
 typedef struct {			/* CDEV_READ, CDEV_WRITE */
