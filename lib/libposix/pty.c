@@ -5,7 +5,9 @@
  * in use answers EIO), ptsname names its slave from the master's minor,
  * and grantpt/unlockpt only check that fd is a master: the nodes are
  * already mode 666 and a slave opens as soon as its master is open.
- * ttyname finds the node in /dev whose device is fd's.
+ * ttyname finds the node in /dev whose device is fd's (for a descriptor
+ * opened as /dev/tty that is /dev/tty, as on other systems: fstat shows
+ * the node it was opened by).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,10 +92,8 @@ int ttyname_r(int fd, char *buf, size_t len)
 	while ((d = readdir(dir))) {
 		snprintf(path, sizeof(path), "/dev/%s", d->d_name);
 		if (stat(path, &e) < 0 || !S_ISCHR(e.st_mode) ||
-		    e.st_rdev != st.st_rdev ||
-		    (major(e.st_rdev) == TTY_MAJOR &&
-		     minor(e.st_rdev) == TTY_MINOR_TTY))
-			continue;	/* /dev/tty names no one terminal */
+		    e.st_rdev != st.st_rdev)
+			continue;
 		r = strlen(path) < len ? 0 : ERANGE;
 		if (!r)
 			strcpy(buf, path);
