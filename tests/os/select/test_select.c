@@ -484,6 +484,56 @@ static void t_pty_session(void)
 		"the slave of a closed master does not open (EIO)");
 }
 
+/* Job control on a slave: a background group's read stops it. */
+static int child_jobs(void)
+{
+	int fd, st;
+	pid_t g;
+	char c;
+
+	close(pty_m);
+	setsid();
+	if ((fd = open(pty_slave, O_RDWR)) < 0)
+		return 1;
+	if ((g = fork()) == 0) {
+		setpgid(0, 0);		/* a background group */
+		read(fd, &c, 1);
+		_exit(9);		/* SIGTTIN should have stopped it */
+	}
+	if (g < 0 || waitpid(g, &st, WUNTRACED) != g)
+		return 2;
+	if (!WIFSTOPPED(st) || WSTOPSIG(st) != SIGTTIN)
+		return 3;
+	if (tcgetpgrp(fd) != getpid())
+		return 4;		/* the foreground stayed ours */
+	if (tcsetpgrp(fd, g) != 0 || tcgetpgrp(fd) != g)
+		return 5;		/* now it is the job's */
+	kill(g, SIGKILL);
+	waitpid(g, &st, 0);
+	return 0;
+}
+
+static void t_pty_jobs(void)
+{
+	int s, pid, st;
+
+	if (open_pair(&pty_m, &s) < 0) {
+		ok(0, "open a pair");
+		return;
+	}
+	strcpy(pty_slave, ptsname(pty_m));
+	close(s);
+	if ((pid = fork()) == 0)
+		_exit(child_jobs());
+	st = -1;
+	if (waitpid(pid, &st, 0) != pid)
+		st = -1;
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		"job control on a slave: a background read stops with SIGTTIN, "
+		"tcsetpgrp moves the foreground (status 0x%x)", st);
+	close(pty_m);
+}
+
 static int child_hangup(void)
 {
 	char c;
@@ -539,7 +589,8 @@ static void t_pty_hangup(void)
 		read(pty_ready[0], &c, 1);
 		close(pty_ready[0]);
 		close(pty_m);		/* hang up */
-		waitpid(pid, &st, 0);
+		if (waitpid(pid, &st, 0) != pid)
+			st = -1;
 		if (die)
 			ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGHUP,
 				"the master closes: SIGHUP ends the session (status 0x%x)", st);
@@ -747,6 +798,7 @@ int main(void)
 	t_pty_basic();
 	t_pty_full();
 	t_pty_session();
+	t_pty_jobs();
 	t_pty_hangup();
 	t_openpt_all();
 	t_timeouts();
