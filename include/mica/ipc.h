@@ -314,7 +314,7 @@ typedef struct {			/* CDEV_REPLY */
 
 typedef struct {			/* CDEV_SIGNAL: terminal -> PM */
 	int pgrp;			/* foreground process group */
-	int sig;			/* SIGINT, SIGQUIT, SIGTSTP */
+	int sig;			/* ^C/^\\/^Z, job control, hangup */
 	int minor;			/* which terminal */
 	u8_t pad[44];
 } mess_cdev_pm_sig;
