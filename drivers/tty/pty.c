@@ -170,6 +170,7 @@ static void ptm_close(int i)
 
 	p->master = 0;
 	p->out_count = 0;
+	tty_fail_waiting(TTY_MINOR_PTM + i, -EIO);	/* not through VFS */
 	if (p->slave.opens > 0)
 		term_hangup(&p->slave);
 }

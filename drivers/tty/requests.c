@@ -199,6 +199,15 @@ int tty_ioctl(const struct cdev_req *rq)
 	return r;
 }
 
+/* End every request waiting on minor with status (a master that closed:
+ * nothing can answer them any more). */
+void tty_fail_waiting(int minor, int status)
+{
+	for (u32_t i = 0; i < TTY_NR_SUSPENDED; i++)
+		if (tty.susp[i].rq.caller != NONE && tty.susp[i].rq.minor == minor)
+			finish(i, tty.susp[i].done ? (int)tty.susp[i].done : status);
+}
+
 int tty_cancel(const struct cdev_req *rq)
 {
 	u32_t i;

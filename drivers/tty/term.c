@@ -7,8 +7,8 @@
  * Controlling terminal, as MINIX does it: VFS marks an open by a session
  * leader that has none (CDEV_CTTY, with the session); the terminal takes
  * that session and makes it the foreground group (the last such opener
- * wins), and says so in the reply.  The session is forgotten when the
- * last open of the terminal closes.
+ * wins), and says so in the reply.  The session and the foreground
+ * group are forgotten when the last open of the terminal closes.
  */
 #include "tty.h"
 #include <mica/syslib.h>
@@ -39,10 +39,12 @@ int term_open(struct term *t, const struct cdev_req *rq)
 	return CDEV_CTTY;
 }
 
+/* The last close: the terminal belongs to no session and no group any
+ * more (as MINIX resets tty_pgrp), so no stale group gets its ^C. */
 void term_close(struct term *t)
 {
 	if (t->opens > 0 && --t->opens == 0)
-		t->sid = 0;
+		t->sid = t->ld.pgrp = 0;
 }
 
 /* A background group's read (or TOSTOP write): signal it, -EINTR. */

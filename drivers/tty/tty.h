@@ -101,6 +101,7 @@ void tty_signal(void *arg, int pgrp, int sig);
 /* requests.c */
 void tty_reset(void);
 void tty_events(void);
+void tty_fail_waiting(int minor, int status);
 void tty_alarm(clock_t_m now);
 int tty_open(const struct cdev_req *rq);
 int tty_close(const struct cdev_req *rq);

@@ -647,6 +647,23 @@ static void t_pty_hangup(void)
 		"the slave gone after use: the master reads EIO");
 	tap_is(pty_select(PTM0, CDEV_OP_RD), CDEV_OP_RD, "and select says readable");
 	tap_is(close_minor(PTM0), OK, "close the master");
+	{
+		/* a client that closes the master under its own waiting read */
+		cp_grant_id_t g;
+		u32_t rid, cid = 0;
+		int rr = 0, rc = -1;
+		message m = msg(CDEV_CLOSE);
+
+		tap_is(open_sid(PTM0, CDEV_R | CDEV_W, 0), OK, "open the master again");
+		rid = send_rw(CDEV_READ, PTM0, buf, sizeof(buf), 0, &g);
+		cid = next_id++;
+		m.m_cdev_oc.minor = PTM0;
+		m.m_cdev_oc.id = cid;
+		tap_ok(rid && ipc_send(TTY, &m) == OK &&
+			two_replies(rid, &rr, cid, &rc) == 0 && rr == -EIO && rc == OK,
+			"closing the master ends its own waiting read with EIO (%d, %d)", rr, rc);
+		cpf_revoke(g);
+	}
 }
 
 int main(const char *args)
