@@ -137,5 +137,8 @@ STATIC_ASSERT(sizeof(struct winsize) == 8, winsize_size);
 #ifndef SIGHUP
 #define SIGHUP   MICA_SIGHUP
 #endif
+#ifndef SIGWINCH
+#define SIGWINCH MICA_SIGWINCH
+#endif
 
 #endif /* MICA_TERMIOS_H */

@@ -510,6 +510,23 @@ static int child_jobs(void)
 		return 5;		/* now it is the job's */
 	kill(g, SIGKILL);
 	waitpid(g, &st, 0);
+	{
+		/* a new window size: SIGWINCH for the foreground group */
+		struct winsize ws = { 33, 77, 0, 0 };
+		sigset_t block, none;
+
+		if (tcsetpgrp(fd, getpid()) != 0)
+			return 6;
+		catch(SIGWINCH);
+		sigemptyset(&block);
+		sigaddset(&block, SIGWINCH);
+		sigprocmask(SIG_BLOCK, &block, NULL);
+		if (ioctl(fd, TIOCSWINSZ, &ws) != 0)
+			return 7;
+		sigemptyset(&none);
+		if (sigsuspend(&none) != -1 || errno != EINTR)
+			return 8;	/* returns once SIGWINCH is caught */
+	}
 	return 0;
 }
 
@@ -530,7 +547,7 @@ static void t_pty_jobs(void)
 		st = -1;
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
 		"job control on a slave: a background read stops with SIGTTIN, "
-		"tcsetpgrp moves the foreground (status 0x%x)", st);
+		"tcsetpgrp moves the foreground, a new size raises SIGWINCH (status 0x%x)", st);
 	close(pty_m);
 }
 

@@ -293,6 +293,25 @@ static void test_input_full(void)
 	CU_ASSERT_FALSE(ldisc_input_full(&ld));
 }
 
+/* A window size change raises SIGWINCH for the foreground group. */
+static void test_winch(void)
+{
+	struct winsize ws = { 40, 100, 0, 0 };
+	int pgrp = 12;
+
+	setup();
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSWINSZ, &ws), 0);
+	CU_ASSERT_EQUAL(nsigs, 0);		/* no foreground group: none */
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSPGRP, &pgrp), 0);
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSWINSZ, &ws), 0);
+	CU_ASSERT_EQUAL(nsigs, 0);		/* the same size: none */
+	ws.ws_col = 101;
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSWINSZ, &ws), 0);
+	CU_ASSERT_EQUAL(nsigs, 1);
+	CU_ASSERT_EQUAL(sigs[0], SIGWINCH);
+	CU_ASSERT_EQUAL(sig_pgrp[0], 12);
+}
+
 static void test_output(void)
 {
 	struct termios t;
@@ -415,6 +434,7 @@ int ldisc_suite(void)
 	CU_add_test(s, "VTIME", test_vtime);
 	CU_add_test(s, "full queue", test_full_queue);
 	CU_add_test(s, "input full (PTY master)", test_input_full);
+	CU_add_test(s, "SIGWINCH", test_winch);
 	CU_add_test(s, "output processing", test_output);
 	CU_add_test(s, "ioctls", test_ioctls);
 	CU_add_test(s, "ECHONL, IGNCR", test_echonl_igncr);
