@@ -140,23 +140,23 @@ static int start_io(const struct cdev_req *rq, int write)
 	if (!(k = lookup(rq->minor, &idx)))
 		return -ENXIO;
 	r = k->io(idx, &w, 1);
-	if (r != TTY_WAIT) {
-		tty_events();		/* the other end may go on now */
+	if (r == TTY_WAIT && !(rq->flags & CDEV_NONBLOCK))
+		for (i = 0; i < TTY_NR_SUSPENDED; i++)
+			if (tty.susp[i].rq.caller == NONE) {
+				tty.susp[i] = w;
+				if ((t = read_term(&w)) &&
+				    (!ldisc_vtime_restarts(&t->ld) ||
+				    ldisc_available(&t->ld) > 0))
+					vtime_arm(i, t);
+				/* the other end may go on now, and then this
+				 * one: it is retried with the rest */
+				tty_events();
+				return CHARDRIVER_SUSPEND;
+			}
+	tty_events();			/* the other end may go on now */
+	if (r != TTY_WAIT)
 		return r;
-	}
-	if (w.done > 0)
-		tty_events();
-	if (rq->flags & CDEV_NONBLOCK)
-		return w.done ? (int)w.done : -EAGAIN;
-	for (i = 0; i < TTY_NR_SUSPENDED; i++)
-		if (tty.susp[i].rq.caller == NONE) {
-			tty.susp[i] = w;
-			if ((t = read_term(&w)) && (!ldisc_vtime_restarts(&t->ld) ||
-			    ldisc_available(&t->ld) > 0))
-				vtime_arm(i, t);
-			return CHARDRIVER_SUSPEND;
-		}
-	return w.done ? (int)w.done : -EAGAIN;	/* no room to wait */
+	return w.done ? (int)w.done : -EAGAIN;	/* non-blocking, or no room */
 }
 
 int tty_read(const struct cdev_req *rq)

@@ -418,6 +418,66 @@ static void t_pty_full(void)
 	close(m);
 }
 
+/* Blocking writes larger than the buffers, with a reader that blocks
+ * too: each side must be woken as the other makes room. */
+static int reader_go[2];
+
+static int child_reader(int fd, int want)
+{
+	static char buf[4096];		/* takes all there is each time */
+	int got = 0, r;
+
+	write(reader_go[1], "g", 1);	/* then it waits in read */
+	while (got < want && (r = read(fd, buf, sizeof(buf))) > 0)
+		got += r;
+	return got == want ? 0 : 1;
+}
+
+/* Let the reader reach its read first, the order that once stalled a
+ * writer (the result never depends on this pause, only the coverage). */
+static void reader_waits(void)
+{
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	char c;
+
+	read(reader_go[0], &c, 1);
+	nanosleep(&ts, NULL);
+}
+
+static void t_pty_stream(void)
+{
+	static char big[6000];
+	int m, s, pid, st, n;
+
+	if (open_pair(&m, &s) < 0) {
+		ok(0, "open a pair");
+		return;
+	}
+	set_raw(s, 1);
+	memset(big, 'r', sizeof(big));
+	pipe(reader_go);
+	if ((pid = fork()) == 0)
+		_exit(child_reader(s, sizeof(big)));
+	reader_waits();
+	n = write(m, big, sizeof(big));
+	ok(n == (int)sizeof(big) && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+		WEXITSTATUS(st) == 0,
+		"a blocking %d-byte master write to a slave that reads all there is each time (%d)",
+		(int)sizeof(big), n);
+	if ((pid = fork()) == 0)
+		_exit(child_reader(m, sizeof(big)));
+	reader_waits();
+	n = write(s, big, sizeof(big));
+	ok(n == (int)sizeof(big) && waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+		WEXITSTATUS(st) == 0,
+		"a blocking %d-byte slave write to a master that reads all there is each time (%d)",
+		(int)sizeof(big), n);
+	close(s);
+	close(m);
+	close(reader_go[0]);
+	close(reader_go[1]);
+}
+
 static int pty_m, pty_ready[2];
 static char pty_slave[32];
 
@@ -814,6 +874,7 @@ int main(void)
 	t_console();
 	t_pty_basic();
 	t_pty_full();
+	t_pty_stream();
 	t_pty_session();
 	t_pty_jobs();
 	t_pty_hangup();
