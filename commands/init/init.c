@@ -75,8 +75,15 @@ static pid_t spawn(char *const argv[], int own_tty)
 		return pid;
 	}
 	setsid();
-	if (own_tty)
+	if (own_tty) {
+		/* the session leader opens the console: it becomes the
+		 * session's controlling terminal (/dev/tty, job control) */
+		int fd = open(CONSOLE, O_RDWR);
+
+		if (fd >= 0)
+			close(fd);
 		tcsetpgrp(0, getpid());
+	}
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
 	execve(argv[0], argv, shell_env);
