@@ -267,8 +267,11 @@ static int ext2_idestroy(struct ext2_inode *ip)
 		err = ext2_free_range(ip, 0, ext2_bmap_limit());
 	if ((r = ext2_xattr_drop_block(ip)) != OK && err == OK)
 		err = r;
+	/* A dtime of 0 means "in use" to e2fsck, so a clock at the epoch
+	 * (Mica's servers count from it, libfsdriver/README.md "Time") must
+	 * still leave a nonzero one. */
 	fsdriver_gettime(&now);
-	d->i_dtime = (uint32_t)now.tv_sec;
+	d->i_dtime = now.tv_sec > 0 ? (uint32_t)now.tv_sec : 1;
 	d->i_size = 0;
 	d->i_size_high = 0;
 	if ((r = ext2_iwrite(ip)) != OK && err == OK)

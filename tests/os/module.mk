@@ -42,15 +42,22 @@ OS_TESTS += os-tests-run
 # (module i is slot and endpoint i): VM, PM, VFS, RS (which gives every
 # service the privileges of servers/rs/boot.conf, so only RS has priv=sys),
 # DS, TTY, the memory driver serving the root image (module 10, "data": no
-# process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1).
+# process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1),
+# the root image, and the ext2 and ISO 9660 servers, idle until a mount
+# names them (servers/ext2/README.md).  RUN_IMAGES: more data modules
+# after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
+# `make run RUN_IMAGES="$PWD/my.iso"`.
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
 # scripted session that powers off at end of input; a boot that shows no
 # prompt ends with an error (MICA_BOOT_TIMEOUT).
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
 	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
-	"$(TBIN)/memory.elf image=10" "$(TBIN)/mfs.elf" "$(TBIN)/pfs.elf" \
-	"$(TUSR)/bin/init" "$(ROOT_IMG) data"
-RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs,$(TBIN)/$(m).elf) \
+	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
+	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" \
+	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" $(foreach i,$(RUN_IMAGES),"$(i) data")
+RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=13)$(if \
+	$(word 2,$(RUN_IMAGES)), image2=14)$(if $(word 3,$(RUN_IMAGES)), image3=15)
+RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs ext2 isofs,$(TBIN)/$(m).elf) \
 	$(TUSR)/bin/init $(ROOT_IMG)
 RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 

@@ -2,16 +2,17 @@
  * test_bdev.c - the block protocol in QEMU: libbdev against three memory
  * drivers (/dev/ram0) whose sizes are n*bs, n*bs + 512 and n*bs - 512
  * (bs = 4 KiB, n = 16):
- *   bdev: test_bdev role=main priv=sys, memory size=65536,
- *         memory size=66048, kernel, memory size=65024
- *         , test_bdev role=flaky
- * (slot 3, RS's, stays empty so the drivers boot without RS).  For each:
+ *   bdev: test_bdev role=main priv=sys, memory size=65536 priv=sys,
+ *         memory size=66048 priv=sys, kernel, memory size=65024 priv=sys,
+ *         test_bdev role=flaky
+ * (slot 3, RS's, stays empty so the drivers boot without RS; priv=sys for
+ * SYS_MEMMAP, which maps a size= disk).  For each:
  * get-size, a pattern written through the driver, reads at the start, the
  * middle, the end, across and past the end, writes across and past it,
  * vectored reads and writes (also across the end, and the largest gather);
  * then raw bogus requests: every field wrong in turn.  flaky is a fake
  * driver answering EIO/EAGAIN, to count libbdev's retries.
- *   bdevre: kernel, memory size=8192, memory size=8192,
+ *   bdevre: kernel, memory size=8192 priv=sys, memory size=8192 priv=sys,
  *           test_bdev role=rs priv=sys, ds priv=sys
  * The reopen of a restarted driver, by hand: the test stands in for RS
  * (slot 3): it initialises DS and two drivers, publishes the label "ram"
