@@ -34,13 +34,14 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 		"$([ -f "$T/m/bin/sh" ] && [ -f "$T/m/sbin/init" ] && echo yes)"
 	t_is "[ is a link to test" "$(stat -c %i "$T/m/bin/test")" "$(stat -c %i "$T/m/bin/[")"
 	t_ok "/etc/rc is tools/mkimage/etc/rc" cmp "$ROOT/tools/mkimage/etc/rc" "$T/m/etc/rc"
+	t_ok "/etc/fstab is tools/mkimage/etc/fstab" cmp "$ROOT/tools/mkimage/etc/fstab" "$T/m/etc/fstab"
 	t_is "/etc/passwd has root" "root:x:0:0" "$(cut -d: -f1-4 "$T/m/etc/passwd" | head -1)"
 	t_is "/tmp is 1777 root" "1777 0" "$(stat -c '%a %u' "$T/m/tmp")"
-	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|ram0 b 1:0 600|random c 1:3 644|tty c 4:1 666|urandom c 1:3 644|zero c 1:2 666|" \
+	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|ram0 b 1:0 600|ram1 b 1:1 600|ram2 b 1:2 600|ram3 b 1:3 600|random c 1:3 644|tty c 4:1 666|urandom c 1:3 644|zero c 1:2 666|" \
 		"$(for d in "$T"/m/dev/*; do stat -c '%n %F %t:%T %a' "$d"; done |
 		sed "s|$T/m/dev/||; s/character special file/c/; s/block special file/b/" |
 		tr '\n' '|')"
-	t_is "top-level directories" "bin dev etc home sbin tmp usr" \
+	t_is "top-level directories" "bin dev etc home mnt sbin tmp usr" \
 		"$(cd "$T/m" && ls -d */ | tr -d / | grep -v lost | tr '\n' ' ' | sed 's/ $//')"
 	t_umount "micafuse unmounts" "$T/m"
 fi
