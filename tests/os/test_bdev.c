@@ -1,9 +1,10 @@
 /*
  * test_bdev.c - the block protocol in QEMU: libbdev against three memory
  * drivers (/dev/ram0) whose sizes are n*bs, n*bs + 512 and n*bs - 512
- * (bs = 4 KiB, n = 16):
- *   bdev: test_bdev role=main priv=sys, memory size=65536 priv=sys,
- *         memory size=66048 priv=sys, kernel, memory size=65024 priv=sys,
+ * (bs = 4 KiB, n = 1536, 6 MiB: the driver maps a size= disk of any size
+ * up to 128 MiB):
+ *   bdev: test_bdev role=main priv=sys, memory size=6291456 priv=sys,
+ *         memory size=6291968 priv=sys, kernel, memory size=6290944 priv=sys,
  *         test_bdev role=flaky
  * (slot 3, RS's, stays empty so the drivers boot without RS; priv=sys for
  * SYS_MEMMAP, which maps a size= disk).  For each:
@@ -27,7 +28,8 @@
 #define BS	4096u
 static const endpoint_t drivers[] = { 1, 2, 4 };
 #define FLAKY	5
-static const u32_t sizes[] = { 16 * BS, 16 * BS + 512, 16 * BS - 512 };
+#define N	1536u	/* 6 MiB: past the 512 KiB the driver once had */
+static const u32_t sizes[] = { N * BS, N * BS + 512, N * BS - 512 };
 
 static u8_t buf[2 * BS], want[2 * BS];
 
