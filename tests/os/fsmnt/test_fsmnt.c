@@ -352,6 +352,8 @@ static void t_ext2_write(void)
 	r = file_cksum(E2_DIR "/new/big.bin", &crc, &len);
 	ok(r == 0 && crc == want && len == BIG,
 		"new/big.bin reads back (cksum %u, %ld bytes)", crc, len);
+	len = read_rate("ext2", E2_DIR "/new/big.bin", 123);
+	ok(len == 123L * BIG, "new/big.bin read 123 times whole (%ld bytes)", len);
 	err(unlink(E2_DIR "/remove.me"), ENOENT, "unlink of the removed file");
 	err(rmdir(E2_DIR "/dir"), ENOTEMPTY, "rmdir of a non-empty directory");
 	ok(umount(E2_DIR) == 0, "umount " E2_DIR);
