@@ -43,8 +43,9 @@ OS_TESTS += os-tests-run
 # service the privileges of servers/rs/boot.conf, so only RS has priv=sys),
 # DS, TTY, the memory driver serving the root image (module 10, "data": no
 # process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1),
-# the root image, and the ext2 and ISO 9660 servers, idle until a mount
-# names them (servers/ext2/README.md).  RUN_IMAGES: more data modules
+# the root image, slot 11 (the kernel file: refused, an empty slot kept for
+# the virtio-blk driver) and the ext2 and ISO 9660 servers in 12 and 13,
+# idle until a mount names them (servers/ext2/README.md).  RUN_IMAGES: more data modules
 # after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
@@ -53,10 +54,10 @@ OS_TESTS += os-tests-run
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
 	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
 	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
-	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" \
+	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(KERNEL_ELF)" \
 	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" $(foreach i,$(RUN_IMAGES),"$(i) data")
-RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=13)$(if \
-	$(word 2,$(RUN_IMAGES)), image2=14)$(if $(word 3,$(RUN_IMAGES)), image3=15)
+RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=14)$(if \
+	$(word 2,$(RUN_IMAGES)), image2=15)$(if $(word 3,$(RUN_IMAGES)), image3=16)
 RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs ext2 isofs,$(TBIN)/$(m).elf) \
 	$(TUSR)/bin/init $(ROOT_IMG)
 RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
