@@ -400,6 +400,8 @@ static void t_refused(void)
 		"mount(2) of the ISO as ext2 (its probe says no)");
 	ok(run(mount_auto) != 0, "mount without -t finds no file system on it");
 	err(mount("/dev/ram2", E2_DIR, "nosuchfs", 0, NULL), ENODEV, "mount of an unknown type");
+	err(mount("/dev/ram2", E2_DIR, "tty", 0, NULL), ENODEV,
+		"mount of a label that is no file system (the TTY)");
 	ok(stat(E2_DIR "/hello.txt", &st) < 0 && errno == ENOENT,
 		"nothing mounted on " E2_DIR " after the refusals");
 	ok(run(mount_ro) == 0 && stat(E2_DIR "/renamed.txt", &st) == 0,
