@@ -293,6 +293,25 @@ static void t_console(void)
 	dup2(0, 2);
 }
 
+/* RS starts the ext2 and ISO 9660 servers beside us, and VFS knows a
+ * type only once DS has its label (ENODEV before): wait for both by
+ * mounting the bad image, which each refuses once it is up. */
+static void t_servers(void)
+{
+	static const char *const types[] = { "ext2", "iso9660" };
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	int i, r, tries;
+
+	for (i = 0; i < 2; i++) {
+		tries = 100;
+		while ((r = mount("/dev/ram3", E2_DIR, types[i], MS_RDONLY, NULL)) < 0 &&
+		    errno == ENODEV && --tries > 0)
+			nanosleep(&pause, NULL);
+		ok(r < 0 && errno != ENODEV, "the %s server is up (errno %d for the bad image)",
+			types[i], r < 0 ? errno : 0);
+	}
+}
+
 static void t_iso(void)
 {
 	char *mount_a[] = { "/bin/mount", "-a", NULL };
@@ -327,7 +346,6 @@ static void t_ext2_write(void)
 	long len = 0, i;
 	int r;
 
-	mkdir(E2_DIR, 0755);
 	r = run(mount_e2);
 	ok(r == 0, "mount -t ext2 /dev/ram2 " E2_DIR " (status %d)", r);
 	walk_errors = walk_entries = 0;
@@ -412,6 +430,8 @@ static void t_refused(void)
 int main(void)
 {
 	t_console();
+	mkdir(E2_DIR, 0755);
+	t_servers();
 	t_iso();
 	t_ext2_write();
 	t_ext2_rdonly();
