@@ -380,6 +380,10 @@ static void t_ext2_write(void)
 	ok(rmdir(E2_DIR "/emptydir") == 0, "rmdir emptydir");
 	ok(symlink("new/big.bin", E2_DIR "/biglink") == 0, "symlink biglink");
 	ok(truncate(E2_DIR "/dir/sub/data.bin", 5000) == 0, "truncate dir/sub/data.bin to 5000");
+	/* Last, so no new file takes its inode: a deleted inode stays for
+	 * e2fsck to judge (its dtime). */
+	ok(write_file(E2_DIR "/gone.tmp", "x", 1) == 0 && unlink(E2_DIR "/gone.tmp") == 0,
+		"a file written and unlinked");
 	r = file_cksum(E2_DIR "/new/big.bin", &crc, &len);
 	ok(r == 0 && crc == want && len == BIG,
 		"new/big.bin reads back (cksum %u, %ld bytes)", crc, len);
