@@ -60,7 +60,7 @@ int mount_all(unsigned long flags)
 	char line[LINE_MAX_FSTAB], *p;
 	struct fstab_ent e;
 	const char *why, *used;
-	int n = 0, status = 0;
+	int n = 0, status = 0, ro_forced;
 	FILE *f;
 
 	if (!(f = fopen(FSTAB, "r")))
@@ -84,8 +84,12 @@ int mount_all(unsigned long flags)
 		if (e.noauto || !strcmp(e.dir, "/"))
 			continue;
 		if (mount_typed(strcmp(e.dev, "none") ? e.dev : NULL, e.dir,
-		    e.type, e.flags | flags, &used) == 0)
+		    e.type, e.flags | flags, &used, &ro_forced) == 0) {
+			if (ro_forced)
+				cmd_msg("%s is write-protected, mounted read-only",
+				    e.dev);
 			continue;
+		}
 		if (e.nofail && errno == ENXIO)
 			continue;
 		status = cmd_err("%s on %s", e.dev, e.dir);

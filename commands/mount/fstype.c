@@ -8,7 +8,9 @@
  * running), stop at any other error (the device, the directory, a damaged
  * file system the probe did recognise).  A server serves one mount, so
  * EBUSY (busy elsewhere, or the directory is) also goes on to the next
- * type and is what is reported when nothing else is.
+ * type and is what is reported when nothing else is.  A device that
+ * refuses writing (a read-only disk: EROFS) is tried again read-only, as
+ * Linux's mount does.
  */
 #include <errno.h>
 #include <string.h>
@@ -19,18 +21,32 @@
 static const char *const order[] = { FSTYPE_ORDER };
 #define NORDER	(sizeof(order) / sizeof(order[0]))
 
+/* mount(2), again read-only when the device is write-protected. */
+static int mount_one(const char *source, const char *dir, const char *type,
+    unsigned long *flags, int *ro_forced)
+{
+	if (mount(source, dir, type, *flags, NULL) == 0)
+		return 0;
+	if (errno != EROFS || (*flags & MS_RDONLY))
+		return -1;
+	*flags |= MS_RDONLY;
+	*ro_forced = 1;
+	return mount(source, dir, type, *flags, NULL);
+}
+
 int mount_typed(const char *source, const char *dir, const char *type,
-    unsigned long flags, const char **used)
+    unsigned long flags, const char **used, int *ro_forced)
 {
 	int busy = 0;
 	size_t i;
 
 	*used = type;
+	*ro_forced = 0;
 	if (type && strcmp(type, "auto") != 0)
-		return mount(source, dir, type, flags, NULL);
+		return mount_one(source, dir, type, &flags, ro_forced);
 	for (i = 0; i < NORDER; i++) {
 		*used = order[i];
-		if (mount(source, dir, order[i], flags, NULL) == 0)
+		if (mount_one(source, dir, order[i], &flags, ro_forced) == 0)
 			return 0;
 		if (errno == EBUSY)
 			busy = 1;

@@ -9,7 +9,8 @@
  * "auto", the type is detected by trying the servers in turn (fstype.c).
  * SOURCE is the block special file it serves, or "none" for a server
  * without a device (vfs/README.md, "Mounts").  -r mounts read-only (an
- * ISO 9660 volume always is).  -a mounts what /etc/fstab lists (fstab.c).
+ * ISO 9660 volume always is; so is a write-protected device, with a
+ * note).  -a mounts what /etc/fstab lists (fstab.c).
  * VFS keeps no mount table a program can read yet, so mount without
  * arguments is a usage error rather than a listing.
  */
@@ -27,7 +28,7 @@ int main(int argc, char **argv)
 {
 	const char *type = NULL, *used;
 	unsigned long flags = 0;
-	int c, all = 0;
+	int c, all = 0, ro_forced;
 
 	cmd_init(argv[0]);
 	while ((c = getopt(argc, argv, "art:")) != -1) {
@@ -46,8 +47,12 @@ int main(int argc, char **argv)
 	if (argc - optind != 2)
 		cmd_usage(USAGE);
 	if (mount_typed(strcmp(argv[optind], "none") ? argv[optind] : NULL,
-	    argv[optind + 1], type, flags, &used) == 0)
+	    argv[optind + 1], type, flags, &used, &ro_forced) == 0) {
+		if (ro_forced)
+			cmd_msg("%s is write-protected, mounted read-only",
+			    argv[optind]);
 		return 0;
+	}
 	if (!used && errno == EFTYPE)
 		return cmd_msg("%s: no known file system found (tried %s)",
 		    argv[optind], mount_type_names());

@@ -9,11 +9,12 @@
 
 /* mount(2) of source (NULL: none) on dir as type, or, for a NULL type or
  * "auto", as the first type of FSTYPE_ORDER whose server accepts it; the
- * type used goes to *used.  0, or -1 with errno: the first error that is
- * not "not this type" (EFTYPE, ENODEV), else EBUSY if a server was busy,
- * else EFTYPE. */
+ * type used goes to *used.  A write-protected device (EROFS without
+ * MS_RDONLY) is mounted read-only instead, and *ro_forced says so.  0, or
+ * -1 with errno: the first error that is not "not this type" (EFTYPE,
+ * ENODEV), else EBUSY if a server was busy, else EFTYPE. */
 int mount_typed(const char *source, const char *dir, const char *type,
-    unsigned long flags, const char **used);
+    unsigned long flags, const char **used, int *ro_forced);
 /* "mfs, ext2, ..." for messages. */
 const char *mount_type_names(void);
 
