@@ -59,8 +59,5 @@ int main(int argc, char **argv)
 	if (used && errno == EFTYPE)
 		return cmd_msg("%s: not %s %s file system", argv[optind],
 		    strchr("aeiou", used[0]) ? "an" : "a", used);
-	if (errno == ENODEV && type)	/* from VFS, or a server without devices */
-		return cmd_msg("%s: no file-system server '%s', or it takes "
-		    "no device", argv[optind], type);
 	return cmd_err("%s on %s", argv[optind], argv[optind + 1]);
 }
