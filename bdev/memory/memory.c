@@ -282,6 +282,7 @@ static int ram_init(int type, const sef_init_info_t *info)
 	}
 	return disks ? OK : -EINVAL;
 }
+
 int main(const char *args)
 {
 	int r;
