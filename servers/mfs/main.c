@@ -10,15 +10,14 @@
  *				 lib/libsys/libc_glue.c)
  */
 #include <mica/fsdriver_os.h>
+#include <mica/fstype.h>
 #include <mica/sef.h>
-
-#include "mfs.h"
 
 int main(const char *args)
 {
 	int r;
 
 	(void)args;
-	r = fsdriver_task(&mfs_table);
+	r = fsdriver_task_fstype(&mfs_fstype);	/* mount detects MFS */
 	panic("mfs: fsdriver_task ended (%d)", r);
 }
