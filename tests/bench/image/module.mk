@@ -39,3 +39,8 @@ $(eval $(call bench_image,$(BENCH_BIG_IMG),$(BENCH_BIG_OPTS),"/usr/bench/tsc boo
 	/usr/bench/files /usr/bench/bigfile poweroff))
 .PHONY: bench-images
 bench-images: $(BENCH_BOOT_IMG) $(BENCH_BIG_IMG)
+# The benches boot `make run`'s module list (tests/os/module.mk) with the
+# bench image in place of root.img: one list, handed over in the
+# environment (shell words, quoted).
+bench: export BENCH_RUN_MODULES = $(RUN_MODULES)
+BENCH_DEPS += $(RUN_DEPS)
