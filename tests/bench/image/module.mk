@@ -43,4 +43,5 @@ bench-images: $(BENCH_BOOT_IMG) $(BENCH_BIG_IMG)
 # bench image in place of root.img: one list, handed over in the
 # environment (shell words, quoted).
 bench: export BENCH_RUN_MODULES = $(RUN_MODULES)
-BENCH_DEPS += $(RUN_DEPS)
+BENCH_DEPS += $(RUN_DEPS) $(BENCH_BIG_IMG)
+BENCHES += tests/bench/image/bench.sh
