@@ -43,7 +43,7 @@ bench_table() {
 		{ n[$1] = $2; cyc[$1] = $3; ns[$1] = $4 }
 		END {
 			printf "%s, %s\n", ver, mode
-			unit = mode == "icount" ? "instructions" : "TSC cycles"
+			unit = mode ~ /icount/ ? "instructions" : "TSC cycles"
 			k = split(keys, names, " ")
 			for (i = 1; i <= k; i++) {
 				x = names[i]
