@@ -168,7 +168,7 @@ static int mfs_clip(struct mfs_inode *ip, size_t *bytes, uint64_t pos,
 
 /* Read or write 'bytes' of ip at 'pos'; returns bytes moved or an error
  * (a partial transfer returns what was moved). */
-ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
+static ssize_t mfs_rdwt_blocks(struct mfs_inode *ip, const struct mfs_io *io,
     size_t bytes, uint64_t pos, int write)
 {
 	size_t bs = mfs_m.sb.block_size, done = 0, len;
@@ -206,6 +206,46 @@ ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
 		ip->i_ra_pos = pos + done;
 	if (done == 0 && n < 0)
 		return n;
+	return (ssize_t)done;
+}
+
+/*
+ * A caller's buffer moves in windows of MFS_GATHER bytes through one
+ * bounce buffer: one fsdriver_copyin/copyout per window instead of one
+ * per block.  In the OS each is a kernel copy between address spaces
+ * (~1,000 instructions beyond the bytes); with 1 KiB blocks that was a
+ * third of a cold sequential read (tests/bench/image: 64 MiB, 5.4M
+ * instructions per MiB against 3.6M for the raw device).  The file
+ * system is single-threaded (micafuse serves one request at a time), so
+ * one static buffer serves.  Windows continue each other, so the
+ * read-ahead sees one sequential stream (i_ra_pos).
+ */
+#define MFS_GATHER	(32 * 1024)
+
+ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
+    size_t bytes, uint64_t pos, int write)
+{
+	static char bounce[MFS_GATHER];
+	struct mfs_io win = { NULL, bounce, 0 };
+	size_t done = 0, len;
+	ssize_t n;
+	int r;
+
+	if (io->local != NULL || io->peek || bytes <= mfs_m.sb.block_size)
+		return mfs_rdwt_blocks(ip, io, bytes, pos, write);
+	while (done < bytes) {
+		len = bytes - done < MFS_GATHER ? bytes - done : MFS_GATHER;
+		if (write && (r = fsdriver_copyin(io->data, done, bounce, len)) != OK)
+			return done > 0 ? (ssize_t)done : r;
+		n = mfs_rdwt_blocks(ip, &win, len, pos + done, write);
+		if (n <= 0)
+			return done > 0 ? (ssize_t)done : n;
+		if (!write && (r = fsdriver_copyout(io->data, done, bounce, (size_t)n)) != OK)
+			return done > 0 ? (ssize_t)done : r;
+		done += (size_t)n;
+		if ((size_t)n < len)
+			break;
+	}
 	return (ssize_t)done;
 }
 
