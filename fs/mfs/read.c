@@ -110,19 +110,33 @@ static int mfs_write_block(struct mfs_inode *ip, uint64_t blk, size_t off,
 	return OK;
 }
 
+/* The file block holding byte 'pos', and the offset in it: the block size
+ * is a power of two (mfs_sb_geometry), and a 64-bit division is a libgcc
+ * call on i386, paid per block. */
+static inline uint64_t mfs_blk_of(uint64_t pos)
+{
+	return pos >> __builtin_ctz(mfs_m.sb.block_size);
+}
+
+static inline size_t mfs_off_in(uint64_t pos)
+{
+	return (size_t)(pos & (mfs_m.sb.block_size - 1));
+}
+
 /* One block's part of a request; returns bytes moved or an error. */
 static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
     uint64_t pos, size_t len, size_t done, int write, uint64_t limit)
 {
-	size_t bs = mfs_m.sb.block_size, off = pos % bs;
+	size_t off = mfs_off_in(pos);
+	uint64_t blk = mfs_blk_of(pos);
 	struct buf *bp;
 	uint32_t z;
 	int r, fresh = 0;
 
 	if (write) {
-		r = mfs_write_block(ip, pos / bs, off, len, &bp, &fresh);
+		r = mfs_write_block(ip, blk, off, len, &bp, &fresh);
 	} else {
-		if ((r = mfs_read_map(ip, pos / bs, &z)) != OK)
+		if ((r = mfs_read_map(ip, blk, &z)) != OK)
 			return r;
 		if (z == 0) {
 			if (io->peek)
@@ -134,7 +148,7 @@ static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
 			r = fsdriver_zero(io->data, done, len);
 			return r != OK ? r : (ssize_t)len;
 		}
-		r = mfs_read_block(ip, pos / bs, z, limit, &bp);
+		r = mfs_read_block(ip, blk, z, limit, &bp);
 	}
 	if (r != OK)
 		return r;
@@ -190,7 +204,7 @@ static ssize_t mfs_rdwt_blocks(struct mfs_inode *ip, const struct mfs_io *io,
 	if (pos == ip->i_ra_pos)
 		limit = UINT64_MAX;
 	while (done < bytes) {
-		len = bs - (pos + done) % bs;
+		len = bs - mfs_off_in(pos + done);
 		if (len > bytes - done)
 			len = bytes - done;
 		n = mfs_rdwt_block(ip, io, pos + done, len, done, write, limit);
