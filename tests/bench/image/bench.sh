@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/bench/image/bench.sh - the file benchmarks of issue 10 in the real
 # system: `make run`'s boot (BENCH_RUN_MODULES) with the big bench image
-# (160 MiB, tests/bench/image/module.mk) whose /etc/rc runs
+# (224 MiB, tests/bench/image/module.mk) whose /etc/rc runs
 # /usr/bench/files and /usr/bench/bigfile, then powers off; MFS with
 # stats=1.  One boot under -icount shift=0 (the TSC counts guest
 # instructions: deterministic), one under plain TCG (wall time here).
@@ -41,7 +41,7 @@ mods_for() {	# IMAGE: make run's list with IMAGE as the root, MFS stats=1
 		esac
 	done
 }
-mem="-m 512"	# the 160 MiB image module, MFS's cache (up to 64 MiB), the rest
+mem="-m 512"	# the 224 MiB image module, MFS's cache (up to 64 MiB), the rest
 
 # Device requests per phase: the mfs-stats line last printed before each
 # "bench-phase: NAME" line, minus the one before the phase before.
@@ -85,12 +85,12 @@ report_big() {	# MODE BLOCK-SIZE-NAME
 		if (mode ~ /icount/) {
 			printf "bench: 64MiB " bs " instructions per MiB: raw /dev/ram0 %.1fM, file write %.1fM, read warm %.1fM, read cold %.1fM\n",
 				raw / 1e6, wr / 1e6, warm / 1e6, cold / 1e6
-			printf "bench: 64MiB " bs " cold file read = %.0f%% of raw /dev/ram0 (instructions; target >= 80%%): %s\n",
+			printf "bench: 64MiB " bs " cold file read = %.1f%% of raw /dev/ram0 (instructions; target >= 80%%): %s\n",
 				100 * raw / cold, (raw / cold >= 0.8 ? "met" : "MISSED")
 		} else {
 			printf "bench: 64MiB " bs " TCG MB/s: raw /dev/ram0 %.1f, file write %.1f, read warm %.1f, read cold %.1f\n",
 				1.048576e3 / (rawns / 1e6), 1.048576e3 / (wrns / 1e6), 1.048576e3 / (warmns / 1e6), 1.048576e3 / (coldns / 1e6)
-			printf "bench: 64MiB " bs " cold file read = %.0f%% of raw /dev/ram0 (TCG wall; target >= 80%%): %s\n",
+			printf "bench: 64MiB " bs " cold file read = %.1f%% of raw /dev/ram0 (TCG wall; target >= 80%%): %s\n",
 				100 * rawns / coldns, (rawns / coldns >= 0.8 ? "met" : "MISSED")
 		}
 	}'

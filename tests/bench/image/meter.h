@@ -40,13 +40,20 @@ static inline void meter_start(struct meter *m)
 	m->tsc = meter_tsc();
 }
 
-/* Print the figure for 'runs' runs since meter_start(); 'bad' failures
- * make a "failed" line instead (bench-lib.sh then reports no figure). */
-static inline void meter_stop(const struct meter *m, const char *name,
-    unsigned long runs, unsigned long bad)
+/* The time since meter_start(). */
+static inline void meter_elapsed(const struct meter *m, unsigned long long *tsc,
+    unsigned long long *ns)
 {
-	unsigned long long tsc = meter_tsc() - m->tsc, ns = meter_ns() - m->ns;
+	*tsc = meter_tsc() - m->tsc;
+	*ns = meter_ns() - m->ns;
+}
 
+/* Print the figure of 'runs' runs that took 'tsc' and 'ns' in all; 'bad'
+ * failures make a "bench-failed" line instead (bench-lib.sh then reports
+ * no figure). */
+static inline void meter_print(const char *name, unsigned long runs,
+    unsigned long long tsc, unsigned long long ns, unsigned long bad)
+{
 	if (runs == 0)
 		runs = 1;
 	if (bad)
@@ -55,6 +62,16 @@ static inline void meter_stop(const struct meter *m, const char *name,
 		printf("bench: %s %lu runs %llu cycles %llu ns\n", name, runs,
 		    tsc / runs, ns / runs);
 	fflush(stdout);
+}
+
+/* Print the figure for 'runs' runs since meter_start(). */
+static inline void meter_stop(const struct meter *m, const char *name,
+    unsigned long runs, unsigned long bad)
+{
+	unsigned long long tsc, ns;
+
+	meter_elapsed(m, &tsc, &ns);
+	meter_print(name, runs, tsc, ns, bad);
 }
 
 #endif /* BENCH_METER_H */

@@ -5,8 +5,9 @@
 # standard mkfs.mfs options (ROOT_IMG_OPTS) under build/i386/bench/:
 #
 #   boot.img  root.img's size; rc ends with "tsc boot-rc" (the boot bench)
-#   big.img   160 MiB, 16,384 inodes (10,000 files and two 64 MiB files
-#             fit); rc runs tsc, files and bigfile, then poweroff
+#   big.img   224 MiB, 16,384 inodes (10,000 files and two 64 MiB files
+#             fit, and bigfile's raw region, the last 64 MiB, stays clear
+#             of them); rc runs tsc, files and bigfile, then poweroff
 #   big4k.img the same size in 4 KiB blocks (MFS V3's default; root.img
 #             has 1 KiB blocks for util-linux fsck.minix); rc runs bigfile
 #
@@ -15,9 +16,9 @@ BENCH_IMG_DIR := build/i386/bench
 BENCH_PROGS   := $(foreach p,tsc files bigfile,$(BENCH_IMG_DIR)/usr/$(p))
 BENCH_BOOT_IMG := $(BENCH_IMG_DIR)/boot.img
 BENCH_BIG_IMG  := $(BENCH_IMG_DIR)/big.img
-BENCH_BIG_OPTS := -b 163840 -i 16384
+BENCH_BIG_OPTS := -b 229376 -i 16384
 BENCH_BIG4K_IMG  := $(BENCH_IMG_DIR)/big4k.img
-BENCH_BIG4K_OPTS := -B 4096 -b 40960 -i 4096
+BENCH_BIG4K_OPTS := -B 4096 -b 57344 -i 4096
 
 $(BENCH_IMG_DIR)/usr/%: tests/bench/image/%.c tests/bench/image/meter.h $(MICA_CC_DEPS)
 	@mkdir -p $(@D)
