@@ -433,6 +433,16 @@ PMVFS_MESSAGES(FS_CHECK)
 STATIC_ASSERT(sizeof(message) == 64, message_size);
 
 /*
+ * IPC traps by operation, and how many of them the kernel's fast path
+ * (kernel/ipc_fast.c) finished; SYS_DIAGCTL DIAG_IPCSTAT copies it out, so
+ * a benchmark can say how many of its round trips took the fast path.
+ */
+struct ipc_stats {
+	u32_t traps[8];			/* by IPC_x operation (0: unknown) */
+	u32_t fast[8];			/* of those, done by the fast path */
+};
+
+/*
  * One entry of a senda() table, in the sender's memory.  The kernel reads
  * entries marked AMF_VALID and not yet AMF_DONE, delivers each when its
  * destination receives, then writes back result and AMF_DONE.
