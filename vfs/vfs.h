@@ -210,7 +210,8 @@ int dev_ioctl(struct vfs_call *c, struct filp *f, u32_t request,
 void dev_reply(message *m);
 int dev_select(struct filp *f, int ops, int notify);
 void dev_cancel(struct fproc *fp);
-void pm_interrupted(struct fproc *fp, int result);	/* pm.c */
+/* pm.c: answer a suspended call (a restartable EINTR goes to PM first) */
+void suspended_reply(struct fproc *fp, int result);
 void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
 
