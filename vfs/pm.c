@@ -42,8 +42,10 @@ static int pm_exit(const message *m)
 {
 	struct fproc *fp = fproc_find(m->m_pm_vfs_proc.endpt);
 
-	if (fp)
+	if (fp) {
+		ctty_exit(fp);
 		fproc_exit(fp);
+	}
 	return OK;
 }
 
@@ -86,8 +88,10 @@ static int pm_session(const message *m)
 	if (!fp)
 		return -EINVAL;
 	fp->pgrp = m->m_pm_vfs_proc.pgrp;
-	if (m->m_type == VFS_PM_SETSID)
+	if (m->m_type == VFS_PM_SETSID) {
 		fp->sid = m->m_pm_vfs_proc.sid;
+		ctty_setsid(fp);
+	}
 	return OK;
 }
 

@@ -95,7 +95,8 @@
 #define VFS_UTIMENS     (VFS_RQ_BASE + 41)	/* m_lc_vfs_utimens (path_len 0: the fd) */
 #define VFS_CHROOT      (VFS_RQ_BASE + 42)	/* m_lc_vfs_path */
 #define VFS_FCHOWN      (VFS_RQ_BASE + 43)	/* m_lc_vfs_fd: fd, uid, gid */
-#define VFS_NR_CALLS    44
+#define VFS_GETMNTINFO  (VFS_RQ_BASE + 44)	/* m_lc_vfs_io: grant, count = buffer bytes; fills struct mica_mntinfo records (mica/mntinfo.h), replies the number of mounts */
+#define VFS_NR_CALLS    45
 
 /* VM: the address space. */
 #define VM_RQ_BASE      0x2200

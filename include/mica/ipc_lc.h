@@ -140,7 +140,8 @@ typedef struct {			/* PM_EXEC */
 
 typedef struct {			/* PM_REBOOT */
 	int how;			/* RB_* (mica/abi.h) */
-	u8_t pad[52];
+	u32_t status;			/* the machine's exit status (low 8 bits) */
+	u8_t pad[48];
 } mess_lc_pm_reboot;
 
 /* ---- VFS ---- */

@@ -195,13 +195,20 @@ int setgroups(int n, const gid_t *list)
 		wire, n ? n * sizeof(u32_t) : sizeof(u32_t), CPF_READ);
 }
 
-/* PM answers only a refusal: on success the system goes down. */
-int reboot(int howto)
+/* PM answers only a refusal: on success the system goes down, with
+ * 'status' as the machine's exit status (0 for reboot()). */
+int reboot_status(int howto, int status)
 {
 	message m = lc_msg();
 
 	m.m_lc_pm_reboot.how = howto;
+	m.m_lc_pm_reboot.status = (u32_t)status & 0xff;
 	return lc_call(PM_PROC_NR, PM_REBOOT, &m);
+}
+
+int reboot(int howto)
+{
+	return reboot_status(howto, 0);
 }
 
 /*
