@@ -51,8 +51,7 @@ OS_TESTS += os-tests-run
 # attaches disk images (vda, vdb, ...), MICA_ROOT=vda (or vda1..) mounts
 # the root file system from one of them instead of /dev/ram0 (README.md).
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
-	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11" \
-	"$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
+	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
 	"$(TBIN)/memory.elf image=10" "$(TBIN)/mfs.elf" "$(TBIN)/pfs.elf" \
 	"$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(TBIN)/virtio_blk.elf"
 RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs virtio_blk,$(TBIN)/$(m).elf) \
