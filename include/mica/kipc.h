@@ -33,6 +33,7 @@ int kernel_call(message *m);			/* m->m_type = SYS_x */
 int sys_diag_print(const char *s, u32_t len);
 int sys_diag_dump(void);
 int sys_shutdown(u32_t status);
+int sys_ipc_stats(struct ipc_stats *st);	/* the kernel's IPC fast-path counters */
 int sys_getinfo(endpoint_t *self, int *slot);
 int sys_privctl(endpoint_t e, int request, struct priv_info *pi);
 int sys_fork(endpoint_t parent);		/* child endpoint, 0 in the child */

@@ -28,6 +28,16 @@ int sys_diag_dump(void)
 	return kcall(SYS_DIAGCTL, &m);
 }
 
+int sys_ipc_stats(struct ipc_stats *st)
+{
+	message m = { 0 };
+
+	m.m_diagctl.request = DIAG_IPCSTAT;
+	m.m_diagctl.buf = (vir_bytes)st;
+	m.m_diagctl.len = sizeof(*st);
+	return kcall(SYS_DIAGCTL, &m);
+}
+
 int sys_shutdown(u32_t status)
 {
 	message m = { 0 };

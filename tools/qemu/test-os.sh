@@ -5,7 +5,10 @@
 #
 # LIST has one suite per line: "name: module args, module args, ...",
 # where each module is a file name in BINDIR without ".elf", or a data
-# module NAME.img in BINDIR/.. (the root image: "root.img data").  Each suite
+# module NAME.img in BINDIR/.. (the root image: "root.img data").
+# "name: @run ARGS" boots the whole system of `make run` instead: the
+# module list in MICA_RUN_MODULES (tests/os/module.mk's RUN_MODULES, set by
+# make, quoted as there), with ARGS added to init's boot line.  Each suite
 # boots once (run.sh, bounded by a timeout); its serial output must hold a
 # plan "1..N", N "ok" lines and no "not ok", and the guest must power off
 # with status 0.  A timeout, a missing plan or a short count fails the
@@ -21,6 +24,10 @@
 # QEMU options: a suite NAME with a file NAME.qemu beside LIST boots with
 # those extra options (run.sh --qemu; lines starting with # are comments),
 # e.g. "-icount shift=0,sleep=off" for a suite comparing guest clocks.
+#
+# Timeout: a suite NAME with a file NAME.timeout beside LIST (one number,
+# seconds) is bounded by that instead of OS_TEST_TIMEOUT, e.g. a suite
+# that boots the whole system and runs many programs in it.
 #
 # Host check: a suite NAME with a file NAME.check beside LIST has it run
 # (bash NAME.check SERIAL-LOG [DIR]) after the guest powered off; its "ok"
@@ -72,6 +79,22 @@ while IFS= read -r line; do
 	fi
 	mods=()
 	IFS=',' read -ra parts <<< "${line#*:}"
+	spec=$(echo "${line#*:}" | sed 's/^ *//; s/ *$//')
+	if [ "${spec%% *}" = @run ]; then
+		# the whole system of `make run`: its module list comes from make
+		parts=() extra=${spec#@run}
+		if [ -z "${MICA_RUN_MODULES:-}" ]; then
+			echo "not ok - $name: MICA_RUN_MODULES is not set (make test-os sets it)"
+			failed=$((failed + 1))
+			continue
+		fi
+		eval "set -- $MICA_RUN_MODULES"
+		for m in "$@"; do
+			w=${m%% *}
+			[ "${w##*/}" = init ] && m="$m$extra"
+			mods+=("$m")
+		done
+	fi
 	for p in "${parts[@]}"; do
 		p=$(echo "$p" | sed 's/^ *//; s/ *$//')
 		case ${p%% *} in
@@ -104,7 +127,9 @@ while IFS= read -r line; do
 	[ -f "$inputs/$name.qemu" ] &&
 		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ' |
 			sed "s|@DIR@|$dir|g")")
-	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "${input[@]}" "${qopts[@]}" \
+	stimeout=$timeout
+	[ -f "$inputs/$name.timeout" ] && stimeout=$(grep -v '^#' "$inputs/$name.timeout" | head -1)
+	bash "$here/run.sh" $kvm --timeout "$stimeout" --log "$log" "${input[@]}" "${qopts[@]}" \
 		"$kernel" "${mods[@]}" >/dev/null
 	rc=$?
 	[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }
@@ -116,7 +141,7 @@ while IFS= read -r line; do
 	passed=$((passed + oks))
 	failed=$((failed + nots))
 	why=""
-	[ "$rc" = 124 ] && why="timeout after ${timeout}s"
+	[ "$rc" = 124 ] && why="timeout after ${stimeout}s"
 	[ -z "$why" ] && [ -z "$plan" ] && why="no TAP plan (run.sh status $rc)"
 	[ -z "$why" ] && [ "$((oks + nots))" != "$plan" ] && why="planned $plan, ran $((oks + nots))"
 	[ -z "$why" ] && [ "$rc" != 0 ] && [ "$nots" = 0 ] && why="guest exit status $rc"
