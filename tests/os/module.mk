@@ -56,8 +56,7 @@ OS_TESTS += os-tests-run
 # attaches disk images (vda, vdb, ...), MICA_ROOT=vda (or vda1..) mounts
 # the root file system from one of them instead of /dev/ram0 (README.md).
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
-	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13" \
-	"$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
+	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
 	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
 	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(TBIN)/virtio_blk.elf" \
 	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" $(foreach i,$(RUN_IMAGES),"$(i) data")
