@@ -32,6 +32,7 @@
 #define RC        "/etc/rc"
 #define FAST_DEATHS_MAX 10
 #define CONSOLE_WAIT_MS 10000
+#define PAUSE_MAX_NS    (100 * 1000 * 1000)
 
 static char *const shell_env[] = {
 	"PATH=/bin:/sbin:/usr/bin", "HOME=/", "TERM=vt100", "PS1=# ", NULL
@@ -47,14 +48,23 @@ static void say(const char *what)
  * learns their labels as they answer), and VFS mounts the root at the
  * first file call: a first open can fail because the root's driver or
  * server is not up yet.  So init tries for CONSOLE_WAIT_MS, then gives up.
+ * The pause between tries doubles from 1 ms to 100 ms: the root is
+ * usually there a few milliseconds after init starts, and a fixed 100 ms
+ * made every boot wait 100 to 200 ms for nothing (tests/bench/boot).
  */
 static int open_console(void)
 {
-	struct timespec pause = { 0, 100 * 1000 * 1000 };
-	int fd, tries = CONSOLE_WAIT_MS / 100;
+	struct timespec pause = { 0, 1000 * 1000 };
+	long waited_ms = 0;
+	int fd;
 
-	while ((fd = open(CONSOLE, O_RDWR)) < 0 && --tries > 0)
+	while ((fd = open(CONSOLE, O_RDWR)) < 0 && waited_ms < CONSOLE_WAIT_MS) {
 		nanosleep(&pause, NULL);
+		waited_ms += pause.tv_nsec / (1000 * 1000);
+		pause.tv_nsec *= 2;
+		if (pause.tv_nsec > PAUSE_MAX_NS)
+			pause.tv_nsec = PAUSE_MAX_NS;
+	}
 	if (fd < 0)
 		return -1;
 	if ((fd != 0 && dup2(fd, 0) < 0) || dup2(0, 1) < 0 || dup2(0, 2) < 0)
@@ -75,8 +85,15 @@ static pid_t spawn(char *const argv[], int own_tty)
 		return pid;
 	}
 	setsid();
-	if (own_tty)
+	if (own_tty) {
+		/* the session leader opens the console: it becomes the
+		 * session's controlling terminal (/dev/tty, job control) */
+		int fd = open(CONSOLE, O_RDWR);
+
+		if (fd >= 0)
+			close(fd);
 		tcsetpgrp(0, getpid());
+	}
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
 	execve(argv[0], argv, shell_env);

@@ -45,7 +45,9 @@
 #define PM_EXEC         (PM_RQ_BASE + 24)	/* m_lc_pm_exec; no reply on success */
 #define PM_REBOOT       (PM_RQ_BASE + 25)	/* m_lc_pm_reboot */
 #define PM_SIGALTSTACK  (PM_RQ_BASE + 26)	/* m_lc_pm_sigaltstack; reply old */
-#define PM_NR_CALLS     27
+#define PM_GETPROCS     (PM_RQ_BASE + 27)	/* m_lc_pm_getprocs; reply: how many
+						   processes (mica/procinfo.h) */
+#define PM_NR_CALLS     28
 
 /* VFS: files.  "path" requests carry the path by grant, length without NUL. */
 #define VFS_RQ_BASE     0x2100

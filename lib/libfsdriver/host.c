@@ -34,6 +34,13 @@ static char *host_range(const struct fsdriver_data *data, size_t off,
 	return (char *)data->fd_ref + off;
 }
 
+/* On the host the caller's buffer is plain memory. */
+void *fsdriver_direct(const struct fsdriver_data *data, size_t off,
+    size_t len)
+{
+	return len > 0 ? host_range(data, off, len) : NULL;
+}
+
 /* Copy 'len' bytes at 'off' of the caller's buffer into 'ptr'. */
 int fsdriver_copyin(const struct fsdriver_data *data, size_t off,
     void *ptr, size_t len)

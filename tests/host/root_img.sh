@@ -45,13 +45,21 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 		"$([ -f "$T/m/bin/sh" ] && [ -f "$T/m/sbin/init" ] && echo yes)"
 	t_is "[ is a link to test" "$(stat -c %i "$T/m/bin/test")" "$(stat -c %i "$T/m/bin/[")"
 	t_ok "/etc/rc is tools/mkimage/etc/rc" cmp "$ROOT/tools/mkimage/etc/rc" "$T/m/etc/rc"
+	t_ok "/etc/fstab is tools/mkimage/etc/fstab" cmp "$ROOT/tools/mkimage/etc/fstab" "$T/m/etc/fstab"
 	t_is "/etc/passwd has root" "root:x:0:0" "$(cut -d: -f1-4 "$T/m/etc/passwd" | head -1)"
 	t_is "/tmp is 1777 root" "1777 0" "$(stat -c '%a %u' "$T/m/tmp")"
-	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|ram0 b 1:0 600|random c 1:3 644|tty c 4:1 666|urandom c 1:3 644|zero c 1:2 666|" \
+	# virtio disks: vda..vdd and their partitions 1..4 (major 3, minor
+	# disk * 8 + part: include/mica/vblkdev.h; %T prints the minor in hex)
+	vd="vda b 3:0 600|vda1 b 3:1 600|vda2 b 3:2 600|vda3 b 3:3 600|vda4 b 3:4 600|vdb b 3:8 600|vdb1 b 3:9 600|vdb2 b 3:a 600|vdb3 b 3:b 600|vdb4 b 3:c 600|vdc b 3:10 600|vdc1 b 3:11 600|vdc2 b 3:12 600|vdc3 b 3:13 600|vdc4 b 3:14 600|vdd b 3:18 600|vdd1 b 3:19 600|vdd2 b 3:1a 600|vdd3 b 3:1b 600|vdd4 b 3:1c 600|"
+	# PTY pairs: masters ptyp0..15 at tty minors 0xc0.., slaves ttyp0..15
+	# at 0x80.. (drivers/tty/README.md), in ls's (name) order
+	pty() { for i in 0 1 10 11 12 13 14 15 2 3 4 5 6 7 8 9; do
+		printf '%s%d c 4:%x 666|' "$1" "$i" $(($2 + i)); done; }
+	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|$(pty ptyp 192)ram0 b 1:0 600|ram1 b 1:1 600|ram2 b 1:2 600|ram3 b 1:3 600|random c 1:3 644|tty c 4:1 666|$(pty ttyp 128)urandom c 1:3 644|${vd}zero c 1:2 666|" \
 		"$(for d in "$T"/m/dev/*; do stat -c '%n %F %t:%T %a' "$d"; done |
 		sed "s|$T/m/dev/||; s/character special file/c/; s/block special file/b/" |
 		tr '\n' '|')"
-	t_is "top-level directories" "bin dev etc home sbin tmp usr" \
+	t_is "top-level directories" "bin dev etc home mnt sbin tmp usr" \
 		"$(cd "$T/m" && ls -d */ | tr -d / | grep -v lost | tr '\n' ' ' | sed 's/ $//')"
 	t_umount "micafuse unmounts" "$T/m"
 fi

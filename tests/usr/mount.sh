@@ -22,8 +22,8 @@ used1=$(df / | tail -n 1 | { read dev size used rest; echo $used; })
 t_is "df sees 256 KiB written (and the indirect block)" "yes" \
 	"$(if [ $((used1 - used0)) -ge 256 ] && [ $((used1 - used0)) -le 260 ]; then echo yes; else echo "$used0 -> $used1"; fi)"
 rm big
-t_out "mount -Z: usage" 2 "mount: illegal option -- Z${nl}usage: mount [-r] -t type source dir | mount" mount -Z
-t_out "mount without a type: usage" 2 "usage: mount [-r] -t type source dir | mount" mount /dev/ram0 /mnt
+t_out "mount -Z: usage" 2 "mount: illegal option -- Z${nl}usage: mount [-r] [-t type] source dir | mount -a [-r] | mount" mount -Z
+t_out "mount without a type detects it: the mounted root is busy" 1 "mount: /dev/ram0 on /mnt: Device or resource busy" mount /dev/ram0 /mnt
 t_out "df -Z: usage" 2 "df: illegal option -- Z${nl}usage: df [-k] [file...]" df -Z
 mkdir mnt
 t_out "mount of an unknown type: ENODEV" 1 \

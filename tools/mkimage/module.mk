@@ -31,3 +31,6 @@ HOST_TESTS += tests/host/run_bounds.sh
 test-host: $(KERNEL_ELF) $(TBIN)/demo.elf $(TBIN)/test_timer.elf
 HOST_TESTS += tests/host/run_session.sh
 test-host: $(RUN_DEPS)
+HOST_TESTS += tests/host/root_virtio.sh tests/host/root_virtio_eio.sh
+test-host: $(RUN_DEPS) $(HBIN)/micafuse $(HBIN)/fsck.mfs
+HOST_TESTS += tests/host/pty_script.sh

@@ -30,9 +30,16 @@
 # that boots the whole system and runs many programs in it.
 #
 # Host check: a suite NAME with a file NAME.check beside LIST has it run
-# (bash NAME.check SERIAL-LOG) after the guest powered off; its "ok" and
-# "not ok" lines count as assertions too, printed like the guest's.  A
+# (bash NAME.check SERIAL-LOG [DIR]) after the guest powered off; its "ok"
+# and "not ok" lines count as assertions too, printed like the guest's.  A
 # check that prints none fails the suite.
+#
+# Host preparation: a suite NAME with a file NAME.prep beside LIST has it
+# run (bash NAME.prep DIR) before QEMU starts, DIR a fresh temporary
+# directory of the suite's own (disk images, blkdebug rules); "@DIR@" in
+# NAME.qemu stands for it (-drive file=@DIR@/a.img,...), and NAME.check
+# gets it as its second argument (to look at what the guest wrote).  A
+# prep that fails (non-zero status) fails the suite without booting it.
 #
 # OS_SUITES="a b c" in the environment runs only the suites named there
 # (make test-os OS_SUITES="vfs pfs"); the default is every suite.
@@ -104,9 +111,22 @@ while IFS= read -r line; do
 		feeder=$!
 		input=(--input "$tmp/$name.fifo")
 	fi
+	dir=""
+	if [ -f "$inputs/$name.prep" ]; then
+		dir=$tmp/$name.d
+		mkdir -p "$dir"
+		if ! bash "$inputs/$name.prep" "$dir" > "$tmp/$name.prep.log" 2>&1; then
+			echo "not ok - $name: host preparation $name.prep failed"
+			tail -20 "$tmp/$name.prep.log"
+			failed=$((failed + 1))
+			[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }
+			continue
+		fi
+	fi
 	qopts=()
 	[ -f "$inputs/$name.qemu" ] &&
-		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ')")
+		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ' |
+			sed "s|@DIR@|$dir|g")")
 	stimeout=$timeout
 	[ -f "$inputs/$name.timeout" ] && stimeout=$(grep -v '^#' "$inputs/$name.timeout" | head -1)
 	bash "$here/run.sh" $kvm --timeout "$stimeout" --log "$log" "${input[@]}" "${qopts[@]}" \
@@ -126,7 +146,7 @@ while IFS= read -r line; do
 	[ -z "$why" ] && [ "$((oks + nots))" != "$plan" ] && why="planned $plan, ran $((oks + nots))"
 	[ -z "$why" ] && [ "$rc" != 0 ] && [ "$nots" = 0 ] && why="guest exit status $rc"
 	if [ -z "$why" ] && [ -f "$inputs/$name.check" ]; then
-		bash "$inputs/$name.check" "$log.clean" > "$log.check" 2>&1
+		bash "$inputs/$name.check" "$log.clean" ${dir:+"$dir"} > "$log.check" 2>&1
 		grep -E '^(ok|not ok) ' "$log.check" | sed "s/^/$name: host: /"
 		coks=$(grep -c '^ok ' "$log.check")
 		cnots=$(grep -c '^not ok ' "$log.check")
