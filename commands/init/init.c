@@ -9,6 +9,10 @@
  *   once   the console shell is started once; when it ends init exits with
  *          its status, and PM syncs and powers off (a scripted session:
  *          `printf 'ls /\n' | make run`).
+ *   rc=PATH the script run (by /bin/sh) instead of /etc/rc: the "usr" test
+ *          suite boots with rc=/etc/rc.tests, which ends in the in-OS test
+ *          runner powering the machine off with its verdict
+ *          (tests/usr/README.md).
  * A shell that dies within a second of its start 10 times in a row ends
  * init (and so the system, with status 1): a broken /bin/sh cannot spin
  * forever, and a boot that cannot reach a prompt ends with an error.
@@ -81,8 +85,15 @@ static pid_t spawn(char *const argv[], int own_tty)
 		return pid;
 	}
 	setsid();
-	if (own_tty)
+	if (own_tty) {
+		/* the session leader opens the console: it becomes the
+		 * session's controlling terminal (/dev/tty, job control) */
+		int fd = open(CONSOLE, O_RDWR);
+
+		if (fd >= 0)
+			close(fd);
 		tcsetpgrp(0, getpid());
+	}
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
 	execve(argv[0], argv, shell_env);
@@ -109,24 +120,30 @@ static int wait_for(pid_t pid)
 
 int main(int argc, char **argv)
 {
-	char *rc_argv[] = { SHELL, RC, NULL };
+	char *rc_argv[] = { SHELL, RC, NULL };	/* rc=PATH replaces RC */
 	char *sh_path_argv[] = { SHELL, "-i", NULL };
 	int once = 0, fast = 0, status, i;
 	struct timespec t0, t1;
 
-	for (i = 1; i < argc; i++)
+	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "once"))
 			once = 1;
+		else if (!strncmp(argv[i], "rc=", 3) && argv[i][3] != '\0')
+			rc_argv[1] = argv[i] + 3;
+	}
 	if (open_console() < 0)
 		return 1;	/* no console: nobody to tell */
 	signal(SIGINT, SIG_IGN);
 	signal(SIGQUIT, SIG_IGN);
 	signal(SIGTSTP, SIG_IGN);
 
-	if (access(RC, R_OK) == 0) {
+	if (access(rc_argv[1], R_OK) == 0) {
 		pid_t rc = spawn(rc_argv, 0);
 		if (rc > 0 && (status = wait_for(rc)) != 0)
-			fprintf(stderr, "init: %s: status %d\n", RC, status);
+			fprintf(stderr, "init: %s: status %d\n", rc_argv[1],
+			    status);
+	} else if (strcmp(rc_argv[1], RC) != 0) {
+		say(rc_argv[1]);	/* one asked for is missing: say so */
 	}
 
 	for (;;) {

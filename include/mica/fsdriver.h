@@ -232,6 +232,15 @@ void fsdriver_gettime(struct timespec *ts);
 /* A log line from the file system (corruption found, mount refused, ...). */
 void fsdriver_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The body of fdr_bread (write 0) and fdr_bwrite (write 1): up to 'bytes'
+ * between the caller's data and byte 'pos' of 'dev' through the cache
+ * (lmfs_bio), clipped at the device's end; the count moved or a negative
+ * errno.  Refusing writes to a read-only mount is the caller's.  And of
+ * fdr_bflush: write the device's dirty blocks back (lib/libfsdriver/bio.c). */
+ssize_t fsdriver_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
+    off_t pos, int write);
+void fsdriver_bflush(dev_t dev);
+
 /* ---- encodings shared by the file systems (encode.c) ------------------- */
 
 /* A device number in the 32-bit form MINIX and Linux file systems store

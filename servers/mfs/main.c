@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <mica/fsdriver_os.h>
+#include <mica/fstype.h>
 #include <mica/kipc.h>
 #include <mica/libminixfs.h>
 #include <mica/sef.h>
@@ -50,6 +51,7 @@ static int sync_and_report(void)
 int main(const char *args)
 {
 	const struct fsdriver *table = &mfs_table;
+	static struct fsdriver_fstype type;
 	int r;
 
 	if (arg_int(args, "stats", 0) && mfs_table.fdr_sync != NULL) {
@@ -57,6 +59,8 @@ int main(const char *args)
 		stats_table.fdr_sync = sync_and_report;
 		table = &stats_table;
 	}
-	r = fsdriver_task(table);
+	type = mfs_fstype;			/* mount detects MFS */
+	type.table = table;
+	r = fsdriver_task_fstype(&type);
 	panic("mfs: fsdriver_task ended (%d)", r);
 }
