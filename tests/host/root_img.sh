@@ -36,10 +36,16 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 	t_ok "/etc/rc is tools/mkimage/etc/rc" cmp "$ROOT/tools/mkimage/etc/rc" "$T/m/etc/rc"
 	t_is "/etc/passwd has root" "root:x:0:0" "$(cut -d: -f1-4 "$T/m/etc/passwd" | head -1)"
 	t_is "/tmp is 1777 root" "1777 0" "$(stat -c '%a %u' "$T/m/tmp")"
+	devs=$(for d in "$T"/m/dev/*; do stat -c '%n %F %t:%T %a' "$d"; done |
+		sed "s|$T/m/dev/||; s/character special file/c/; s/block special file/b/")
 	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|ram0 b 1:0 600|random c 1:3 644|tty c 4:1 666|urandom c 1:3 644|zero c 1:2 666|" \
-		"$(for d in "$T"/m/dev/*; do stat -c '%n %F %t:%T %a' "$d"; done |
-		sed "s|$T/m/dev/||; s/character special file/c/; s/block special file/b/" |
-		tr '\n' '|')"
+		"$(echo "$devs" | grep -v '^[pt]typ' | tr '\n' '|')"
+	# PTY pairs (drivers/tty/README.md): slave ttypN = 4:128+N, master
+	# ptypN = 4:192+N, for N in 0..15
+	t_is "/dev PTY nodes" \
+		"$(for n in $(seq 0 15); do printf 'ptyp%d c 4:%x 666|ttyp%d c 4:%x 666|' $n $((192 + n)) $n $((128 + n)); done |
+			tr '|' '\n' | sort | tr '\n' '|')" \
+		"$(echo "$devs" | grep '^[pt]typ' | sort | tr '\n' '|')"
 	t_is "top-level directories" "bin dev etc home sbin tmp usr" \
 		"$(cd "$T/m" && ls -d */ | tr -d / | grep -v lost | tr '\n' ' ' | sed 's/ $//')"
 	t_umount "micafuse unmounts" "$T/m"
