@@ -14,8 +14,11 @@
  * module lists module J's pages (its start, which must be page aligned, to
  * its end rounded up to a page) as the process's first physical memory
  * range, so it can SYS_PHYSMAP them; the process finds the range with
- * SYS_PRIVCTL PRIV_GET on itself (mem_base[0], mem_len[0]).  This is how
- * the memory driver serves the root image (bdev/memory).
+ * SYS_PRIVCTL PRIV_GET on itself (mem_base[0], mem_len[0]).  "image1=K"
+ * .. "image3=M" list more modules the same way as ranges 1..3: range i is
+ * always the module of "image<i>=", an absent or unusable one leaves it
+ * empty.  This is how the memory driver serves the root image and more
+ * disk images as /dev/ram0..ram3 (bdev/memory).
  */
 #include "kernel.h"
 #include "elf.h"
@@ -72,23 +75,31 @@ static int word_number(const char *s, const char *key)
 	return -1;
 }
 
-/* "image=J": list module J's pages in p's privileges (see the top). */
+/* "image=J", "image1=K", ...: list module J's pages as p's memory range 0,
+ * K's as range 1, ... (see the top). */
 static void give_image(struct proc *p, const char *args,
 	const struct multiboot_module *mods, u32_t count)
 {
-	int j = word_number(args, "image=");
+	char key[] = "image0=";
 	const struct multiboot_module *m;
+	int i, j;
 
-	if (j < 0)
-		return;
-	m = (u32_t)j < count ? &mods[j] : NULL;
-	if (!m || m->end <= m->start ||
-	    (m->start & (PAGE_SIZE - 1)) || m->end > 0u - PAGE_SIZE) {
-		kprintf("kernel: %s: image=%d is no usable module\n", p->name, j);
-		return;
+	for (i = 0; i < NR_MEM_RANGES && i < 10; i++) {
+		key[5] = (char)('0' + i);
+		j = word_number(args, i ? key : "image=");
+		if (j < 0)
+			continue;
+		m = (u32_t)j < count ? &mods[j] : NULL;
+		if (!m || m->end <= m->start ||
+		    (m->start & (PAGE_SIZE - 1)) || m->end > 0u - PAGE_SIZE) {
+			kprintf("kernel: %s: %s%d is no usable module\n",
+				p->name, i ? key : "image=", j);
+			continue;
+		}
+		p->priv.mem_base[i] = m->start;
+		p->priv.mem_len[i] = (m->end - m->start + PAGE_SIZE - 1) &
+			~(PAGE_SIZE - 1);
 	}
-	p->priv.mem_base[0] = m->start;
-	p->priv.mem_len[0] = (m->end - m->start + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 }
 
 /* Give p a stack holding [endpoint, pointer to args]; returns the sp. */

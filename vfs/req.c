@@ -337,7 +337,9 @@ int req_fs_mount(endpoint_t fs, u32_t dev, u32_t flags, const char *dev_label,
 		cpf_revoke(ng);
 	if (r == OK)
 		*res = m.m_fs_node;
-	return r;
+	/* FS_MOUNT's answer is OK or an error: anything else came from a
+	 * server that does not speak vfsif.h (mount -t tty: a CDEV_REPLY). */
+	return r > 0 ? -ENODEV : r;
 }
 
 int req_unmount(struct vmnt *vm)

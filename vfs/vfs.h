@@ -97,6 +97,10 @@ struct fproc {
 	struct filp *dev_filp;
 	struct vnode *pipe_vp;		/* suspended on this pipe */
 	u32_t pipe_done;		/* bytes of the suspended write done */
+	/* PM's UNPAUSE asked for a restart (pmvfs.h): where the request
+	 * goes if the call ends with nothing done */
+	int restart;
+	cp_grant_id_t restart_grant;
 };
 
 struct vfs_call {
@@ -215,6 +219,7 @@ int ctty_opened(struct fproc *fp, const struct filp *f, int r);
 void ctty_setsid(struct fproc *fp);
 void ctty_exit(const struct fproc *fp);
 void dev_cancel(struct fproc *fp);
+void pm_interrupted(struct fproc *fp, int result);	/* pm.c */
 void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
 
@@ -268,6 +273,9 @@ int do_chdir(struct vfs_call *c);
 int do_fchdir(struct vfs_call *c);
 int do_chroot(struct vfs_call *c);
 int do_getcwd(struct vfs_call *c);
+int dir_path(struct fproc *fp, struct vnode *vp, char *buf, int size,
+	int *start);
+int do_getmntinfo(struct vfs_call *c);
 int do_mkdir(struct vfs_call *c);
 int do_mknod(struct vfs_call *c);
 int do_unlink(struct vfs_call *c);
@@ -297,5 +305,7 @@ int vfs_getattr(struct vnode *vp);	/* refresh mode/size/uid/gid from the FS */
 #define S_ISTYPE(m, t)	(((m) & MICA_S_IFMT) == (t))
 #define DEV_MAJOR(x)	(((x) & 0xfff00u) >> 8)	/* encoded rdev: encode.c */
 #define DEV_MINOR(x)	(((x) & 0xffu) | (((x) >> 12) & 0xfff00u))
+#define DEV_MAKE(ma, mi) ((((ma) & 0xfffu) << 8) | ((mi) & 0xffu) | \
+	(((mi) & 0xfff00u) << 12))
 
 #endif /* VFS_VFS_H */

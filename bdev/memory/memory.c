@@ -1,19 +1,25 @@
 /*
- * memory.c - the memory driver: /dev/ram0 as a block device (block minor
- * 0, served through lib/libblockdriver) and /dev/null, /dev/zero and
- * /dev/random as character devices (lib/libchardriver; minors in
- * mica/memdev.h).  One loop: libchardriver's, which hands every message
- * that is no character request (a block request) to libblockdriver.
+ * memory.c - the memory driver: RAM disks /dev/ram0..ram3 as block devices
+ * (block minors 0..MEM_RAM_NR-1, served through lib/libblockdriver) and
+ * /dev/null, /dev/zero and /dev/random as character devices
+ * (lib/libchardriver; every minor in mica/memdev.h).  One loop:
+ * libchardriver's, which hands every message that is no character request
+ * (a block request) to libblockdriver.
  *
- * The disk is either
- *   - "size=N": N bytes (up to RAM_MAX) of the driver's own memory, zeroed
- *     at start (a scratch disk for tests), or
- *   - "image=J": boot module J (the root file system image).  The kernel
- *     lists that module's pages as the driver's first physical memory
- *     range (kernel/main.c); the driver reads the range back with
- *     SYS_PRIVCTL PRIV_GET and maps it with SYS_PHYSMAP at IMAGE_VADDR.
+ * Each RAM disk is one of
+ *   - "size=N" (ram0 only): N bytes (up to RAM_MAX) of fresh zeroed pages
+ *     the driver maps for itself with SYS_MEMMAP (a scratch disk for tests;
+ *     its memory is taken at start, so a size the machine cannot give
+ *     fails the init with ENOMEM rather than a later write);
+ *   - "image=J" (ram0), "image1=K" (ram1) .. "image3=M" (ram3): a boot
+ *     module (a file-system image).  The kernel lists module J's pages as
+ *     the driver's physical memory range 0, K's as range 1, and so on
+ *     (kernel/main.c; RS keeps each at its index); the driver reads its
+ *     ranges back with SYS_PRIVCTL PRIV_GET and maps them with SYS_PHYSMAP.
  *     The disk is the module's size rounded up to a page; writes go to the
- *     module's memory, so they survive a restart of the driver.
+ *     module's memory, so they survive a restart of the driver (not QEMU).
+ * A minor with neither is ENXIO.  Every disk lives in one window of the
+ * driver's address space, [DISK_VADDR, + DISK_WINDOW), one after another.
  */
 #include <mica/blockdriver.h>
 #include <mica/chardriver.h>
@@ -21,49 +27,66 @@
 #include <mica/sef.h>
 #include <mica/syslib.h>
 
-#define RAM_MAX		(512u * 1024u)	/* bytes of the driver's own disk */
-#define IMAGE_VADDR	0xB0000000u	/* where the boot image is mapped */
-#define IMAGE_MAX	(256u * 1024u * 1024u)	/* IMAGE_VADDR + this < stack */
+#define DISK_VADDR	0xB0000000u	/* the disks' window ... */
+#define DISK_WINDOW	(240u << 20)	/* ... ending below the stack */
+#define RAM_MAX		(128u << 20)	/* bytes of a size= disk */
 #define CHUNK		4096u		/* zero/random bytes per safecopy */
 
-static u8_t ram_own[RAM_MAX];
-static u8_t *ram = ram_own;
-static u32_t ram_size;
-static u32_t ram_opens;
+STATIC_ASSERT(MEM_RAM_NR <= NR_MEM_RANGES, one_range_per_ram_minor);
 
-/* ---- /dev/ram0 ---- */
+struct ram_disk {
+	u8_t *base;		/* NULL: no such disk (ENXIO) */
+	u32_t size;		/* bytes */
+	u32_t opens;
+};
+
+static struct ram_disk ram_disks[MEM_RAM_NR];
+
+/* ---- /dev/ram0..ram3 ---- */
+
+static struct ram_disk *ram_disk(int minor)
+{
+	if (minor < 0 || minor >= MEM_RAM_NR || !ram_disks[minor].base)
+		return NULL;
+	return &ram_disks[minor];
+}
 
 static int ram_size_of(int minor, u64_t *size)
 {
-	if (minor != MEM_RAM_MINOR)
+	struct ram_disk *d = ram_disk(minor);
+
+	if (!d)
 		return -ENXIO;
-	*size = ram_size;
+	*size = d->size;
 	return OK;
 }
 
 static int ram_open(int minor, int access)
 {
-	(void)minor, (void)access;
-	ram_opens++;
+	(void)access;
+	ram_disk(minor)->opens++;	/* libblockdriver checked the minor */
 	return OK;
 }
 
 static int ram_close(int minor)
 {
-	(void)minor;
-	if (ram_opens == 0)
+	struct ram_disk *d = ram_disk(minor);
+
+	if (d->opens == 0)
 		return -EINVAL;
-	ram_opens--;
+	d->opens--;
 	return OK;
 }
 
+/* libblockdriver has clipped pos + len to the minor's size. */
 static int ram_transfer(int minor, int write, u64_t pos, endpoint_t ep,
     cp_grant_id_t gid, vir_bytes goff, u32_t len)
 {
-	(void)minor;
+	u8_t *at = ram_disk(minor)->base + pos;
+
 	if (write)
-		return sys_safecopyfrom(ep, gid, goff, &ram[pos], len);
-	return sys_safecopyto(ep, gid, goff, &ram[pos], len);
+		return sys_safecopyfrom(ep, gid, goff, at, len);
+	return sys_safecopyto(ep, gid, goff, at, len);
 }
 
 static const struct blockdriver ram_driver = {
@@ -153,48 +176,111 @@ static const struct chardriver mem_cdr = {
 /* ---- start ---- */
 
 static const char *ram_args;
+static u32_t disk_next = DISK_VADDR;	/* the window's first free byte */
 
-/* Map the range the kernel listed for "image=J"; its size or an error. */
-static int image_map(u32_t *size)
+/* The key of minor i's image on the command line: "image", "image1", ... */
+static const char *image_key(int i, char *buf)
 {
-	struct priv_info pi;
+	if (i == 0)
+		return "image";
+	memcpy(buf, "image0", 7);
+	buf[5] = (char)('0' + i);
+	return buf;
+}
+
+/* "size=N": a decimal byte count up to RAM_MAX, whole word; -1 if bad. */
+static i64_t size_arg(const char *v)
+{
+	i64_t n = 0;
+
+	if (!v || *v < '0' || *v > '9')
+		return -1;
+	for (; *v >= '0' && *v <= '9'; v++)
+		if ((n = n * 10 + (*v - '0')) > (i64_t)RAM_MAX)
+			return -1;
+	return *v == ' ' || !*v ? n : -1;
+}
+
+/* Room for len bytes (a page multiple) in the window; its address or 0. */
+static vir_bytes disk_place(u32_t len)
+{
+	vir_bytes at = disk_next;
+
+	if (len > DISK_VADDR + DISK_WINDOW - disk_next)
+		return 0;
+	disk_next += len;
+	return at;
+}
+
+/* Map the range the kernel listed for minor i's image. */
+static int image_map(int i, const struct priv_info *pi)
+{
+	u32_t len = pi->mem_len[i];
+	vir_bytes at;
 	int r;
 
-	if ((r = sys_privctl(SELF, PRIV_GET, &pi)) != OK)
-		return r;
-	if (!pi.mem_len[0] || pi.mem_len[0] > IMAGE_MAX)
+	if (!len)
 		return -ENXIO;	/* the kernel listed no usable module */
-	if ((r = sys_physmap(SELF, IMAGE_VADDR, pi.mem_base[0], pi.mem_len[0],
-	    VMPROT_RW)) != OK)
+	if (!(at = disk_place(len)))
+		return -EFBIG;
+	if ((r = sys_physmap(SELF, at, pi->mem_base[i], len, VMPROT_RW)) != OK)
 		return r;
-	*size = pi.mem_len[0];
+	ram_disks[i].base = (u8_t *)at;
+	ram_disks[i].size = len;
 	return OK;
 }
 
-/* Fresh start and restart: the image again, or the zeroed own disk. */
+/* Map n zeroed bytes of fresh memory as ram0 (size=). */
+static int scratch_map(u32_t n)
+{
+	u32_t len = (n + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	vir_bytes at;
+	int r;
+
+	if (!(at = disk_place(len ? len : PAGE_SIZE)))
+		return -EFBIG;
+	if ((r = sys_memmap(SELF, at, len ? len : PAGE_SIZE, MAP_WRITE)) != OK)
+		return r;
+	ram_disks[0].base = (u8_t *)at;
+	ram_disks[0].size = n;
+	return OK;
+}
+
+/* Fresh start and restart (a new instance): the images again, or a zeroed
+ * scratch disk. */
 static int ram_init(int type, const sef_init_info_t *info)
 {
-	int size = arg_int(ram_args, "size", -1), r;
+	const char *size = arg_value(ram_args, "size");
+	struct priv_info pi;
+	char buf[8];
+	int i, r, disks = 0;
+	i64_t n;
 	u32_t up, user;
 
 	(void)type, (void)info;
-	ram_opens = 0;
 	if (sys_times(SELF, &up, &user) == OK)	/* a seed that varies a little */
 		rnd_state ^= up * 2654435761u;
 	if (!rnd_state)
 		rnd_state = 1;
-	if (arg_value(ram_args, "image")) {
-		if ((r = image_map(&ram_size)) != OK)
+	if ((r = sys_privctl(SELF, PRIV_GET, &pi)) != OK)
+		return r;
+	for (i = 0; i < MEM_RAM_NR; i++) {
+		if (!arg_value(ram_args, image_key(i, buf)))
+			continue;
+		if (i == 0 && size)
+			return -EINVAL;		/* ram0 is one or the other */
+		if ((r = image_map(i, &pi)) != OK)
 			return r;
-		ram = (u8_t *)IMAGE_VADDR;
-		return OK;
+		disks++;
 	}
-	if (size < 0 || (u32_t)size > RAM_MAX)
-		return -EINVAL;
-	ram_size = (u32_t)size;
-	ram = ram_own;
-	memset(ram_own, 0, sizeof(ram_own));
-	return OK;
+	if (size) {
+		if ((n = size_arg(size)) < 0)
+			return -EINVAL;
+		if ((r = scratch_map((u32_t)n)) != OK)
+			return r;
+		disks++;
+	}
+	return disks ? OK : -EINVAL;
 }
 
 int main(const char *args)

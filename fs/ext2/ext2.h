@@ -76,6 +76,12 @@ int ext2_mount(dev_t dev, unsigned int flags, struct fsdriver_node *root,
 int ext2_unmount(void);
 int ext2_statvfs(struct statvfs *st);
 int ext2_sync(void);
+/* bdev.c: the block entries (block special files, OS only) */
+ssize_t ext2_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
+    off_t pos);
+ssize_t ext2_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
+    off_t pos);
+void ext2_bflush(dev_t dev);
 /* OK, or -EROFS on a read-only mount: the first check of every change. */
 int ext2_check_rw(void);
 

@@ -25,4 +25,4 @@ static int ext2_probe(dev_t dev)
 	    sb.s_log_block_size <= EXT2_MAX_BLOCK_LOG - EXT2_MIN_BLOCK_LOG;
 }
 
-const struct fsdriver_fstype ext2_fstype = { "ext2", ext2_probe, &ext2_table };
+const struct fsdriver_fstype ext2_fstype = { FSTYPE_EXT2, ext2_probe, &ext2_table };

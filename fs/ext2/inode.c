@@ -267,8 +267,13 @@ static int ext2_idestroy(struct ext2_inode *ip)
 		err = ext2_free_range(ip, 0, ext2_bmap_limit());
 	if ((r = ext2_xattr_drop_block(ip)) != OK && err == OK)
 		err = r;
+	/* To e2fsck a dtime of 0 means "in use" and one below s_inodes_count
+	 * a link of the orphan list, so a clock near the epoch (Mica's
+	 * servers count from it, libfsdriver/README.md "Time") must still
+	 * leave a dtime at least s_inodes_count: e2fsck -fn found both. */
 	fsdriver_gettime(&now);
-	d->i_dtime = (uint32_t)now.tv_sec;
+	d->i_dtime = now.tv_sec > (time_t)ext2_fs.sb.s_inodes_count ?
+	    (uint32_t)now.tv_sec : ext2_fs.sb.s_inodes_count;
 	d->i_size = 0;
 	d->i_size_high = 0;
 	if ((r = ext2_iwrite(ip)) != OK && err == OK)

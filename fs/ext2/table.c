@@ -2,9 +2,8 @@
  * table.c - the ext2 driver as a struct fsdriver.
  *
  * The one thing a front end needs from this library: micafuse calls it on
- * the host; the OS front end (fsdriver_task(), not written yet) will call
- * it in a server.  The block-special entries stay NULL: ext2 images are not
- * yet served in the OS, where they would be called.
+ * the host; the OS front end (fsdriver_task_fstype) in servers/ext2.  The
+ * block-special entries are called only in the OS.
  */
 #include "ext2.h"
 
@@ -38,4 +37,7 @@ const struct fsdriver ext2_table = {
 	.fdr_listxattr = ext2_listxattr,
 	.fdr_setxattr = ext2_setxattr,
 	.fdr_removexattr = ext2_removexattr,
+	.fdr_bread = ext2_bread,
+	.fdr_bwrite = ext2_bwrite,
+	.fdr_bflush = ext2_bflush,
 };

@@ -28,3 +28,24 @@ int iso_read_bytes(uint64_t pos, void *buf, size_t len)
 		return (int)n;
 	return (size_t)n == len ? OK : -EIO;
 }
+
+/* The mounted device opened as a block special file (fsdriver.h's block
+ * entries, OS only): reads through the cache (lib/libfsdriver/bio.c);
+ * writes are EROFS, the volume is read-only. */
+ssize_t isofs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
+    off_t pos)
+{
+	return fsdriver_bio(dev, data, bytes, pos, 0);
+}
+
+ssize_t isofs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
+    off_t pos)
+{
+	(void)dev, (void)data, (void)bytes, (void)pos;
+	return -EROFS;
+}
+
+void isofs_bflush(dev_t dev)
+{
+	fsdriver_bflush(dev);
+}

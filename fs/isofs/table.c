@@ -19,8 +19,11 @@ const struct fsdriver isofs_table = {
 	.fdr_rdlink	= isofs_rdlink,
 	.fdr_stat	= isofs_stat,
 	.fdr_statvfs	= isofs_statvfs,
+	.fdr_bread	= isofs_bread,
+	.fdr_bwrite	= isofs_bwrite,
+	.fdr_bflush	= isofs_bflush,
 };
 
 const struct fsdriver_fstype isofs_fstype = {
-	"iso9660", isofs_probe, &isofs_table
+	FSTYPE_ISO9660, isofs_probe, &isofs_table
 };

@@ -4,41 +4,18 @@
  * When the device MFS has mounted is also opened as a block device (VFS
  * forwards such requests to the file system that owns the device, as in
  * MINIX), reads and writes go through libminixfs's lmfs_bio() so that they
- * see, and are seen by, the file system's cached blocks.
+ * see, and are seen by, the file system's cached blocks
+ * (lib/libfsdriver/bio.c).
  */
 #include "mfs.h"
 
-#define MFS_BIO_CHUNK	4096
-
-/* Move up to 'bytes' between the caller and byte 'pos' of 'dev'. */
+/* Writes to a read-only mount of the device are EROFS. */
 static ssize_t mfs_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos, int write)
 {
-	char chunk[MFS_BIO_CHUNK];
-	size_t done = 0, len;
-	ssize_t n = 0;
-	int r;
-
-	if (pos < 0)
-		return -EINVAL;
 	if (write && mfs_m.mounted && mfs_m.rdonly && dev == mfs_m.dev)
 		return -EROFS;
-	while (done < bytes) {
-		len = bytes - done < sizeof(chunk) ? bytes - done :
-		    sizeof(chunk);
-		if (write && (r = fsdriver_copyin(data, done, chunk, len)) != OK)
-			return done > 0 ? (ssize_t)done : r;
-		n = lmfs_bio(dev, write, (uint64_t)pos + done, chunk, len);
-		if (n <= 0)
-			break;
-		if (!write && (r = fsdriver_copyout(data, done, chunk,
-		    (size_t)n)) != OK)
-			return done > 0 ? (ssize_t)done : r;
-		done += (size_t)n;
-		if ((size_t)n < len)
-			break;
-	}
-	return done > 0 || n >= 0 ? (ssize_t)done : n;
+	return fsdriver_bio(dev, data, bytes, pos, write);
 }
 
 /* fdr_bread */
@@ -58,7 +35,5 @@ ssize_t mfs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
 /* fdr_bflush: write the device's dirty blocks back. */
 void mfs_bflush(dev_t dev)
 {
-	if (lmfs_flushdev(dev) != OK)
-		fsdriver_log("mfs: flushing device %lu failed",
-		    (unsigned long)dev);
+	fsdriver_bflush(dev);
 }

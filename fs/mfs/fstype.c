@@ -34,4 +34,4 @@ static int mfs_probe(dev_t dev)
 	return 0;
 }
 
-const struct fsdriver_fstype mfs_fstype = { "mfs", mfs_probe, &mfs_table };
+const struct fsdriver_fstype mfs_fstype = { FSTYPE_MFS, mfs_probe, &mfs_table };

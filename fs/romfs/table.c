@@ -21,5 +21,5 @@ const struct fsdriver romfs_table = {
 };
 
 const struct fsdriver_fstype romfs_fstype = {
-	"romfs", romfs_probe, &romfs_table
+	FSTYPE_ROMFS, romfs_probe, &romfs_table
 };

@@ -52,6 +52,13 @@
 #define EOVERFLOW   139
 #endif
 
+/* Not this file system's format (a server's type probe, mica/fstype.h):
+ * newlib's EFTYPE, defined apart so host builds of the OS front end (whose
+ * C library has none) see it too. */
+#ifndef EFTYPE
+#define EFTYPE  79
+#endif
+
 /* Microkernel IPC errors. */
 #define EDEADSRCDST  1001	/* source or destination is dead / not valid */
 #define ELOCKED      1002	/* synchronous IPC would deadlock */

@@ -219,12 +219,27 @@ int fsdriver_copyin(const struct fsdriver_data *data, size_t off,
 int fsdriver_copyout(const struct fsdriver_data *data, size_t off,
     const void *ptr, size_t len);
 int fsdriver_zero(const struct fsdriver_data *data, size_t off, size_t len);
+/* The caller's buffer [off, off+len) as memory of this process, when it is
+ * (the host front end: plain memory; a file system may then move bytes
+ * with memcpy); NULL when it must be copied (the OS: a grant) or the range
+ * is outside it. */
+void *fsdriver_direct(const struct fsdriver_data *data, size_t off,
+    size_t len);
 
 /* The current time, for inode timestamps. */
 void fsdriver_gettime(struct timespec *ts);
 
 /* A log line from the file system (corruption found, mount refused, ...). */
 void fsdriver_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The body of fdr_bread (write 0) and fdr_bwrite (write 1): up to 'bytes'
+ * between the caller's data and byte 'pos' of 'dev' through the cache
+ * (lmfs_bio), clipped at the device's end; the count moved or a negative
+ * errno.  Refusing writes to a read-only mount is the caller's.  And of
+ * fdr_bflush: write the device's dirty blocks back (lib/libfsdriver/bio.c). */
+ssize_t fsdriver_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
+    off_t pos, int write);
+void fsdriver_bflush(dev_t dev);
 
 /* ---- encodings shared by the file systems (encode.c) ------------------- */
 

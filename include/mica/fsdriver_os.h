@@ -5,6 +5,9 @@
  *
  *	int main(const char *args) { fsdriver_task(&myfs_table); panic(...); }
  *
+ * or fsdriver_task_fstype(&myfs_fstype) when the file system has a type
+ * probe (mica/fstype.h), so that mount can detect it.
+ *
  * In the OS, struct fsdriver_data names a grant (fd_ref) of the endpoint
  * that sent the request (fd_endpt); the copy functions are safecopies.
  */
@@ -18,6 +21,14 @@
  * then receive, dispatch and answer requests, one at a time.  Returns only
  * when a receive fails (its error); a server then panics. */
 int fsdriver_task(const struct fsdriver *fdp);
+
+/* fsdriver_task(type->table) for a file system with a type probe
+ * (mica/fstype.h, the one micafuse uses): a fresh FS_MOUNT first asks
+ * type->probe about the device, and one it does not recognise is EFTYPE
+ * before fdr_mount runs.  Mica's mount tries the servers in the probing
+ * order by this error when no type is given (commands/mount). */
+struct fsdriver_fstype;
+int fsdriver_task_fstype(const struct fsdriver_fstype *type);
 
 /* Handle one request m from m->m_source and send the reply (sendnb: a
  * requester that is not waiting loses it, the server never blocks).

@@ -189,7 +189,8 @@ typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
 	vir_bytes addr;			/* SIGSEND: the siginfo's si_addr */
 	int pid;			/* SIGSEND: the siginfo's si_pid (SI_USER) */
 	u32_t uid;			/* SIGSEND: the siginfo's si_uid (SI_USER) */
-	u8_t pad[8];
+	int status;			/* SIGSEND: the siginfo's si_status (SIGCHLD) */
+	u8_t pad[4];
 } mess_lsys_krn_sigctl;
 
 /*
@@ -430,6 +431,16 @@ FS_MESSAGES(FS_CHECK)
 PMVFS_MESSAGES(FS_CHECK)
 #undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
+
+/*
+ * IPC traps by operation, and how many of them the kernel's fast path
+ * (kernel/ipc_fast.c) finished; SYS_DIAGCTL DIAG_IPCSTAT copies it out, so
+ * a benchmark can say how many of its round trips took the fast path.
+ */
+struct ipc_stats {
+	u32_t traps[8];			/* by IPC_x operation (0: unknown) */
+	u32_t fast[8];			/* of those, done by the fast path */
+};
 
 /*
  * One entry of a senda() table, in the sender's memory.  The kernel reads

@@ -7,8 +7,12 @@
 #ifndef MICA_MEMDEV_H
 #define MICA_MEMDEV_H
 
-/* Block special files. */
+/* Block special files: /dev/ram0..ram3, minor i the disk of the driver's
+ * "image<i>=" boot module ("image=" for ram0, which may instead be a
+ * "size=" scratch disk; bdev/memory/README.md).  At most one per physical
+ * memory range the kernel lists for the driver (NR_MEM_RANGES). */
 #define MEM_RAM_MINOR     0	/* /dev/ram0: the RAM disk or the boot image */
+#define MEM_RAM_NR        4	/* block minors 0..3: ram0..ram3 */
 
 /* Character special files. */
 #define MEM_NULL_MINOR    1	/* /dev/null: reads EOF, writes vanish */

@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include <mica/errno.h>
 #include <mica/ds.h>
 #include <mica/sef.h>
 #include "os_priv.h"
@@ -52,15 +53,23 @@ static void os_state_key(char *key)
 	memcpy(key + n, ".mnt", 5);
 }
 
-/* Attach the device and mount; on failure nothing stays attached. */
+/* Attach the device, ask the type's probe when 'probe' (a fresh mount of
+ * a server started with fsdriver_task_fstype) and mount; on failure
+ * nothing stays attached.  A device the probe does not recognise is
+ * EFTYPE: mount(8) tries the next type (commands/mount). */
 static int os_mount_fs(const struct fsdriver *fdp, struct os_mount *mp,
-    struct fsdriver_node *root, unsigned int *res)
+    struct fsdriver_node *root, unsigned int *res, int probe)
 {
 	int r;
 
 	if (mp->has_dev && (r = fsdriver_dev_attach((dev_t)mp->dev,
 	    mp->label, mp->minor, (mp->flags & FS_MOUNT_RDONLY) != 0)) != OK)
 		return r;
+	if (probe && mp->has_dev && fsdriver_os_fstype &&
+	    (r = fsdriver_os_fstype->probe((dev_t)mp->dev)) != 1) {
+		fsdriver_dev_detach((dev_t)mp->dev);
+		return r < 0 ? r : -EFTYPE;
+	}
 	*res = 0;
 	memset(root, 0, sizeof *root);
 	r = fdp->fdr_mount((dev_t)mp->dev, mp->flags, root, res);
@@ -137,7 +146,7 @@ int os_do_mount(const struct os_req *rq)
 	mnt.flags = q.flags;
 	mnt.minor = q.minor;
 	mnt.owner = rq->who;
-	if ((r = os_mount_fs(rq->fdp, &mnt, &root, &res)) != OK)
+	if ((r = os_mount_fs(rq->fdp, &mnt, &root, &res, 1)) != OK)
 		return r;
 	mnt.mounted = 1;
 	mnt.rdonly = (q.flags & FS_MOUNT_RDONLY) || (res & FSDRIVER_RES_RDONLY);
@@ -186,7 +195,7 @@ int os_state_restore(const struct fsdriver *fdp)
 		return OK;
 	}
 	mnt.flags |= FS_MOUNT_FORCE;
-	if ((r = os_mount_fs(fdp, &mnt, &root, &res)) != OK) {
+	if ((r = os_mount_fs(fdp, &mnt, &root, &res, 0)) != OK) {
 		fsdriver_log("fsdriver: remount after restart failed (%d)", r);
 		return r;
 	}

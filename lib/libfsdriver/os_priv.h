@@ -11,6 +11,7 @@
 #define LIBFSDRIVER_OS_PRIV_H
 
 #include <mica/fsdriver_os.h>
+#include <mica/fstype.h>
 #include <mica/vfsif.h>
 
 struct os_req {				/* one request being served */
@@ -32,6 +33,10 @@ struct os_mount {
 	char label[RS_LABEL_LEN];	/* of the block driver, or "" */
 };
 extern struct os_mount fsdriver_os_mnt;
+
+/* The type whose probe a fresh mount asks (fsdriver_task_fstype), or NULL
+ * (fsdriver_task: any device is tried by fdr_mount alone). */
+extern const struct fsdriver_fstype *fsdriver_os_fstype;
 
 /* os_decode.c: field checks; OK or a negative errno. */
 int os_ino(u64_t x, ino_t *ino);

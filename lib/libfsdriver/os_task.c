@@ -47,6 +47,14 @@ void fsdriver_process(const struct fsdriver *fdp, message *m)
 	(void)ipc_sendnb(who, m);
 }
 
+const struct fsdriver_fstype *fsdriver_os_fstype;
+
+int fsdriver_task_fstype(const struct fsdriver_fstype *type)
+{
+	fsdriver_os_fstype = type;
+	return fsdriver_task(type->table);
+}
+
 int fsdriver_task(const struct fsdriver *fdp)
 {
 	message m;

@@ -294,7 +294,7 @@ void vfs_reply_exit(struct mproc *p, int result)
 			continue;
 		c->parent = init_mp;
 		if (init_mp && (c->flags & MP_ZOMBIE)) {
-			sig_proc(init_mp, MICA_SIGCHLD, 0);
+			sig_child(init_mp, c);
 			check_parent_wait(c);
 		}
 	}
@@ -317,6 +317,6 @@ void vfs_reply_exit(struct mproc *p, int result)
 		}
 		return;
 	}
-	sig_proc(parent, MICA_SIGCHLD, 0);
+	sig_child(parent, p);
 	check_parent_wait(p);
 }

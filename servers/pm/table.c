@@ -59,6 +59,7 @@ struct mproc *mp_alloc(endpoint_t ep)
 			p->ep = NONE;
 			p->exit_after_vfs = -1;
 			p->vfs_grants[0] = p->vfs_grants[1] = GRANT_INVALID;
+			p->restart_grant = GRANT_INVALID;
 			init_timer(&p->alarm);
 			init_timer(&p->sleep);
 			return p;
@@ -69,6 +70,9 @@ struct mproc *mp_alloc(endpoint_t ep)
 void mp_free(struct mproc *p)
 {
 	time_proc_gone(p);
+	if (p->restart_grant != GRANT_INVALID)
+		cpf_revoke(p->restart_grant);
+	p->restart_grant = GRANT_INVALID;
 	p->flags = 0;
 	p->ep = NONE;
 	p->pid = 0;

@@ -136,24 +136,27 @@ int rs_priv_keep_boot(struct priv_info *pi, const struct priv_info *boot,
 	u32_t len[NR_MEM_RANGES];
 	int i, n = 0;
 
-	for (i = 0; i < NR_MEM_RANGES; i++)
-		if (boot->mem_len[i]) {
-			base[n] = boot->mem_base[i];
-			len[n++] = boot->mem_len[i];
-		}
+	/* A boot range keeps its index (range i is the driver's "image<i>=",
+	 * kernel/main.c); the stanza's fill the free ones in order. */
+	for (i = 0; i < NR_MEM_RANGES; i++) {
+		base[i] = boot->mem_base[i];
+		len[i] = boot->mem_len[i];
+	}
 	for (i = 0; i < NR_MEM_RANGES; i++)
 		if (pi->mem_len[i]) {
+			while (n < NR_MEM_RANGES && len[n])
+				n++;
 			if (n == NR_MEM_RANGES) {
 				say(err, errlen, "too many memory ranges with "
 					"the boot image's", "");
 				return -EINVAL;
 			}
 			base[n] = pi->mem_base[i];
-			len[n++] = pi->mem_len[i];
+			len[n] = pi->mem_len[i];
 		}
 	for (i = 0; i < NR_MEM_RANGES; i++) {
-		pi->mem_base[i] = i < n ? base[i] : 0;
-		pi->mem_len[i] = i < n ? len[i] : 0;
+		pi->mem_base[i] = len[i] ? base[i] : 0;
+		pi->mem_len[i] = len[i];
 	}
 	return OK;
 }

@@ -1,17 +1,19 @@
 /*
  * test_bdev.c - the block protocol in QEMU: libbdev against three memory
  * drivers (/dev/ram0) whose sizes are n*bs, n*bs + 512 and n*bs - 512
- * (bs = 4 KiB, n = 16):
- *   bdev: test_bdev role=main priv=sys, memory size=65536,
- *         memory size=66048, kernel, memory size=65024
- *         , test_bdev role=flaky
- * (slot 3, RS's, stays empty so the drivers boot without RS).  For each:
+ * (bs = 4 KiB, n = 1536, 6 MiB: the driver maps a size= disk of any size
+ * up to 128 MiB):
+ *   bdev: test_bdev role=main priv=sys, memory size=6291456 priv=sys,
+ *         memory size=6291968 priv=sys, kernel, memory size=6290944 priv=sys,
+ *         test_bdev role=flaky
+ * (slot 3, RS's, stays empty so the drivers boot without RS; priv=sys for
+ * SYS_MEMMAP, which maps a size= disk).  For each:
  * get-size, a pattern written through the driver, reads at the start, the
  * middle, the end, across and past the end, writes across and past it,
  * vectored reads and writes (also across the end, and the largest gather);
  * then raw bogus requests: every field wrong in turn.  flaky is a fake
  * driver answering EIO/EAGAIN, to count libbdev's retries.
- *   bdevre: kernel, memory size=8192, memory size=8192,
+ *   bdevre: kernel, memory size=8192 priv=sys, memory size=8192 priv=sys,
  *           test_bdev role=rs priv=sys, ds priv=sys
  * The reopen of a restarted driver, by hand: the test stands in for RS
  * (slot 3): it initialises DS and two drivers, publishes the label "ram"
@@ -26,7 +28,8 @@
 #define BS	4096u
 static const endpoint_t drivers[] = { 1, 2, 4 };
 #define FLAKY	5
-static const u32_t sizes[] = { 16 * BS, 16 * BS + 512, 16 * BS - 512 };
+#define N	1536u	/* 6 MiB: past the 512 KiB the driver once had */
+static const u32_t sizes[] = { N * BS, N * BS + 512, N * BS - 512 };
 
 static u8_t buf[2 * BS], want[2 * BS];
 

@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 mods=("$t/libc_double.elf role=vm priv=sys" "$t/libc_double.elf role=pm priv=sys"
 	"$t/vfs.elf priv=sys root=6 rootdev=memory pfs=8"
 	"$t/vfs_rs.elf priv=sys ds=4 memory=5 mfs=6 memfs=7 pfs=8 vfs=2"
-	"$t/ds.elf priv=sys" "$t/memory.elf size=491520" "$t/mfs.elf priv=sys"
+	"$t/ds.elf priv=sys" "$t/memory.elf size=491520 priv=sys" "$t/mfs.elf priv=sys"
 	"$t/memfs.elf priv=sys label=memfs2" "$t/pfs.elf priv=sys" "$t/bench_vfs.elf")
 
 run() {	# mode, QEMU options

@@ -233,6 +233,19 @@ static void test_keep_boot(void)
 	memset(&boot, 0, sizeof(boot));
 	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), OK);
 	CU_ASSERT_TRUE(pi.mem_base[0] == 0x400000 && pi.mem_len[2] == 0x2000);
+	/* a boot range keeps its index (ram minor = range, kernel/main.c);
+	 * the stanza's fill the free ones */
+	memset(&pi, 0, sizeof(pi));
+	memset(&boot, 0, sizeof(boot));
+	pi.mem_base[0] = 0xb8000, pi.mem_len[0] = 0x1000;
+	pi.mem_base[1] = 0xa0000, pi.mem_len[1] = 0x2000;
+	boot.mem_base[1] = 0x400000, boot.mem_len[1] = 0x10000;
+	boot.mem_base[3] = 0x800000, boot.mem_len[3] = 0x3000;
+	CU_ASSERT_EQUAL(rs_priv_keep_boot(&pi, &boot, err, sizeof(err)), OK);
+	CU_ASSERT_TRUE(pi.mem_base[0] == 0xb8000 && pi.mem_len[0] == 0x1000);
+	CU_ASSERT_TRUE(pi.mem_base[1] == 0x400000 && pi.mem_len[1] == 0x10000);
+	CU_ASSERT_TRUE(pi.mem_base[2] == 0xa0000 && pi.mem_len[2] == 0x2000);
+	CU_ASSERT_TRUE(pi.mem_base[3] == 0x800000 && pi.mem_len[3] == 0x3000);
 	/* too many together */
 	for (i = 0; i < NR_MEM_RANGES; i++)
 		boot.mem_base[i] = 0x1000000 * (i + 1), boot.mem_len[i] = 0x1000;
