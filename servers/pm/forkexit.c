@@ -36,7 +36,10 @@ int do_fork(void)
 		return -EAGAIN;
 	if ((cep = sys_fork_flags(mp->ep, vm_fork_flags())) < 0)
 		return -EAGAIN;
-	if ((r = vm_fork(mp, cep)) != OK) {
+	/* Each kernel signal holds the child until PM has handled it
+	 * (signal.c, ksig_handler); the kernel does not copy the hold. */
+	if ((r = sys_endksig(cep, KSIG_HOLD)) != OK ||
+	    (r = vm_fork(mp, cep)) != OK) {
 		sys_clear(cep);
 		return r == -ENOMEM ? -ENOMEM : -EAGAIN;
 	}

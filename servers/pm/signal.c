@@ -556,6 +556,12 @@ void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 		}
 		sig_proc(p, sig, sig == SIGSEGV);
 	}
+	/* The kernel has held p since the signal was posted (KSIG_HOLD, set
+	 * for every user process), so a signal a server raised on the way to
+	 * its reply (VFS's SIGPIPE before EPIPE) is acted on before p runs
+	 * again, as POSIX wants; sig_proc has stopped p where delivery still
+	 * waits (for VFS). */
+	sys_endksig(ep, KSIG_DONE);
 }
 
 /* A terminal asks for a signal to its foreground group. */

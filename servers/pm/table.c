@@ -127,7 +127,8 @@ static void boot_proc(endpoint_t ep, int system)
 	p->pgrp = p->sid = system ? 0 : INIT_PID;
 	if (system)
 		p->flags |= MP_SYSTEM;
-	else if (sys_sigmgr(ep, sef_self()) != OK)
+	else if (sys_sigmgr(ep, sef_self()) != OK ||
+	    sys_endksig(ep, KSIG_HOLD) != OK)
 		panic("cannot manage the signals of %d", ep);
 	if (p->pid == INIT_PID)
 		init_mp = p;

@@ -1075,6 +1075,33 @@ static int child_epipe(void)
 	return write(pipefd[1], "x", 1) == -1 && errno == EPIPE ? 0 : 1;
 }
 
+static volatile sig_atomic_t sigpipe_seen;
+
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	sigpipe_seen = 1;
+}
+
+/* POSIX: the SIGPIPE is generated for the failing write itself, so a
+ * handler has run by the time write() returns EPIPE (VFS posts it before
+ * replying; PM holds the writer until it has acted on it). */
+static int child_sigpipe_first(void)
+{
+	struct sigaction sa;
+	int r, e;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigpipe;
+	sigaction(SIGPIPE, &sa, NULL);
+	close(pipefd[0]);
+	r = write(pipefd[1], "x", 1);
+	e = errno;
+	if (r != -1 || e != EPIPE)
+		return 1;
+	return sigpipe_seen ? 0 : 2;
+}
+
 static int child_sigpipe(void)
 {
 	close(pipefd[0]);
@@ -1245,6 +1272,8 @@ static void t_pipe_procs(void)
 	pipe(pipefd);
 	close(pipefd[0]);
 	ok(in_child(child_epipe) == 0, "no reader, SIGPIPE ignored: EPIPE");
+	ok(in_child(child_sigpipe_first) == 0,
+		"no reader: the SIGPIPE handler has run when write returns EPIPE");
 	if ((pid[0] = fork()) == 0)
 		_exit(child_sigpipe());
 	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
