@@ -36,6 +36,7 @@ static void swap_back_identity(struct proc *a, struct proc *b)
 	SWAP(caller_q);
 	SWAP(notify_pending);
 	SWAP(async_pending);
+	SWAP(pending_hint);
 	SWAP(irq_pending);
 	SWAP(priv);
 	SWAP(sig_mgr);
@@ -49,16 +50,17 @@ static void swap_async_bits(const struct proc *a, const struct proc *b)
 	int ia = priv_id(a->endpoint), ib = priv_id(b->endpoint), i;
 
 	for (i = 0; i < NR_PROCS; i++) {
-		sys_map_t *m = &proc_table[i].async_pending;
+		struct proc *q = &proc_table[i];
+		sys_map_t *m = &q->async_pending;
 		int xa = map_isset(m, ia), xb = map_isset(m, ib);
 
 		if (xa == xb)
 			continue;
 		if (xb) {
-			map_set(m, ia);
+			pending_mark(q, m, ia);
 			map_unset(m, ib);
 		} else {
-			map_set(m, ib);
+			pending_mark(q, m, ib);
 			map_unset(m, ia);
 		}
 	}

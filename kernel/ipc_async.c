@@ -39,14 +39,14 @@ static int async_try_entry(struct proc *s, asynmsg_t *a)
 	else
 		r = proc_ep_ok(a->dst, &dst);
 	if (r == OK && !ipc_ready_async(dst, s->endpoint)) {
-		map_set(&dst->async_pending, priv_id(s->endpoint));
+		pending_mark(dst, &dst->async_pending, priv_id(s->endpoint));
 		return 0;
 	}
 	if (r == OK) {
 		a->msg.m_source = s->endpoint;
 		r = ipc_deliver_async(dst, &a->msg);
 		if (r == -EAGAIN) {		/* dst's buffer is VM's to fix */
-			map_set(&dst->async_pending, priv_id(s->endpoint));
+			pending_mark(dst, &dst->async_pending, priv_id(s->endpoint));
 			return 0;
 		}
 	}

@@ -40,7 +40,7 @@ int ipc_notify_kernel(struct proc *dst, endpoint_t src)
 			return OK;
 		dst->irq_pending |= m.m_notify.interrupts;	/* not taken */
 	}
-	map_set(&dst->notify_pending, priv_id(src));
+	pending_mark(dst, &dst->notify_pending, priv_id(src));
 	return OK;
 }
 

@@ -76,6 +76,7 @@ struct proc {
 	struct proc *q_link;		/* next in the caller queue I am in */
 	sys_map_t notify_pending;	/* notifications waiting, by priv id */
 	sys_map_t async_pending;	/* senders whose senda table holds one for me */
+	int pending_hint;		/* a bit may be set in either map (pending_mark) */
 	vir_bytes async_table;		/* my senda table, if any */
 	u32_t async_count;
 
@@ -109,6 +110,15 @@ struct proc {
 		vir_bytes retried;	/* page VM said it fixed, +1; 0 = none */
 	} vmf;
 };
+
+/* Set bit id of p's notify_pending or async_pending map.  Every setting
+ * goes through here, so a clear pending_hint means both maps are empty
+ * and the IPC fast path's receive need not scan them (ipc_fast.c). */
+static inline void pending_mark(struct proc *p, sys_map_t *m, int id)
+{
+	map_set(m, id);
+	p->pending_hint = 1;
+}
 
 /* proc.c */
 extern struct proc proc_table[NR_PROCS];
@@ -164,10 +174,16 @@ void rts_clear(struct proc *p, u32_t flag);
 void sched_dequeue(struct proc *p);
 void sched_requeue(struct proc *p);
 struct proc *sched_pick(void);
+int sched_is_head(const struct proc *p);
+void sched_block_head(struct proc *p, u32_t flag);
+void sched_handoff(struct proc *from, u32_t flag, struct proc *to,
+	u32_t toflag);
 void sched_tick(void);
 int proc_count(void);
 
-/* ipc.c, ipc_async.c, ipc_notify.c */
+/* ipc_fast.c, ipc.c, ipc_async.c, ipc_notify.c */
+extern struct ipc_stats ipc_stats;
+int ipc_fast(struct proc *caller, const struct trapframe *tf);
 int ipc_dispatch(struct proc *caller, int op, endpoint_t e, vir_bytes m,
 	u32_t count);
 int ipc_notify_kernel(struct proc *dst, endpoint_t src);	/* from a task */

@@ -6,6 +6,12 @@
  * runs out at a clock tick it moves to the tail with a fresh quantum
  * (round robin within a priority).  When nothing is runnable the kernel
  * idles with interrupts on, inside sched_pick().
+ *
+ * The IPC fast path (ipc_fast.c) moves processes in O(1): at a trap from
+ * user mode the running process is the head of the highest non-empty
+ * queue (it was picked, and nothing ran since), so blocking it is taking
+ * the head off, and the receiver it wakes may be put at the head of its
+ * queue to run next (L4's direct switch) when no higher priority waits.
  */
 #include "kernel.h"
 
@@ -69,6 +75,47 @@ void rts_clear(struct proc *p, u32_t flag)
 	p->rts_flags &= ~flag;
 	if (!p->rts_flags)
 		enqueue(p);
+}
+
+/* Is p the head of its queue (the fast path's precondition)? */
+int sched_is_head(const struct proc *p)
+{
+	return rdy_head[p->priority] == p;
+}
+
+/* Block the running p, the head of its queue, for 'flag'. */
+void sched_block_head(struct proc *p, u32_t flag)
+{
+	int q = p->priority;
+
+	if (!(rdy_head[q] = p->next_ready)) {
+		rdy_tail[q] = NULL;
+		rdy_mask &= ~(1u << q);
+	}
+	p->next_ready = NULL;
+	p->rts_flags |= flag;
+}
+
+/* The running 'from' (the head of its queue) blocks for 'flag' and 'to',
+ * blocked for 'toflag' alone, becomes runnable: at the head of its queue,
+ * so it runs next, unless a higher priority is ready (then at the tail). */
+void sched_handoff(struct proc *from, u32_t flag, struct proc *to,
+	u32_t toflag)
+{
+	int q = to->priority;
+
+	sched_block_head(from, flag);
+	to->rts_flags &= ~toflag;
+	if (to->rts_flags)
+		return;
+	if (rdy_mask & ((1u << q) - 1)) {
+		enqueue(to);
+		return;
+	}
+	if (!(to->next_ready = rdy_head[q]))
+		rdy_tail[q] = to;
+	rdy_head[q] = to;
+	rdy_mask |= 1u << q;
 }
 
 static struct proc *highest_ready(void)

@@ -8,7 +8,8 @@
  * SysV ABI wants (esp + 4, the first argument, 16-byte aligned), and
  * points eip at the handler with the frame as its stack: handler(signo,
  * code, scp) returning to the trampoline.  The frame also carries the
- * siginfo the manager described (si_code, si_addr, si_pid, si_uid).  The handler starts with a clean FPU.
+ * siginfo the manager described (si_code, si_addr, si_pid, si_uid,
+ * si_status).  The handler starts with a clean FPU.
  *
  * SIGRETURN loads registers and FPU state back from a sigcontext.  It is
  * the one place user memory becomes kernel-loaded state, so the frame is
@@ -120,6 +121,7 @@ int do_sigsend(struct proc *caller, message *m)
 	f.sf_info.si_addr = sm->addr;
 	f.sf_info.si_pid = sm->pid;
 	f.sf_info.si_uid = sm->uid;
+	f.sf_info.si_status = sm->status;
 	regs_to_sc(&p->regs, &f.sf_sc);
 	f.sf_sc.sc_mask = sm->mask;
 	arch_fpu_sync(&p->fpu);

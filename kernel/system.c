@@ -11,6 +11,7 @@
  * as it was, so that it can be retried after VM has mapped the page.
  */
 #include "system.h"
+#include "arch/i386/walk.h"
 
 #define CALL(c) [KCALL_NR(c)]
 static const kcall_handler kcall_table[NR_KERNEL_CALLS] = {
@@ -85,13 +86,20 @@ static int kcall_run(struct proc *caller, message *m)
 	return kcall_table[nr](caller, m);
 }
 
-/* Run the call whose message is at maddr; the result for eax. */
+/* Run the call whose message is at maddr; the result for eax.  A message
+ * in one writable page (every message libsys builds on its stack, but
+ * for the rare one across a page boundary) is moved in and out by one
+ * inline walk and 16 rep steps each way; the walk is done again for the
+ * reply, since the call may have changed the caller's page table. */
 int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 {
-	message m;
+	message m, *um;
 	int r;
 
-	if (arch_copy_from_user_rw(&caller->as, maddr, &m, sizeof(m)) != OK)
+	if ((um = arch_msg_ptr(&caller->as, maddr, 1)))
+		arch_copy_msg(&m, um);
+	else if (arch_copy_from_user_rw(&caller->as, maddr, &m,
+		 sizeof(m)) != OK)
 		return -EFAULT;
 	r = kcall_run(caller, &m);
 	if (r == EDONTREPLY || r == ERESTART ||
@@ -101,6 +109,10 @@ int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 		return r;		/* message untouched: VM may retry the call */
 	m.m_source = caller->endpoint;
 	m.m_type = r;
+	if ((um = arch_msg_ptr(&caller->as, maddr, 1))) {
+		arch_copy_msg(um, &m);
+		return r;
+	}
 	arch_fault_reset();		/* the call acted: a reply fault is not retried */
 	if (arch_copy_to_user(&caller->as, maddr, &m, sizeof(m)) != OK)
 		return -EFAULT;

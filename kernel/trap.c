@@ -63,7 +63,8 @@ struct trapframe *trap_entry(struct trapframe *tf)
 		kernel_mode_trap(tf);
 		return tf;
 	}
-	user_trap(p, tf);		/* tf is &p->regs */
+	if (tf->vector != IPC_VECTOR || !ipc_fast(p, tf))
+		user_trap(p, tf);	/* tf is &p->regs */
 	p = sched_pick();
 	if (p != proc_current) {
 		proc_current = p;

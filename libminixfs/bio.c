@@ -58,10 +58,12 @@ ssize_t lmfs_bio(dev_t dev, int write, uint64_t pos, void *buf, size_t len)
 	if (len > SSIZE_MAX)
 		len = SSIZE_MAX;
 	while (done < len) {
-		off = (size_t)((pos + done) % bs);
+		/* bs is a power of two: no 64-bit division (a libgcc call on
+		 * i386) per block */
+		off = (size_t)((pos + done) & (bs - 1));
 		chunk = bs - off < len - done ? bs - off : len - done;
 		ahead = (off + (len - done) + bs - 1) / bs;
-		r = bio_block(d, write, (pos + done) / bs, off,
+		r = bio_block(d, write, (pos + done) >> __builtin_ctz(bs), off,
 		    (char *)buf + done, chunk,
 		    ahead > LMFS_MAX_IOV ? LMFS_MAX_IOV : (unsigned int)ahead);
 		if (r != OK)

@@ -8,7 +8,7 @@ PKGS="build-essential gcc-multilib clang libclang-rt-14-dev pkg-config
       libfuse3-dev fuse3 libcunit1-dev
       qemu-system-x86 e2fsprogs fuse2fs util-linux xorriso genisoimage genromfs
       genext2fs
-      newlib-source valgrind python3 time attr"
+      newlib-source valgrind python3 time attr fdisk"
 
 missing=""
 for p in $PKGS; do

@@ -9,10 +9,13 @@
  * write may be suspended by the driver: VFS sends them, keeps the caller
  * suspended (fproc.blocked) and answers it when CDEV_REPLY arrives with
  * the request's id.  The caller's buffer reaches the driver by an
- * indirect grant, revoked when the reply comes.
+ * indirect grant, revoked when the reply comes.  A filp talks to the
+ * device in filp.rdev, the node's or, for /dev/tty, the caller's
+ * controlling terminal (ctty.c).
  */
 #include "vfs.h"
 #include <mica/ds.h>
+#include <mica/termios.h>
 
 struct dmap {
 	const char *label;
@@ -21,7 +24,7 @@ struct dmap {
 
 static struct dmap dmap[] = {
 	[1] = { "memory", NONE },
-	[4] = { "tty", NONE },
+	[TTY_MAJOR] = { "tty", NONE },
 };
 #define NR_MAJORS ((int)(sizeof(dmap) / sizeof(dmap[0])))
 
@@ -74,17 +77,21 @@ int dev_open(struct fproc *fp, struct filp *f)
 	message m;
 	int r, acc = f->flags & MICA_O_ACCMODE;
 
-	if ((r = dev_driver(f->vp->rdev, &ep)) != OK)
+	if ((r = ctty_target(fp, f->vp->rdev, &f->rdev)) != OK ||
+	    (r = dev_driver(f->rdev, &ep)) != OK)
 		return r;
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_OPEN;
-	m.m_cdev_oc.minor = DEV_MINOR(f->vp->rdev);
+	m.m_cdev_oc.minor = DEV_MINOR(f->rdev);
 	m.m_cdev_oc.id = next_id++;
 	m.m_cdev_oc.access = (acc != MICA_O_WRONLY ? CDEV_R : 0) |
 		(acc != MICA_O_RDONLY ? CDEV_W : 0) |
-		((f->flags & MICA_O_NOCTTY) ? CDEV_NOCTTY : 0);
+		((f->flags & MICA_O_NOCTTY) ? CDEV_NOCTTY : 0) |
+		ctty_access(fp, f->flags);
 	m.m_cdev_oc.user = fp->ep;
-	if ((r = dev_sync(ep, &m, CDEV_REPLY)) == OK)
+	m.m_cdev_oc.sid = fp->sid;
+	r = ctty_opened(fp, f, dev_sync(ep, &m, CDEV_REPLY));
+	if (r == OK)
 		f->dev_open = 1;
 	return r;
 }
@@ -94,11 +101,11 @@ void dev_close(struct filp *f)
 	endpoint_t ep;
 	message m;
 
-	if (dev_driver(f->vp->rdev, &ep) != OK)
+	if (dev_driver(f->rdev, &ep) != OK)
 		return;
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_CLOSE;
-	m.m_cdev_oc.minor = DEV_MINOR(f->vp->rdev);
+	m.m_cdev_oc.minor = DEV_MINOR(f->rdev);
 	m.m_cdev_oc.id = next_id++;
 	dev_sync(ep, &m, CDEV_REPLY);
 	f->dev_open = 0;
@@ -113,13 +120,13 @@ int dev_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
 	message m;
 	int r;
 
-	if ((r = dev_driver(f->vp->rdev, &ep)) != OK)
+	if ((r = dev_driver(f->rdev, &ep)) != OK)
 		return r;
 	if (count == 0)
 		return 0;
 	memset(&m, 0, sizeof(m));
 	m.m_type = write ? CDEV_WRITE : CDEV_READ;
-	m.m_cdev_rw.minor = DEV_MINOR(f->vp->rdev);
+	m.m_cdev_rw.minor = DEV_MINOR(f->rdev);
 	m.m_cdev_rw.id = next_id++;
 	m.m_cdev_rw.count = count;
 	m.m_cdev_rw.pos = f->pos;
@@ -151,11 +158,11 @@ int dev_ioctl(struct vfs_call *c, struct filp *f, u32_t request,
 	message m;
 	int r;
 
-	if ((r = dev_driver(f->vp->rdev, &ep)) != OK)
+	if ((r = dev_driver(f->rdev, &ep)) != OK)
 		return r;
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_IOCTL;
-	m.m_cdev_ioctl.minor = DEV_MINOR(f->vp->rdev);
+	m.m_cdev_ioctl.minor = DEV_MINOR(f->rdev);
 	m.m_cdev_ioctl.id = next_id++;
 	m.m_cdev_ioctl.request = request;
 	m.m_cdev_ioctl.user = c->fp->ep;
@@ -187,7 +194,7 @@ void dev_reply(message *m)
 		fp->dev_id = 0;
 		if (m->m_cdev_reply.status > 0)
 			fp->dev_filp->pos += m->m_cdev_reply.status;
-		vfs_reply(fp->ep, m->m_cdev_reply.status, NULL);
+		pm_interrupted(fp, m->m_cdev_reply.status);
 		return;
 	}
 }
@@ -202,7 +209,7 @@ void dev_cancel(struct fproc *fp)
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_CANCEL;
 	m.m_cdev_cancel.id = fp->dev_id;
-	m.m_cdev_cancel.minor = DEV_MINOR(fp->dev_filp->vp->rdev);
+	m.m_cdev_cancel.minor = DEV_MINOR(fp->dev_filp->rdev);
 	fp->dev_id = 0;
 	ipc_send(fp->dev_ep, &m);
 	cpf_revoke(fp->dev_grant);
@@ -219,7 +226,7 @@ void dev_interrupt(struct fproc *fp)
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_CANCEL;
 	m.m_cdev_cancel.id = fp->dev_id;
-	m.m_cdev_cancel.minor = DEV_MINOR(fp->dev_filp->vp->rdev);
+	m.m_cdev_cancel.minor = DEV_MINOR(fp->dev_filp->rdev);
 	ipc_send(fp->dev_ep, &m);
 }
 
@@ -230,11 +237,11 @@ int dev_select(struct filp *f, int ops, int notify)
 	message m;
 	int r;
 
-	if ((r = dev_driver(f->vp->rdev, &ep)) != OK)
+	if ((r = dev_driver(f->rdev, &ep)) != OK)
 		return r;
 	memset(&m, 0, sizeof(m));
 	m.m_type = CDEV_SELECT;
-	m.m_cdev_select.minor = DEV_MINOR(f->vp->rdev);
+	m.m_cdev_select.minor = DEV_MINOR(f->rdev);
 	m.m_cdev_select.ops = ops | (notify ? CDEV_NOTIFY : 0);
 	return dev_sync(ep, &m, CDEV_SEL1_REPLY);
 }

@@ -99,26 +99,30 @@ static int prepend(char *buf, int *at, const char *name)
 	return OK;
 }
 
-int do_getcwd(struct vfs_call *c)
+/*
+ * The path of directory vp as fp sees it (from fp's root, across mounts),
+ * built backwards ending at buf[size - 1]; *start is where it begins.
+ * getcwd and the mount table (mntinfo.c) use it.
+ */
+int dir_path(struct fproc *fp, struct vnode *vp, char *buf, int size,
+	int *start)
 {
-	const mess_lc_vfs_io *q = &c->m->m_lc_vfs_io;
-	static char buf[VFS_PATH_MAX];
 	char name[FS_NAME_MAX + 1];
-	struct vnode *cur = c->fp->cwd, *up;
-	int at = sizeof(buf) - 1, r = OK, len;
+	struct vnode *cur = vp, *up;
+	int at = size - 1, r = OK;
 
 	buf[at] = '\0';
 	vnode_ref(cur);
-	while (cur != c->fp->root && r == OK) {
+	while (cur != fp->root && r == OK) {
 		while (cur == cur->vmnt->root && cur->vmnt->covered) {
 			up = cur->vmnt->covered;
 			vnode_ref(up);
 			vnode_put(cur);
 			cur = up;
 		}
-		if (cur == c->fp->root || cur == cur->vmnt->root)
+		if (cur == fp->root || cur == cur->vmnt->root)
 			break;
-		if ((r = path_step(c->fp, &cur, "..", &up)) != OK)
+		if ((r = path_step(fp, &cur, "..", &up)) != OK)
 			break;
 		if ((r = find_name(up, cur->ino, name)) == OK)
 			r = prepend(buf, &at, name);
@@ -130,6 +134,18 @@ int do_getcwd(struct vfs_call *c)
 		return r;
 	if (buf[at] == '\0')
 		buf[--at] = '/';
+	*start = at;
+	return OK;
+}
+
+int do_getcwd(struct vfs_call *c)
+{
+	const mess_lc_vfs_io *q = &c->m->m_lc_vfs_io;
+	static char buf[VFS_PATH_MAX];
+	int at, r, len;
+
+	if ((r = dir_path(c->fp, c->fp->cwd, buf, sizeof(buf), &at)) != OK)
+		return r;
 	len = sizeof(buf) - at;		/* with the NUL */
 	if ((u32_t)len > q->count)
 		return -ERANGE;

@@ -146,6 +146,7 @@ void fproc_exit(struct fproc *fp)
 		fp->blocked = 0;
 		fp->pipe_vp = NULL;
 	}
+	fp->restart = 0;
 	for (int i = 0; i < VFS_OPEN_MAX; i++)
 		if (fp->fd[i])
 			fd_close(fp, i);
@@ -171,6 +172,7 @@ int fproc_fork(endpoint_t parent, endpoint_t child)
 	*cp = *pp;
 	cp->ep = child;
 	cp->blocked = 0;
+	cp->restart = 0;
 	cp->pipe_vp = NULL;
 	cp->pipe_done = 0;
 	for (int i = 0; i < VFS_OPEN_MAX; i++)

@@ -219,6 +219,7 @@ int fifo_open(struct vfs_call *c, struct vnode *vp, int flags, int fd)
 	if (fifo_peer(f) || (flags & MICA_O_NONBLOCK))
 		return fd;
 	c->fp->blocked = VFS_OPEN;
+	c->fp->req = *c->m;		/* for a restart (pmvfs.h) */
 	c->fp->pipe_vp = f->vp;
 	c->fp->pipe_done = fd;
 	return VFS_SUSPEND;
@@ -310,5 +311,5 @@ void pipe_interrupt(struct fproc *fp)
 	fp->blocked = 0;
 	fp->pipe_vp = NULL;
 	fp->pipe_done = 0;
-	vfs_reply(fp->ep, r, NULL);
+	pm_interrupted(fp, r);
 }

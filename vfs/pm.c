@@ -42,8 +42,10 @@ static int pm_exit(const message *m)
 {
 	struct fproc *fp = fproc_find(m->m_pm_vfs_proc.endpt);
 
-	if (fp)
+	if (fp) {
+		ctty_exit(fp);
 		fproc_exit(fp);
+	}
 	return OK;
 }
 
@@ -86,18 +88,41 @@ static int pm_session(const message *m)
 	if (!fp)
 		return -EINVAL;
 	fp->pgrp = m->m_pm_vfs_proc.pgrp;
-	if (m->m_type == VFS_PM_SETSID)
+	if (m->m_type == VFS_PM_SETSID) {
 		fp->sid = m->m_pm_vfs_proc.sid;
+		ctty_setsid(fp);
+	}
 	return OK;
 }
 
-/* A signal is coming: a suspended call ends now with EINTR. */
+/*
+ * Answer a suspended call that an UNPAUSE ended (now, or when a driver
+ * has answered its cancel).  Ended with nothing done (EINTR) and PM asked
+ * for a restart: the request goes to PM first, so it is there before the
+ * caller leaves its sendrec (pmvfs.h).  A request PM cannot take (its
+ * grant gone) simply stays an EINTR.
+ */
+void pm_interrupted(struct fproc *fp, int result)
+{
+	if (fp->restart && result == -EINTR &&
+	    sys_safecopyto(PM_PROC_NR, fp->restart_grant, 0, &fp->req,
+	    sizeof(fp->req)) != OK)
+		printf("vfs: restart of %d's call refused by PM\n", fp->ep);
+	fp->restart = 0;
+	vfs_reply(fp->ep, result, NULL);
+}
+
+/* A signal is coming: a suspended call ends now with EINTR, or is given
+ * back to PM for a restart (SA_RESTART; never poll/select: POSIX). */
 static int pm_unpause(const message *m)
 {
-	struct fproc *fp = fproc_find(m->m_pm_vfs_proc.endpt);
+	const mess_pm_vfs_unpause *q = &m->m_pm_vfs_unpause;
+	struct fproc *fp = fproc_find(q->endpt);
 
 	if (!fp || !fp->blocked)
 		return OK;
+	fp->restart = (q->flags & PMVFS_RESTART) && fp->blocked != VFS_POLL;
+	fp->restart_grant = q->req;
 	if (fp->blocked == VFS_POLL) {
 		poll_cancel(fp);
 		fp->blocked = 0;

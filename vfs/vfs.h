@@ -73,6 +73,7 @@ struct filp {
 	int flags;			/* O_* status and access mode */
 	u64_t pos;
 	int dev_open;			/* a device's CDEV_OPEN succeeded */
+	u32_t rdev;			/* the device it talks to (ctty.c) */
 };
 
 struct fproc {
@@ -86,6 +87,7 @@ struct fproc {
 	u32_t ngroups;			/* supplementary groups (PM) */
 	u32_t groups[32];
 	int pid, pgrp, sid;		/* from PM; 0 until PM says */
+	u32_t tty;			/* controlling terminal, 0: none (ctty.c) */
 	/* The suspended call, if any. */
 	int blocked;			/* call number, 0 if none */
 	message req;			/* its request, as received */
@@ -95,6 +97,10 @@ struct fproc {
 	struct filp *dev_filp;
 	struct vnode *pipe_vp;		/* suspended on this pipe */
 	u32_t pipe_done;		/* bytes of the suspended write done */
+	/* PM's UNPAUSE asked for a restart (pmvfs.h): where the request
+	 * goes if the call ends with nothing done */
+	int restart;
+	cp_grant_id_t restart_grant;
 };
 
 struct vfs_call {
@@ -205,7 +211,15 @@ int dev_ioctl(struct vfs_call *c, struct filp *f, u32_t request,
 	cp_grant_id_t g);
 void dev_reply(message *m);
 int dev_select(struct filp *f, int ops, int notify);
+
+/* ctty.c */
+int ctty_target(const struct fproc *fp, u32_t rdev, u32_t *target);
+u32_t ctty_access(const struct fproc *fp, int flags);
+int ctty_opened(struct fproc *fp, const struct filp *f, int r);
+void ctty_setsid(struct fproc *fp);
+void ctty_exit(const struct fproc *fp);
 void dev_cancel(struct fproc *fp);
+void pm_interrupted(struct fproc *fp, int result);	/* pm.c */
 void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
 
@@ -259,6 +273,9 @@ int do_chdir(struct vfs_call *c);
 int do_fchdir(struct vfs_call *c);
 int do_chroot(struct vfs_call *c);
 int do_getcwd(struct vfs_call *c);
+int dir_path(struct fproc *fp, struct vnode *vp, char *buf, int size,
+	int *start);
+int do_getmntinfo(struct vfs_call *c);
 int do_mkdir(struct vfs_call *c);
 int do_mknod(struct vfs_call *c);
 int do_unlink(struct vfs_call *c);
@@ -288,5 +305,7 @@ int vfs_getattr(struct vnode *vp);	/* refresh mode/size/uid/gid from the FS */
 #define S_ISTYPE(m, t)	(((m) & MICA_S_IFMT) == (t))
 #define DEV_MAJOR(x)	(((x) & 0xfff00u) >> 8)	/* encoded rdev: encode.c */
 #define DEV_MINOR(x)	(((x) & 0xffu) | (((x) >> 12) & 0xfff00u))
+#define DEV_MAKE(ma, mi) ((((ma) & 0xfffu) << 8) | ((mi) & 0xffu) | \
+	(((mi) & 0xfff00u) << 12))
 
 #endif /* VFS_VFS_H */

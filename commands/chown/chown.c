@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 	if (argc - optind < 2)
 		cmd_usage(CHOWN_USAGE);
 	if (co_spec(argv[optind]))
-		return 2;
+		return 1;	/* an unknown owner: an error, not a usage one */
 	for (i = optind + 1; i < argc; i++)
 		status |= co_path(argv[i], 1);
 	return status;

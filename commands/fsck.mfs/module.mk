@@ -5,3 +5,6 @@ FSCKMFS_SRCS := $(filter-out commands/fsck.mfs/main.c,\
 $(eval $(call host_lib,fsckmfs,$(FSCKMFS_SRCS)))
 $(eval $(call host_prog,fsck.mfs,commands/fsck.mfs/main.c,fsckmfs mfsutil mfs fsdriver minixfs,))
 HOST_PROGS += $(HBIN)/fsck.mfs
+# Built for Mica too, from the same sources (in /sbin of the root image).
+$(eval $(call os_lib,fsckmfs,$(FSCKMFS_SRCS)))
+$(eval $(call os_prog,fsck.mfs,commands/fsck.mfs/main.c,fsckmfs mfsutil mfs fsdriver minixfsprog))

@@ -39,6 +39,10 @@ char *cmd_path_join(const char *dir, const char *name);
 typedef int cmd_entry_fn(const char *path, const char *name, void *arg);
 int cmd_each_entry(const char *dir, cmd_entry_fn *fn, void *arg);
 
+/* "/dev/NAME" of block device rdev, in a static buffer; NULL when none
+ * (devname.c). */
+const char *cmd_dev_name(dev_t rdev);
+
 /* "drwxr-xr-x" for mode m into buf[11] (mode.c). */
 void cmd_mode_string(mode_t m, char *buf);
 

@@ -4,3 +4,4 @@
 # users link "mfsutil mfs minixfs".
 MFSUTIL_SRCS := $(wildcard commands/mfsutil/*.c)
 $(eval $(call host_lib,mfsutil,$(MFSUTIL_SRCS)))
+$(eval $(call os_lib,mfsutil,$(MFSUTIL_SRCS)))

@@ -76,6 +76,13 @@ struct mkfs_tree {
  * an exit code (MKFS_EXIT_*). */
 int mkfs_run(const struct mkfs_opts *o);
 
+/* The host-specific steps, sys_linux.c (host) or sys_posix.c (Mica),
+ * chosen by module.mk: zero bytes [0, bytes) of the regular file fd,
+ * keeping its size (0 or a negative errno); the open flag that keeps a
+ * source directory's access time (0 where there is none). */
+int mkfs_zero_range(int fd, uint64_t bytes);
+extern const int mkfs_noatime;
+
 /* Compute the superblock geometry and counts for 'blocks' blocks and about
  * 'inodes' inodes (0: default).  Returns OK or -EINVAL with 'why'. */
 int mkfs_layout(struct mfs_sb *sb, int version, unsigned int block_size,

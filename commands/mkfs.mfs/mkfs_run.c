@@ -11,7 +11,8 @@
  * preparation below works on the file itself, a host step.  It is prepared
  * so no old byte survives inside the file system: a
  * regular file is truncated and re-extended (sparse) or, when it is larger
- * than the file system, the file system's range is punched out.  A block
+ * than the file system, the file system's range is zeroed (sys_linux.c
+ * punches it out; sys_posix.c, Mica's build, writes zeros).  A block
  * device is written only where mkfs puts metadata or data.  An image file
  * that mkfs created is removed again when mkfs fails.
  */
@@ -20,7 +21,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <linux/falloc.h>
 #include <sys/stat.h>
 #include "mkfs.h"
 
@@ -103,10 +103,7 @@ static int mkfs_prepare(int fd, uint64_t fs_bytes)
 			return -errno;
 		return OK;
 	}
-	if (fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0,
-	    (off_t)fs_bytes) < 0)
-		return -errno;
-	return OK;
+	return mkfs_zero_range(fd, fs_bytes);
 }
 
 /* Check the layout against the tree and against MFS's own decoder. */

@@ -89,7 +89,7 @@ static int mkfs_cmp_node(const void *a, const void *b)
 
 static int mkfs_open_dir(const char *path, DIR **dp)
 {
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOATIME);
+	int fd = open(path, O_RDONLY | O_DIRECTORY | mkfs_noatime);
 
 	if (fd < 0 && errno == EPERM)
 		fd = open(path, O_RDONLY | O_DIRECTORY);

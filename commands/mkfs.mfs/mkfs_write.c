@@ -63,7 +63,7 @@ static int mkfs_copy_file(struct mkfs_img *m, const struct mkfs_node *n,
 		ino->size = 0;
 		return OK;
 	}
-	fd = open(n->path, O_RDONLY | O_NOATIME);
+	fd = open(n->path, O_RDONLY | mkfs_noatime);
 	if (fd < 0 && errno == EPERM)
 		fd = open(n->path, O_RDONLY);
 	if (fd < 0)

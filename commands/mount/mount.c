@@ -11,8 +11,7 @@
  * without a device (vfs/README.md, "Mounts").  -r mounts read-only (an
  * ISO 9660 volume always is; so is a write-protected device, with a
  * note).  -a mounts what /etc/fstab lists (fstab.c).
- * VFS keeps no mount table a program can read yet, so mount without
- * arguments is a usage error rather than a listing.
+ * Without arguments: the mount table (list.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,9 +19,10 @@
 #include <unistd.h>
 #include <sys/mount.h>
 #include "cmd.h"
+#include "list.h"
 #include "mount.h"
 
-#define USAGE "mount [-r] [-t type] source dir | mount -a [-r]"
+#define USAGE "mount [-r] [-t type] source dir | mount -a [-r] | mount"
 
 int main(int argc, char **argv)
 {
@@ -39,6 +39,8 @@ int main(int argc, char **argv)
 		default: cmd_usage(USAGE);
 		}
 	}
+	if (argc == 1)
+		return mount_list();
 	if (all) {
 		if (type || argc != optind)
 			cmd_usage(USAGE);

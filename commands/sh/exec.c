@@ -199,6 +199,17 @@ static int assign_one(const char *s, int flags)
 	return r;
 }
 
+/*
+ * An assignment refused (a readonly variable): POSIX 2.8.1 makes it fatal
+ * to a non-interactive shell, status 2 as dash; an interactive one goes on.
+ */
+static int assign_failed(void)
+{
+	if (!sh.interactive)
+		sh_exit(2);
+	return 2;
+}
+
 static struct var_save *assign_temp(struct strlist *as)
 {
 	struct var_save *save = NULL;
@@ -301,7 +312,7 @@ static int run_builtin(const struct builtin *bi, struct func *fn,
 	if (bi && (bi->flags & BI_SPECIAL)) {
 		for (i = 0; i < as->n; i++)
 			if (assign_one(as->v[i], 0) < 0)
-				return 1;
+				return assign_failed();
 	} else {
 		vs = assign_temp(as);
 	}
@@ -335,7 +346,7 @@ static int exec_noname(struct node *n, struct strlist *as)
 
 	for (i = 0; i < as->n; i++)
 		if (assign_one(as->v[i], 0) < 0)
-			return 1;
+			return assign_failed();
 	status = sh.cmdsubst_status >= 0 ? sh.cmdsubst_status : 0;
 	if (redir_apply(n->redirs, &save) < 0)
 		status = 1;
@@ -562,7 +573,7 @@ static int do_for(struct node *n, int flags)
 	sh.loopdepth++;
 	for (i = 0; i < items.n; i++) {
 		if (var_set(n->u.forn.var, items.v[i], 0) < 0) {
-			status = 1;
+			status = assign_failed();
 			break;
 		}
 		status = exec_node(n->u.forn.body, 0);

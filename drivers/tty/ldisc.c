@@ -164,6 +164,13 @@ void ldisc_input(struct ldisc *ld, u8_t c)
 		echo(ld, c);
 }
 
+int ldisc_input_full(const struct ldisc *ld)
+{
+	if (ld->count < LDISC_INQ - 1)
+		return 0;
+	return !(ld->tio.c_lflag & ICANON) || ld->ready > 0;
+}
+
 u32_t ldisc_available(const struct ldisc *ld)
 {
 	return ld->ready;

@@ -55,6 +55,13 @@ int ldisc_readable(const struct ldisc *ld, u32_t want);
 u32_t ldisc_vtime(const struct ldisc *ld, u32_t hz);
 int ldisc_vtime_restarts(const struct ldisc *ld);
 int ldisc_timeout_readable(const struct ldisc *ld);
+/*
+ * Should a writer of input (a PTY master) wait before feeding more?  Yes
+ * when the queue is full and a reader can empty it (raw mode, or whole
+ * lines wait); a full partial line in canonical mode never waits: more
+ * bytes are dropped as on the console, and a delimiter still fits.
+ */
+int ldisc_input_full(const struct ldisc *ld);
 /* Bytes a read would get now (FIONREAD). */
 u32_t ldisc_available(const struct ldisc *ld);
 /* Take up to max cooked bytes into buf; bytes taken (0: end of file in

@@ -1,6 +1,7 @@
 /*
  * ldisc_ioctl.c - the terminal ioctls of the line discipline: termios
- * get/set, window size, foreground process group, FIONREAD, TCFLSH.  One
+ * get/set, window size (a change raises SIGWINCH for the foreground
+ * group), foreground process group, FIONREAD, TCFLSH.  One
  * table row per request: the argument's size and direction (the driver
  * copies it through the caller's grant) and a handler that validates,
  * then acts.
@@ -59,9 +60,16 @@ static int do_getwinsz(struct ldisc *ld, void *arg)
 	return OK;
 }
 
+/* A new window size is announced to the foreground group (SIGWINCH). */
 static int do_setwinsz(struct ldisc *ld, void *arg)
 {
-	ld->ws = *(const struct winsize *)arg;
+	const struct winsize *ws = arg;
+	int changed = ws->ws_row != ld->ws.ws_row || ws->ws_col != ld->ws.ws_col ||
+		ws->ws_xpixel != ld->ws.ws_xpixel || ws->ws_ypixel != ld->ws.ws_ypixel;
+
+	ld->ws = *ws;
+	if (changed && ld->pgrp > 0)
+		ld->ops->signal(ld->arg, ld->pgrp, SIGWINCH);
 	return OK;
 }
 

@@ -1,23 +1,19 @@
 /*
  * main.c - the TTY driver: the serial console (COM1) as /dev/console
- * (minor 0) and /dev/tty (minor 1), a SEF service on libchardriver.
+ * (minor 0) and /dev/tty (minor 1), and pseudo-terminal pairs (slaves
+ * ttypN and masters ptypN, minors in mica/termios.h), a SEF service on
+ * libchardriver.
  *
  * Command line: "sigmgr=N" names the endpoint that gets CDEV_SIGNAL for
- * ^C, ^\ and ^Z (PM, once it exists; tests use their own).  Without it
- * the signal is only logged on the console, since nothing could deliver
- * it yet.  Recovery and live update: README.md.
+ * ^C, ^\ and ^Z, job control and hangups; the default is PM.  "sigmgr=-1"
+ * (no such endpoint: NONE) only logs signals on the console.  Recovery
+ * and live update: README.md.
  */
 #include "tty.h"
 #include <mica/sef.h>
 #include <mica/syslib.h>
 
 struct tty tty;
-
-static const struct ldisc_ops tty_ldisc_ops = {
-	.put = uart_put,
-	.signal = tty_signal,
-	.oflush = uart_oflush,
-};
 
 static const struct chardriver tty_driver = {
 	.cdr_open = tty_open,
@@ -36,9 +32,9 @@ static const char *tty_args;
 /* Report a signal for the foreground process group (see the top). */
 void tty_signal(void *arg, int pgrp, int sig)
 {
+	const struct term *t = arg;
 	message m;
 
-	(void)arg;
 	tty.signals++;
 	if (tty.sigmgr == NONE) {
 		printf("tty: signal %d for process group %d (no PM to deliver it)\n",
@@ -49,7 +45,7 @@ void tty_signal(void *arg, int pgrp, int sig)
 	m.m_type = CDEV_SIGNAL;
 	m.m_cdev_sig.pgrp = pgrp;
 	m.m_cdev_sig.sig = sig;
-	m.m_cdev_sig.minor = TTY_MINOR_CONSOLE;
+	m.m_cdev_sig.minor = t->minor;
 	asynsend(tty.sigmgr, &m);
 }
 
@@ -58,8 +54,9 @@ static int tty_init(int type, const sef_init_info_t *info)
 {
 	(void)type, (void)info;
 	tty_reset();
-	ldisc_init(&tty.ld, &tty_ldisc_ops, NULL);
-	tty.sigmgr = arg_int(tty_args, "sigmgr", NONE);
+	tty.sigmgr = arg_int(tty_args, "sigmgr", PM_PROC_NR);
+	if (tty.sigmgr < 0)
+		tty.sigmgr = NONE;
 	return uart_init();
 }
 

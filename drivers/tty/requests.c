@@ -1,84 +1,123 @@
 /*
- * requests.c - the TTY's cdev requests (protocol in mica/cdev.h).
+ * requests.c - the TTY's cdev requests (protocol in mica/cdev.h) for
+ * every minor.  A minor is found in the range table below: the kind of
+ * end it is (console, PTY slave, PTY master) and its index; each kind's
+ * operations (struct tty_kind) do the work, so nothing here asks what a
+ * minor is.
  *
- * Both minors are the one serial line.  A read that the line discipline
- * cannot satisfy yet is kept in tty.susp (the whole decoded request) and
- * answered by tty_events() after input arrives or the mode changes;
- * CDEV_CANCEL answers it with -EINTR.  In raw mode with VTIME, each
- * suspended read has a timer in tty.vtime (libsys timers on the kernel
- * alarm) that finishes it with what is queued.  Select watchers (CDEV_NOTIFY) are
- * kept in tty.sel and told once by CDEV_SEL2_REPLY.  Writes never wait:
- * the transmit ring drains itself (uart.c).  Data moves by safecopy
- * through the caller's grant, in chunks of TTY_CHUNK bytes.
+ * A read or write that cannot finish now is kept whole in tty.susp
+ * (with the bytes a write already moved) and retried by tty_events()
+ * after anything that may let it go on: input, output taken, a mode
+ * change, an open or close.  CDEV_CANCEL answers it with -EINTR, or with
+ * the bytes a write already moved.  In raw mode with VTIME, a suspended
+ * terminal read has a timer in tty.vtime (libsys timers on the kernel
+ * alarm) that finishes it with what is queued.  Select watchers
+ * (CDEV_NOTIFY) are kept in tty.sel and told once by CDEV_SEL2_REPLY.
  */
 #include "tty.h"
 #include <mica/syslib.h>
 
-#define TTY_CHUNK 256
+static const struct tty_range {
+	int first, count;
+	const struct tty_kind *kind;
+} tty_ranges[] = {
+	{ TTY_MINOR_CONSOLE, 2, &console_kind },	/* console, tty */
+	{ TTY_MINOR_PTS, TTY_NR_PTYS, &pts_kind },
+	{ TTY_MINOR_PTM, TTY_NR_PTYS, &ptm_kind },
+};
+#define TTY_NR_RANGES (sizeof(tty_ranges) / sizeof(tty_ranges[0]))
+
+/* The kind of minor and its index in the range; NULL: no such minor. */
+static const struct tty_kind *lookup(int minor, int *idx)
+{
+	for (u32_t i = 0; i < TTY_NR_RANGES; i++) {
+		const struct tty_range *r = &tty_ranges[i];
+
+		if (minor >= r->first && minor < r->first + r->count) {
+			*idx = minor - r->first;
+			return r->kind;
+		}
+	}
+	return NULL;
+}
 
 void tty_reset(void)
 {
 	u32_t i;
 
 	for (i = 0; i < TTY_NR_SUSPENDED; i++) {
-		tty.susp[i].caller = NONE;
+		tty.susp[i].rq.caller = NONE;
 		init_timer(&tty.vtime[i]);
 	}
 	for (i = 0; i < TTY_NR_SELECT; i++)
 		tty.sel[i].caller = NONE;
-	tty.opens = 0;
+	console_init();
+	pty_init();
 }
 
 int tty_open(const struct cdev_req *rq)
 {
-	if (rq->flags & ~(u32_t)(CDEV_R | CDEV_W | CDEV_NOCTTY))
-		return -EINVAL;
-	tty.opens++;
-	return OK;
+	int idx, r;
+	const struct tty_kind *k = lookup(rq->minor, &idx);
+
+	if (!k)
+		return -ENXIO;
+	r = k->open(idx, rq);
+	tty_events();
+	return r;
 }
 
 int tty_close(const struct cdev_req *rq)
 {
-	(void)rq;
-	if (tty.opens > 0)
-		tty.opens--;
+	int idx;
+	const struct tty_kind *k = lookup(rq->minor, &idx);
+
+	if (!k)
+		return -ENXIO;
+	k->close(idx);
+	tty_events();
 	return OK;
 }
 
-/* Read what the line discipline has for rq now; bytes or an error. */
-static int read_now(const struct cdev_req *rq)
-{
-	u8_t buf[TTY_CHUNK];
-	u32_t max = rq->count < TTY_CHUNK ? rq->count : TTY_CHUNK;
-	u32_t n = ldisc_read(&tty.ld, buf, max);
-	int r;
-
-	if (n == 0)
-		return 0;
-	r = sys_safecopyto(rq->caller, rq->grant, 0, buf, n);
-	return r == OK ? (int)n : r;
-}
-
-/* Answer and free suspended read i. */
+/* Answer and free suspended request i. */
 static void finish(u32_t i, int status)
 {
-	chardriver_reply(tty.susp[i].caller, tty.susp[i].id, status);
-	tty.susp[i].caller = NONE;
+	chardriver_reply(tty.susp[i].rq.caller, tty.susp[i].rq.id, status);
+	tty.susp[i].rq.caller = NONE;
 	cancel_timer(&tty.vtime[i]);
+}
+
+/* The terminal a suspended read waits on, for VTIME; NULL: none. */
+static struct term *read_term(const struct tty_wait *w)
+{
+	int idx;
+	const struct tty_kind *k = lookup(w->rq.minor, &idx);
+
+	return k && !w->write ? k->term(idx) : NULL;
 }
 
 static void vtime_expired(int i)
 {
-	struct cdev_req *s = &tty.susp[i];
+	struct tty_wait *w = &tty.susp[i];
+	struct term *t;
 
-	if (s->caller != NONE && ldisc_timeout_readable(&tty.ld))
-		finish((u32_t)i, read_now(s));
+	if (w->rq.caller == NONE || !(t = read_term(w)))
+		return;
+	if (ldisc_timeout_readable(&t->ld)) {
+		u8_t buf[TTY_CHUNK];
+		u32_t max = w->rq.count < TTY_CHUNK ? w->rq.count : TTY_CHUNK;
+		u32_t n = ldisc_read(&t->ld, buf, max);
+		int r = n ? sys_safecopyto(w->rq.caller, w->rq.grant, 0, buf, n) : OK;
+
+		finish((u32_t)i, r == OK ? (int)n : r);
+		tty_events();
+	}
 }
 
 /* (Re)start read i's VTIME timer. */
-static void vtime_arm(u32_t i)
+static void vtime_arm(u32_t i, struct term *t)
 {
-	u32_t ticks = ldisc_vtime(&tty.ld, HZ);
+	u32_t ticks = ldisc_vtime(&t->ld, HZ);
 
 	if (ticks)
 		set_timer(&tty.vtime[i], ticks, vtime_expired, (int)i);
@@ -89,82 +128,84 @@ void tty_alarm(clock_t_m now)
 	expire_timers(now);
 }
 
-/* A background group's read (or TOSTOP write): signal it, -EINTR. */
-static int job_check(const struct cdev_req *rq, int is_write)
+/* A read or write: now, or kept until it can go on. */
+static int start_io(const struct cdev_req *rq, int write)
 {
-	int sig = ldisc_job_signal(&tty.ld, rq->pgrp, is_write);
+	struct tty_wait w = { .rq = *rq, .write = write };
+	const struct tty_kind *k;
+	struct term *t;
+	int idx, r;
+	u32_t i;
 
-	if (!sig)
-		return OK;
-	tty_signal(NULL, rq->pgrp, sig);
-	return -EINTR;
+	if (!(k = lookup(rq->minor, &idx)))
+		return -ENXIO;
+	r = k->io(idx, &w, 1);
+	if (r == TTY_WAIT && !(rq->flags & CDEV_NONBLOCK))
+		for (i = 0; i < TTY_NR_SUSPENDED; i++)
+			if (tty.susp[i].rq.caller == NONE) {
+				tty.susp[i] = w;
+				if ((t = read_term(&w)) &&
+				    (!ldisc_vtime_restarts(&t->ld) ||
+				    ldisc_available(&t->ld) > 0))
+					vtime_arm(i, t);
+				/* the other end may go on now, and then this
+				 * one: it is retried with the rest */
+				tty_events();
+				return CHARDRIVER_SUSPEND;
+			}
+	tty_events();			/* the other end may go on now */
+	if (r != TTY_WAIT)
+		return r;
+	return w.done ? (int)w.done : -EAGAIN;	/* non-blocking, or no room */
 }
 
 int tty_read(const struct cdev_req *rq)
 {
-	u32_t i;
-	int r;
-
-	if ((r = job_check(rq, 0)) != OK)
-		return r;
-	if (rq->count == 0)
-		return 0;
-	if (ldisc_readable(&tty.ld, rq->count))
-		return read_now(rq);
-	if (rq->flags & CDEV_NONBLOCK)
-		return -EAGAIN;
-	for (i = 0; i < TTY_NR_SUSPENDED; i++)
-		if (tty.susp[i].caller == NONE) {
-			tty.susp[i] = *rq;
-			if (!ldisc_vtime_restarts(&tty.ld) ||
-				ldisc_available(&tty.ld) > 0)
-				vtime_arm(i);
-			return CHARDRIVER_SUSPEND;
-		}
-	return -EAGAIN;
+	return start_io(rq, 0);
 }
 
 int tty_write(const struct cdev_req *rq)
 {
-	u8_t buf[TTY_CHUNK];
-	u32_t done = 0, n;
-	int r;
-
-	if ((r = job_check(rq, 1)) != OK)
-		return r;
-	while (done < rq->count) {
-		n = rq->count - done < TTY_CHUNK ? rq->count - done : TTY_CHUNK;
-		r = sys_safecopyfrom(rq->caller, rq->grant, done, buf, n);
-		if (r != OK)
-			return done ? (int)done : r;
-		ldisc_write(&tty.ld, buf, n);
-		uart_kick();
-		done += n;
-	}
-	return (int)done;
+	return start_io(rq, 1);
 }
 
 int tty_ioctl(const struct cdev_req *rq)
 {
 	u8_t arg[sizeof(struct termios)];
+	const struct tty_kind *k;
+	struct term *t;
 	u32_t size;
-	int dir, r;
+	int dir, idx, r;
 
+	if (!(k = lookup(rq->minor, &idx)))
+		return -ENXIO;
+	if (!(t = k->term(idx)))
+		return -ENOTTY;
 	if ((r = ldisc_ioctl_arg(rq->request, &size, &dir)) != OK)
 		return r;
 	memset(arg, 0, sizeof(arg));
 	if (dir == LDISC_ARG_IN &&
 		(r = sys_safecopyfrom(rq->caller, rq->grant, 0, arg, size)) != OK)
 		return r;
-	if (rq->request == TCSETSW || rq->request == TCSETSF)
-		uart_drain();
-	if ((r = ldisc_ioctl(&tty.ld, rq->request, arg)) != OK)
+	if ((rq->request == TCSETSW || rq->request == TCSETSF) &&
+	    t == &tty.console)
+		uart_drain();		/* a PTY's output waits for its master */
+	if ((r = ldisc_ioctl(&t->ld, rq->request, arg)) != OK)
 		return r;
 	if (dir == LDISC_ARG_OUT)
 		r = sys_safecopyto(rq->caller, rq->grant, 0, arg, size);
-	tty_events(0);			/* a mode change may release readers */
+	tty_events();			/* a mode change may release readers */
 	uart_kick();
 	return r;
+}
+
+/* End every request waiting on minor with status (a master that closed:
+ * nothing can answer them any more). */
+void tty_fail_waiting(int minor, int status)
+{
+	for (u32_t i = 0; i < TTY_NR_SUSPENDED; i++)
+		if (tty.susp[i].rq.caller != NONE && tty.susp[i].rq.minor == minor)
+			finish(i, tty.susp[i].done ? (int)tty.susp[i].done : status);
 }
 
 int tty_cancel(const struct cdev_req *rq)
@@ -172,25 +213,26 @@ int tty_cancel(const struct cdev_req *rq)
 	u32_t i;
 
 	for (i = 0; i < TTY_NR_SUSPENDED; i++) {
-		struct cdev_req *s = &tty.susp[i];
+		struct tty_wait *w = &tty.susp[i];
 
-		if (s->caller == rq->caller && s->id == rq->id &&
-			s->minor == rq->minor) {
-			s->caller = NONE;
+		if (w->rq.caller == rq->caller && w->rq.id == rq->id &&
+			w->rq.minor == rq->minor) {
+			int r = w->done ? (int)w->done : -EINTR;
+
+			w->rq.caller = NONE;
 			cancel_timer(&tty.vtime[i]);
-			return -EINTR;
+			return r;
 		}
 	}
 	return CHARDRIVER_SUSPEND;	/* nothing held: no reply */
 }
 
-static u32_t ready_ops(void)
+static u32_t ready_ops(int minor)
 {
-	u32_t ops = CDEV_OP_WR;		/* writes never wait */
+	int idx;
+	const struct tty_kind *k = lookup(minor, &idx);
 
-	if (ldisc_readable(&tty.ld, 1))
-		ops |= CDEV_OP_RD;
-	return ops;
+	return k ? k->ready(idx) : 0;
 }
 
 static struct tty_select *watcher(endpoint_t caller, int minor)
@@ -211,10 +253,16 @@ static struct tty_select *watcher(endpoint_t caller, int minor)
 
 int tty_select(const struct cdev_req *rq, u32_t ops)
 {
-	u32_t ready = ready_ops() & ops & CDEV_OP_ALL;
-	u32_t wait = ops & CDEV_OP_ALL & ~ready;
-	struct tty_select *w = watcher(rq->caller, rq->minor);
+	int idx;
+	const struct tty_kind *k = lookup(rq->minor, &idx);
+	u32_t ready, wait;
+	struct tty_select *w;
 
+	if (!k)
+		return -ENXIO;
+	ready = k->ready(idx) & ops & CDEV_OP_ALL;
+	wait = ops & CDEV_OP_ALL & ~ready;
+	w = watcher(rq->caller, rq->minor);
 	if (w && w->caller == rq->caller)
 		w->caller = NONE;	/* replaced by this select */
 	if ((ops & CDEV_NOTIFY) && wait) {
@@ -226,43 +274,69 @@ int tty_select(const struct cdev_req *rq, u32_t ops)
 }
 
 /*
- * Finish suspended reads that can finish, oldest slot first; after input,
- * restart the inter-byte VTIME timer of those that still wait.
+ * One pass over the suspended requests, oldest slot first: finish those
+ * that can finish; after input, restart the inter-byte VTIME timer of
+ * reads that still wait.  1 if any request moved.
  */
-static void wake_readers(int input)
+static int retry_waiting(void)
 {
-	u32_t i;
+	int moved = 0, idx, r;
+	u32_t i, before;
 
 	for (i = 0; i < TTY_NR_SUSPENDED; i++) {
-		struct cdev_req *s = &tty.susp[i];
+		struct tty_wait *w = &tty.susp[i];
+		const struct tty_kind *k;
+		struct term *t;
 
-		if (s->caller == NONE)
+		if (w->rq.caller == NONE || !(k = lookup(w->rq.minor, &idx)))
 			continue;
-		if (ldisc_readable(&tty.ld, s->count))
-			finish(i, read_now(s));
-		else if (input && ldisc_vtime_restarts(&tty.ld) &&
-			ldisc_available(&tty.ld) > 0)
-			vtime_arm(i);
+		before = w->done;
+		if ((r = k->io(idx, w, 0)) != TTY_WAIT) {
+			finish(i, r);
+			moved = 1;
+			continue;
+		}
+		moved |= w->done != before;
+		if ((t = read_term(w)) && t->fed && ldisc_vtime_restarts(&t->ld) &&
+		    ldisc_available(&t->ld) > 0)
+			vtime_arm(i, t);
 	}
+	return moved;
 }
 
 static void wake_selectors(void)
 {
-	u32_t i, ready = ready_ops();
-
-	for (i = 0; i < TTY_NR_SELECT; i++) {
+	for (u32_t i = 0; i < TTY_NR_SELECT; i++) {
 		struct tty_select *w = &tty.sel[i];
+		u32_t ready;
 
-		if (w->caller == NONE || !(w->ops & ready))
+		if (w->caller == NONE || !(w->ops & (ready = ready_ops(w->minor))))
 			continue;
 		chardriver_sel2(w->caller, w->minor, w->ops & ready);
 		w->caller = NONE;
 	}
 }
 
-/* Input arrived or the mode changed: answer whoever can be answered. */
-void tty_events(int input)
+static void clear_fed(void)
 {
-	wake_readers(input);
+	tty.console.fed = 0;
+	for (int i = 0; i < TTY_NR_PTYS; i++)
+		tty.pty[i].slave.fed = 0;
+}
+
+/*
+ * Something changed: answer whoever can be answered.  A request that
+ * moves can release another (a master write feeds a waiting slave read),
+ * so passes repeat while anything moves; each pass that moves either
+ * frees a slot or moves bytes a bounded buffer had room for, so this
+ * ends.
+ */
+void tty_events(void)
+{
+	int passes = 0;
+
+	while (retry_waiting() && ++passes < 4 * TTY_NR_SUSPENDED)
+		;
+	clear_fed();
 	wake_selectors();
 }

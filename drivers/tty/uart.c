@@ -108,12 +108,13 @@ void uart_intr(u32_t hooks)
 	do {
 		while (n++ < UART_RX_MAX && (lsr() & LSR_DR)) {
 			sys_inb(UART_RBR, &c);
-			ldisc_input(&tty.ld, (u8_t)c);
+			ldisc_input(&tty.console.ld, (u8_t)c);
 		}
 		uart_kick();
 		sys_inb(UART_IIR, &iir);
 	} while (!(iir & IIR_NONE) && ++rounds < UART_IIR_MAX);
-	tty_events(n > 0);
+	tty.console.fed |= n > 0;
+	tty_events();
 	uart_kick();
 	sys_irqctl(IRQ_ENABLE, TTY_IRQ, 0, 0);
 }

@@ -39,10 +39,12 @@ static int mfs_bmap_path(uint64_t blk, struct mfs_path *p)
 	}
 	blk -= n;
 	if (blk < n * n) {
+		/* n * n <= 2^28: 32-bit division (a 64-bit one is a libgcc
+		 * call on i386, twice per block of a large file's read) */
 		p->depth = 2;
 		p->slot = MFS_ZONE_DIND;
-		p->idx[0] = (unsigned int)(blk / n);
-		p->idx[1] = (unsigned int)(blk % n);
+		p->idx[0] = (uint32_t)blk / (uint32_t)n;
+		p->idx[1] = (uint32_t)blk % (uint32_t)n;
 		return OK;
 	}
 	blk -= n * n;

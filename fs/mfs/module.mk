@@ -3,3 +3,5 @@
 # fsck.mfs and the unit tests link it.
 MFS_SRCS := $(wildcard fs/mfs/*.c)
 $(eval $(call host_lib,mfs,$(MFS_SRCS)))
+# The same library for Mica programs (Mica's mkfs.mfs and fsck.mfs).
+$(eval $(call os_lib,mfs,$(MFS_SRCS)))

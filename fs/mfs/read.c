@@ -110,19 +110,33 @@ static int mfs_write_block(struct mfs_inode *ip, uint64_t blk, size_t off,
 	return OK;
 }
 
+/* The file block holding byte 'pos', and the offset in it: the block size
+ * is a power of two (mfs_sb_geometry), and a 64-bit division is a libgcc
+ * call on i386, paid per block. */
+static inline uint64_t mfs_blk_of(uint64_t pos)
+{
+	return pos >> __builtin_ctz(mfs_m.sb.block_size);
+}
+
+static inline size_t mfs_off_in(uint64_t pos)
+{
+	return (size_t)(pos & (mfs_m.sb.block_size - 1));
+}
+
 /* One block's part of a request; returns bytes moved or an error. */
 static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
     uint64_t pos, size_t len, size_t done, int write, uint64_t limit)
 {
-	size_t bs = mfs_m.sb.block_size, off = pos % bs;
+	size_t off = mfs_off_in(pos);
+	uint64_t blk = mfs_blk_of(pos);
 	struct buf *bp;
 	uint32_t z;
 	int r, fresh = 0;
 
 	if (write) {
-		r = mfs_write_block(ip, pos / bs, off, len, &bp, &fresh);
+		r = mfs_write_block(ip, blk, off, len, &bp, &fresh);
 	} else {
-		if ((r = mfs_read_map(ip, pos / bs, &z)) != OK)
+		if ((r = mfs_read_map(ip, blk, &z)) != OK)
 			return r;
 		if (z == 0) {
 			if (io->peek)
@@ -134,7 +148,7 @@ static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
 			r = fsdriver_zero(io->data, done, len);
 			return r != OK ? r : (ssize_t)len;
 		}
-		r = mfs_read_block(ip, pos / bs, z, limit, &bp);
+		r = mfs_read_block(ip, blk, z, limit, &bp);
 	}
 	if (r != OK)
 		return r;
@@ -168,7 +182,7 @@ static int mfs_clip(struct mfs_inode *ip, size_t *bytes, uint64_t pos,
 
 /* Read or write 'bytes' of ip at 'pos'; returns bytes moved or an error
  * (a partial transfer returns what was moved). */
-ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
+static ssize_t mfs_rdwt_blocks(struct mfs_inode *ip, const struct mfs_io *io,
     size_t bytes, uint64_t pos, int write)
 {
 	size_t bs = mfs_m.sb.block_size, done = 0, len;
@@ -190,7 +204,7 @@ ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
 	if (pos == ip->i_ra_pos)
 		limit = UINT64_MAX;
 	while (done < bytes) {
-		len = bs - (pos + done) % bs;
+		len = bs - mfs_off_in(pos + done);
 		if (len > bytes - done)
 			len = bytes - done;
 		n = mfs_rdwt_block(ip, io, pos + done, len, done, write, limit);
@@ -206,6 +220,50 @@ ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
 		ip->i_ra_pos = pos + done;
 	if (done == 0 && n < 0)
 		return n;
+	return (ssize_t)done;
+}
+
+/*
+ * A caller's buffer that is memory of this process (the host:
+ * fsdriver_direct) is used as it is.  Otherwise it moves in windows of
+ * MFS_GATHER bytes through one bounce buffer: one fsdriver_copyin/copyout
+ * per window instead of one per block.  In the OS each is a kernel copy between address spaces
+ * (~1,000 instructions beyond the bytes); with 1 KiB blocks that was a
+ * third of a cold sequential read (tests/bench/image: 64 MiB, 5.4M
+ * instructions per MiB against 3.6M for the raw device).  The file
+ * system is single-threaded (micafuse serves one request at a time), so
+ * one static buffer serves.  Windows continue each other, so the
+ * read-ahead sees one sequential stream (i_ra_pos).
+ */
+#define MFS_GATHER	(32 * 1024)
+
+ssize_t mfs_rdwt(struct mfs_inode *ip, const struct mfs_io *io,
+    size_t bytes, uint64_t pos, int write)
+{
+	static char bounce[MFS_GATHER];
+	struct mfs_io win = { NULL, bounce, 0 };
+	size_t done = 0, len;
+	ssize_t n;
+	int r;
+
+	if (io->local != NULL || io->peek || bytes <= mfs_m.sb.block_size)
+		return mfs_rdwt_blocks(ip, io, bytes, pos, write);
+	if ((win.local = fsdriver_direct(io->data, 0, bytes)) != NULL)
+		return mfs_rdwt_blocks(ip, &win, bytes, pos, write);
+	win.local = bounce;
+	while (done < bytes) {
+		len = bytes - done < MFS_GATHER ? bytes - done : MFS_GATHER;
+		if (write && (r = fsdriver_copyin(io->data, done, bounce, len)) != OK)
+			return done > 0 ? (ssize_t)done : r;
+		n = mfs_rdwt_blocks(ip, &win, len, pos + done, write);
+		if (n <= 0)
+			return done > 0 ? (ssize_t)done : n;
+		if (!write && (r = fsdriver_copyout(io->data, done, bounce, (size_t)n)) != OK)
+			return done > 0 ? (ssize_t)done : r;
+		done += (size_t)n;
+		if ((size_t)n < len)
+			break;
+	}
 	return (ssize_t)done;
 }
 

@@ -127,6 +127,11 @@
 
 /* si_code values */
 #define MICA_SI_USER     1	/* kill() */
+#define MICA_SI_TIMER    3	/* a timer expired (SIGALRM of setitimer/alarm) */
+#define MICA_CLD_EXITED  1	/* SIGCHLD: the child exited (si_status: code) */
+#define MICA_CLD_KILLED  2	/* killed by a signal (si_status: the signal) */
+#define MICA_CLD_DUMPED  3	/* killed, core action */
+#define MICA_CLD_STOPPED 5	/* stopped (si_status: the signal) */
 #define MICA_SI_KERNEL   0x80	/* an exception that is not a page fault */
 #define MICA_SEGV_MAPERR 1	/* SIGSEGV: nothing mapped at si_addr */
 #define MICA_SEGV_ACCERR 2	/* SIGSEGV: mapped, but not for this access */

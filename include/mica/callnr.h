@@ -45,7 +45,9 @@
 #define PM_EXEC         (PM_RQ_BASE + 24)	/* m_lc_pm_exec; no reply on success */
 #define PM_REBOOT       (PM_RQ_BASE + 25)	/* m_lc_pm_reboot */
 #define PM_SIGALTSTACK  (PM_RQ_BASE + 26)	/* m_lc_pm_sigaltstack; reply old */
-#define PM_NR_CALLS     27
+#define PM_GETPROCS     (PM_RQ_BASE + 27)	/* m_lc_pm_getprocs; reply: how many
+						   processes (mica/procinfo.h) */
+#define PM_NR_CALLS     28
 
 /* VFS: files.  "path" requests carry the path by grant, length without NUL. */
 #define VFS_RQ_BASE     0x2100
@@ -93,7 +95,8 @@
 #define VFS_UTIMENS     (VFS_RQ_BASE + 41)	/* m_lc_vfs_utimens (path_len 0: the fd) */
 #define VFS_CHROOT      (VFS_RQ_BASE + 42)	/* m_lc_vfs_path */
 #define VFS_FCHOWN      (VFS_RQ_BASE + 43)	/* m_lc_vfs_fd: fd, uid, gid */
-#define VFS_NR_CALLS    44
+#define VFS_GETMNTINFO  (VFS_RQ_BASE + 44)	/* m_lc_vfs_io: grant, count = buffer bytes; fills struct mica_mntinfo records (mica/mntinfo.h), replies the number of mounts */
+#define VFS_NR_CALLS    45
 
 /* VM: the address space. */
 #define VM_RQ_BASE      0x2200

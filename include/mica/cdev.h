@@ -9,8 +9,15 @@
  * error.  The driver answers with sendnb and falls back to asynsend when
  * the caller is not waiting, so it never blocks on a client.
  *
- *   CDEV_OPEN    minor, access (CDEV_R|CDEV_W|CDEV_NOCTTY), user: the process
- *                opening.  Replies OK or an error (ENXIO: no such minor).
+ *   CDEV_OPEN    minor, access (CDEV_R|CDEV_W|CDEV_NOCTTY|CDEV_CTTY), user:
+ *                the process opening.  Replies OK or an error (ENXIO: no
+ *                such minor).  CDEV_CTTY says the opener is a session
+ *                leader with no controlling terminal (VFS knows; never
+ *                with CDEV_NOCTTY), and sid is its session: a terminal
+ *                then becomes that session's controlling terminal, its
+ *                foreground group the session's, and replies CDEV_CTTY
+ *                instead of OK, so VFS records it for the session
+ *                (/dev/tty, vfs/ctty.c).  Other devices ignore the bit.
  *   CDEV_CLOSE   minor.  OK.
  *   CDEV_READ    minor, grant (CPF_WRITE, count bytes), pos, flags.  A read
  *   CDEV_WRITE   that cannot be satisfied now is suspended: no reply until
@@ -62,6 +69,7 @@
 #define CDEV_R          0x01
 #define CDEV_W          0x02
 #define CDEV_NOCTTY     0x04
+#define CDEV_CTTY       0x08		/* also OPEN's reply status, > OK */
 
 /* READ/WRITE/IOCTL flags */
 #define CDEV_NONBLOCK   0x01

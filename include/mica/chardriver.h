@@ -28,7 +28,8 @@ struct cdev_req {
 	u32_t flags;			/* CDEV_NONBLOCK; OPEN: access bits */
 	u32_t request;			/* IOCTL */
 	endpoint_t user;		/* OPEN/READ/WRITE/IOCTL */
-	int pgrp;			/* READ/WRITE: user's group, 0: unknown */
+	int pgrp;			/* READ/WRITE: user's group, 0: unknown;
+					 * OPEN with CDEV_CTTY: its session */
 };
 
 /*

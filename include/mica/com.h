@@ -104,6 +104,7 @@
 #define DIAG_PRINT    1
 #define DIAG_DUMP     2
 #define DIAG_SHUTDOWN 3
+#define DIAG_IPCSTAT  4	/* copy struct ipc_stats (ipc.h) to buf, len bytes */
 
 /* SYS_PRIVCTL requests. */
 #define PRIV_SET      1	/* set masks from the message */

@@ -219,6 +219,12 @@ int fsdriver_copyin(const struct fsdriver_data *data, size_t off,
 int fsdriver_copyout(const struct fsdriver_data *data, size_t off,
     const void *ptr, size_t len);
 int fsdriver_zero(const struct fsdriver_data *data, size_t off, size_t len);
+/* The caller's buffer [off, off+len) as memory of this process, when it is
+ * (the host front end: plain memory; a file system may then move bytes
+ * with memcpy); NULL when it must be copied (the OS: a grant) or the range
+ * is outside it. */
+void *fsdriver_direct(const struct fsdriver_data *data, size_t off,
+    size_t len);
 
 /* The current time, for inode timestamps. */
 void fsdriver_gettime(struct timespec *ts);

@@ -189,7 +189,8 @@ typedef struct {			/* SYS_RUNCTL, SYS_ENDKSIG, SYS_SIGSEND, SYS_SIGRETURN */
 	vir_bytes addr;			/* SIGSEND: the siginfo's si_addr */
 	int pid;			/* SIGSEND: the siginfo's si_pid (SI_USER) */
 	u32_t uid;			/* SIGSEND: the siginfo's si_uid (SI_USER) */
-	u8_t pad[8];
+	int status;			/* SIGSEND: the siginfo's si_status (SIGCHLD) */
+	u8_t pad[4];
 } mess_lsys_krn_sigctl;
 
 /*
@@ -265,9 +266,11 @@ typedef struct {			/* every DS request and reply (ds.h) */
 typedef struct {			/* CDEV_OPEN, CDEV_CLOSE */
 	int minor;
 	u32_t id;
-	u32_t access;			/* OPEN: CDEV_R | CDEV_W | CDEV_NOCTTY */
+	u32_t access;			/* OPEN: CDEV_R | CDEV_W | CDEV_NOCTTY
+					 * | CDEV_CTTY */
 	endpoint_t user;		/* OPEN: the process opening */
-	u8_t pad[40];
+	int sid;			/* OPEN with CDEV_CTTY: its session */
+	u8_t pad[36];
 } mess_vfs_cdev_openclose;
 
 typedef struct {			/* CDEV_READ, CDEV_WRITE */
@@ -312,7 +315,7 @@ typedef struct {			/* CDEV_REPLY */
 
 typedef struct {			/* CDEV_SIGNAL: terminal -> PM */
 	int pgrp;			/* foreground process group */
-	int sig;			/* SIGINT, SIGQUIT, SIGTSTP */
+	int sig;			/* ^C/^\\/^Z, job control, hangup */
 	int minor;			/* which terminal */
 	u8_t pad[44];
 } mess_cdev_pm_sig;
@@ -428,6 +431,16 @@ FS_MESSAGES(FS_CHECK)
 PMVFS_MESSAGES(FS_CHECK)
 #undef FS_CHECK
 STATIC_ASSERT(sizeof(message) == 64, message_size);
+
+/*
+ * IPC traps by operation, and how many of them the kernel's fast path
+ * (kernel/ipc_fast.c) finished; SYS_DIAGCTL DIAG_IPCSTAT copies it out, so
+ * a benchmark can say how many of its round trips took the fast path.
+ */
+struct ipc_stats {
+	u32_t traps[8];			/* by IPC_x operation (0: unknown) */
+	u32_t fast[8];			/* of those, done by the fast path */
+};
 
 /*
  * One entry of a senda() table, in the sender's memory.  The kernel reads

@@ -100,6 +100,13 @@ typedef struct {			/* PM_GETGROUPS, PM_SETGROUPS */
 	u8_t pad[48];
 } mess_lc_pm_groups;
 
+typedef struct {			/* PM_GETPROCS */
+	cp_grant_id_t grant;		/* CPF_WRITE, count struct mica_procinfo */
+	u32_t count;			/* entries the grant holds (0: just count) */
+	u32_t size;			/* sizeof(struct mica_procinfo): checked */
+	u8_t pad[44];
+} mess_lc_pm_getprocs;
+
 typedef struct {			/* PM_CLOCK_*, PM_NANOSLEEP */
 	int clock;			/* CLOCK_REALTIME, CLOCK_MONOTONIC */
 	u32_t nsec;			/* < 1e9 */
@@ -133,7 +140,8 @@ typedef struct {			/* PM_EXEC */
 
 typedef struct {			/* PM_REBOOT */
 	int how;			/* RB_* (mica/abi.h) */
-	u8_t pad[52];
+	u32_t status;			/* the machine's exit status (low 8 bits) */
+	u8_t pad[48];
 } mess_lc_pm_reboot;
 
 /* ---- VFS ---- */
@@ -290,6 +298,7 @@ STATIC_ASSERT(sizeof(struct mica_stat) == 104, mica_stat_size);
 	X(mess_lc_pm_sigaltstack, m_lc_pm_sigaltstack) \
 	X(mess_lc_pm_setid, m_lc_pm_setid) \
 	X(mess_lc_pm_groups, m_lc_pm_groups) \
+	X(mess_lc_pm_getprocs, m_lc_pm_getprocs) \
 	X(mess_lc_pm_time, m_lc_pm_time) \
 	X(mess_lc_pm_itimer, m_lc_pm_itimer) \
 	X(mess_pm_lc_times, m_pm_lc_times) \

@@ -33,6 +33,7 @@ int kernel_call(message *m);			/* m->m_type = SYS_x */
 int sys_diag_print(const char *s, u32_t len);
 int sys_diag_dump(void);
 int sys_shutdown(u32_t status);
+int sys_ipc_stats(struct ipc_stats *st);	/* the kernel's IPC fast-path counters */
 int sys_getinfo(endpoint_t *self, int *slot);
 int sys_privctl(endpoint_t e, int request, struct priv_info *pi);
 int sys_fork(endpoint_t parent);		/* child endpoint, 0 in the child */
@@ -49,6 +50,11 @@ int sys_safecopyto(endpoint_t granter, cp_grant_id_t gid, vir_bytes offset,
 int sys_irqctl(int request, int irq, u32_t policy, int hook_id);
 int sys_inb(u32_t port, u32_t *value);
 int sys_outb(u32_t port, u32_t value);
+/* 16- and 32-bit port I/O (PCI configuration space, virtio registers). */
+int sys_inw(u32_t port, u32_t *value);
+int sys_outw(u32_t port, u32_t value);
+int sys_inl(u32_t port, u32_t *value);
+int sys_outl(u32_t port, u32_t value);
 int sys_setalarm(u32_t ticks, u32_t *left);
 int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks);
 int sys_kill(endpoint_t e, int sig);

@@ -32,11 +32,30 @@
  *  VFS_PM_SETSID    m_pm_vfs_proc    new session: no controlling     OK
  *                                    terminal; pgrp = sid = pid
  *  VFS_PM_SETPGID   m_pm_vfs_proc    new process group (pgrp)        OK
- *  VFS_PM_UNPAUSE   m_pm_vfs_proc    if the process is suspended in  OK
+ *  VFS_PM_UNPAUSE   m_pm_vfs_unpause if the process is suspended in  OK
  *                                    a file call, end it with EINTR
- *                                    (or the bytes done) now
+ *                                    (or the bytes done) now; with
+ *                                    PMVFS_RESTART, a call that did
+ *                                    nothing yet is also copied into
+ *                                    PM's grant (restart, below)
  *  VFS_PM_REBOOT    -                sync every file system          OK or the first
  *                                                                    sync error
+ *
+ * Restart (SA_RESTART, POSIX): PM sets PMVFS_RESTART in UNPAUSE when the
+ * handler about to run has SA_RESTART, and gives a grant (CPF_WRITE,
+ * sizeof(message)) on a buffer of its own for that process.  If the
+ * suspended call ends with nothing done (no byte moved, the FIFO not
+ * opened) and is not one POSIX never restarts (poll/select: they carry
+ * a timeout), VFS copies the call's request, as it received it, into
+ * that grant just BEFORE it answers the caller EINTR — for a device
+ * read or write that is when the driver has answered its CDEV_CANCEL,
+ * possibly after VFS's UNPAUSE reply.  PM can only build the handler's
+ * frame once the caller is out of its sendrec, i.e. after that answer,
+ * so a request in the buffer at that moment is this call's: PM puts it
+ * back into the caller's message buffer and rewinds the trap
+ * (servers/pm/sigdeliver.c sig_restart, the mechanism waitpid uses), so
+ * the handler's return sends the same request again.  VFS forgets the
+ * grant when the call ends (either way) or the process exits.
  *
  * Exec: the caller's grants (path, stack frame; mica/ipc_lc.h
  * m_lc_pm_exec) reach VFS as indirect grants PM makes for exactly those
@@ -78,7 +97,7 @@
 
 #define PMVFS_NGROUPS_MAX 32	/* supplementary groups per process */
 
-typedef struct {			/* INIT, FORK, EXIT, SETSID, SETPGID, UNPAUSE */
+typedef struct {			/* INIT, FORK, EXIT, SETSID, SETPGID */
 	endpoint_t endpt;		/* the process (FORK: the child) */
 	int pid;
 	endpoint_t parent;		/* FORK: the parent whose files are copied */
@@ -88,6 +107,17 @@ typedef struct {			/* INIT, FORK, EXIT, SETSID, SETPGID, UNPAUSE */
 	u32_t gid, egid;		/* INIT, FORK */
 	u8_t pad[20];
 } mess_pm_vfs_proc;
+
+#define PMVFS_RESTART 0x1		/* UNPAUSE: the handler has SA_RESTART */
+
+typedef struct {			/* UNPAUSE (endpt, pid as in _proc) */
+	endpoint_t endpt;
+	int pid;
+	u32_t flags;			/* PMVFS_RESTART */
+	cp_grant_id_t req;		/* PM's, CPF_WRITE, sizeof(message):
+					   where a restartable call goes */
+	u8_t pad[40];
+} mess_pm_vfs_unpause;
 
 typedef struct {			/* SETUID, SETGID */
 	endpoint_t endpt;
@@ -141,6 +171,7 @@ typedef struct {			/* EXEC reply */
 
 #define PMVFS_MESSAGES(X) \
 	X(mess_pm_vfs_proc, m_pm_vfs_proc) \
+	X(mess_pm_vfs_unpause, m_pm_vfs_unpause) \
 	X(mess_pm_vfs_ids, m_pm_vfs_ids) \
 	X(mess_pm_vfs_groups, m_pm_vfs_groups) \
 	X(mess_pm_vfs_exec, m_pm_vfs_exec) \

@@ -109,6 +109,20 @@ STATIC_ASSERT(sizeof(struct winsize) == 8, winsize_size);
 #define FIONREAD   0x541B
 
 /*
+ * The TTY driver's minors (major 4 in VFS's dmap, vfs/dev.c): the serial
+ * console, /dev/tty (VFS opens the caller's controlling terminal instead;
+ * the driver's own minor 1 is the console), and pseudo-terminal pairs as
+ * MINIX numbers them: slave ttypN is TTY_MINOR_PTS + N, its master ptypN
+ * TTY_MINOR_PTM + N (drivers/tty/README.md says how many the driver has).
+ */
+#define TTY_MAJOR          4
+#define TTY_MINOR_CONSOLE  0
+#define TTY_MINOR_TTY      1
+#define TTY_MINOR_PTS      128
+#define TTY_MINOR_PTM      192
+#define TTY_PTY_MINORS     64		/* room in each range */
+
+/*
  * The signals the line discipline raises for the foreground process
  * group, by their C names (mica/abi.h has the numbers; Mica's
  * <sys/signal.h> gives the same names the same tokens).
@@ -119,6 +133,12 @@ STATIC_ASSERT(sizeof(struct winsize) == 8, winsize_size);
 #define SIGTSTP  MICA_SIGTSTP
 #define SIGTTIN  MICA_SIGTTIN
 #define SIGTTOU  MICA_SIGTTOU
+#endif
+#ifndef SIGHUP
+#define SIGHUP   MICA_SIGHUP
+#endif
+#ifndef SIGWINCH
+#define SIGWINCH MICA_SIGWINCH
 #endif
 
 #endif /* MICA_TERMIOS_H */

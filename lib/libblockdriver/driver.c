@@ -43,6 +43,26 @@ static int do_close(const struct blockdriver *bdr, message *m)
 	return bdr->bdr_close(m->m_bdev.minor);
 }
 
+/* The vector clipped at size, handed to bdr_vtransfer whole. */
+static int bdr_move_vec(const struct blockdriver *bdr, const message *m,
+    int write, const struct bdev_iovec *iov, u32_t n, u64_t size)
+{
+	struct bdev_iovec clip[BDEV_MAX_IOV];
+	u64_t pos = m->m_bdev.pos;
+	u32_t i, k = 0;
+
+	for (i = 0; i < n && pos < size; i++) {
+		clip[k] = iov[i];
+		if (clip[k].len > size - pos)
+			clip[k].len = (u32_t)(size - pos);
+		pos += clip[k++].len;
+	}
+	if (k == 0)
+		return 0;
+	return bdr->bdr_vtransfer(m->m_bdev.minor, write, m->m_bdev.pos,
+	    m->m_source, clip, k);
+}
+
 /*
  * Move the vector iov[0..n) at pos, clipped at size: the byte count, or
  * an error when nothing moved.
@@ -63,6 +83,8 @@ static int bdr_move(const struct blockdriver *bdr, const message *m,
 	}
 	if (pos + total < pos)
 		return -EINVAL;			/* wraps past 2^64 */
+	if (bdr->bdr_vtransfer)
+		return bdr_move_vec(bdr, m, write, iov, n, size);
 	for (i = 0; i < n && pos < size; i++) {
 		chunk = iov[i].len;
 		if (chunk > size - pos)
@@ -124,6 +146,8 @@ static int do_ioctl(const struct blockdriver *bdr, message *m)
 		return -ENOTTY;
 	part.base = 0;
 	part.size = size;
+	if (bdr->bdr_part && (r = bdr->bdr_part(m->m_bdev.minor, &part)) < 0)
+		return r;
 	return sys_safecopyto(m->m_source, m->m_bdev.grant, 0, &part,
 	    sizeof(part));
 }

@@ -64,6 +64,7 @@ static void decode_fields(const message *m, struct cdev_req *rq)
 		rq->id = m->m_cdev_oc.id;
 		rq->flags = m->m_cdev_oc.access;
 		rq->user = m->m_cdev_oc.user;
+		rq->pgrp = m->m_cdev_oc.sid;	/* OPEN with CDEV_CTTY */
 		break;
 	case CDEV_READ:
 	case CDEV_WRITE:

@@ -6,19 +6,20 @@
  * replaces this file with grant-based copies over IPC; nothing else in the
  * library depends on it.
  *
- * The log state (prefix, syslog switch) is the only global of the file.
+ * The log prefix is the only global of the file; the default prefix and
+ * syslog are the Linux host's (host_linux.c; Mica's own programs link
+ * host_plain.c: module.mk).
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <syslog.h>
 
 #include <mica/fsdriver.h>
 #include <mica/fsdriver_host.h>
+#include "host_sys.h"
 
 static const char *host_prefix;
-static int host_syslog;
 
 /* Check that [off, off+len) lies inside the buffer; return its address. */
 static char *host_range(const struct fsdriver_data *data, size_t off,
@@ -31,6 +32,13 @@ static char *host_range(const struct fsdriver_data *data, size_t off,
 	if (data->fd_ref == 0)
 		return NULL;
 	return (char *)data->fd_ref + off;
+}
+
+/* On the host the caller's buffer is plain memory. */
+void *fsdriver_direct(const struct fsdriver_data *data, size_t off,
+    size_t len)
+{
+	return len > 0 ? host_range(data, off, len) : NULL;
 }
 
 /* Copy 'len' bytes at 'off' of the caller's buffer into 'ptr'. */
@@ -85,11 +93,6 @@ void fsdriver_host_set_prefix(const char *prefix)
 	host_prefix = prefix;
 }
 
-void fsdriver_host_set_syslog(int on)
-{
-	host_syslog = on;
-}
-
 /* One line to stderr (and syslog): "prefix: message". */
 void fsdriver_log(const char *fmt, ...)
 {
@@ -105,9 +108,7 @@ void fsdriver_log(const char *fmt, ...)
 	while (n > 0 && msg[n - 1] == '\n')
 		msg[--n] = '\0';
 
-	prefix = host_prefix != NULL ? host_prefix :
-	    program_invocation_short_name;
+	prefix = host_prefix != NULL ? host_prefix : host_default_prefix();
 	fprintf(stderr, "%s: %s\n", prefix, msg);
-	if (host_syslog)
-		syslog(LOG_DAEMON | LOG_NOTICE, "%s: %s", prefix, msg);
+	host_log_more(prefix, msg);
 }

@@ -8,7 +8,8 @@
 # tests/unit/fsdos, over a fake kernel.
 FSDRIVER_PORT_SRCS := lib/libfsdriver/dentry.c lib/libfsdriver/encode.c \
 	lib/libfsdriver/nameidx.c
-FSDRIVER_SRCS := $(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c lib/libfsdriver/bio.c
+FSDRIVER_SRCS := $(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c \
+	lib/libfsdriver/host_linux.c lib/libfsdriver/bio.c
 FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
 	lib/libfsdriver/os_call.c lib/libfsdriver/os_node.c \
 	lib/libfsdriver/os_io.c lib/libfsdriver/os_dir.c \
@@ -19,3 +20,7 @@ FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
 FSDRIVER_OS_DEV_SRCS := lib/libfsdriver/os_dev.c lib/libfsdriver/bio.c
 FSDRIVER_OS_NODEV_SRCS := lib/libfsdriver/os_nodev.c
 $(eval $(call host_lib,fsdriver,$(FSDRIVER_SRCS)))
+# The host build's services for Mica programs too (mkfs.mfs, fsck.mfs
+# built by tools/mica-cc: plain memory copies, clock, log).
+$(eval $(call os_lib,fsdriver,$(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c \
+	lib/libfsdriver/host_plain.c))

@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <mica/dirent.h>
 #include "posix.h"
 
@@ -24,6 +26,26 @@ DIR *opendir(const char *path)
 		close(fd);
 		return NULL;
 	}
+	d->dd_fd = fd;
+	d->dd_pos = d->dd_len = 0;
+	return d;
+}
+
+/* A stream over the open directory fd (POSIX 2008); the fd is the
+ * stream's from now on, closed by closedir. */
+DIR *fdopendir(int fd)
+{
+	struct stat st;
+	DIR *d;
+
+	if (fstat(fd, &st) < 0)
+		return NULL;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return NULL;
+	}
+	if (!(d = malloc(sizeof(*d))))
+		return NULL;
 	d->dd_fd = fd;
 	d->dd_pos = d->dd_len = 0;
 	return d;

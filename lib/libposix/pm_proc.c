@@ -10,6 +10,8 @@
 #include <sys/reboot.h>
 #include <signal.h>
 #include <mica/exec.h>
+#include <mica/procinfo.h>
+#include <mica/pmvfs.h>
 #include <limits.h>
 #include "posix.h"
 
@@ -150,48 +152,63 @@ int seteuid(uid_t uid) { return set_id(PM_SETEUID, uid); }
 int setgid(gid_t gid) { return set_id(PM_SETGID, gid); }
 int setegid(gid_t gid) { return set_id(PM_SETEGID, gid); }
 
-/* Groups travel as u32_t; gid_t is narrower in newlib, so convert. */
+/* Groups travel as u32_t; gid_t is narrower in newlib, so convert.  The
+ * caller's list is read or filled through the kernel (usercopy.c): a
+ * bogus pointer is EFAULT. */
 int getgroups(int n, gid_t list[])
 {
-	u32_t wire[32];
+	u32_t wire[PMVFS_NGROUPS_MAX];
+	gid_t out[PMVFS_NGROUPS_MAX];
 	message m = lc_msg();
 	int r;
 
 	if (n < 0)
 		return lc_err(-EINVAL);
-	if (n > 32)
-		n = 32;
+	if (n > PMVFS_NGROUPS_MAX)
+		n = PMVFS_NGROUPS_MAX;
 	m.m_lc_pm_groups.count = n;
 	r = lc_call_buf(PM_PROC_NR, PM_GETGROUPS, &m, &m.m_lc_pm_groups.grant,
 		wire, sizeof(wire), CPF_WRITE);
-	if (r > n && n > 0)
+	if (r < 0 || n == 0)
+		return r;
+	if (r > n)
 		return lc_err(-EINVAL);
-	for (int i = 0; n > 0 && i < r; i++)
-		list[i] = (gid_t)wire[i];
-	return r;
+	for (int i = 0; i < r; i++)
+		out[i] = (gid_t)wire[i];
+	return lc_copyout(list, out, r * sizeof(gid_t)) < 0 ? -1 : r;
 }
 
 int setgroups(int n, const gid_t *list)
 {
-	u32_t wire[32];
+	u32_t wire[PMVFS_NGROUPS_MAX];
+	gid_t in[PMVFS_NGROUPS_MAX];
 	message m = lc_msg();
 
-	if (n < 0 || n > 32)
+	if (n < 0 || n > PMVFS_NGROUPS_MAX)
 		return lc_err(-EINVAL);
+	if (lc_copyin(in, list, n * sizeof(gid_t)) < 0)
+		return -1;
 	for (int i = 0; i < n; i++)
-		wire[i] = list[i];
+		wire[i] = in[i];
 	m.m_lc_pm_groups.count = n;
 	return lc_call_buf(PM_PROC_NR, PM_SETGROUPS, &m, &m.m_lc_pm_groups.grant,
 		wire, n ? n * sizeof(u32_t) : sizeof(u32_t), CPF_READ);
 }
 
-/* PM answers only a refusal: on success the system goes down. */
-int reboot(int howto)
+/* PM answers only a refusal: on success the system goes down, with
+ * 'status' as the machine's exit status (0 for reboot()). */
+int reboot_status(int howto, int status)
 {
 	message m = lc_msg();
 
 	m.m_lc_pm_reboot.how = howto;
+	m.m_lc_pm_reboot.status = (u32_t)status & 0xff;
 	return lc_call(PM_PROC_NR, PM_REBOOT, &m);
+}
+
+int reboot(int howto)
+{
+	return reboot_status(howto, 0);
 }
 
 /*
@@ -210,6 +227,11 @@ int execve(const char *path, char *const argv[], char *const envp[])
 
 	if (!argv || lc_strlen_user(path, PATH_MAX, &plen) < 0)
 		return !argv ? lc_err(-EFAULT) : -1;
+	/* argv, envp and their strings through the kernel first: a bogus
+	 * pointer in them is EFAULT, not SIGSEGV in exec_frame_size */
+	if (lc_strvec_user(argv, EXEC_FRAME_MAX) < 0 ||
+	    (envp && lc_strvec_user(envp, EXEC_FRAME_MAX) < 0))
+		return -1;
 	if ((size = exec_frame_size(argv, envp, 1)) < 0)
 		return lc_err(size);
 	if (!(frame = malloc(size)))
@@ -233,4 +255,22 @@ int execve(const char *path, char *const argv[], char *const envp[])
 int _execve(const char *path, char *const argv[], char *const envp[])
 {
 	return execve(path, argv, envp);
+}
+
+int mica_getprocs(struct mica_procinfo *buf, int count)
+{
+	message m = lc_msg();
+
+	if (count < 0)
+		return lc_err(-EINVAL);
+	if (count > 65536)		/* more than PM could ever list */
+		count = 65536;
+	m.m_lc_pm_getprocs.count = count;
+	m.m_lc_pm_getprocs.size = sizeof(*buf);
+	if (count == 0) {
+		m.m_lc_pm_getprocs.grant = GRANT_INVALID;
+		return lc_call(PM_PROC_NR, PM_GETPROCS, &m);
+	}
+	return lc_call_buf(PM_PROC_NR, PM_GETPROCS, &m,
+		&m.m_lc_pm_getprocs.grant, buf, count * sizeof(*buf), CPF_WRITE);
 }

@@ -36,6 +36,9 @@ int lc_copyout(void *usr, const void *src, size_t n);
 /* strlen of a caller's string through the kernel, at most max bytes
  * looked at: 0 with *len, or -1 with EFAULT / ENAMETOOLONG. */
 int lc_strlen_user(const char *s, size_t max, size_t *len);
+/* A NULL-terminated vector of strings, pointers and strings all readable
+ * (execve): 0, or -1 with EFAULT / E2BIG past max_bytes. */
+int lc_strvec_user(char *const *v, size_t max_bytes);
 
 /* lc_call with one buffer granted for it; the grant goes into *gfield. */
 int lc_call_buf(endpoint_t who, int callnr, message *m, cp_grant_id_t *gfield,

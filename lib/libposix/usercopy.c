@@ -80,3 +80,33 @@ int lc_strlen_user(const char *s, size_t max, size_t *len)
 	}
 	return lc_err(-ENAMETOOLONG);
 }
+
+/* A caller's NULL-terminated vector of strings (execve's argv, envp):
+ * the pointers read a page's worth at a time, each string measured, so
+ * exec_frame_size may then walk it as is.  0, or -1 with EFAULT, or
+ * E2BIG when the vector or a string could not fit in an exec frame. */
+int lc_strvec_user(char *const *v, size_t max_bytes)
+{
+	char *chunk[64];
+	size_t i = 0, j, k, len;
+
+	for (;;) {
+		vir_bytes a = (vir_bytes)(v + i);
+
+		k = (PAGE_SIZE - (a & (PAGE_SIZE - 1))) / sizeof(char *);
+		if (k == 0)		/* a pointer across two pages */
+			k = 1;
+		if (k > sizeof(chunk) / sizeof(chunk[0]))
+			k = sizeof(chunk) / sizeof(chunk[0]);
+		if (lc_copyin(chunk, v + i, k * sizeof(char *)) < 0)
+			return -1;
+		for (j = 0; j < k; j++, i++) {
+			if (!chunk[j])
+				return 0;
+			if ((i + 1) * sizeof(char *) > max_bytes)
+				return lc_err(-E2BIG);
+			if (lc_strlen_user(chunk[j], max_bytes, &len) < 0)
+				return errno == ENAMETOOLONG ? lc_err(-E2BIG) : -1;
+		}
+	}
+}

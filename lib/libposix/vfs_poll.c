@@ -45,19 +45,38 @@ static int timeout_ms(const struct timeval *tv)
 	return ms > 0x7fffffff ? 0x7fffffff : (int)ms;
 }
 
+/*
+ * The caller's sets and timeout are read and written through the kernel
+ * (usercopy.c), only the words that hold the first nfds bits, so a bogus
+ * pointer is EFAULT, found before anything waits.
+ */
 int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 {
 	struct pollfd p[MICA_POLL_MAX];
+	fd_set *usr[3] = { rd, wr, ex }, set[3];
+	static const short ev_of[3] = { POLLIN, POLLOUT, POLLPRI };
+	struct timeval t;
+	size_t bytes;
 	int n = 0, ms, r, ready = 0;
 
 	if (nfds < 0 || nfds > FD_SETSIZE || nfds > MICA_POLL_MAX)
 		return lc_err(-EINVAL);
-	if ((ms = timeout_ms(tv)) < -1)
+	bytes = _howmany(nfds, NFDBITS) * sizeof(fd_mask);
+	if (tv && lc_copyin(&t, tv, sizeof(t)) < 0)
+		return -1;
+	if ((ms = timeout_ms(tv ? &t : NULL)) < -1)
 		return lc_err(ms);
+	for (int k = 0; k < 3; k++) {
+		FD_ZERO(&set[k]);
+		if (usr[k] && lc_copyin(&set[k], usr[k], bytes) < 0)
+			return -1;
+	}
 	for (int fd = 0; fd < nfds; fd++) {
-		short ev = (rd && FD_ISSET(fd, rd) ? POLLIN : 0) |
-			(wr && FD_ISSET(fd, wr) ? POLLOUT : 0) |
-			(ex && FD_ISSET(fd, ex) ? POLLPRI : 0);
+		short ev = 0;
+
+		for (int k = 0; k < 3; k++)
+			if (usr[k] && FD_ISSET(fd, &set[k]))
+				ev |= ev_of[k];
 		if (!ev)
 			continue;
 		p[n].fd = fd;
@@ -69,19 +88,24 @@ int select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, struct timeval *tv)
 	for (int i = 0; i < n; i++)
 		if (p[i].revents & POLLNVAL)
 			return lc_err(-EBADF);
-	if (rd) FD_ZERO(rd);
-	if (wr) FD_ZERO(wr);
-	if (ex) FD_ZERO(ex);
+	for (int k = 0; k < 3; k++)
+		FD_ZERO(&set[k]);
 	for (int i = 0; i < n; i++) {
 		short re = p[i].revents;
-		if (rd && (p[i].events & POLLIN) && (re & (POLLIN | POLLHUP | POLLERR)))
-			FD_SET(p[i].fd, rd), ready++;
-		if (wr && (p[i].events & POLLOUT) && (re & (POLLOUT | POLLERR)))
-			FD_SET(p[i].fd, wr), ready++;
-		if (ex && (p[i].events & POLLPRI) && (re & POLLPRI))
-			FD_SET(p[i].fd, ex), ready++;
+		if ((p[i].events & POLLIN) && (re & (POLLIN | POLLHUP | POLLERR)))
+			FD_SET(p[i].fd, &set[0]), ready++;
+		if ((p[i].events & POLLOUT) && (re & (POLLOUT | POLLERR)))
+			FD_SET(p[i].fd, &set[1]), ready++;
+		if ((p[i].events & POLLPRI) && (re & POLLPRI))
+			FD_SET(p[i].fd, &set[2]), ready++;
 	}
-	if (tv)
-		tv->tv_sec = tv->tv_usec = 0;
+	for (int k = 0; k < 3; k++)
+		if (usr[k] && lc_copyout(usr[k], &set[k], bytes) < 0)
+			return -1;
+	if (tv) {
+		t.tv_sec = t.tv_usec = 0;
+		if (lc_copyout(tv, &t, sizeof(t)) < 0)
+			return -1;
+	}
 	return ready;
 }

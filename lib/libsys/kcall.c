@@ -28,6 +28,16 @@ int sys_diag_dump(void)
 	return kcall(SYS_DIAGCTL, &m);
 }
 
+int sys_ipc_stats(struct ipc_stats *st)
+{
+	message m = { 0 };
+
+	m.m_diagctl.request = DIAG_IPCSTAT;
+	m.m_diagctl.buf = (vir_bytes)st;
+	m.m_diagctl.len = sizeof(*st);
+	return kcall(SYS_DIAGCTL, &m);
+}
+
 int sys_shutdown(u32_t status)
 {
 	message m = { 0 };
@@ -168,6 +178,10 @@ static int devio(int request, u32_t port, u32_t *value)
 
 int sys_inb(u32_t port, u32_t *value) { return devio(DIO_INB, port, value); }
 int sys_outb(u32_t port, u32_t value) { return devio(DIO_OUTB, port, &value); }
+int sys_inw(u32_t port, u32_t *value) { return devio(DIO_INW, port, value); }
+int sys_outw(u32_t port, u32_t value) { return devio(DIO_OUTW, port, &value); }
+int sys_inl(u32_t port, u32_t *value) { return devio(DIO_INL, port, value); }
+int sys_outl(u32_t port, u32_t value) { return devio(DIO_OUTL, port, &value); }
 
 int sys_setalarm(u32_t ticks, u32_t *left)
 {

@@ -50,6 +50,7 @@ int sys_sigsend_info(endpoint_t e, const struct mica_siginfo *si,
 	m.m_sigctl.addr = si->si_addr;
 	m.m_sigctl.pid = si->si_pid;
 	m.m_sigctl.uid = si->si_uid;
+	m.m_sigctl.status = si->si_status;
 	m.m_sigctl.handler = handler;
 	m.m_sigctl.trampoline = trampoline;
 	m.m_sigctl.stack = stack;

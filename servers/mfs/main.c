@@ -6,18 +6,61 @@
  * the mount record a restart reuses.  The server lives here, not in
  * fs/mfs, which is the library micafuse and the host tools link.
  *
- *	mfs priv=sys		(a boot module; priv=sys for its heap, see
+ *	mfs priv=sys [stats=1]	(a boot module; priv=sys for its heap, see
  *				 lib/libsys/libc_glue.c)
+ *
+ * stats=1 (the benchmarks' boots, tests/bench/image): after every sync
+ * the server prints libminixfs's counters on the console, one line,
+ *	mfs-stats: hits H misses M rreq R rblk B wreq W wblk X evict E bufs N
+ * so a benchmark program brackets a phase with sync() calls and reads
+ * how many device requests it took.  A copy of the table with a wrapped
+ * sync: no new request, nothing in the protocol.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include <mica/fsdriver_os.h>
 #include <mica/fstype.h>
+#include <mica/kipc.h>
+#include <mica/libminixfs.h>
 #include <mica/sef.h>
+#include <mica/syslib.h>
+
+#include "mfs.h"
+
+static struct fsdriver stats_table;
+
+static int sync_and_report(void)
+{
+	struct lmfs_stats st;
+	char line[200];
+	int r = mfs_table.fdr_sync(), n;
+
+	lmfs_get_stats(&st);
+	n = snprintf(line, sizeof line, "mfs-stats: hits %llu misses %llu "
+	    "rreq %llu rblk %llu wreq %llu wblk %llu evict %llu bufs %u\n",
+	    (unsigned long long)st.hits, (unsigned long long)st.misses,
+	    (unsigned long long)st.read_reqs, (unsigned long long)st.read_blocks,
+	    (unsigned long long)st.write_reqs, (unsigned long long)st.write_blocks,
+	    (unsigned long long)st.evictions, st.nbufs);
+	if (n > 0)
+		sys_diag_print(line, (u32_t)strlen(line));
+	return r;
+}
 
 int main(const char *args)
 {
+	const struct fsdriver *table = &mfs_table;
+	static struct fsdriver_fstype type;
 	int r;
 
-	(void)args;
-	r = fsdriver_task_fstype(&mfs_fstype);	/* mount detects MFS */
+	if (arg_int(args, "stats", 0) && mfs_table.fdr_sync != NULL) {
+		stats_table = mfs_table;
+		stats_table.fdr_sync = sync_and_report;
+		table = &stats_table;
+	}
+	type = mfs_fstype;			/* mount detects MFS */
+	type.table = table;
+	r = fsdriver_task_fstype(&type);
 	panic("mfs: fsdriver_task ended (%d)", r);
 }

@@ -36,7 +36,10 @@ int do_fork(void)
 		return -EAGAIN;
 	if ((cep = sys_fork_flags(mp->ep, vm_fork_flags())) < 0)
 		return -EAGAIN;
-	if ((r = vm_fork(mp, cep)) != OK) {
+	/* Each kernel signal holds the child until PM has handled it
+	 * (signal.c, ksig_handler); the kernel does not copy the hold. */
+	if ((r = sys_endksig(cep, KSIG_HOLD)) != OK ||
+	    (r = vm_fork(mp, cep)) != OK) {
 		sys_clear(cep);
 		return r == -ENOMEM ? -ENOMEM : -EAGAIN;
 	}
@@ -294,7 +297,7 @@ void vfs_reply_exit(struct mproc *p, int result)
 			continue;
 		c->parent = init_mp;
 		if (init_mp && (c->flags & MP_ZOMBIE)) {
-			sig_proc(init_mp, MICA_SIGCHLD, 0);
+			sig_child(init_mp, c);
 			check_parent_wait(c);
 		}
 	}
@@ -317,6 +320,6 @@ void vfs_reply_exit(struct mproc *p, int result)
 		}
 		return;
 	}
-	sig_proc(parent, MICA_SIGCHLD, 0);
+	sig_child(parent, p);
 	check_parent_wait(p);
 }

@@ -58,6 +58,7 @@ void vfs_reply_ids(struct mproc *p, int type, int result)
 		p->flags |= MP_QUIET;
 	sig_check_pending(p);
 	p->flags &= ~MP_QUIET;
+	sig_unpause_done(p);
 	if (caller && caller != p)
 		sig_check_pending(caller);
 }

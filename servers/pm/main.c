@@ -41,6 +41,7 @@ static const pm_call_t pm_calls[PM_NR_CALLS] = {
 	[PM_EXEC - PM_RQ_BASE] = do_exec,
 	[PM_REBOOT - PM_RQ_BASE] = do_reboot,
 	[PM_SIGALTSTACK - PM_RQ_BASE] = do_sigaltstack,
+	[PM_GETPROCS - PM_RQ_BASE] = do_getprocs,
 };
 
 static int pm_init(int type, const sef_init_info_t *info)
@@ -56,6 +57,8 @@ static void handle_notify(void)
 {
 	if (m_in.m_source == CLOCK)
 		expire_timers(m_in.m_notify.timestamp);
+	else if (m_in.m_source == DS_PROC_NR)
+		svc_sync();		/* a label came or went */
 }
 
 /* A system call: the caller must be a process PM knows, not on its way out. */
@@ -70,6 +73,7 @@ static void handle_call(void)
 	}
 	if (mp->flags & (MP_EXITING | MP_FORKING | MP_EXECING))
 		return;			/* it is not running: a stale message */
+	mp->restart_req.m_type = 0;	/* it ran: no file call to restart */
 	pm_in_call = 1;
 	r = pm_calls[nr] ? pm_calls[nr]() : -ENOSYS;
 	pm_in_call = 0;

@@ -4,6 +4,8 @@
  * then the kernel shuts the machine down.  The same path ends the system
  * when init exits, with init's status as the machine's.  The kernel has
  * one way down (SYS_DIAGCTL shutdown), so RB_REBOOT powers off too.
+ * reboot_status() gives the machine's exit status (QEMU's isa-debug-exit:
+ * a test runner's verdict); plain reboot() gives 0.
  */
 #include "pm.h"
 
@@ -42,7 +44,7 @@ int do_reboot(void)
 		return -EINVAL;
 	if (mp->euid != 0)
 		return -EPERM;
-	go_down(0);
+	go_down(m_in.m_lc_pm_reboot.status & 0xff);
 	return PM_NO_REPLY;
 }
 

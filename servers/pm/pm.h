@@ -50,6 +50,9 @@
 #define MP_SIG_RETRY  0x2000	/* a handler could not be entered yet */
 #define MP_REPLYING   0x4000	/* its call's answer waits for a handler */
 #define MP_QUIET      0x8000	/* known out of VFS: no VFS_PM_UNPAUSE needed */
+#define MP_UNPAUSED   0x10000	/* held still (RC_STOP) from UNPAUSE until its
+				   handler is entered: it must not run on
+				   VFS's EINTR before the frame is built */
 #define MP_IN_PM      (MP_WAITING | MP_SIGSUSPEND | MP_SLEEPING | MP_REPLYING)
 
 struct sigact {
@@ -74,9 +77,11 @@ struct mproc {
 	u32_t sig_saved_mask;		/* MP_SIGSUSPEND: restored after */
 	vir_bytes fault_addr;		/* MP_TRAP_STOP: the kernel's si_addr */
 	int fault_code;			/* and si_code (MICA_SEGV_*, MICA_SI_KERNEL) */
-	struct {			/* kill()'s sender, per pending signal */
-		int pid;
-		u32_t uid;
+	struct {			/* the siginfo, per pending signal: */
+		int code;		/* MICA_SI_*, MICA_CLD_*; 0: SI_KERNEL */
+		int pid;		/* kill()'s sender, SIGCHLD's child */
+		u32_t uid;		/* its real uid */
+		int status;		/* SIGCHLD: exit code or signal */
 	} sig_from[MICA_NSIG];
 	struct sigact act[MICA_NSIG];
 	vir_bytes sig_tramp;		/* libc's return path for handlers */
@@ -93,6 +98,8 @@ struct mproc {
 	cp_grant_id_t vfs_grants[2];	/* made for the VFS request, revoked after */
 	int vfs_answer;			/* the result to give when VFS says OK */
 	struct mproc *vfs_answer_to;	/* whose call waits for that, or NULL */
+	cp_grant_id_t restart_grant;	/* VFS's, on restart_req (pmvfs.h) */
+	message restart_req;		/* a file call to restart; m_type 0: none */
 	char name[PROC_NAME_LEN];
 };
 
@@ -140,6 +147,7 @@ int do_sigreturn(void);
 int do_sigaltstack(void);
 int check_sig(int pid, int sig, int from_kernel);
 void sig_proc(struct mproc *p, int sig, int from_kernel);
+void sig_child(struct mproc *parent, const struct mproc *child);
 void sig_check_pending(struct mproc *p);
 void sig_reply(struct mproc *p, int result, message *m);
 void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code);
@@ -153,6 +161,7 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scp);
 int sig_restart(struct mproc *p, vir_bytes scp, message *req);
 int sig_return(struct mproc *p, vir_bytes context);
 void sig_retry_later(struct mproc *p);	/* sig_check_pending a tick later */
+void sig_unpause_done(struct mproc *p);	/* resume an MP_UNPAUSED p if due */
 
 /* ids.c */
 int do_getids(void);
@@ -183,12 +192,17 @@ int do_reboot(void);
 void vfs_reply_reboot(int result);
 void pm_shutdown(int wait_status);
 
+/* procinfo.c: PM_GETPROCS; services named from DS's labels. */
+int do_getprocs(void);
+void svc_sync(void);
+
 /* vfs.c: requests to VFS and the replies' dispatch. */
 int vfs_request(struct mproc *p, int type, message *m);
 void vfs_reply(const message *m);
 int vfs_present(void);
 
-/* vm.c: VM's part of fork and exit. */
+/* vm.c: VM's part of fork and exit; a process's memory for ps. */
+void vm_info(endpoint_t ep, u32_t *vsize, u32_t *rss);
 int vm_fork_flags(void);
 int vm_fork(struct mproc *parent, endpoint_t child);
 void vm_exit(struct mproc *p);

@@ -31,6 +31,7 @@ static void retry_all(int arg)
 		if (is_user(p) && (p->flags & MP_SIG_RETRY)) {
 			p->flags &= ~MP_SIG_RETRY;
 			sig_check_pending(p);
+			sig_unpause_done(p);
 		}
 }
 
@@ -47,18 +48,21 @@ static int on_altstack(const struct mproc *p, vir_bytes a)
 }
 
 /*
- * SA_RESTART for a PM call the handler interrupted (waitpid): the call
- * was answered EINTR so that the frame could be built; now make the
+ * SA_RESTART for a call the handler interrupted — a waitpid of PM's, or
+ * a file call VFS ended and gave back (pmvfs.h, restart): the call was
+ * answered EINTR so that the frame could be built; now make the
  * handler's return re-enter it.  If the context shows the process
- * stopped right after an `int $0x80' sendrec, put the request back into
- * its message buffer (ecx) and rewind eip to the trap with eax = the
- * sendrec operation.  Anything unexpected leaves the EINTR in place.
+ * stopped right after an `int $0x80' sendrec and its message buffer
+ * (ecx) holds that EINTR answer, put the request back into the buffer
+ * and rewind eip to the trap with eax = the sendrec operation.  Anything
+ * unexpected leaves the EINTR in place.
  */
 #define TRAP_LEN 2		/* int $0x80: CD 80 */
 
 int sig_restart(struct mproc *p, vir_bytes scp, message *req)
 {
 	struct { u32_t regs[11]; u32_t eip; } head;	/* sc_gs .. sc_eip */
+	message answer;
 	cp_grant_id_t g;
 	u8_t trap[TRAP_LEN];
 	int r;
@@ -82,10 +86,14 @@ int sig_restart(struct mproc *p, vir_bytes scp, message *req)
 		return r != OK ? r : -EINVAL;
 	/* the request into the buffer (sc_ecx), then eip and eax */
 	g = cpf_grant_magic(sef_self(), p->ep, head.regs[9], sizeof(*req),
-		CPF_WRITE);
+		CPF_READ | CPF_WRITE);
 	if (g == GRANT_INVALID)
 		return -ENOMEM;
-	r = sys_safecopyto(sef_self(), g, 0, req, sizeof(*req));
+	r = sys_safecopyfrom(sef_self(), g, 0, &answer, sizeof(answer));
+	if (r == OK && answer.m_type != -EINTR)
+		r = -EINVAL;		/* not the answer we replace */
+	if (r == OK)
+		r = sys_safecopyto(sef_self(), g, 0, req, sizeof(*req));
 	cpf_revoke(g);
 	if (r != OK)
 		return r;
@@ -115,9 +123,11 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 		si.si_code = p->fault_code;
 		si.si_addr = p->fault_addr;
 	} else {
-		si.si_code = MICA_SI_USER;
+		si.si_code = p->sig_from[sig].code ? p->sig_from[sig].code :
+			MICA_SI_KERNEL;
 		si.si_pid = p->sig_from[sig].pid;
 		si.si_uid = p->sig_from[sig].uid;
+		si.si_status = p->sig_from[sig].status;
 	}
 	r = sys_sigsend_info(p->ep, &si, a->handler, p->sig_tramp, stack,
 		old_mask, &scp);
@@ -130,8 +140,8 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 		p->alt_active = 1;
 	if (r == OK) {
 		*scpp = scp;
-		p->sig_from[sig].pid = 0;	/* told: not the next one's sender */
-		p->sig_from[sig].uid = 0;
+		/* told: not the next one's sender */
+		memset(&p->sig_from[sig], 0, sizeof(p->sig_from[sig]));
 	}
 	return r;
 }

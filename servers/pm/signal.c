@@ -73,7 +73,7 @@ static void stop_proc(struct mproc *p, int sig)
 	p->sig_pending &= ~SIGBIT(MICA_SIGCONT);
 	if (parent && is_user(parent) &&
 	    !(parent->act[MICA_SIGCHLD].flags & MICA_SA_NOCLDSTOP))
-		sig_proc(parent, MICA_SIGCHLD, 0);
+		sig_child(parent, p);
 	check_parent_wait(p);
 }
 
@@ -164,15 +164,20 @@ static void enter_handler(struct mproc *p, int sig)
 	u32_t old_mask = (p->flags & MP_SIGSUSPEND) ? p->sig_saved_mask :
 		p->sig_mask;
 	struct sigact *a = &p->act[sig];
-	int r, restart = (p->flags & MP_WAITING) && (a->flags & MICA_SA_RESTART);
+	int r, restart = (a->flags & MICA_SA_RESTART) &&
+		((p->flags & MP_WAITING) || p->restart_req.m_type != 0);
 	message req;
 	vir_bytes scp = 0;
 
-	if (restart) {			/* the waitpid to re-enter after it */
+	/* the call to re-enter after it: a waitpid, or the file call VFS
+	 * gave back when it ended it (pmvfs.h, restart) */
+	if (restart && (p->flags & MP_WAITING)) {
 		memset(&req, 0, sizeof(req));
 		req.m_type = PM_WAITPID;
 		req.m_lc_pm_waitpid.pid = p->wait_pid;
 		req.m_lc_pm_waitpid.options = p->wait_options;
+	} else if (restart) {
+		req = p->restart_req;
 	}
 	if (p->flags & MP_SIGSUSPEND)	/* the call ends: its mask too */
 		p->sig_mask = p->sig_saved_mask;
@@ -182,8 +187,14 @@ static void enter_handler(struct mproc *p, int sig)
 		r = sig_deliver(p, sig, old_mask, &scp);
 		if (r == OK && restart)
 			sig_restart(p, scp, &req);	/* else: EINTR stays */
+		if (r == OK)		/* handed on or not: used up */
+			p->restart_req.m_type = 0;
+		if (r == -EBUSY && (p->flags & MP_UNPAUSED))
+			return;		/* held still until the retry */
 		if (!(p->flags & MP_STOPPED) || (p->flags & MP_TRAP_STOP))
 			sys_runctl(p->ep, RC_RESUME);
+		if (r != -EBUSY)
+			p->flags &= ~MP_UNPAUSED;
 	}
 	if (r == -EBUSY)
 		return;			/* pending; tried again soon */
@@ -200,6 +211,16 @@ static void enter_handler(struct mproc *p, int sig)
 		a->flags &= ~MICA_SA_SIGINFO;
 	}
 	p->flags &= ~MP_TRAP_STOP;
+}
+
+/* The grant VFS copies a restartable file call into (pmvfs.h). */
+static int restart_buffer(struct mproc *p)
+{
+	if (p->restart_grant == GRANT_INVALID)
+		p->restart_grant = cpf_grant_direct(VFS_PROC_NR,
+			(vir_bytes)&p->restart_req, sizeof(p->restart_req),
+			CPF_WRITE);
+	return p->restart_grant != GRANT_INVALID;
 }
 
 void sig_proc(struct mproc *p, int sig, int from_kernel)
@@ -248,14 +269,57 @@ void sig_proc(struct mproc *p, int sig, int from_kernel)
 		message m;
 
 		memset(&m, 0, sizeof(m));
-		m.m_pm_vfs_proc.endpt = p->ep;
-		m.m_pm_vfs_proc.pid = p->pid;
+		m.m_pm_vfs_unpause.endpt = p->ep;
+		m.m_pm_vfs_unpause.pid = p->pid;
+		if ((p->act[sig].flags & MICA_SA_RESTART) && restart_buffer(p)) {
+			m.m_pm_vfs_unpause.flags = PMVFS_RESTART;
+			m.m_pm_vfs_unpause.req = p->restart_grant;
+		}
 		p->sig_pending |= bit;	/* entered when VFS answers */
+		/* still from VFS's answer to the caller until the frame is
+		 * built (MINIX stops it too), so the EINTR is not seen first
+		 * and a restart finds it right after its trap */
+		if (!(p->flags & MP_UNPAUSED) && sys_runctl(p->ep, RC_STOP) == OK)
+			p->flags |= MP_UNPAUSED;
 		if (vfs_request(p, VFS_PM_UNPAUSE, &m) != OK)
 			sig_retry_later(p);	/* VFS's queue is full */
 		return;
 	}
 	enter_handler(p, sig);
+}
+
+/*
+ * p was held still for an UNPAUSE; once no handler entry is on its way
+ * (none is due, or it was entered) it runs again.
+ */
+void sig_unpause_done(struct mproc *p)
+{
+	if (!(p->flags & MP_UNPAUSED) || !is_user(p) || p->vfs_wait ||
+	    (p->flags & (MP_SIG_RETRY | MP_ZOMBIE | MP_EXITING)))
+		return;
+	p->flags &= ~MP_UNPAUSED;
+	sys_runctl(p->ep, RC_RESUME);
+}
+
+/* SIGCHLD to parent about child's exit or stop (its exit_status, a
+ * wait status), with the siginfo POSIX gives it. */
+void sig_child(struct mproc *parent, const struct mproc *child)
+{
+	int ws = child->exit_status, *code = &parent->sig_from[MICA_SIGCHLD].code;
+
+	if ((ws & 0xff) == 0x7f) {		/* stopped */
+		*code = MICA_CLD_STOPPED;
+		parent->sig_from[MICA_SIGCHLD].status = (ws >> 8) & 0xff;
+	} else if (ws & 0x7f) {			/* killed */
+		*code = (ws & 0x80) ? MICA_CLD_DUMPED : MICA_CLD_KILLED;
+		parent->sig_from[MICA_SIGCHLD].status = ws & 0x7f;
+	} else {
+		*code = MICA_CLD_EXITED;
+		parent->sig_from[MICA_SIGCHLD].status = (ws >> 8) & 0xff;
+	}
+	parent->sig_from[MICA_SIGCHLD].pid = child->pid;
+	parent->sig_from[MICA_SIGCHLD].uid = child->ruid;
+	sig_proc(parent, MICA_SIGCHLD, 0);
 }
 
 /* Deliver what is pending and not blocked (SIGKILL first, then by number). */
@@ -323,8 +387,10 @@ int check_sig(int pid, int sig, int from_kernel)
 			continue;
 		sent = 1;
 		if (sig != 0 && !(t->flags & MP_ZOMBIE)) {
+			t->sig_from[sig].code = sender ? MICA_SI_USER : 0;
 			t->sig_from[sig].pid = sender ? sender->pid : 0;
 			t->sig_from[sig].uid = sender ? sender->ruid : 0;
+			t->sig_from[sig].status = 0;
 			sig_proc(t, sig, 0);
 		}
 	}
@@ -490,6 +556,12 @@ void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 		}
 		sig_proc(p, sig, sig == SIGSEGV);
 	}
+	/* The kernel has held p since the signal was posted (KSIG_HOLD, set
+	 * for every user process), so a signal a server raised on the way to
+	 * its reply (VFS's SIGPIPE before EPIPE) is acted on before p runs
+	 * again, as POSIX wants; sig_proc has stopped p where delivery still
+	 * waits (for VFS). */
+	sys_endksig(ep, KSIG_DONE);
 }
 
 /* A terminal asks for a signal to its foreground group. */

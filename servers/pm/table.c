@@ -59,6 +59,7 @@ struct mproc *mp_alloc(endpoint_t ep)
 			p->ep = NONE;
 			p->exit_after_vfs = -1;
 			p->vfs_grants[0] = p->vfs_grants[1] = GRANT_INVALID;
+			p->restart_grant = GRANT_INVALID;
 			init_timer(&p->alarm);
 			init_timer(&p->sleep);
 			return p;
@@ -69,6 +70,9 @@ struct mproc *mp_alloc(endpoint_t ep)
 void mp_free(struct mproc *p)
 {
 	time_proc_gone(p);
+	if (p->restart_grant != GRANT_INVALID)
+		cpf_revoke(p->restart_grant);
+	p->restart_grant = GRANT_INVALID;
 	p->flags = 0;
 	p->ep = NONE;
 	p->pid = 0;
@@ -123,7 +127,8 @@ static void boot_proc(endpoint_t ep, int system)
 	p->pgrp = p->sid = system ? 0 : INIT_PID;
 	if (system)
 		p->flags |= MP_SYSTEM;
-	else if (sys_sigmgr(ep, sef_self()) != OK)
+	else if (sys_sigmgr(ep, sef_self()) != OK ||
+	    sys_endksig(ep, KSIG_HOLD) != OK)
 		panic("cannot manage the signals of %d", ep);
 	if (p->pid == INIT_PID)
 		init_mp = p;

@@ -158,6 +158,8 @@ static void alarm_done(int idx)
 		return;
 	if (p->alarm_interval)
 		set_timer(&p->alarm, p->alarm_interval, alarm_done, idx);
+	memset(&p->sig_from[MICA_SIGALRM], 0, sizeof(p->sig_from[0]));
+	p->sig_from[MICA_SIGALRM].code = MICA_SI_TIMER;
 	sig_proc(p, MICA_SIGALRM, 0);
 }
 

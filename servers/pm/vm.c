@@ -28,6 +28,23 @@ static int have_vm(void)
 	return vm_state;
 }
 
+/* Bytes in ep's regions and its resident pages; 0 and 0 without a VM. */
+void vm_info(endpoint_t ep, u32_t *vsize, u32_t *rss)
+{
+	message m;
+
+	*vsize = *rss = 0;
+	if (!have_vm())
+		return;
+	memset(&m, 0, sizeof(m));
+	m.m_type = VM_INFO;
+	m.m_vm_info.endpt = ep;
+	if (ipc_sendrec(VM_PROC_NR, &m) == OK && m.m_type == OK) {
+		*vsize = m.m_vm_info.vsize;
+		*rss = m.m_vm_info.rss;
+	}
+}
+
 int vm_fork_flags(void)
 {
 	return have_vm() ? FORK_NOCOPY | FORK_HOLD : FORK_HOLD;

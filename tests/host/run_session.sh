@@ -15,8 +15,13 @@ echo hi > /tmp/f; cat /tmp/f
 echo one two three | wc -w
 ls /nonexistent
 df
+mount
 sh -c 'exit 7'
 echo status $?
+ps
+ps -e
+ps -z
+echo ps status $?
 IN
 MICA_BOOT_TIMEOUT=120 MICA_RUN_TIMEOUT=300 make -s -C "$ROOT" run <"$T/in" \
 	>"$T/out" 2>"$T/err"
@@ -31,7 +36,12 @@ t_ok "a file written in /tmp reads back" grep -q '^# hi$' "$T/log"
 t_ok "a pipeline: echo | wc -w" grep -q '^# 3$' "$T/log"
 t_ok "a missing file: the conventional message" \
 	grep -q 'ls: /nonexistent: No such file or directory' "$T/log"
-t_ok "df reports the root" grep -qE '^/ +8192 ' "$T/log"
+t_ok "df reports the root from the mount table" grep -qE '^/dev/ram0 +8192 .* /$' "$T/log"
+t_ok "mount lists the root" grep -qE '^(# )?/dev/ram0 on / type root \(rw\)$' "$T/log"
+t_ok "ps lists init as pid 1" grep -qE '^ +1 +0 +0 S +init$' "$T/log"
+t_ok "ps lists itself, running" grep -qE '^ +[0-9]+ +[0-9]+ +0 R +ps$' "$T/log"
+t_ok "ps -e lists the services by their labels" grep -qE '^ +[0-9]+ +0 +0 R +\[pm\]$' "$T/log"
+t_ok "ps with a bad option: usage, status 2" grep -q '^# ps status 2$' "$T/log"
 t_ok "PM powered the machine off" grep -q 'kernel: shutdown by pm' "$T/log"
 t_fail "no failure message from the harness" grep -q '^mica:' "$T/err"
 t_done

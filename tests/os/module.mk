@@ -9,6 +9,7 @@ FS_TEST_IMAGE := build/i386/fs_test.img
 OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
 OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
 OS_TEST_EXTRA_test_rs := lib/libbdev/bdev.c
+OS_TEST_EXTRA_test_vblk := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
@@ -34,7 +35,8 @@ OS_ALL += $(TBIN)/demo.elf $(OS_TEST_ELFS)
 # e.g. fs.check runs fsck.mfs on the device test_fs dumped).
 OS_CHECK_TOOLS := $(HBIN)/fsck.mfs
 os-tests-run: $(KERNEL_ELF) $(OS_TEST_ELFS) $(OS_CHECK_TOOLS)
-	bash tools/qemu/test-os.sh $(if $(filter 1,$(OS_TEST_KVM)),--kvm) \
+	MICA_RUN_MODULES='$(RUN_MODULES)' bash tools/qemu/test-os.sh \
+		$(if $(filter 1,$(OS_TEST_KVM)),--kvm) \
 		$(KERNEL_ELF) tests/os/tests.list $(TBIN)
 OS_TESTS += os-tests-run
 
@@ -43,22 +45,25 @@ OS_TESTS += os-tests-run
 # service the privileges of servers/rs/boot.conf, so only RS has priv=sys),
 # DS, TTY, the memory driver serving the root image (module 10, "data": no
 # process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1),
-# the root image, slot 11 (the kernel file: refused, an empty slot kept for
-# the virtio-blk driver) and the ext2 and ISO 9660 servers in 12 and 13,
-# idle until a mount names them (servers/ext2/README.md).  RUN_IMAGES: more data modules
+# the root image, slot 11 the virtio-blk driver (/dev/vda.. when QEMU has
+# disks), the ext2 and ISO 9660 servers in 12 and 13, idle until a mount
+# names them (servers/ext2/README.md).  RUN_IMAGES: more data modules
 # after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
 # scripted session that powers off at end of input; a boot that shows no
-# prompt ends with an error (MICA_BOOT_TIMEOUT).
+# prompt ends with an error (MICA_BOOT_TIMEOUT).  MICA_DISK="a.img ..."
+# attaches disk images (vda, vdb, ...), MICA_ROOT=vda (or vda1..) mounts
+# the root file system from one of them instead of /dev/ram0 (README.md).
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
-	"$(TBIN)/rs.elf priv=sys" "$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
+	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13" \
+	"$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
 	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
-	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(KERNEL_ELF)" \
+	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(TBIN)/virtio_blk.elf" \
 	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" $(foreach i,$(RUN_IMAGES),"$(i) data")
 RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=14)$(if \
 	$(word 2,$(RUN_IMAGES)), image2=15)$(if $(word 3,$(RUN_IMAGES)), image3=16)
-RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs ext2 isofs,$(TBIN)/$(m).elf) \
+RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs virtio_blk ext2 isofs,$(TBIN)/$(m).elf) \
 	$(TUSR)/bin/init $(ROOT_IMG)
 RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 

@@ -7,7 +7,10 @@
  * Covers open/ioctl/read/write, canonical reads with echo, erase and
  * kill, ^D, ^C/^\/^Z reported as CDEV_SIGNAL, raw mode with VMIN and VTIME, select
  * with a later notification, a suspended read cancelled, job control
- * (SIGTTIN, TOSTOP's SIGTTOU), and bogus requests answered with errors.
+ * (SIGTTIN, TOSTOP's SIGTTOU), bogus requests answered with errors, and
+ * PTY pairs at the protocol level: opens (EIO, ENXIO, the CDEV_CTTY
+ * handshake and its hostile fields), I/O both ways with watchers and
+ * waiting requests, ^C, full input and a cancelled partial write, hangup.
  */
 #include "tap.h"
 #include <mica/cdev.h>
@@ -387,6 +390,282 @@ static void t_bogus(void)
 	tap_is(tty_read(buf, 0, 0), 0, "read of 0 bytes returns at once");
 }
 
+/* ---- PTY pairs, at the protocol level (the select suite drives them
+ * through VFS) ---- */
+
+#define PTS0 TTY_MINOR_PTS
+#define PTM0 TTY_MINOR_PTM
+
+static int open_sid(int minor, u32_t access, int sid)
+{
+	u32_t id = next_id++;
+	message m = msg(CDEV_OPEN);
+
+	m.m_cdev_oc.minor = minor;
+	m.m_cdev_oc.id = id;
+	m.m_cdev_oc.access = access;
+	m.m_cdev_oc.user = sys_self;
+	m.m_cdev_oc.sid = sid;
+	return call(&m, id);
+}
+
+static int close_minor(int minor)
+{
+	u32_t id = next_id++;
+	message m = msg(CDEV_CLOSE);
+
+	m.m_cdev_oc.minor = minor;
+	m.m_cdev_oc.id = id;
+	return call(&m, id);
+}
+
+/* A read or write on minor with its own grant; sent only (-> id). */
+static u32_t send_rw(int type, int minor, void *buf, u32_t len, u32_t flags,
+	cp_grant_id_t *g)
+{
+	u32_t id = next_id++;
+	message m;
+
+	*g = cpf_grant_direct(TTY, (vir_bytes)buf, len,
+		type == CDEV_READ ? CPF_WRITE : CPF_READ);
+	m = rw_msg(type, minor, *g, len, flags, id);
+	return ipc_send(TTY, &m) == OK ? id : 0;
+}
+
+/* A read or write on minor, answered now; its status. */
+static int rw_now(int type, int minor, void *buf, u32_t len, u32_t flags)
+{
+	cp_grant_id_t g;
+	u32_t id = send_rw(type, minor, buf, len, flags, &g);
+	int r = id ? wait_reply(id) : -9997;
+
+	cpf_revoke(g);
+	return r;
+}
+
+static int ioctl_on(int minor, u32_t request, void *arg, u32_t len, u32_t access)
+{
+	cp_grant_id_t g = cpf_grant_direct(TTY, (vir_bytes)arg, len, access);
+	u32_t id = next_id++;
+	message m = msg(CDEV_IOCTL);
+	int r;
+
+	m.m_cdev_ioctl.minor = minor;
+	m.m_cdev_ioctl.id = id;
+	m.m_cdev_ioctl.request = request;
+	m.m_cdev_ioctl.grant = g;
+	m.m_cdev_ioctl.user = sys_self;
+	r = call(&m, id);
+	cpf_revoke(g);
+	return r;
+}
+
+/* Two replies, in whatever order they come: ids a and b. */
+static int two_replies(u32_t a, int *ra, u32_t b, int *rb)
+{
+	message m;
+	int got = 0;
+
+	while (got < 2) {
+		if (ipc_receive(TTY, &m) != OK || m.m_type != CDEV_REPLY)
+			return -1;
+		if (m.m_cdev_reply.id == a)
+			*ra = m.m_cdev_reply.status;
+		else if (m.m_cdev_reply.id == b)
+			*rb = m.m_cdev_reply.status;
+		else
+			return -1;
+		got++;
+	}
+	return 0;
+}
+
+static int pty_select(int minor, u32_t ops)
+{
+	message m = msg(CDEV_SELECT);
+
+	m.m_cdev_select.minor = minor;
+	m.m_cdev_select.ops = ops;
+	if (ipc_sendrec(TTY, &m) != OK || m.m_type != CDEV_SEL1_REPLY)
+		return -9999;
+	return m.m_cdev_sel.status;
+}
+
+static void t_pty_open(void)
+{
+	int pgrp = -1;
+
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_W, 0), -EIO, "a slave without its master: EIO");
+	tap_is(open_sid(PTM0, 0x80, 0), -EINVAL, "a master with unknown access bits: EINVAL");
+	tap_is(open_sid(PTM0 + 16, CDEV_R, 0), -ENXIO, "a master past the pairs the driver has: ENXIO");
+	tap_is(open_sid(PTS0 + 63, CDEV_R, 0), -ENXIO, "the last slave minor: ENXIO");
+	tap_is(open_sid(TTY_MINOR_PTS - 1, CDEV_R, 0), -ENXIO, "the minor below the slaves: ENXIO");
+	tap_is(open_sid(256, CDEV_R, 0), -ENXIO, "minor 256: ENXIO");
+	tap_is(open_sid(PTM0, CDEV_R | CDEV_W, 0), OK, "open master ptyp0");
+	tap_is(open_sid(PTM0, CDEV_R | CDEV_W, 0), -EIO, "a master in use: EIO");
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_CTTY | CDEV_NOCTTY, 33), -EINVAL,
+		"CDEV_CTTY with CDEV_NOCTTY: EINVAL");
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_CTTY, 0), -EINVAL, "CDEV_CTTY with session 0: EINVAL");
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_CTTY, -5), -EINVAL, "CDEV_CTTY with session -5: EINVAL");
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_W | CDEV_CTTY, 33), CDEV_CTTY,
+		"a session leader opens the slave: CDEV_CTTY, it is the session's terminal");
+	tap_is(ioctl_on(PTM0, TIOCGPGRP, &pgrp, sizeof(pgrp), CPF_WRITE), OK,
+		"TIOCGPGRP on the master");
+	tap_is(pgrp, 33, "the foreground group is the session's");
+	tap_is(ioctl_on(PTM0, 0x7777, &pgrp, sizeof(pgrp), CPF_WRITE), -ENOTTY,
+		"unknown ioctl on the master: ENOTTY");
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_W | CDEV_NOCTTY, 0), OK, "a second open of the slave");
+}
+
+static void t_pty_io(void)
+{
+	char buf[64], big[600];
+	cp_grant_id_t g1, g2;
+	u32_t rid, wid;
+	int rr = -1, rw = -1, pgrp = 0, sig;
+	struct termios t;
+
+	tap_is(pty_select(PTM0, CDEV_OP_RD | CDEV_OP_WR), CDEV_OP_WR,
+		"master: writable, nothing to read");
+	tap_is(pty_select(PTM0, CDEV_OP_RD | CDEV_NOTIFY), 0, "master: a watcher for read");
+	wid = send_rw(CDEV_WRITE, PTS0, "hi\n", 3, 0, &g2);
+	{
+		message m;
+		int sel = 0, n = 0;
+
+		/* two messages: the write's reply and the SEL2 */
+		for (int i = 0; i < 2; i++) {
+			if (ipc_receive(TTY, &m) != OK)
+				break;
+			if (m.m_type == CDEV_SEL2_REPLY && m.m_cdev_sel.minor == PTM0)
+				sel = m.m_cdev_sel.status, n++;
+			else if (m.m_type == CDEV_REPLY && m.m_cdev_reply.id == wid)
+				rw = m.m_cdev_reply.status, n++;
+		}
+		tap_is(n, 2, "a slave write is answered and tells the master's watcher");
+		tap_is(sel, CDEV_OP_RD, "the watcher learns the master is readable (SEL2)");
+	}
+	cpf_revoke(g2);
+	tap_is(rw, 3, "the slave write took 3 bytes");
+	rr = rw_now(CDEV_READ, PTM0, buf, sizeof(buf), 0);
+	buf[rr > 0 ? rr : 0] = 0;
+	tap_ok(rr == 4 && !strcmp(buf, "hi\r\n"), "the master reads them with ONLCR (%d)", rr);
+	rid = send_rw(CDEV_READ, PTM0, buf, sizeof(buf), 0, &g1);
+	tap_ok(rid != 0, "a master read with nothing there waits");
+	wid = send_rw(CDEV_WRITE, PTS0, "yo", 2, 0, &g2);
+	tap_ok(two_replies(rid, &rr, wid, &rw) == 0 && rr == 2 && rw == 2,
+		"a slave write answers itself and the waiting master read (%d, %d)", rr, rw);
+	cpf_revoke(g1);
+	cpf_revoke(g2);
+
+	/* the master's output is not consumed by a copy that fails */
+	rw_now(CDEV_WRITE, PTS0, "ok", 2, 0);
+	{
+		message m = rw_msg(CDEV_READ, PTM0, 12345, 8, 0, next_id);
+		tap_ok(call(&m, next_id++) < 0, "a master read into a bogus grant fails");
+	}
+	tap_is(rw_now(CDEV_READ, PTM0, buf, sizeof(buf), CDEV_NONBLOCK), 2,
+		"and the bytes are still there for the next read");
+
+	/* input from the master: ^C for the foreground group */
+	wid = send_rw(CDEV_WRITE, PTM0, "x\003", 2, 0, &g1);
+	sig = rw = -1;
+	for (int i = 0; i < 2; i++) {	/* the signal comes first */
+		message m;
+
+		if (ipc_receive(TTY, &m) != OK)
+			break;
+		if (m.m_type == CDEV_SIGNAL) {
+			sig = m.m_cdev_sig.sig;
+			pgrp = m.m_cdev_sig.pgrp;
+			tap_is(m.m_cdev_sig.minor, PTS0, "CDEV_SIGNAL names the slave's minor");
+		} else if (m.m_type == CDEV_REPLY && m.m_cdev_reply.id == wid)
+			rw = m.m_cdev_reply.status;
+	}
+	cpf_revoke(g1);
+	tap_is(rw, 2, "the master types x ^C");
+	tap_ok(sig == SIGINT && pgrp == 33, "SIGINT for the slave's foreground group (%d, %d)", sig, pgrp);
+	tap_is(rw_now(CDEV_READ, PTS0, buf, sizeof(buf), CDEV_NONBLOCK), -EAGAIN,
+		"^C flushed the partial line");
+	rw_now(CDEV_READ, PTM0, buf, sizeof(buf), CDEV_NONBLOCK);	/* the echo */
+
+	/* raw: a blocking master write waits for room, a cancel says how far */
+	tap_ok(ioctl_on(PTS0, TCGETS, &t, sizeof(t), CPF_WRITE) == OK, "TCGETS on the slave");
+	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
+	tap_is(ioctl_on(PTM0, TCSETS, &t, sizeof(t), CPF_READ), OK, "raw mode set from the master");
+	memset(big, 'b', sizeof(big));
+	wid = send_rw(CDEV_WRITE, PTM0, big, sizeof(big), 0, &g1);
+	tap_is(pty_select(PTM0, CDEV_OP_WR), 0, "the slave's input is full: master not writable");
+	{
+		message c = msg(CDEV_CANCEL);
+		int r;
+
+		c.m_cdev_cancel.minor = PTM0;
+		c.m_cdev_cancel.id = wid;
+		r = call(&c, wid);
+		tap_ok(r > 0 && r < (int)sizeof(big), "cancel of the waiting master write: the bytes it moved (%d)", r);
+	}
+	cpf_revoke(g1);
+	tap_ok(rw_now(CDEV_READ, PTS0, big, sizeof(big), 0) > 0, "the slave reads them");
+	tap_is(pty_select(PTM0, CDEV_OP_WR), CDEV_OP_WR, "the master is writable again");
+
+	/* a blocking slave read released by a master write */
+	rid = send_rw(CDEV_READ, PTS0, buf, 4, 0, &g1);
+	wid = send_rw(CDEV_WRITE, PTM0, "wxyz", 4, 0, &g2);
+	tap_ok(two_replies(rid, &rr, wid, &rw) == 0 && rr >= 1 && rw == 4,
+		"a waiting slave read is answered by the master's write (%d, %d)", rr, rw);
+	cpf_revoke(g1);
+	cpf_revoke(g2);
+	rw_now(CDEV_READ, PTS0, buf, sizeof(buf), CDEV_NONBLOCK);
+}
+
+static void t_pty_hangup(void)
+{
+	char buf[8];
+	int pgrp = 0, s1, s2;
+
+	tap_is(close_minor(PTM0), OK, "close the master with the slave open");
+	s1 = wait_signal(&pgrp);
+	tap_ok(s1 == SIGHUP && pgrp == 33, "SIGHUP for the slave's foreground group (%d, %d)", s1, pgrp);
+	s2 = wait_signal(&pgrp);
+	tap_is(s2, MICA_SIGCONT, "then SIGCONT");
+	tap_is(rw_now(CDEV_READ, PTS0, buf, sizeof(buf), 0), 0, "hung up: a slave read is end of file");
+	tap_is(rw_now(CDEV_WRITE, PTS0, "z", 1, 0), -EIO, "a slave write is EIO");
+	tap_is(pty_select(PTS0, CDEV_OP_RD | CDEV_OP_WR), CDEV_OP_RD | CDEV_OP_WR,
+		"select on the slave: ready both ways at once");
+	tap_is(open_sid(PTS0, CDEV_R, 0), -EIO, "the slave does not open again");
+	tap_is(open_sid(PTM0, CDEV_R | CDEV_W, 0), -EIO, "nor the master while the slave is open");
+	close_minor(PTS0);
+	close_minor(PTS0);
+	tap_is(open_sid(PTM0, CDEV_R | CDEV_W, 0), OK, "all closed: the master opens again");
+	pgrp = -1;
+	tap_is(ioctl_on(PTM0, TIOCGPGRP, &pgrp, sizeof(pgrp), CPF_WRITE), OK, "TIOCGPGRP");
+	tap_is(pgrp, 0, "a fresh pair: no foreground group");
+	tap_is(open_sid(PTS0, CDEV_R | CDEV_W | CDEV_NOCTTY, 0), OK, "open the slave");
+	tap_is(close_minor(PTS0), OK, "close it");
+	tap_is(rw_now(CDEV_READ, PTM0, buf, sizeof(buf), 0), -EIO,
+		"the slave gone after use: the master reads EIO");
+	tap_is(pty_select(PTM0, CDEV_OP_RD), CDEV_OP_RD, "and select says readable");
+	tap_is(close_minor(PTM0), OK, "close the master");
+	{
+		/* a client that closes the master under its own waiting read */
+		cp_grant_id_t g;
+		u32_t rid, cid = 0;
+		int rr = 0, rc = -1;
+		message m = msg(CDEV_CLOSE);
+
+		tap_is(open_sid(PTM0, CDEV_R | CDEV_W, 0), OK, "open the master again");
+		rid = send_rw(CDEV_READ, PTM0, buf, sizeof(buf), 0, &g);
+		cid = next_id++;
+		m.m_cdev_oc.minor = PTM0;
+		m.m_cdev_oc.id = cid;
+		tap_ok(rid && ipc_send(TTY, &m) == OK &&
+			two_replies(rid, &rr, cid, &rc) == 0 && rr == -EIO && rc == OK,
+			"closing the master ends its own waiting read with EIO (%d, %d)", rr, rc);
+		cpf_revoke(g);
+	}
+}
+
 int main(const char *args)
 {
 	if (!tap_role(args, "main"))
@@ -401,5 +680,8 @@ int main(const char *args)
 	t_write();
 	t_jobs();
 	t_bogus();
+	t_pty_open();
+	t_pty_io();
+	t_pty_hangup();
 	tap_done();
 }

@@ -12,10 +12,13 @@ ROOT_IMG      := build/i386/root.img
 ROOT_STAGE    := build/i386/root.stage
 ROOT_IMG_OPTS := -q -B 1024 -b 8192 -i 1024 -T 1000000000
 ROOT_ETC      := $(wildcard tools/mkimage/etc/*)
+# ROOT_EXTRA: more files as DEST=SRC pairs (DEST relative to the root, e.g.
+# usr/tests/run=build/i386/usr/tests/run), with their ROOT_EXTRA_DEPS.
 $(ROOT_IMG): $(OS_PROGS) $(ROOT_ETC) tools/mkimage/devtable tools/mkimage/stage.sh \
-		$(HBIN)/mkfs.mfs
+		$(HBIN)/mkfs.mfs $(ROOT_EXTRA_DEPS)
 	rm -rf $(ROOT_STAGE) $@
-	bash tools/mkimage/stage.sh $(ROOT_STAGE) tools/mkimage/etc $(OS_PROGS)
+	bash tools/mkimage/stage.sh $(ROOT_STAGE) tools/mkimage/etc $(OS_PROGS) \
+		$(ROOT_EXTRA)
 	$(HBIN)/mkfs.mfs $(ROOT_IMG_OPTS) -d $(ROOT_STAGE) \
 		-D tools/mkimage/devtable $@.tmp && mv $@.tmp $@
 .PHONY: root-img
@@ -28,3 +31,6 @@ HOST_TESTS += tests/host/run_bounds.sh
 test-host: $(KERNEL_ELF) $(TBIN)/demo.elf $(TBIN)/test_timer.elf
 HOST_TESTS += tests/host/run_session.sh
 test-host: $(RUN_DEPS)
+HOST_TESTS += tests/host/root_virtio.sh tests/host/root_virtio_eio.sh
+test-host: $(RUN_DEPS) $(HBIN)/micafuse $(HBIN)/fsck.mfs
+HOST_TESTS += tests/host/pty_script.sh

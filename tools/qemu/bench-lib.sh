@@ -10,7 +10,13 @@
 #   bench_table MODE REF PER KEY...              print KEY rows and REF, each
 #                                                KEY also as a multiple of REF
 #   bench_fig MODE NAME FIELD                    one figure: runs, cyc or ns
+#   bench_boot ROUNDS MODE QEMU-OPTS TIMEOUT KERNEL MODULE...
+#                                                boot ROUNDS times, timing
+#                                                each: figures wall-prompt
+#                                                and wall-exit (medians)
+#                                                added to $tmp/MODE.fig
 # Callers set root, tbin, tmp and bench (a name for messages).
+# Figures are printed with %.0f: mawk's %d stops at 2^31.
 
 ver=$(qemu-system-i386 --version | head -1)
 
@@ -37,16 +43,58 @@ bench_table() {
 		{ n[$1] = $2; cyc[$1] = $3; ns[$1] = $4 }
 		END {
 			printf "%s, %s\n", ver, mode
-			unit = mode == "icount" ? "instructions" : "TSC cycles"
+			unit = mode ~ /icount/ ? "instructions" : "TSC cycles"
 			k = split(keys, names, " ")
 			for (i = 1; i <= k; i++) {
 				x = names[i]
 				if (!(x in cyc)) { printf "  %-16s missing\n", x; bad = 1; continue }
-				printf "  %-16s %9d %s %9d ns (%d runs)", x, cyc[x], unit, ns[x], n[x]
+				printf "  %-16s %9.0f %s %9.0f ns (%d runs)", x, cyc[x], unit, ns[x], n[x]
 				if (cyc[ref] > 0) printf " = %.2f %s", cyc[x] / cyc[ref], per
 				printf "\n"
 			}
-			printf "  %-16s %9d %s %9d ns (reference)\n", ref, cyc[ref], unit, ns[ref]
+			printf "  %-16s %9.0f %s %9.0f ns (reference)\n", ref, cyc[ref], unit, ns[ref]
 			exit bad
 		}' "$tmp/$mode.fig"
+}
+
+# One boot of a whole system, timed on the host: QEMU's start to the
+# console shell's first prompt ("# " at the start of a line), where
+# "poweroff" is typed, and to QEMU's exit.  A kernel that shows no prompt
+# (the floor) is timed to its exit.  Prints "PROMPT_US EXIT_US" (PROMPT_US
+# 0 when no prompt came); the console goes to LOG.
+bench_boot_once() {	# LOG QEMU-OPTS TIMEOUT KERNEL MODULE...
+	local log=$1 opts=$2 timeout=$3 fifo=$tmp/boot.in in t0 tp="" te c p1="" p2=$'\n'
+	shift 3
+	rm -f "$fifo" && mkfifo "$fifo" || return 1
+	exec {in}<>"$fifo"	# open both ways: QEMU's open never waits
+	t0=$EPOCHREALTIME
+	while IFS= read -r -N1 c; do
+		if [ -z "$tp" ] && [ "$c" = " " ] && [ "$p1" = "#" ] && [ "$p2" = $'\n' ]; then
+			tp=$EPOCHREALTIME
+			printf 'poweroff\n' >&"$in"
+		fi
+		p2=$p1 p1=$c
+	done < <(bash "$root/tools/qemu/run.sh" --timeout "$timeout" --log "$log" \
+		--input "$fifo" ${opts:+--qemu "$opts"} "$@"; echo $? >"$tmp/boot.rc")
+	te=$EPOCHREALTIME
+	exec {in}>&-
+	[ "$(cat "$tmp/boot.rc")" = 0 ] || return 1
+	t0=${t0//[.,]/} te=${te//[.,]/}
+	echo "$(( ${tp:+${tp//[.,]/} - t0 + }0 )) $((te - t0))"
+}
+
+bench_boot() {
+	local rounds=$1 mode=$2 opts=$3 timeout=$4 log=$tmp/$2.log i t
+	shift 4
+	: >"$tmp/$mode.walls"
+	for ((i = 0; i < rounds; i++)); do
+		t=$(bench_boot_once "$log" "$opts" "$timeout" "$@") || {
+			echo "$bench bench ($mode): boot failed"; tail -5 "$log"; return 1; }
+		echo "$t" >>"$tmp/$mode.walls"
+	done
+	tr -d '\r' <"$log" | awk '/^bench: / { print $2, $3, $5, $7 }' >"$tmp/$mode.fig"
+	sort -n -k1,1 "$tmp/$mode.walls" | awk -v n="$rounds" 'NR == int((n + 1) / 2) {
+		printf "wall-prompt %d 0 %d\n", n, $1 * 1000 }' >>"$tmp/$mode.fig"
+	sort -n -k2,2 "$tmp/$mode.walls" | awk -v n="$rounds" 'NR == int((n + 1) / 2) {
+		printf "wall-exit %d 0 %d\n", n, $2 * 1000 }' >>"$tmp/$mode.fig"
 }

@@ -17,6 +17,16 @@
 # before any prompt); a scripted session ends
 # within MICA_RUN_TIMEOUT seconds (default 300; status 124).  The exit
 # status is the guest's (the shell's last status in a scripted session).
+#
+# Disks: MICA_DISK="a.img b.img" attaches raw images as virtio-blk disks,
+# /dev/vda, /dev/vdb, ... in that order (writes go to the files: a disk
+# outlives the run); an entry blkdebug:RULES:IMG puts IMG behind QEMU's
+# blkdebug driver, whose RULES file makes chosen sectors fail (tests).
+# MICA_ROOT=vda (or vda1..vda4, vdb, ...) gives VFS
+# that device as the root file system (an MFS image, e.g. a copy of
+# build/i386/root.img) instead of the boot module in /dev/ram0: the module
+# named vfs gets "rootdev=virtio_blk rootminor=N", N = disk * 8 + part
+# (include/mica/vblkdev.h).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 boot_timeout=${MICA_BOOT_TIMEOUT:-60}
@@ -32,6 +42,37 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+
+qemu_disks=""
+n=0
+for d in ${MICA_DISK:-}; do
+	case "$d" in *,*) echo "mica: MICA_DISK: no ',' in $d" >&2; exit 2 ;; esac
+	img=$d
+	case "$d" in blkdebug:*:*) img=${d##*:} rules=${d#blkdebug:} rules=${rules%:*}
+		[ -f "$rules" ] || { echo "mica: MICA_DISK: no file $rules" >&2; exit 2; } ;;
+	esac
+	[ -f "$img" ] || { echo "mica: MICA_DISK: no file $img" >&2; exit 2; }
+	qemu_disks="$qemu_disks -drive file=$d,format=raw,if=none,id=vd$n -device virtio-blk-pci,drive=vd$n"
+	n=$((n + 1))
+done
+root_args=""
+if [ -n "${MICA_ROOT:-}" ]; then
+	case "$MICA_ROOT" in
+	vd[a-d]) part=0 ;;
+	vd[a-d][1-4]) part=${MICA_ROOT:3:1} ;;
+	*) echo "mica: MICA_ROOT=$MICA_ROOT: want vda..vdd or vda1..vdd4" >&2; exit 2 ;;
+	esac
+	disk=$(( $(printf '%d' "'${MICA_ROOT:2:1}") - 97 ))
+	[ "$disk" -lt "$n" ] || { echo "mica: MICA_ROOT=$MICA_ROOT: MICA_DISK has $n disk(s)" >&2; exit 2; }
+	root_args=" rootdev=virtio_blk rootminor=$((disk * 8 + part))"
+fi
+args=()
+for m in "$@"; do
+	w=${m%% *}
+	[ "${w##*/}" = vfs.elf ] && m="$m$root_args"
+	args+=("$m")
+done
+set -- "${args[@]}"
 
 mods=()
 if [ -t 0 ]; then
@@ -74,7 +115,7 @@ fi
 watch=$!
 
 bash "$here/run.sh" --timeout "$run_timeout" --log "$log" --input "$input" \
-	--qemu "-pidfile $pidfile" "$kernel" "${mods[@]}"
+	--qemu "-pidfile $pidfile$qemu_disks" "$kernel" "${mods[@]}"
 rc=$?
 kill "$watch" 2>/dev/null
 if [ -e "$tmp/no-prompt" ]; then

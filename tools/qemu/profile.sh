@@ -26,13 +26,17 @@ kernel=$1 user=$2; shift 2
 initrd=""
 for m in "$@"; do initrd="${initrd:+$initrd,}$m"; done
 syms=$(mktemp)
-trap 'rm -f "$syms"' EXIT
+fifo=$(mktemp -u)
+mkfifo "$fifo"
+qpid=""
+trap 'rm -f "$syms" "$fifo"; [ -n "$qpid" ] && kill "$qpid" 2>/dev/null' EXIT
 { nm -n "$kernel"; nm -n "$user"; } | awk '$2 ~ /^[tTwW]$/ { print $1, $3 }' |
 	sort -u > "$syms"
 timeout 600 qemu-system-i386 -machine pc,accel=tcg -m 128 -kernel "$kernel" \
 	-initrd "$initrd" -display none -monitor none -serial none -no-reboot \
-	-icount shift=0 -singlestep -d exec,nochain -D /dev/stdout 2>/dev/null |
-	awk -v skip="$skip" -v count="$count" -v syms="$syms" '
+	-icount shift=0 -singlestep -d exec,nochain -D "$fifo" 2>/dev/null &
+qpid=$!		# QEMU ignores SIGPIPE: stopped by the trap once awk has its window
+awk -v skip="$skip" -v count="$count" -v syms="$syms" '
 	function hex(h,   i, v) {
 		v = 0; h = tolower(h)
 		for (i = 1; i <= length(h); i++)
@@ -55,4 +59,4 @@ timeout 600 qemu-system-i386 -machine pc,accel=tcg -m 128 -kernel "$kernel" \
 	}
 	END {
 		for (k in hits) printf "%8d %6.2f%% %s\n", hits[k], 100 * hits[k] / count, k
-	}' | sort -rn | head -40
+	}' "$fifo" | sort -rn | head -40

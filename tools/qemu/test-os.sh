@@ -5,7 +5,10 @@
 #
 # LIST has one suite per line: "name: module args, module args, ...",
 # where each module is a file name in BINDIR without ".elf", or a data
-# module NAME.img in BINDIR/.. (the root image: "root.img data").  Each suite
+# module NAME.img in BINDIR/.. (the root image: "root.img data").
+# "name: @run ARGS" boots the whole system of `make run` instead: the
+# module list in MICA_RUN_MODULES (tests/os/module.mk's RUN_MODULES, set by
+# make, quoted as there), with ARGS added to init's boot line.  Each suite
 # boots once (run.sh, bounded by a timeout); its serial output must hold a
 # plan "1..N", N "ok" lines and no "not ok", and the guest must power off
 # with status 0.  A timeout, a missing plan or a short count fails the
@@ -22,10 +25,21 @@
 # those extra options (run.sh --qemu; lines starting with # are comments),
 # e.g. "-icount shift=0,sleep=off" for a suite comparing guest clocks.
 #
+# Timeout: a suite NAME with a file NAME.timeout beside LIST (one number,
+# seconds) is bounded by that instead of OS_TEST_TIMEOUT, e.g. a suite
+# that boots the whole system and runs many programs in it.
+#
 # Host check: a suite NAME with a file NAME.check beside LIST has it run
-# (bash NAME.check SERIAL-LOG) after the guest powered off; its "ok" and
-# "not ok" lines count as assertions too, printed like the guest's.  A
+# (bash NAME.check SERIAL-LOG [DIR]) after the guest powered off; its "ok"
+# and "not ok" lines count as assertions too, printed like the guest's.  A
 # check that prints none fails the suite.
+#
+# Host preparation: a suite NAME with a file NAME.prep beside LIST has it
+# run (bash NAME.prep DIR) before QEMU starts, DIR a fresh temporary
+# directory of the suite's own (disk images, blkdebug rules); "@DIR@" in
+# NAME.qemu stands for it (-drive file=@DIR@/a.img,...), and NAME.check
+# gets it as its second argument (to look at what the guest wrote).  A
+# prep that fails (non-zero status) fails the suite without booting it.
 #
 # OS_SUITES="a b c" in the environment runs only the suites named there
 # (make test-os OS_SUITES="vfs pfs"); the default is every suite.
@@ -65,6 +79,22 @@ while IFS= read -r line; do
 	fi
 	mods=()
 	IFS=',' read -ra parts <<< "${line#*:}"
+	spec=$(echo "${line#*:}" | sed 's/^ *//; s/ *$//')
+	if [ "${spec%% *}" = @run ]; then
+		# the whole system of `make run`: its module list comes from make
+		parts=() extra=${spec#@run}
+		if [ -z "${MICA_RUN_MODULES:-}" ]; then
+			echo "not ok - $name: MICA_RUN_MODULES is not set (make test-os sets it)"
+			failed=$((failed + 1))
+			continue
+		fi
+		eval "set -- $MICA_RUN_MODULES"
+		for m in "$@"; do
+			w=${m%% *}
+			[ "${w##*/}" = init ] && m="$m$extra"
+			mods+=("$m")
+		done
+	fi
 	for p in "${parts[@]}"; do
 		p=$(echo "$p" | sed 's/^ *//; s/ *$//')
 		case ${p%% *} in
@@ -81,10 +111,25 @@ while IFS= read -r line; do
 		feeder=$!
 		input=(--input "$tmp/$name.fifo")
 	fi
+	dir=""
+	if [ -f "$inputs/$name.prep" ]; then
+		dir=$tmp/$name.d
+		mkdir -p "$dir"
+		if ! bash "$inputs/$name.prep" "$dir" > "$tmp/$name.prep.log" 2>&1; then
+			echo "not ok - $name: host preparation $name.prep failed"
+			tail -20 "$tmp/$name.prep.log"
+			failed=$((failed + 1))
+			[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }
+			continue
+		fi
+	fi
 	qopts=()
 	[ -f "$inputs/$name.qemu" ] &&
-		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ')")
-	bash "$here/run.sh" $kvm --timeout "$timeout" --log "$log" "${input[@]}" "${qopts[@]}" \
+		qopts=(--qemu "$(grep -v '^#' "$inputs/$name.qemu" | tr '\n' ' ' |
+			sed "s|@DIR@|$dir|g")")
+	stimeout=$timeout
+	[ -f "$inputs/$name.timeout" ] && stimeout=$(grep -v '^#' "$inputs/$name.timeout" | head -1)
+	bash "$here/run.sh" $kvm --timeout "$stimeout" --log "$log" "${input[@]}" "${qopts[@]}" \
 		"$kernel" "${mods[@]}" >/dev/null
 	rc=$?
 	[ -n "$feeder" ] && { touch "$tmp/$name.stop"; wait "$feeder"; }
@@ -96,12 +141,12 @@ while IFS= read -r line; do
 	passed=$((passed + oks))
 	failed=$((failed + nots))
 	why=""
-	[ "$rc" = 124 ] && why="timeout after ${timeout}s"
+	[ "$rc" = 124 ] && why="timeout after ${stimeout}s"
 	[ -z "$why" ] && [ -z "$plan" ] && why="no TAP plan (run.sh status $rc)"
 	[ -z "$why" ] && [ "$((oks + nots))" != "$plan" ] && why="planned $plan, ran $((oks + nots))"
 	[ -z "$why" ] && [ "$rc" != 0 ] && [ "$nots" = 0 ] && why="guest exit status $rc"
 	if [ -z "$why" ] && [ -f "$inputs/$name.check" ]; then
-		bash "$inputs/$name.check" "$log.clean" > "$log.check" 2>&1
+		bash "$inputs/$name.check" "$log.clean" ${dir:+"$dir"} > "$log.check" 2>&1
 		grep -E '^(ok|not ok) ' "$log.check" | sed "s/^/$name: host: /"
 		coks=$(grep -c '^ok ' "$log.check")
 		cnots=$(grep -c '^not ok ' "$log.check")

@@ -21,11 +21,8 @@
 #include <mica/const.h>
 #include <mica/errno.h>
 #include "../../kernel.h"
+#include "walk.h"
 
-#define PG_P   0x001
-#define PG_W   0x002
-#define PG_U   0x004
-#define PG_PS  0x080
 #define PG_KEEP 0x200		/* AVL: frame held, no access (protection none) */
 #define PG_PHYS 0x400		/* AVL: physical range outside the pool */
 #define PDE_SHIFT 22

@@ -13,11 +13,7 @@
 #include <mica/const.h>
 #include <mica/errno.h>
 #include "../../kernel.h"
-
-#define PG_P 0x001
-#define PG_W 0x002
-#define PG_U 0x004
-#define PG_PS 0x080
+#include "walk.h"
 
 static struct {
 	const struct addrspace *as;	/* NULL: no fault recorded */
@@ -51,22 +47,15 @@ static u8_t *fault(const struct addrspace *as, vir_bytes va, int write)
 	return NULL;
 }
 
-/* Kernel pointer to the byte at user address va, or NULL.  Always
- * inlined: every message copy walks once, and the walk itself is only a
- * few loads and tests. */
+/* Kernel pointer to the byte at user address va, or NULL; a failure on a
+ * user address is recorded for VM. */
 static inline __attribute__((always_inline)) u8_t *user_byte(const struct addrspace *as, vir_bytes va, int write)
 {
-	u32_t pde, pte;
+	u8_t *b = arch_walk(as, va, write);
 
-	if (!as->pd || va < USER_BASE || va >= USER_TOP)
-		return NULL;
-	pde = ((u32_t *)as->pd)[va >> 22];
-	if ((pde & (PG_P | PG_U)) != (PG_P | PG_U) || (pde & PG_PS))
+	if (!b && as->pd && va >= USER_BASE && va < USER_TOP)
 		return fault(as, va, write);
-	pte = ((u32_t *)(pde & ~0xfffu))[(va >> 12) & 1023];
-	if ((pte & (PG_P | PG_U)) != (PG_P | PG_U) || (write && !(pte & PG_W)))
-		return fault(as, va, write);
-	return (u8_t *)((pte & ~0xfffu) + (va & 0xfff));
+	return b;
 }
 
 /* Copy a chunk that lies in one page: inline word moves when it is all

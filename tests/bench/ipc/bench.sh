@@ -25,6 +25,7 @@ run() {	# accel: icount, tcg or kvm
 		echo "ipc bench ($1): run failed"; tail -5 "$log"; return 1; }
 	tr -d '\r' < "$log" | awk -v accel="$1" -v ver="$ver" '
 		/^bench: / { cyc[$2] = $5; ns[$2] = $7; n[$2] = $3 }
+		/^fastpath: / { fp = fp sprintf("%s%s %s of %s", fp == "" ? "" : ", ", $2, $3, $5) }
 		END {
 			rt = "sendrec-roundtrip"; ref = "null-kernel-call"
 			if (!(rt in cyc)) { print "ipc bench (" accel "): no figures"; exit 1 }
@@ -32,6 +33,7 @@ run() {	# accel: icount, tcg or kvm
 				printf "%s, accel=tcg -icount shift=0 (guest instructions)\n", ver
 				printf "  sendrec round trip: %d guest instructions  (target <= 1000, was 5179)\n", cyc[rt]
 				printf "  null kernel call:   %d guest instructions  (target <= 300, was 1092)\n", cyc[ref]
+				printf "  IPC traps done by the kernel fast path: %s\n", fp
 				exit 0
 			}
 			printf "%s, accel=%s\n", ver, accel

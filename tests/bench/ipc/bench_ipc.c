@@ -4,9 +4,13 @@
  * reference measured in the same boot: a null kernel call (SYS_GETINFO),
  * i.e. one trap into the kernel and back.
  *   boot: bench_ipc role=client priv=sys, bench_ipc role=server
- * Prints "bench: <what> <n> iterations <cycles> cycles <ns> ns" lines.
+ * Prints "bench: <what> <n> iterations <cycles> cycles <ns> ns" lines,
+ * and after the round trips the kernel's count of the IPC traps they made
+ * and how many of those its fast path did ("fastpath: <op> <fast> of
+ * <all>"), so the figure says whether the fast path was really taken.
  */
 #include <mica/syslib.h>
+#include <mica/sef.h>
 
 #define SERVER 1
 #define MIN_TICKS (HZ / 2)		/* measure at least half a second */
@@ -49,6 +53,21 @@ static void op_kcall(void)
 	sys_getinfo(&e, NULL);
 }
 
+/* IPC traps between two readings of the kernel's counters, by op. */
+static void print_fastpath(const struct ipc_stats *a, const struct ipc_stats *b)
+{
+	static const struct { int op; const char *name; } ops[] = {
+		{ IPC_SENDREC, "sendrec" }, { IPC_SEND, "send" },
+		{ IPC_RECEIVE, "receive" },
+	};
+	u32_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		printf("fastpath: %s %u of %u\n", ops[i].name,
+			b->fast[ops[i].op] - a->fast[ops[i].op],
+			b->traps[ops[i].op] - a->traps[ops[i].op]);
+}
+
 static void measure(const char *what, void (*op)(void))
 {
 	u32_t t0, t1, n = 0, i;
@@ -84,8 +103,16 @@ int main(const char *args)
 			ipc_send(m.m_source, &m), ipc_receive(ANY, &m);
 	}
 	only = arg_value(args, "only");		/* only=kcall: for tools/qemu/profile.sh */
-	if (!only || memcmp(only, "kcall", 5))
+	if (!only || memcmp(only, "kcall", 5)) {
+		struct ipc_stats s0, s1;
+
+		if (sys_ipc_stats(&s0) != OK)
+			panic("bench_ipc: DIAG_IPCSTAT failed");
 		measure("sendrec-roundtrip", op_sendrec);
+		if (sys_ipc_stats(&s1) != OK)
+			panic("bench_ipc: DIAG_IPCSTAT failed");
+		print_fastpath(&s0, &s1);
+	}
 	measure("null-kernel-call", op_kcall);
 	sys_shutdown(0);
 	return 0;

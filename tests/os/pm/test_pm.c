@@ -835,6 +835,68 @@ static void h_info(int sig, siginfo_t *si, void *ctx)
 		_exit(si_ok ? 0 : 4);
 }
 
+/* PM's own signals carry siginfo too: SIGCHLD says which child did what
+ * (CLD_EXITED with the code, CLD_KILLED / CLD_STOPPED with the signal),
+ * SIGALRM of an itimer is SI_TIMER. */
+static volatile int got_sig, got_code, got_pid, got_status;
+
+static void h_record(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	got_sig = sig;
+	got_code = si->si_code;
+	got_pid = si->si_pid;
+	got_status = si->si_status;
+}
+
+static int wait_sig(int sig, const sigset_t *open)
+{
+	for (int i = 0; i < 100 && got_sig != sig; i++)
+		sigsuspend(open);
+	return got_sig == sig;
+}
+
+static int exit42(void) { return 42; }
+static int stop_self(void) { raise(SIGSTOP); return 0; }
+
+static int pm_siginfo_child(void)
+{
+	struct sigaction sa;
+	struct itimerval it = { { 0, 0 }, { 0, 10000 } };
+	sigset_t block, open;
+	pid_t c;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = h_record;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGALRM);
+	sigprocmask(SIG_BLOCK, &block, &open);
+	if (sigaction(SIGCHLD, &sa, NULL) < 0 || sigaction(SIGALRM, &sa, NULL) < 0)
+		return 1;
+	got_sig = 0;
+	c = spawn(exit42);
+	if (!wait_sig(SIGCHLD, &open) || got_code != CLD_EXITED || got_pid != c ||
+	    got_status != 42 || wait_for(c) < 0)
+		return 2;
+	got_sig = 0;
+	c = spawn(stop_self);
+	if (!wait_sig(SIGCHLD, &open) || got_code != CLD_STOPPED || got_pid != c ||
+	    got_status != SIGSTOP)
+		return 3;
+	got_sig = 0;
+	kill(c, SIGKILL);
+	if (!wait_sig(SIGCHLD, &open) || got_code != CLD_KILLED || got_pid != c ||
+	    got_status != SIGKILL || wait_for(c) < 0)
+		return 4;
+	got_sig = 0;
+	if (setitimer(ITIMER_REAL, &it, NULL) < 0 || !wait_sig(SIGALRM, &open) ||
+	    got_code != SI_TIMER)
+		return 5;
+	return 0;
+}
+
 static int siginfo_child(void)
 {
 	struct sigaction sa, old;
@@ -996,6 +1058,10 @@ static void test_handlers(void)
 	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT && (st & 0x80), "abort(): SIGABRT with the core bit (0x%x)", st);
 	st = wait_for(spawn(siginfo_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_SIGINFO: siginfo (signo; SI_USER with pid, uid / SEGV_MAPERR with si_addr) and context (%d)", WEXITSTATUS(st));
+	st = wait_for(spawn(pm_siginfo_child));
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "siginfo of PM's own signals: SIGCHLD "
+		"CLD_EXITED/STOPPED/KILLED with the child's pid and status, SIGALRM SI_TIMER (%d)",
+		WEXITSTATUS(st));
 	st = wait_for(spawn(altstack_child));
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SA_ONSTACK runs on the sigaltstack, others on the normal stack (%d)", WEXITSTATUS(st));
 }

@@ -34,6 +34,8 @@
 #include <mica/callnr.h>
 #include <mica/ipc.h>
 #include <mica/pmvfs.h>
+#include <mica/procinfo.h>
+#include <mica/com.h>
 
 extern endpoint_t lc_self;		/* libposix: this process (its start frame) */
 
@@ -866,6 +868,26 @@ static int bf_fstatvfs(void) { int fd = open("/", O_RDONLY); return fstatvfs(fd,
 static int bf_gettimeofday(void) { return gettimeofday(badp, NULL); }
 static int bf_clock_gettime(void) { return clock_gettime(CLOCK_REALTIME, badp); }
 static int bf_pipe(void) { return pipe(badp); }
+static int bf_getprocs(void) { return mica_getprocs(badp, 4); }
+static int bf_select_set(void)
+{
+	struct timeval tv = { 0, 0 };
+	return select(1, badp, NULL, NULL, &tv);
+}
+static int bf_select_tv(void) { fd_set r; FD_ZERO(&r); return select(1, &r, NULL, NULL, badp); }
+static int bf_setgroups(void) { return setgroups(1, badp); }
+static int bf_getgroups(void)
+{
+	gid_t g[1] = { 5 };
+	return setgroups(1, g) != 0 ? -2 : getgroups(4, badp);
+}
+static int bf_execve_argv(void) { return execve("/bin/hello", badp, NULL); }
+static int bf_execve_arg(void) { char *argv[] = { "x", badp, NULL }; return execve("/bin/hello", argv, argv + 2); }
+static int bf_execve_envp(void) { char *argv[] = { "x", NULL }; return execve("/bin/hello", argv, badp); }
+static int bf_execve_env(void) { char *argv[] = { "x", NULL }, *envp[] = { "A=1", badp, NULL }; return execve("/bin/hello", argv, envp); }
+static int bf_mknod(void) { return mknod(badp, S_IFIFO | 0644, 0); }
+static int bf_chown(void) { return chown(badp, 0, 0); }
+static int bf_opendir(void) { return opendir(badp) ? 0 : -1; }
 static int bf_times(void) { return times(badp) == (clock_t)-1 ? -1 : 0; }
 static int bf_uname(void) { return uname(badp); }
 static int bf_sigsuspend(void) { return sigsuspend(badp); }
@@ -887,6 +909,12 @@ static const struct { const char *name; int (*fn)(void); } bad_calls[] = {
 	{ "read", bf_read }, { "write", bf_write }, { "pread", bf_pread }, { "pwrite", bf_pwrite },
 	{ "getcwd", bf_getcwd }, { "readlink", bf_readlink }, { "getdents", bf_getdents },
 	{ "poll", bf_poll }, { "execve", bf_execve }, { "nanosleep", bf_nanosleep },
+	{ "getprocs", bf_getprocs },
+	{ "select's fd_set", bf_select_set }, { "select's timeout", bf_select_tv },
+	{ "setgroups", bf_setgroups }, { "getgroups", bf_getgroups },
+	{ "execve's argv", bf_execve_argv }, { "an argv string", bf_execve_arg },
+	{ "execve's envp", bf_execve_envp }, { "an envp string", bf_execve_env },
+	{ "mknod", bf_mknod }, { "chown", bf_chown }, { "opendir", bf_opendir },
 	{ "waitpid's status", bf_waitpid }, { "sigaction's act", bf_sigaction },
 	{ "sigaction's oldact", bf_sigaction_old }, { "sigprocmask's set", bf_sigprocmask },
 	{ "sigprocmask's oldset", bf_sigprocmask_old }, { "sigpending", bf_sigpending },
@@ -908,6 +936,71 @@ static int bad_child(void)
 	int r = bad_calls[bad_child_fn].fn();
 
 	return r == -1 ? errno : 200;
+}
+
+/* The process list (PM_GETPROCS, mica/procinfo.h) with the real VM and
+ * PM: this process, a child sleeping in PM ('S'), the same child as a
+ * zombie ('Z'), a service, and the call's own errors. */
+static const struct mica_procinfo *find_pid(const struct mica_procinfo *t,
+	int n, int pid)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].pid == pid)
+			return &t[i];
+	return NULL;
+}
+
+static void t_procs(void)
+{
+	static struct mica_procinfo t[256];
+	const struct mica_procinfo *p;
+	struct timespec ts = { 0, 10000000 };
+	int n, pid, st, i, pm_seen = 0;
+	message m;
+
+	n = mica_getprocs(t, 256);
+	p = n > 0 && n <= 256 ? find_pid(t, n, getpid()) : NULL;
+	ok(p && p->ppid == getppid() && p->endpoint == lc_self && p->state == 'R' &&
+		!(p->flags & MICA_PI_SYSTEM) && p->uid == getuid(),
+		"getprocs lists this process: pid, ppid, endpoint, R (%d listed)", n);
+	for (i = 0; i < n && n <= 256; i++)
+		pm_seen |= (t[i].flags & MICA_PI_SYSTEM) && t[i].endpoint == PM_PROC_NR;
+	ok(pm_seen, "and PM among the system services");
+	ok(mica_getprocs(NULL, 0) == n, "count 0: just the number (%d)", n);
+	if ((pid = fork()) == 0) {
+		struct timespec longer = { 100, 0 };
+		nanosleep(&longer, NULL);
+		_exit(0);
+	}
+	for (i = 0; i < 1000; i++) {	/* until it sleeps in PM */
+		n = mica_getprocs(t, 256);
+		if ((p = find_pid(t, n, pid)) && p->state == 'S')
+			break;
+		nanosleep(&ts, NULL);
+	}
+	ok(p && p->state == 'S' && p->ppid == getpid() && p->vsize > 0,
+		"a child in nanosleep: S, its parent, its memory from VM");
+	kill(pid, SIGKILL);
+	for (i = 0; i < 1000; i++) {	/* until PM has made it a zombie */
+		n = mica_getprocs(t, 256);
+		if ((p = find_pid(t, n, pid)) && p->state == 'Z')
+			break;
+		nanosleep(&ts, NULL);
+	}
+	ok(p && p->state == 'Z' && p->endpoint == NONE, "killed, not waited for: Z");
+	ok(waitpid(pid, &st, 0) == pid && mica_getprocs(t, 256) > 0 &&
+		!find_pid(t, mica_getprocs(t, 256), pid), "waited for: gone");
+	memset(&m, 0, sizeof(m));
+	m.m_type = PM_GETPROCS;
+	m.m_lc_pm_getprocs.count = 1;
+	m.m_lc_pm_getprocs.size = sizeof(struct mica_procinfo) - 4;
+	ok(ipc_sendrec(PM_PROC_NR, &m) == OK && m.m_type == -EINVAL,
+		"a record size PM does not have: EINVAL");
+	m.m_type = PM_GETPROCS;
+	m.m_lc_pm_getprocs.grant = 12345;
+	m.m_lc_pm_getprocs.size = sizeof(struct mica_procinfo);
+	ok(ipc_sendrec(PM_PROC_NR, &m) == OK && m.m_type == -EFAULT,
+		"a bogus grant: EFAULT");
 }
 
 static void t_efault(void)
@@ -980,6 +1073,33 @@ static int child_epipe(void)
 	sigaction(SIGPIPE, &sa, NULL);
 	close(pipefd[0]);
 	return write(pipefd[1], "x", 1) == -1 && errno == EPIPE ? 0 : 1;
+}
+
+static volatile sig_atomic_t sigpipe_seen;
+
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	sigpipe_seen = 1;
+}
+
+/* POSIX: the SIGPIPE is generated for the failing write itself, so a
+ * handler has run by the time write() returns EPIPE (VFS posts it before
+ * replying; PM holds the writer until it has acted on it). */
+static int child_sigpipe_first(void)
+{
+	struct sigaction sa;
+	int r, e;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigpipe;
+	sigaction(SIGPIPE, &sa, NULL);
+	close(pipefd[0]);
+	r = write(pipefd[1], "x", 1);
+	e = errno;
+	if (r != -1 || e != EPIPE)
+		return 1;
+	return sigpipe_seen ? 0 : 2;
 }
 
 static int child_sigpipe(void)
@@ -1152,6 +1272,8 @@ static void t_pipe_procs(void)
 	pipe(pipefd);
 	close(pipefd[0]);
 	ok(in_child(child_epipe) == 0, "no reader, SIGPIPE ignored: EPIPE");
+	ok(in_child(child_sigpipe_first) == 0,
+		"no reader: the SIGPIPE handler has run when write returns EPIPE");
 	if ((pid[0] = fork()) == 0)
 		_exit(child_sigpipe());
 	ok(waitpid(pid[0], &st, 0) == pid[0] && WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
@@ -1176,6 +1298,245 @@ static void t_pipe_procs(void)
 	close(pipefd[0]);
 }
 
+/*
+ * SA_RESTART for file calls (pmvfs.h, restart): a call suspended in VFS
+ * that a handler with SA_RESTART interrupts is given back to PM and sent
+ * again after the handler; without SA_RESTART it is EINTR; poll and
+ * select are EINTR either way (POSIX: they carry a timeout).  The child
+ * counts its handler runs and tells the parent of each by a byte on
+ * notefd, so the parent knows the child is back in (or on its way to)
+ * the call before it signals again or gives the data: no timing decides
+ * a result.  The calls after the restarted one check that no answer was
+ * lost or given twice (a stray answer would be read by the next call).
+ */
+static int notefd[2], parent_pid;
+static volatile sig_atomic_t handled;
+
+static void on_alrm_note(int sig)
+{
+	(void)sig;
+	handled++;
+	write(notefd[1], "h", 1);
+}
+
+static int catch_alrm(int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alrm_note;
+	sa.sa_flags = flags;
+	return sigaction(SIGALRM, &sa, NULL) == 0 &&
+		sigaction(SIGUSR1, &sa, NULL) == 0 &&
+		write(notefd[1], "r", 1) == 1;	/* ready for signals */
+}
+
+/* fork fn's child; the parent goes on once its handlers are set.  Each
+ * child gets a new notefd: no note of an earlier child is taken for its. */
+static int fork_ready(int (*fn)(void))
+{
+	char c;
+	int pid;
+
+	close(notefd[0]);
+	close(notefd[1]);
+	if (pipe(notefd) != 0)
+		return -1;
+	pid = fork();
+
+	if (pid == 0)
+		_exit(fn());
+	if (pid > 0 && read(notefd[0], &c, 1) != 1)
+		return -1;
+	return pid;
+}
+
+/* SA_RESTART: the read survives three SIGALRMs and gets the data. */
+static int child_restart_read(void)
+{
+	char buf[4];
+	int n;
+
+	if (!catch_alrm(SA_RESTART))
+		return 10;
+	n = read(pipefd[0], buf, 1);
+	if (n != 1 || buf[0] != 'x')
+		return n < 0 ? 20 + errno % 10 : 11;
+	if (handled != 3)
+		return 12;
+	/* the next calls get their own answers */
+	if (getppid() != parent_pid || lseek(pipefd[0], 0, SEEK_CUR) != -1 ||
+	    errno != ESPIPE)
+		return 13;
+	if (read(pipefd[0], buf, 2) != 2 || memcmp(buf, "yz", 2))
+		return 14;
+	return 0;
+}
+
+/* no SA_RESTART: the read ends with EINTR at the first signal it meets */
+static int child_eintr_read(void)
+{
+	char c;
+
+	if (!catch_alrm(0))
+		return 10;
+	if (read(pipefd[0], &c, 1) != -1 || errno != EINTR)
+		return 11;
+	return handled >= 1 ? 0 : 12;
+}
+
+/* SA_RESTART does not restart select or poll */
+static int child_restart_select(void)
+{
+	fd_set r;
+	struct timeval tv = { 1000, 0 };
+	struct pollfd p = { .fd = pipefd[0], .events = POLLIN };
+
+	if (!catch_alrm(SA_RESTART))
+		return 10;
+	FD_ZERO(&r);
+	FD_SET(pipefd[0], &r);
+	if (select(pipefd[0] + 1, &r, NULL, NULL, &tv) != -1 || errno != EINTR)
+		return 11;
+	if (poll(&p, 1, 1000000) != -1 || errno != EINTR)
+		return 12;
+	return 0;
+}
+
+/* SA_RESTART: opening a FIFO for reading waits on through the signals */
+static int child_restart_fifo(void)
+{
+	char c;
+	int fd;
+
+	if (!catch_alrm(SA_RESTART))
+		return 10;
+	if ((fd = open("/rfifo", O_RDONLY)) < 0)
+		return 11;
+	if (read(fd, &c, 1) != 1 || c != 'f')
+		return 12;
+	return handled == 3 ? 0 : 13;
+}
+
+/* SA_RESTART for a terminal read: SIGALRM (SA_RESTART) three times, it
+ * goes on waiting; then SIGUSR1, whose handler the child sets without
+ * SA_RESTART after the third run, ends it with EINTR. */
+static int child_restart_tty(void)
+{
+	struct sigaction sa;
+	char c;
+	int fd = open("/ttyr", O_RDONLY | O_NOCTTY);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alrm_note;
+	if (fd < 0 || sigaction(SIGUSR1, &sa, NULL) != 0)
+		return 10;
+	sa.sa_flags = SA_RESTART;
+	if (sigaction(SIGALRM, &sa, NULL) != 0 || write(notefd[1], "r", 1) != 1)
+		return 11;
+	if (read(fd, &c, 1) != -1 || errno != EINTR)
+		return 12;
+	return handled == 4 ? 0 : 20 + handled;
+}
+
+/* Signal pid with sig n times, each after the previous handler ran.  A
+ * child that never answers (it died) fails the check; the wait is
+ * bounded only so that a failure cannot hang the suite. */
+static int signal_acked(int pid, int sig, int n)
+{
+	struct pollfd p = { .fd = notefd[0], .events = POLLIN };
+	char c;
+
+	for (int i = 0; i < n; i++)
+		if (kill(pid, sig) != 0 || poll(&p, 1, 20000) != 1 ||
+		    read(notefd[0], &c, 1) != 1)
+			return 0;
+	return 1;
+}
+
+/* Signal pid until it exits; its status. */
+static int signal_until_exit(int pid, int sig)
+{
+	struct timespec ts = { 0, 20000000 };
+	int st;
+
+	for (int i = 0; i < 500; i++) {
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return st;
+		kill(pid, sig);
+		nanosleep(&ts, NULL);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return st;
+}
+
+/* Wait for pid; its status, or -1 after killing it when acked is 0 (a
+ * failed step must not leave it behind to disturb the next check). */
+static int reap(int pid, int acked)
+{
+	int st = -1;
+
+	if (!acked)
+		kill(pid, SIGKILL);
+	if (waitpid(pid, &st, 0) != pid || !acked)
+		return -1;
+	return st;
+}
+
+static void t_restart(void)
+{
+	struct timespec ts = { 0, 50000000 };
+	int pid, st, fd, acked;
+	char c;
+
+	parent_pid = getpid();
+	notefd[0] = notefd[1] = -1;
+	pipe(pipefd);
+	pid = fork_ready(child_restart_read);
+	nanosleep(&ts, NULL);		/* most likely in the read by now */
+	acked = signal_acked(pid, SIGALRM, 3) && write(pipefd[1], "x", 1) == 1 &&
+		write(pipefd[1], "yz", 2) == 2;
+	st = reap(pid, acked);
+	ok(st == 0, "SA_RESTART: a pipe read interrupted by SIGALRM three times is "
+		"sent again and gets the data written later; next calls answered "
+		"once (status 0x%x)", st);
+
+	pid = fork_ready(child_eintr_read);
+	st = signal_until_exit(pid, SIGALRM);
+	ok(st == 0, "without SA_RESTART the pipe read ends with EINTR (status 0x%x)", st);
+
+	pid = fork_ready(child_restart_select);
+	st = signal_until_exit(pid, SIGALRM);
+	ok(st == 0, "select and poll end with EINTR even with SA_RESTART (status 0x%x)",
+		st);
+	ok(write(pipefd[1], "q", 1) == 1 && read(pipefd[0], &c, 1) == 1 && c == 'q' &&
+		getppid() >= 0, "the pipe and PM still answer the parent");
+	close(pipefd[0]);
+	close(pipefd[1]);
+
+	ok(mkfifo("/rfifo", 0666) == 0, "mkfifo for the restart test");
+	pid = fork_ready(child_restart_fifo);
+	nanosleep(&ts, NULL);
+	acked = signal_acked(pid, SIGALRM, 3) && (fd = open("/rfifo", O_WRONLY)) >= 0 &&
+		write(fd, "f", 1) == 1 && close(fd) == 0;
+	st = reap(pid, acked);
+	ok(st == 0, "SA_RESTART: a FIFO open waiting for a writer is sent again and "
+		"completes when the writer comes (status 0x%x)", st);
+	unlink("/rfifo");
+
+	ok(mknod("/ttyr", S_IFCHR | 0666, makedev(4, 0)) == 0, "mknod the console");
+	pid = fork_ready(child_restart_tty);
+	nanosleep(&ts, NULL);
+	acked = signal_acked(pid, SIGALRM, 3) && signal_acked(pid, SIGUSR1, 1);
+	st = reap(pid, acked);
+	ok(st == 0, "SA_RESTART: a terminal read goes on through three SIGALRMs; "
+		"SIGUSR1 without SA_RESTART ends it with EINTR (status 0x%x)", st);
+	unlink("/ttyr");
+	close(notefd[0]);
+	close(notefd[1]);
+}
+
 int main(int argc, char **argv)
 {
 	int with_pm = argc > 1 && !strcmp(argv[1], "pm");
@@ -1183,6 +1544,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "exec")) {
 		t_mfs_root();
 		t_exec();
+		t_procs();
 		t_efault();
 		goto plan;
 	}
@@ -1207,6 +1569,7 @@ int main(int argc, char **argv)
 		t_fifo();
 		t_tty_signal();
 		t_eintr();
+		t_restart();
 	}
 	if (argc > 1 && !strcmp(argv[1], "tty"))
 		t_tty();

@@ -266,6 +266,52 @@ static void test_full_queue(void)
 	CU_ASSERT_STRING_EQUAL(buf, "wrap\n");
 }
 
+/* A PTY master waits only when a reader can make room (ldisc.h). */
+static void test_input_full(void)
+{
+	char buf[LDISC_INQ + 8];
+	u32_t i;
+
+	setup();
+	CU_ASSERT_FALSE(ldisc_input_full(&ld));
+	for (i = 0; i < LDISC_INQ - 2; i++)
+		ldisc_input(&ld, 'x');
+	CU_ASSERT_FALSE(ldisc_input_full(&ld));
+	ldisc_input(&ld, 'x');
+	/* a full partial line: no reader can take it, so never wait */
+	CU_ASSERT_FALSE(ldisc_input_full(&ld));
+	ldisc_input(&ld, '\n');
+	/* a whole line waits for its reader: now the writer waits */
+	CU_ASSERT_TRUE(ldisc_input_full(&ld));
+	CU_ASSERT_EQUAL(rd(buf, sizeof(buf) - 1), LDISC_INQ);
+	CU_ASSERT_FALSE(ldisc_input_full(&ld));
+	raw_mode(1);
+	for (i = 0; i < LDISC_INQ; i++)
+		ldisc_input(&ld, 'y');
+	CU_ASSERT_TRUE(ldisc_input_full(&ld));	/* raw: all readable */
+	CU_ASSERT_EQUAL(rd(buf, 10), 10);
+	CU_ASSERT_FALSE(ldisc_input_full(&ld));
+}
+
+/* A window size change raises SIGWINCH for the foreground group. */
+static void test_winch(void)
+{
+	struct winsize ws = { 40, 100, 0, 0 };
+	int pgrp = 12;
+
+	setup();
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSWINSZ, &ws), 0);
+	CU_ASSERT_EQUAL(nsigs, 0);		/* no foreground group: none */
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSPGRP, &pgrp), 0);
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSWINSZ, &ws), 0);
+	CU_ASSERT_EQUAL(nsigs, 0);		/* the same size: none */
+	ws.ws_col = 101;
+	CU_ASSERT_EQUAL(ldisc_ioctl(&ld, TIOCSWINSZ, &ws), 0);
+	CU_ASSERT_EQUAL(nsigs, 1);
+	CU_ASSERT_EQUAL(sigs[0], SIGWINCH);
+	CU_ASSERT_EQUAL(sig_pgrp[0], 12);
+}
+
 static void test_output(void)
 {
 	struct termios t;
@@ -387,6 +433,8 @@ int ldisc_suite(void)
 	CU_add_test(s, "mode switch", test_mode_switch);
 	CU_add_test(s, "VTIME", test_vtime);
 	CU_add_test(s, "full queue", test_full_queue);
+	CU_add_test(s, "input full (PTY master)", test_input_full);
+	CU_add_test(s, "SIGWINCH", test_winch);
 	CU_add_test(s, "output processing", test_output);
 	CU_add_test(s, "ioctls", test_ioctls);
 	CU_add_test(s, "ECHONL, IGNCR", test_echonl_igncr);

@@ -42,6 +42,11 @@ typedef struct {		/* the layout of struct mica_siginfo */
 } siginfo_t;
 
 #define SI_USER   MICA_SI_USER
+#define SI_TIMER  MICA_SI_TIMER
+#define CLD_EXITED  MICA_CLD_EXITED
+#define CLD_KILLED  MICA_CLD_KILLED
+#define CLD_DUMPED  MICA_CLD_DUMPED
+#define CLD_STOPPED MICA_CLD_STOPPED
 #define SI_KERNEL MICA_SI_KERNEL
 #define SEGV_MAPERR MICA_SEGV_MAPERR
 #define SEGV_ACCERR MICA_SEGV_ACCERR

@@ -1,0 +1,26 @@
+# tests/usr - the in-OS userland suite (tests/usr/README.md): the runner
+# /usr/tests/run (built by tools/mica-cc like a command, Mica only: it
+# powers off with reboot_status) and the shell scripts it runs, staged into
+# the root image's /usr/tests through ROOT_EXTRA (tools/mkimage/module.mk:
+# "DEST=SRC" pairs).  Suite "usr" in tests/os/tests.list boots the whole
+# system with init running /etc/rc.tests, which runs /usr/tests/run -T.
+USR_TESTS_BIN := $(TUSR)/tests
+CFLAGS_tests/usr/ += -Icommands/libcmd
+$(USR_TESTS_BIN)/run: $(TUSR)/obj/tests/usr/run.o $(TUSR)/lib/libmicacmd.a $(MICA_CC_STAMP)
+	@mkdir -p $(@D)
+	$(MICA_CC) -exec-entry $(TUSR)/obj/tests/usr/run.o $(TUSR)/lib/libmicacmd.a -o $@
+# Test programs: tests/usr/t_NAME.c -> /usr/tests/t_NAME (TAP on stdout).
+USR_TEST_PROGS := $(patsubst tests/usr/%.c,%,$(wildcard tests/usr/t_*.c))
+$(foreach t,$(USR_TEST_PROGS),$(eval $(USR_TESTS_BIN)/$(t): $(TUSR)/obj/tests/usr/$(t).o $(MICA_CC_STAMP) ; \
+	@mkdir -p $$(@D) && $$(MICA_CC) -exec-entry $$< -o $$@))
+ROOT_EXTRA += $(foreach t,$(USR_TEST_PROGS),usr/tests/$(t)=$(USR_TESTS_BIN)/$(t))
+ROOT_EXTRA_DEPS += $(addprefix $(USR_TESTS_BIN)/,$(USR_TEST_PROGS))
+USR_TESTS_SRCS := $(wildcard tests/usr/*.sh tests/usr/lib/*.sh tests/usr/fixtures/*) \
+	tests/usr/README.md
+ROOT_EXTRA += usr/tests/run=$(USR_TESTS_BIN)/run \
+	$(foreach f,$(USR_TESTS_SRCS),usr/tests/$(f:tests/usr/%=%)=$(f))
+# The directories too: a script removed or renamed remakes the image.
+ROOT_EXTRA_DEPS += $(USR_TESTS_BIN)/run $(USR_TESTS_SRCS) tests/usr tests/usr/lib \
+	tests/usr/fixtures
+OS_ALL += $(USR_TESTS_BIN)/run
+os-tests-run: $(RUN_DEPS)
