@@ -73,6 +73,7 @@ struct filp {
 	int flags;			/* O_* status and access mode */
 	u64_t pos;
 	int dev_open;			/* a device's CDEV_OPEN succeeded */
+	int blk_open;			/* a block device's BDEV_OPEN succeeded */
 	u32_t rdev;			/* the device it talks to (ctty.c) */
 };
 
@@ -234,6 +235,8 @@ const char *blk_driver(u32_t rdev);
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count);
 void blk_close(struct filp *f);
+int blk_open(struct filp *f);
+int blk_size(struct filp *f, u64_t *size);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
