@@ -53,7 +53,7 @@ static struct vmnt *blk_vmnt(u32_t rdev)
 }
 
 /* The driver's endpoint for a block special file's major. */
-static int blk_endpoint(u32_t rdev, endpoint_t *ep)
+int blk_endpoint(u32_t rdev, endpoint_t *ep)
 {
 	const char *drv = blk_driver(rdev);
 
