@@ -15,8 +15,9 @@
  *   - hands the driver the server, inode, size and flags (VND_IOC_ATTACH,
  *     which the driver takes from VFS only).
  * Detach (fd -1) asks the driver first (EBUSY while its minor is open,
- * which includes a mount), then takes the permission back and drops the
- * file.  The size is the file's at attach, as in MINIX.
+ * which includes a mount; ENXIO from a restarted driver that forgot the
+ * attachment still lets VFS's side go), then takes the permission back
+ * and drops the file.  The size is the file's at attach, as in MINIX.
  */
 #include "vfs.h"
 #include <mica/libbdev.h>
@@ -112,7 +113,9 @@ static int detach_file(u32_t rdev, endpoint_t ep)
 
 	if (!a)
 		return -ENXIO;
-	if ((r = attach_ioctl(ep, rdev, VND_IOC_DETACH, GRANT_INVALID)) != OK)
+	/* ENXIO: the driver restarted and forgot it; let go of the file too. */
+	r = attach_ioctl(ep, rdev, VND_IOC_DETACH, GRANT_INVALID);
+	if (r != OK && r != -ENXIO)
 		return r;
 	(void)req_delegate(a->f->vp, a->driver, 0);
 	filp_put(a->f);
