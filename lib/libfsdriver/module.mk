@@ -13,7 +13,8 @@ FSDRIVER_SRCS := $(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c \
 FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
 	lib/libfsdriver/os_call.c lib/libfsdriver/os_node.c \
 	lib/libfsdriver/os_io.c lib/libfsdriver/os_dir.c \
-	lib/libfsdriver/os_mount.c lib/libfsdriver/os_task.c
+	lib/libfsdriver/os_mount.c lib/libfsdriver/os_task.c \
+	lib/libfsdriver/os_delegate.c
 # A server with a block device links FSDRIVER_OS_DEV_SRCS (os_dev.c, and
 # bio.c: block special files through the cache, over libminixfs); one
 # without (PFS) links os_nodev.c instead.
