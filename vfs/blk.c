@@ -5,16 +5,26 @@
  * number VFS gave the mount), so raw access and the file system see the
  * same blocks, as in MINIX; the last close flushes (FS_BFLUSH).  The
  * server clips at the device's end and handles a partial last block.  A
- * block device no file system has mounted is not reachable yet (ENXIO):
- * that needs a server to attach devices it does not mount.
+ * block device no file system has mounted is read and written straight
+ * through its driver (BDEV_READ/BDEV_WRITE, bdev.h, with an indirect grant
+ * on the caller's buffer; the driver clips at the end), so mkfs and fsck
+ * work on it.  Every open of a block special file opens the minor at the
+ * driver (BDEV_OPEN: a minor the driver lacks is ENXIO at open, and a
+ * driver that counts opens, vnd, sees raw users); the last close closes
+ * it.  The device's size (lseek SEEK_END) is the driver's
+ * BDEV_IOC_GETSIZE answer, asked when wanted (blk_size, the one place).
+ * VFS waits for each driver answer: a block driver never calls VFS.
  *
  * The driver of a major: its DS label (the table is here, the one place).
  */
 #include "vfs.h"
+#include <mica/ds.h>
+#include <mica/libbdev.h>
 
 static const char *const bmap[] = {
 	[1] = "memory",
 	[3] = "virtio_blk",
+	[6] = "vnd",
 };
 
 const char *blk_driver(u32_t rdev)
@@ -42,6 +52,89 @@ static struct vmnt *blk_vmnt(u32_t rdev)
 	return NULL;
 }
 
+/* The driver's endpoint for a block special file's major. */
+int blk_endpoint(u32_t rdev, endpoint_t *ep)
+{
+	const char *drv = blk_driver(rdev);
+
+	if (!drv || ds_retrieve_label_endpt(drv, ep) != OK)
+		return -ENXIO;
+	return OK;
+}
+
+/* One request of f's minor to its driver: the driver's answer. */
+static int blk_request(struct filp *f, int type, message *m)
+{
+	endpoint_t ep;
+	int r;
+
+	if ((r = blk_endpoint(f->vp->rdev, &ep)) != OK)
+		return r;
+	m->m_type = type;
+	m->m_bdev.minor = (int)DEV_MINOR(f->vp->rdev);
+	return bdev_sendrec(ep, m);
+}
+
+int blk_open(struct filp *f)
+{
+	message m;
+	int r, acc = f->flags & MICA_O_ACCMODE;
+
+	memset(&m, 0, sizeof(m));
+	m.m_bdev.request = (acc != MICA_O_WRONLY ? BDEV_R_BIT : 0) |
+		(acc != MICA_O_RDONLY ? BDEV_W_BIT : 0);
+	if ((r = blk_request(f, BDEV_OPEN, &m)) != OK)
+		return r;
+	f->blk_open = 1;
+	return OK;
+}
+
+int blk_size(struct filp *f, u64_t *size)
+{
+	struct bdev_part part;
+	endpoint_t ep;
+	message m;
+	int r;
+
+	if ((r = blk_endpoint(f->vp->rdev, &ep)) != OK)
+		return r;
+	memset(&m, 0, sizeof(m));
+	m.m_bdev.request = BDEV_IOC_GETSIZE;
+	m.m_bdev.grant = cpf_grant_direct(ep, (vir_bytes)&part, sizeof(part),
+		CPF_WRITE);
+	if (m.m_bdev.grant < 0)
+		return -ENOMEM;
+	r = blk_request(f, BDEV_IOCTL, &m);
+	cpf_revoke(m.m_bdev.grant);
+	if (r == OK)
+		*size = part.size;
+	return r;
+}
+
+/* A transfer straight through the driver (no file system mounts it). */
+static int blk_raw(struct vfs_call *c, struct filp *f, int write, u64_t pos,
+	int move, cp_grant_id_t g, u32_t count)
+{
+	endpoint_t ep;
+	message m;
+	int r;
+
+	if ((r = blk_endpoint(f->vp->rdev, &ep)) != OK)
+		return r;
+	memset(&m, 0, sizeof(m));
+	m.m_bdev.pos = pos;
+	m.m_bdev.count = count;
+	m.m_bdev.grant = cpf_grant_indirect(ep, c->who, g, 0, count,
+		write ? CPF_READ : CPF_WRITE);
+	if (m.m_bdev.grant < 0)
+		return -ENOMEM;
+	r = blk_request(f, write ? BDEV_WRITE : BDEV_READ, &m);
+	cpf_revoke(m.m_bdev.grant);
+	if (r > 0 && move)
+		f->pos = pos + r;
+	return r;
+}
+
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count)
 {
@@ -50,14 +143,14 @@ int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	cp_grant_id_t ig;
 	int r;
 
-	if (!vm)
-		return -ENXIO;
-	if (vm->dead)
+	if (vm && vm->dead)
 		return -EIO;
 	if (count == 0)
 		return 0;
 	if (count > FS_MAX_BYTES || pos > 0x7fffffffffffffffull - count)
 		return -EINVAL;
+	if (!vm)
+		return blk_raw(c, f, write, pos, move, g, count);
 	ig = cpf_grant_indirect(vm->fs, c->who, g, 0, count,
 		write ? CPF_READ : CPF_WRITE);
 	if (ig < 0)
@@ -80,6 +173,11 @@ void blk_close(struct filp *f)
 	struct vmnt *vm = blk_vmnt(f->vp->rdev);
 	message m;
 
+	if (f->blk_open) {
+		memset(&m, 0, sizeof(m));
+		(void)blk_request(f, BDEV_CLOSE, &m);
+		f->blk_open = 0;
+	}
 	if (!vm || vm->dead)
 		return;
 	memset(&m, 0, sizeof(m));

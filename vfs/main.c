@@ -60,6 +60,7 @@ static const vfs_call_fn calls[VFS_NR_CALLS] = {
 	[VFS_UMOUNT - VFS_RQ_BASE] = do_umount,
 	[VFS_STATVFS - VFS_RQ_BASE] = do_statvfs,
 	[VFS_GETMNTINFO - VFS_RQ_BASE] = do_getmntinfo,
+	[VFS_BDATTACH - VFS_RQ_BASE] = do_bdattach,
 	[VFS_FSTATVFS - VFS_RQ_BASE] = do_fstatvfs,
 	[VFS_UTIMENS - VFS_RQ_BASE] = do_utimens,
 	[VFS_CHROOT - VFS_RQ_BASE] = do_chroot,

@@ -1,6 +1,6 @@
 # vfs - the virtual file system server (README.md): a boot module at
 # VFS_PROC_NR on SEF, built freestanding against libsys.
-VFS_SRCS := $(wildcard vfs/*.c) lib/libexec/exec_frame.c
+VFS_SRCS := $(wildcard vfs/*.c) lib/libexec/exec_frame.c lib/libbdev/bdev.c
 $(eval $(call os_module,vfs,$(VFS_SRCS)))
 OS_ALL += $(TBIN)/vfs.elf
 os-tests-run: $(TBIN)/vfs.elf

@@ -138,6 +138,10 @@ int do_open(struct vfs_call *c)
 		filp_put(f);
 		return r;
 	}
+	if (S_ISTYPE(f->vp->mode, MICA_S_IFBLK) && (r = blk_open(f)) != OK) {
+		filp_put(f);
+		return r;
+	}
 	c->fp->fd[fd] = f;
 	if (flags & MICA_O_CLOEXEC)
 		c->fp->cloexec |= 1ull << fd;

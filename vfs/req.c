@@ -349,3 +349,14 @@ int req_unmount(struct vmnt *vm)
 	memset(&m, 0, sizeof(m));
 	return fs_call(vm, FS_UNMOUNT, &m);
 }
+
+int req_delegate(struct vnode *vp, endpoint_t ep, u32_t access)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_fs_delegate.ino = vp->ino;
+	m.m_fs_delegate.ep = ep;
+	m.m_fs_delegate.access = access;
+	return fs_call(vp->vmnt, FS_DELEGATE, &m);
+}

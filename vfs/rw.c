@@ -118,6 +118,15 @@ int do_lseek(struct vfs_call *c)
 	case MICA_SEEK_SET: base = 0; break;
 	case MICA_SEEK_CUR: base = f->pos; break;
 	case MICA_SEEK_END:
+		if (S_ISTYPE(f->vp->mode, MICA_S_IFBLK)) {
+			u64_t size;
+			if ((r = blk_size(f, &size)) != OK)
+				return r;
+			if (size > POS_MAX)
+				return -EOVERFLOW;
+			base = (i64_t)size;
+			break;
+		}
 		if ((r = vfs_getattr(f->vp)) != OK)
 			return r;
 		base = f->vp->size;

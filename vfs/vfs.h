@@ -73,6 +73,7 @@ struct filp {
 	int flags;			/* O_* status and access mode */
 	u64_t pos;
 	int dev_open;			/* a device's CDEV_OPEN succeeded */
+	int blk_open;			/* a block device's BDEV_OPEN succeeded */
 	u32_t rdev;			/* the device it talks to (ctty.c) */
 };
 
@@ -177,6 +178,7 @@ int req_sync(struct vmnt *vm);
 int req_fs_mount(endpoint_t fs, u32_t dev, u32_t flags, const char *dev_label,
 	int minor, mess_fs_vfs_node *res);
 int req_unmount(struct vmnt *vm);
+int req_delegate(struct vnode *vp, endpoint_t ep, u32_t access);
 
 /* path.c */
 #define PATH_NOFOLLOW	0x01		/* do not follow a final symlink */
@@ -219,7 +221,8 @@ int ctty_opened(struct fproc *fp, const struct filp *f, int r);
 void ctty_setsid(struct fproc *fp);
 void ctty_exit(const struct fproc *fp);
 void dev_cancel(struct fproc *fp);
-void pm_interrupted(struct fproc *fp, int result);	/* pm.c */
+/* pm.c: answer a suspended call (a restartable EINTR goes to PM first) */
+void suspended_reply(struct fproc *fp, int result);
 void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
 
@@ -234,6 +237,9 @@ const char *blk_driver(u32_t rdev);
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count);
 void blk_close(struct filp *f);
+int blk_open(struct filp *f);
+int blk_size(struct filp *f, u64_t *size);
+int blk_endpoint(u32_t rdev, endpoint_t *ep);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
@@ -276,6 +282,7 @@ int do_getcwd(struct vfs_call *c);
 int dir_path(struct fproc *fp, struct vnode *vp, char *buf, int size,
 	int *start);
 int do_getmntinfo(struct vfs_call *c);
+int do_bdattach(struct vfs_call *c);
 int do_mkdir(struct vfs_call *c);
 int do_mknod(struct vfs_call *c);
 int do_unlink(struct vfs_call *c);

@@ -59,7 +59,19 @@
 #define FS_BREAD	(FS_RQ_BASE + 25)	/* m_fs_io (dev) -           bread */
 #define FS_BWRITE	(FS_RQ_BASE + 26)	/* m_fs_io (dev) -           bwrite */
 #define FS_BFLUSH	(FS_RQ_BASE + 27)	/* m_fs_io (dev) -           bflush */
-#define FS_NR_RQ	28
+#define FS_DELEGATE	(FS_RQ_BASE + 28)	/* m_fs_delegate -           (libfsdriver) */
+#define FS_NR_RQ	29
+/*
+ * FS_DELEGATE: VFS lets another endpoint (the vnd driver, mica/vnd.h) send
+ * FS_READ, and with FS_DELEGATE_W also FS_WRITE, on one inode it holds
+ * open; access 0 takes the permission back.  At most FS_NR_DELEGATES at
+ * once (ENOSPC); every other request from that endpoint stays EPERM.
+ * Served by libfsdriver itself (os_delegate.c), not by the file system;
+ * a restarted server has forgotten them (the delegate then gets EPERM).
+ */
+#define FS_DELEGATE_R	0x01
+#define FS_DELEGATE_W	0x02
+#define FS_NR_DELEGATES	8
 /* Extended attributes are not in the protocol: no OS call uses them yet
  * (micafuse alone calls the xattr entries).  They arrive with a caller. */
 
@@ -180,6 +192,13 @@ typedef struct {			/* READ WRITE PEEK GETDENTS RDLINK STAT
 	u8_t pad[32];
 } mess_vfs_fs_io;
 
+typedef struct {			/* DELEGATE */
+	u64_t ino;
+	endpoint_t ep;			/* who may send READ (and WRITE) */
+	u32_t access;			/* FS_DELEGATE_R|W; 0: revoke */
+	u8_t pad[40];
+} mess_vfs_fs_delegate;
+
 /*
  * What FS_STATVFS writes into its grant: Mica's fixed layout of a statvfs
  * (VFS hands it on to users as is; the C library converts it).
@@ -234,6 +253,7 @@ typedef struct {			/* reply: GETDENTS */
 	X(mess_vfs_fs_utime, m_fs_utime) \
 	X(mess_vfs_fs_trunc, m_fs_trunc) \
 	X(mess_vfs_fs_io, m_fs_io) \
+	X(mess_vfs_fs_delegate, m_fs_delegate) \
 	X(mess_fs_vfs_node, m_fs_node) \
 	X(mess_fs_vfs_mode, m_fs_mode) \
 	X(mess_fs_vfs_pos, m_fs_pos)

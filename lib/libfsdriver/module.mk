@@ -13,7 +13,8 @@ FSDRIVER_SRCS := $(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c \
 FSDRIVER_OS_SRCS := lib/libfsdriver/os_copy.c lib/libfsdriver/os_decode.c \
 	lib/libfsdriver/os_call.c lib/libfsdriver/os_node.c \
 	lib/libfsdriver/os_io.c lib/libfsdriver/os_dir.c \
-	lib/libfsdriver/os_mount.c lib/libfsdriver/os_task.c
+	lib/libfsdriver/os_mount.c lib/libfsdriver/os_task.c \
+	lib/libfsdriver/os_delegate.c
 # A server with a block device links FSDRIVER_OS_DEV_SRCS (os_dev.c, and
 # bio.c: block special files through the cache, over libminixfs); one
 # without (PFS) links os_nodev.c instead.
@@ -22,5 +23,5 @@ FSDRIVER_OS_NODEV_SRCS := lib/libfsdriver/os_nodev.c
 $(eval $(call host_lib,fsdriver,$(FSDRIVER_SRCS)))
 # The host build's services for Mica programs too (mkfs.mfs, fsck.mfs
 # built by tools/mica-cc: plain memory copies, clock, log).
-$(eval $(call os_lib,fsdriver,$(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c \
-	lib/libfsdriver/host_plain.c))
+$(eval $(call os_lib,fsdriver,$(filter-out lib/libfsdriver/host_linux.c,\
+	$(FSDRIVER_SRCS)) lib/libfsdriver/host_plain.c))

@@ -167,6 +167,7 @@ int os_do_unmount(const struct os_req *rq)
 
 	r = rq->fdp->fdr_unmount();
 	os_restored = 0;
+	os_delegates_clear();
 	if (fsdriver_os_mnt.has_dev)
 		fsdriver_dev_detach((dev_t)fsdriver_os_mnt.dev);
 	memset(&fsdriver_os_mnt, 0, sizeof fsdriver_os_mnt);

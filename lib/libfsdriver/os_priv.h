@@ -38,6 +38,11 @@ extern struct os_mount fsdriver_os_mnt;
  * (fsdriver_task: any device is tried by fdr_mount alone). */
 extern const struct fsdriver_fstype *fsdriver_os_fstype;
 
+/* os_delegate.c: FS_DELEGATE (vfsif.h). */
+int os_delegate(const message *m);
+int os_delegated(const message *m);
+void os_delegates_clear(void);
+
 /* os_decode.c: field checks; OK or a negative errno. */
 int os_ino(u64_t x, ino_t *ino);
 int os_off(u64_t pos, u64_t bytes, off_t *off);

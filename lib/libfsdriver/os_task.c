@@ -33,7 +33,9 @@ static int os_serve(const struct fsdriver *fdp, message *m)
 	if (!fsdriver_os_mnt.mounted)
 		return os_call(&rq);
 	if (m->m_source != fsdriver_os_mnt.owner)
-		return -EPERM;
+		return os_delegated(m) ? os_call(&rq) : -EPERM;
+	if (m->m_type == FS_DELEGATE)
+		return os_delegate(m);
 	return os_call(&rq);
 }
 

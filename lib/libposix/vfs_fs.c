@@ -76,6 +76,17 @@ int umount(const char *target)
 	return lc_path_call(VFS_UMOUNT, target, &m) < 0 ? -1 : 0;
 }
 
+int bdattach(const char *dev, int fd, unsigned long flags)
+{
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_lc_vfs_path.buf = -1;
+	m.m_lc_vfs_path.flags = fd;
+	m.m_lc_vfs_path.mode = (u32_t)flags;
+	return lc_path_call(VFS_BDATTACH, dev, &m) < 0 ? -1 : 0;
+}
+
 int chroot(const char *path)
 {
 	message m;

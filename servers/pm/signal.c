@@ -604,12 +604,11 @@ void sig_exec_reset(struct mproc *p)
 	p->alt_flags = MICA_SS_DISABLE;
 }
 
+/* c is fresh from mp_alloc (zeroed): nothing pending, no siginfo kept. */
 void sig_fork_copy(struct mproc *c, const struct mproc *parent)
 {
 	memcpy(c->act, parent->act, sizeof(c->act));
 	c->sig_mask = parent->sig_mask;
-	c->sig_pending = 0;
-	memset(c->sig_from, 0, sizeof(c->sig_from));
 	c->sig_tramp = parent->sig_tramp;
 	c->alt_sp = parent->alt_sp;
 	c->alt_size = parent->alt_size;

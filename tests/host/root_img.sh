@@ -55,7 +55,9 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 	# at 0x80.. (drivers/tty/README.md), in ls's (name) order
 	pty() { for i in 0 1 10 11 12 13 14 15 2 3 4 5 6 7 8 9; do
 		printf '%s%d c 4:%x 666|' "$1" "$i" $(($2 + i)); done; }
-	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|$(pty ptyp 192)ram0 b 1:0 600|ram1 b 1:1 600|ram2 b 1:2 600|ram3 b 1:3 600|random c 1:3 644|tty c 4:1 666|$(pty ttyp 128)urandom c 1:3 644|${vd}zero c 1:2 666|" \
+	# vnode disks vnd0..vnd3 (major 6, bdev/vnd)
+	vnd="vnd0 b 6:0 600|vnd1 b 6:1 600|vnd2 b 6:2 600|vnd3 b 6:3 600|"
+	t_is "/dev nodes" "console c 4:0 600|null c 1:1 666|$(pty ptyp 192)ram0 b 1:0 600|ram1 b 1:1 600|ram2 b 1:2 600|ram3 b 1:3 600|random c 1:3 644|tty c 4:1 666|$(pty ttyp 128)urandom c 1:3 644|${vd}${vnd}zero c 1:2 666|" \
 		"$(for d in "$T"/m/dev/*; do stat -c '%n %F %t:%T %a' "$d"; done |
 		sed "s|$T/m/dev/||; s/character special file/c/; s/block special file/b/" |
 		tr '\n' '|')"

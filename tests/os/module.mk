@@ -56,14 +56,15 @@ OS_TESTS += os-tests-run
 # attaches disk images (vda, vdb, ...), MICA_ROOT=vda (or vda1..) mounts
 # the root file system from one of them instead of /dev/ram0 (README.md).
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
-	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13" \
+	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13 vnd=14 mfs2=15" \
 	"$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
 	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
 	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(TBIN)/virtio_blk.elf" \
-	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" $(foreach i,$(RUN_IMAGES),"$(i) data")
-RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=14)$(if \
-	$(word 2,$(RUN_IMAGES)), image2=15)$(if $(word 3,$(RUN_IMAGES)), image3=16)
-RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs virtio_blk ext2 isofs,$(TBIN)/$(m).elf) \
+	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" "$(TBIN)/vnd.elf" "$(TBIN)/mfs.elf" \
+	$(foreach i,$(RUN_IMAGES),"$(i) data")
+RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=16)$(if \
+	$(word 2,$(RUN_IMAGES)), image2=17)$(if $(word 3,$(RUN_IMAGES)), image3=18)
+RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs virtio_blk ext2 isofs vnd,$(TBIN)/$(m).elf) \
 	$(TUSR)/bin/init $(ROOT_IMG)
 RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 

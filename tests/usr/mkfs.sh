@@ -1,10 +1,8 @@
 # mkfs.sh - mkfs.mfs and fsck.mfs built for Mica (the host tools' sources
 # over libminixfs's posix_dev.c seam) on image files in /tmp: make, check
 # clean, populate from a tree, break a bitmap, find it, repair it, check
-# clean again; their usage errors and missing files.  (No spare block
-# device or second MFS server is in the boot yet, so the new file systems
-# are images, not mounted; nor can fsck.mfs check /dev/ram0: VFS gives a
-# block special file no size yet, so the tools cannot size the device.)
+# clean again; their usage errors and missing files.  (The same tools on a
+# block device, /dev/vnd0, and a mount of the result: vnd.sh.)
 . lib/tap.sh
 cd "$T" || exit 1
 nl='
