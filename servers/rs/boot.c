@@ -16,13 +16,14 @@
 
 extern const char rs_conf_text[], rs_conf_text_end[];
 
-/* DESIGN.md's boot order, when RS's command line names no services
- * (`make run`: init is slot 9, the root image 10, the virtio-blk driver
- * 11; the idle ext2 and ISO 9660 servers follow, so init's slot does not
- * move). */
+/* DESIGN.md's boot order, when RS's command line names no services: the
+ * slots of `make run` (tests/os/module.mk, which also names them on RS's
+ * line): init is slot 9, the root image 10, the virtio-blk driver 11, then
+ * the idle ext2, ISO 9660, vnd and second MFS servers, so init's slot does
+ * not move. */
 static const char default_map[] =
 	"vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 "
-	"iso9660=13";
+	"iso9660=13 vnd=14 mfs2=15";
 
 static struct rs_conf conf_tab[RS_CONF_MAX];
 static int conf_n;
