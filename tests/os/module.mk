@@ -10,6 +10,7 @@ OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
 OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
 OS_TEST_EXTRA_test_rs := lib/libbdev/bdev.c
 OS_TEST_EXTRA_test_vblk := lib/libbdev/bdev.c
+OS_TEST_EXTRA_test_vnd := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
