@@ -5,11 +5,13 @@
  * the process's signal manager (SYS_SIGMGR: PM for user processes, RS for
  * services; else any process with PF_SIG_MGR)
  * with a SYSTEM notification, and the manager fetches them with
- * SYS_GETKSIG.  A fault's SIGSEGV (sig_fault) carries where it was and
- * its si_code (MICA_SEGV_MAPERR: nothing mapped, MICA_SEGV_ACCERR: a
- * protection fault, MICA_SI_KERNEL: another exception, address = eip);
- * GETKSIG hands both over with the sigmap, for the manager's siginfo.  A
- * process signalled for a fault (SIGSEGV) is also stopped
+ * SYS_GETKSIG.  A fault's signal (sig_trap) carries where it was and its
+ * si_code: SIGSEGV (sig_fault) MICA_SEGV_MAPERR: nothing mapped,
+ * MICA_SEGV_ACCERR: a protection fault, MICA_SI_KERNEL: another
+ * exception, address = eip; SIGFPE (divide error, x87 and SIMD
+ * floating-point exceptions) MICA_FPE_*, address = eip.  GETKSIG hands
+ * both over with the sigmap, for the manager's siginfo.  A process
+ * signalled for a fault (any SIGSEGV or SIGFPE) is also stopped
  * (RTS_STOPPED) so that it cannot run into the fault again; the manager
  * decides its fate.  While no signal manager exists, a signal's default
  * action is taken at once: the process is killed.  A process its manager
@@ -36,8 +38,9 @@ static int notify_sig_managers(void)
 }
 
 /* Post sig to p: its manager, or else the PF_SIG_MGR processes, hear of
- * it; with nobody to tell, p is killed. */
-void sig_send(struct proc *p, int sig, const char *why)
+ * it; with nobody to tell, p is killed.  'stop': a fault, p must not run
+ * into it again before the manager decides. */
+static void post(struct proc *p, int sig, int stop, const char *why)
 {
 	struct proc *mgr = proc_manager(p);
 
@@ -45,7 +48,7 @@ void sig_send(struct proc *p, int sig, const char *why)
 	if (mgr) {
 		if (p->sig_hold)
 			rts_set(p, RTS_SIG_HELD);
-		if (sig == SIGSEGV) {
+		if (stop) {
 			rts_set(p, RTS_STOPPED);
 			if (p->priv.flags & PF_VM)
 				vmfault_vm_gone();	/* offered again on restart */
@@ -56,23 +59,38 @@ void sig_send(struct proc *p, int sig, const char *why)
 	if (notify_sig_managers()) {
 		if (p->sig_hold)
 			rts_set(p, RTS_SIG_HELD);
-		if (sig == SIGSEGV)
+		if (stop)
 			rts_set(p, RTS_STOPPED);
 		return;
 	}
 	proc_kill(p, why);
 }
 
-/* SIGSEGV for a fault at addr: the manager hears where (SYS_GETKSIG).
- * Outside user space nothing is the process's, present or not (the
- * kernel's own pages are): that is SEGV_MAPERR. */
+/* SIGSEGV and SIGFPE, the fault signals, stop p whoever sends them, so
+ * that a manager sees every one of them the same way. */
+void sig_send(struct proc *p, int sig, const char *why)
+{
+	post(p, sig, sig == SIGSEGV || sig == MICA_SIGFPE, why);
+}
+
+/* sig for a fault at addr with si_code 'code': the manager hears where
+ * (SYS_GETKSIG), and p is stopped. */
+void sig_trap(struct proc *p, int sig, vir_bytes addr, int code,
+	const char *why)
+{
+	p->sig_addr = addr;
+	p->sig_code = code;
+	post(p, sig, 1, why);
+}
+
+/* SIGSEGV for a fault at addr.  Outside user space nothing is the
+ * process's, present or not (the kernel's own pages are): that is
+ * SEGV_MAPERR. */
 void sig_fault(struct proc *p, vir_bytes addr, int code, const char *why)
 {
 	if (code == MICA_SEGV_ACCERR && (addr < USER_BASE || addr >= USER_TOP))
 		code = MICA_SEGV_MAPERR;
-	p->sig_addr = addr;
-	p->sig_code = code;
-	sig_send(p, SIGSEGV, why);
+	sig_trap(p, SIGSEGV, addr, code, why);
 }
 
 int do_kill(struct proc *caller, message *m)
@@ -129,7 +147,7 @@ int do_getksig(struct proc *caller, message *m)
 			continue;
 		m->m_sig.endpt = p->endpoint;
 		m->m_sig.sigmap = p->sig_pending;
-		if (p->sig_pending & (1u << SIGSEGV)) {
+		if (p->sig_code || (p->sig_pending & (1u << SIGSEGV))) {
 			m->m_sig.addr = p->sig_addr;
 			m->m_sig.code = p->sig_code;
 		}

@@ -233,6 +233,8 @@ int vmfault_resume(struct proc *p, int result);
 /* do_sig.c */
 void sig_send(struct proc *p, int sig, const char *why);
 void sig_fault(struct proc *p, vir_bytes addr, int code, const char *why);
+void sig_trap(struct proc *p, int sig, vir_bytes addr, int code,
+	const char *why);
 void sig_delay_done(struct proc *p);
 
 /* do_slot.c */

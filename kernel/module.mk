@@ -9,3 +9,9 @@ $(KERNEL_ELF): $(call tobjs,$(KERNEL_SRCS)) kernel/arch/i386/kernel.ld
 		$(call tobjs,$(KERNEL_SRCS))
 
 OS_ALL += $(KERNEL_ELF)
+
+# The kernel has no use for a frame pointer (nothing walks its stack; -g
+# gives debuggers CFI): without it every call on the IPC and kernel-call
+# paths is three instructions shorter and ebp is one more register.
+TCFLAGS_kernel/ := -fomit-frame-pointer
+TCFLAGS_kernel/arch/i386/ := -fomit-frame-pointer

@@ -89,14 +89,16 @@ static int kcall_run(struct proc *caller, message *m)
 /* Run the call whose message is at maddr; the result for eax.  A message
  * in one writable page (every message libsys builds on its stack, but
  * for the rare one across a page boundary) is moved in and out by one
- * inline walk and 16 rep steps each way; the walk is done again for the
- * reply, since the call may have changed the caller's page table. */
+ * inline walk and 16 rep steps each way; the reply goes through the same
+ * pointer if the translation still holds (arch_walk_same: the call may
+ * have changed the caller's page table), else the slow way. */
 int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 {
+	struct arch_walk_ref ref;
 	message m, *um;
 	int r;
 
-	if ((um = arch_msg_ptr(&caller->as, maddr, 1)))
+	if ((um = arch_msg_ptr_at(&caller->as, maddr, 1, &ref)))
 		arch_copy_msg(&m, um);
 	else if (arch_copy_from_user_rw(&caller->as, maddr, &m,
 		 sizeof(m)) != OK)
@@ -109,7 +111,7 @@ int kcall_dispatch(struct proc *caller, vir_bytes maddr)
 		return r;		/* message untouched: VM may retry the call */
 	m.m_source = caller->endpoint;
 	m.m_type = r;
-	if ((um = arch_msg_ptr(&caller->as, maddr, 1))) {
+	if (um && arch_walk_same(&caller->as, &ref)) {
 		arch_copy_msg(um, &m);
 		return r;
 	}

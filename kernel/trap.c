@@ -41,15 +41,18 @@ static void user_call(struct proc *p, const struct trapframe *tf)
 		p->regs.eax = (u32_t)r;
 }
 
-/* Run the handler for a trap taken by p from user mode. */
+/* Run the handler for a trap taken by p from user mode: the calls first,
+ * they are most of the traffic (and IPC tries its fast path). */
 static void user_trap(struct proc *p, struct trapframe *tf)
 {
-	if (tf->vector < IRQ_BASE)
+	if (tf->vector == IPC_VECTOR && ipc_fast(p, tf))
+		return;
+	if (tf->vector == KCALL_VECTOR || tf->vector == IPC_VECTOR)
+		user_call(p, tf);
+	else if (tf->vector < IRQ_BASE)
 		exception_user(p, tf);
 	else if (tf->vector < IRQ_BASE + NR_IRQ)
 		irq_handle(tf->vector - IRQ_BASE);
-	else if (tf->vector == IPC_VECTOR || tf->vector == KCALL_VECTOR)
-		user_call(p, tf);
 	else
 		proc_kill(p, "unexpected trap vector");
 }
@@ -63,8 +66,7 @@ struct trapframe *trap_entry(struct trapframe *tf)
 		kernel_mode_trap(tf);
 		return tf;
 	}
-	if (tf->vector != IPC_VECTOR || !ipc_fast(p, tf))
-		user_trap(p, tf);	/* tf is &p->regs */
+	user_trap(p, tf);		/* tf is &p->regs */
 	p = sched_pick();
 	if (p != proc_current) {
 		proc_current = p;

@@ -194,7 +194,7 @@ void dev_reply(message *m)
 		fp->dev_id = 0;
 		if (m->m_cdev_reply.status > 0)
 			fp->dev_filp->pos += m->m_cdev_reply.status;
-		pm_interrupted(fp, m->m_cdev_reply.status);
+		suspended_reply(fp, m->m_cdev_reply.status);
 		return;
 	}
 }

@@ -311,5 +311,5 @@ void pipe_interrupt(struct fproc *fp)
 	fp->blocked = 0;
 	fp->pipe_vp = NULL;
 	fp->pipe_done = 0;
-	pm_interrupted(fp, r);
+	suspended_reply(fp, r);
 }

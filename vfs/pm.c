@@ -96,13 +96,13 @@ static int pm_session(const message *m)
 }
 
 /*
- * Answer a suspended call that an UNPAUSE ended (now, or when a driver
- * has answered its cancel).  Ended with nothing done (EINTR) and PM asked
+ * Answer a suspended call: its normal end, or one an UNPAUSE ended (now,
+ * or when a driver has answered its cancel).  Ended with nothing done (EINTR) and PM asked
  * for a restart: the request goes to PM first, so it is there before the
  * caller leaves its sendrec (pmvfs.h).  A request PM cannot take (its
  * grant gone) simply stays an EINTR.
  */
-void pm_interrupted(struct fproc *fp, int result)
+void suspended_reply(struct fproc *fp, int result)
 {
 	if (fp->restart && result == -EINTR &&
 	    sys_safecopyto(PM_PROC_NR, fp->restart_grant, 0, &fp->req,

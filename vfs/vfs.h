@@ -221,7 +221,8 @@ int ctty_opened(struct fproc *fp, const struct filp *f, int r);
 void ctty_setsid(struct fproc *fp);
 void ctty_exit(const struct fproc *fp);
 void dev_cancel(struct fproc *fp);
-void pm_interrupted(struct fproc *fp, int result);	/* pm.c */
+/* pm.c: answer a suspended call (a restartable EINTR goes to PM first) */
+void suspended_reply(struct fproc *fp, int result);
 void dev_interrupt(struct fproc *fp);
 void dev_setup(const char *args);
 

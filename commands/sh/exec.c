@@ -200,8 +200,9 @@ static int assign_one(const char *s, int flags)
 }
 
 /*
- * An assignment refused (a readonly variable): POSIX 2.8.1 makes it fatal
- * to a non-interactive shell, status 2 as dash; an interactive one goes on.
+ * An assignment refused (a readonly variable, also before a command:
+ * "r=1 cmd"): POSIX 2.8.1 makes it fatal to a non-interactive shell,
+ * status 2 as dash; an interactive one goes on.
  */
 static int assign_failed(void)
 {
@@ -371,6 +372,11 @@ static int exec_cmd(struct node *n, int flags)
 	if (exec_assigns(n->u.cmd.assigns, n->u.cmd.nassigns, &as) < 0)
 		goto experr;
 	xtrace(as.v, argv.v);
+	for (i = 0; argv.n > 0 && i < as.n; i++)
+		if (var_writable(as.v[i]) < 0) {	/* VAR=x cmd, VAR readonly */
+			status = assign_failed();
+			goto out;
+		}
 	if (argv.n == 0) {
 		status = exec_noname(n, &as);
 	} else {
@@ -386,6 +392,7 @@ static int exec_cmd(struct node *n, int flags)
 		else
 			status = run_external(argv.v, &as, n->redirs, flags);
 	}
+out:
 	sl_free(&argv);
 	sl_free(&as);
 	return status;

@@ -185,6 +185,7 @@ int case_track(struct casetrack *t, int c);	/* 1: c is a pattern paren */
 
 const char *var_get(const char *name);
 int var_set(const char *name, const char *val, int flags);	/* -1: readonly */
+int var_writable(const char *word);	/* NAME or NAME=v; -1: readonly, said */
 int var_unset(const char *name);	/* -1: readonly */
 int var_add_flags(const char *name, int flags);
 int var_valid_name(const char *s, size_t n);

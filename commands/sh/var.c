@@ -82,6 +82,26 @@ static struct var *var_make(const char *name)
 	return v;
 }
 
+/* 0 when name may be assigned; -1 with the message when it is readonly
+ * (a "NAME=value" word is taken too: the name ends at '='). */
+int var_writable(const char *word)
+{
+	size_t n = strcspn(word, "=");
+	struct var **p;
+	char *name = xmalloc(n + 1);
+
+	memcpy(name, word, n);
+	name[n] = '\0';
+	p = var_slot(name);
+	if (*p && ((*p)->flags & V_READONLY)) {
+		sh_error("%s: is read only", name);
+		free(name);
+		return -1;
+	}
+	free(name);
+	return 0;
+}
+
 /* Set name to val (NULL: keep the value), adding flags; -1 if readonly. */
 int var_set(const char *name, const char *val, int flags)
 {

@@ -171,6 +171,11 @@ int ldisc_input_full(const struct ldisc *ld)
 	return !(ld->tio.c_lflag & ICANON) || ld->ready > 0;
 }
 
+int ldisc_output_raw(const struct ldisc *ld)
+{
+	return !(ld->tio.c_oflag & OPOST);
+}
+
 u32_t ldisc_available(const struct ldisc *ld)
 {
 	return ld->ready;

@@ -62,6 +62,9 @@ int ldisc_timeout_readable(const struct ldisc *ld);
  * bytes are dropped as on the console, and a delimiter still fits.
  */
 int ldisc_input_full(const struct ldisc *ld);
+/* Is output passed through unchanged (no OPOST)?  Then a driver may
+ * copy written bytes to its device in bulk instead of ldisc_write. */
+int ldisc_output_raw(const struct ldisc *ld);
 /* Bytes a read would get now (FIONREAD). */
 u32_t ldisc_available(const struct ldisc *ld);
 /* Take up to max cooked bytes into buf; bytes taken (0: end of file in

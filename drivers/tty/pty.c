@@ -8,7 +8,8 @@
  *
  * Buffers are bounded and every side waits rather than losing data it
  * was asked to move: a slave write waits while the output ring
- * (PTY_OUTQ) lacks room (two bytes per byte, for ONLCR); a master write
+ * (PTY_OUTQ) lacks room (two bytes per byte, for ONLCR; without OPOST
+ * one, and the bytes go into the ring in bulk); a master write
  * waits while the line discipline's input queue is full and a reader
  * can empty it (ldisc_input_full).  Echo that finds the ring full is
  * dropped, as a real line would drop it.
@@ -90,25 +91,50 @@ static void pts_close(int i)
 	term_close(&tty.pty[i].slave);
 }
 
+/* Without output processing the grant is copied straight into the ring
+ * (at most two pieces), not a byte at a time through the discipline. */
+static int pts_copy_raw(struct pty *p, struct tty_wait *w, u32_t n)
+{
+	u32_t tail = (p->out_head + p->out_count) % PTY_OUTQ;
+	u32_t first = PTY_OUTQ - tail < n ? PTY_OUTQ - tail : n;
+	int r;
+
+	r = sys_safecopyfrom(w->rq.caller, w->rq.grant, w->done, p->out + tail,
+		first);
+	if (r == OK && n > first)
+		r = sys_safecopyfrom(w->rq.caller, w->rq.grant, w->done + first,
+			p->out, n - first);
+	if (r == OK)
+		p->out_count += n;
+	return r;
+}
+
 static int pts_write(struct pty *p, struct tty_wait *w)
 {
 	u8_t buf[TTY_CHUNK];
 	u32_t n, room;
-	int r;
+	int r, raw;
 
 	if (p->slave.hup)
 		return w->done ? (int)w->done : -EIO;
 	while (w->done < w->rq.count) {
-		room = (PTY_OUTQ - p->out_count) / 2;
+		raw = ldisc_output_raw(&p->slave.ld);
+		room = (PTY_OUTQ - p->out_count) / (raw ? 1 : 2);
 		if (room == 0)
 			return TTY_WAIT;
 		n = w->rq.count - w->done;
-		n = n < TTY_CHUNK ? n : TTY_CHUNK;
 		n = n < room ? n : room;
-		r = sys_safecopyfrom(w->rq.caller, w->rq.grant, w->done, buf, n);
+		if (raw) {
+			r = pts_copy_raw(p, w, n);
+		} else {
+			n = n < TTY_CHUNK ? n : TTY_CHUNK;
+			r = sys_safecopyfrom(w->rq.caller, w->rq.grant, w->done,
+				buf, n);
+			if (r == OK)
+				ldisc_write(&p->slave.ld, buf, n);
+		}
 		if (r != OK)
 			return w->done ? (int)w->done : r;
-		ldisc_write(&p->slave.ld, buf, n);
 		w->done += n;
 	}
 	return (int)w->done;

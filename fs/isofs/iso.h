@@ -36,6 +36,7 @@
 #include <time.h>
 #include <mica/fsdriver.h>
 #include <mica/libminixfs.h>
+#include <mica/fsdriver_nameidx.h>
 #include "iso_format.h"
 
 #define ISO_NAME_MAX		255	/* bytes of a UTF-8 file name */
@@ -117,6 +118,10 @@ struct iso_node {
 	char *link;
 	size_t linklen;
 	uint64_t seq_pos;		/* where a sequential read goes on */
+	/* directories: name hash -> record offset, built by the first
+	 * lookup (lookup.c); NULL when not built or out of memory */
+	struct fsdriver_nameidx *names;
+	bool names_built;
 };
 
 /* bio.c */

@@ -147,6 +147,7 @@ static void node_free(struct iso_node *n)
 	*pp = n->hnext;
 	free(n->extents);
 	free(n->link);
+	fsdriver_nameidx_free(&n->names);
 	free(n);
 }
 

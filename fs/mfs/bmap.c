@@ -114,6 +114,92 @@ int mfs_read_map(struct mfs_inode *ip, uint64_t blk, uint32_t *zp)
 	return OK;
 }
 
+/* The indirect block that holds the zone of path p (its last level),
+ * held in *bpp; NULL when a level above is a hole.  p.depth >= 1. */
+static int mfs_map_leaf(struct mfs_inode *ip, const struct mfs_path *p,
+    struct buf **bpp)
+{
+	struct buf *bp;
+	unsigned int l;
+	uint32_t z = ip->i_zone[p->slot];
+	int r;
+
+	*bpp = NULL;
+	for (l = 0; z != 0; l++) {
+		if (!mfs_zone_ok(z))
+			return mfs_corrupt("indirect zone out of range:", z,
+			    ip->i_num);
+		if ((r = lmfs_get_block(&bp, mfs_m.dev, z, NORMAL)) != OK)
+			return r;
+		if (l == p->depth - 1) {
+			*bpp = bp;
+			return OK;
+		}
+		z = mfs_ind_get(&mfs_m.sb, b_data(bp), p->idx[l]);
+		lmfs_put_block(bp);
+	}
+	return OK;
+}
+
+/* Do paths p and q end in the same indirect block? */
+static int mfs_same_leaf(const struct mfs_path *p, const struct mfs_path *q)
+{
+	unsigned int l;
+
+	if (p->depth != q->depth || p->slot != q->slot)
+		return 0;
+	for (l = 0; l + 1 < p->depth; l++)
+		if (p->idx[l] != q->idx[l])
+			return 0;
+	return 1;
+}
+
+/*
+ * The zones of file blocks blk, blk+1, ... (at most n) into zones[] (0: a
+ * hole), each indirect block walked once for the run instead of once per
+ * block: a sequential read of a file behind the double indirect block
+ * took 4 cached-block lookups per block through mfs_read_map.  Returns
+ * how many zones it filled, from 1 to n; it stops before a block whose
+ * map is broken, and that block's error is the result only when it is
+ * blk itself (the caller reports it when it gets there, as before).
+ * Blocks past the format's limit read as holes, as in mfs_read_map.
+ */
+int mfs_read_map_run(struct mfs_inode *ip, uint64_t blk, uint32_t *zones,
+    unsigned int n)
+{
+	struct mfs_path p, held_p;
+	struct buf *leaf = NULL;
+	unsigned int i;
+	int held = 0, r = OK;
+	uint32_t z;
+
+	for (i = 0; i < n; i++) {
+		if (mfs_bmap_path(blk + i, &p) != OK) {
+			z = 0;
+		} else if (p.depth == 0) {
+			z = ip->i_zone[p.slot];
+		} else {
+			if (!held || !mfs_same_leaf(&p, &held_p)) {
+				lmfs_put_block(leaf);
+				held = 0;
+				if ((r = mfs_map_leaf(ip, &p, &leaf)) != OK)
+					break;
+				held = 1;
+				held_p = p;
+			}
+			z = leaf == NULL ? 0 : mfs_ind_get(&mfs_m.sb,
+			    b_data(leaf), p.idx[p.depth - 1]);
+		}
+		if (z != 0 && !mfs_zone_ok(z)) {
+			r = mfs_corrupt("zone out of range:", z, ip->i_num);
+			break;
+		}
+		zones[i] = z;
+	}
+	lmfs_put_block(leaf);
+	return i > 0 ? (int)i : r;
+}
+
 /* Make sure the indirect block at *zp exists (allocating it zeroed).
  *
  * A fresh indirect block is written to the device, zeroed, at once, before

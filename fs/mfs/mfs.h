@@ -113,6 +113,8 @@ int mfs_corrupt(const char *what, unsigned long long nr, ino_t ino);
 
 /* bmap.c */
 int mfs_read_map(struct mfs_inode *ip, uint64_t blk, uint32_t *zp);
+int mfs_read_map_run(struct mfs_inode *ip, uint64_t blk, uint32_t *zones,
+    unsigned int n);
 int mfs_write_map(struct mfs_inode *ip, uint64_t blk, uint32_t z);
 int mfs_zero_block(uint32_t z, struct buf **bpp);
 

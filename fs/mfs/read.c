@@ -40,33 +40,74 @@ static int mfs_move(const struct mfs_io *io, char *blk, size_t done,
 	return fsdriver_copyout(io->data, done, blk, len);
 }
 
-/* Prefetch the zones of file blocks from 'blk' up to 'limit' (exclusive)
- * and the end of the file, MFS_RA_MAX at most; set[0] is the one needed
- * now. */
-static void mfs_prefetch(struct mfs_inode *ip, uint64_t blk, uint32_t z,
-    uint64_t limit)
+/*
+ * A read's zone numbers come from a run: the zones of up to MFS_RA_MAX
+ * file blocks from one mfs_read_map_run() (each indirect block walked
+ * once per run, not once per block: with 1 KiB blocks the per-block walks
+ * were a fifth of a sequential read).  A run lives for one request only:
+ * a read changes no map, so it cannot go stale.
+ */
+struct mfs_run {
+	uint64_t first;
+	unsigned int n;
+	uint32_t z[MFS_RA_MAX];
+};
+
+/* Fill the run from file block 'blk' up to 'limit' (exclusive) and the
+ * end of the file, MFS_RA_MAX at most (at least blk itself). */
+static int mfs_run_fill(struct mfs_run *run, struct mfs_inode *ip,
+    uint64_t blk, uint64_t limit)
 {
 	uint64_t bs = mfs_m.sb.block_size;
 	uint64_t end = (ip->i_size + bs - 1) / bs;
-	block64_t set[MFS_RA_MAX];
-	unsigned int n = 0;
-	uint32_t next;
+	int r;
 
-	set[n++] = z;
 	if (end > limit)
 		end = limit;
-	for (blk++; blk < end && n < MFS_RA_MAX; blk++) {
-		if (mfs_read_map(ip, blk, &next) != OK)
-			break;
-		if (next != 0)
-			set[n++] = next;
-	}
+	if (end > blk + MFS_RA_MAX)
+		end = blk + MFS_RA_MAX;
+	if (end <= blk)
+		end = blk + 1;
+	r = mfs_read_map_run(ip, blk, run->z, (unsigned int)(end - blk));
+	run->n = r > 0 ? (unsigned int)r : 0;
+	run->first = blk;
+	return r > 0 ? OK : r;
+}
+
+/* The zone of file block 'blk' of a read (0: a hole). */
+static int mfs_run_zone(struct mfs_run *run, struct mfs_inode *ip,
+    uint64_t blk, uint64_t limit, uint32_t *zp)
+{
+	int r;
+
+	if ((run->n == 0 || blk < run->first || blk - run->first >= run->n) &&
+	    (r = mfs_run_fill(run, ip, blk, limit)) != OK)
+		return r;
+	*zp = run->z[blk - run->first];
+	return OK;
+}
+
+/* Prefetch the zones of file blocks from 'blk' (zone z, needed now) up to
+ * 'limit' (exclusive) and the end of the file, MFS_RA_MAX at most: the
+ * run refilled from blk, holes left out. */
+static void mfs_prefetch(struct mfs_run *run, struct mfs_inode *ip,
+    uint64_t blk, uint32_t z, uint64_t limit)
+{
+	block64_t set[MFS_RA_MAX];
+	unsigned int i, n = 0;
+
+	set[n++] = z;
+	if (run->first != blk && mfs_run_fill(run, ip, blk, limit) != OK)
+		run->n = 0;
+	for (i = 1; run->first == blk && i < run->n; i++)
+		if (run->z[i] != 0)
+			set[n++] = run->z[i];
 	lmfs_prefetch(mfs_m.dev, set, n);
 }
 
 /* Get the data block of a read, prefetching when it is not cached. */
-static int mfs_read_block(struct mfs_inode *ip, uint64_t blk, uint32_t z,
-    uint64_t limit, struct buf **bpp)
+static int mfs_read_block(struct mfs_run *run, struct mfs_inode *ip,
+    uint64_t blk, uint32_t z, uint64_t limit, struct buf **bpp)
 {
 	uint64_t off = blk * mfs_m.sb.block_size;
 	int r;
@@ -74,7 +115,7 @@ static int mfs_read_block(struct mfs_inode *ip, uint64_t blk, uint32_t z,
 	r = lmfs_get_block_ino(bpp, mfs_m.dev, z, PEEK, ip->i_num, off);
 	if (r != -ENOENT)
 		return r;
-	mfs_prefetch(ip, blk, z, limit);
+	mfs_prefetch(run, ip, blk, z, limit);
 	return lmfs_get_block_ino(bpp, mfs_m.dev, z, NORMAL, ip->i_num, off);
 }
 
@@ -124,8 +165,9 @@ static inline size_t mfs_off_in(uint64_t pos)
 }
 
 /* One block's part of a request; returns bytes moved or an error. */
-static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
-    uint64_t pos, size_t len, size_t done, int write, uint64_t limit)
+static ssize_t mfs_rdwt_block(struct mfs_run *run, struct mfs_inode *ip,
+    const struct mfs_io *io, uint64_t pos, size_t len, size_t done,
+    int write, uint64_t limit)
 {
 	size_t off = mfs_off_in(pos);
 	uint64_t blk = mfs_blk_of(pos);
@@ -136,7 +178,7 @@ static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
 	if (write) {
 		r = mfs_write_block(ip, blk, off, len, &bp, &fresh);
 	} else {
-		if ((r = mfs_read_map(ip, blk, &z)) != OK)
+		if ((r = mfs_run_zone(run, ip, blk, limit, &z)) != OK)
 			return r;
 		if (z == 0) {
 			if (io->peek)
@@ -148,7 +190,7 @@ static ssize_t mfs_rdwt_block(struct mfs_inode *ip, const struct mfs_io *io,
 			r = fsdriver_zero(io->data, done, len);
 			return r != OK ? r : (ssize_t)len;
 		}
-		r = mfs_read_block(ip, blk, z, limit, &bp);
+		r = mfs_read_block(run, ip, blk, z, limit, &bp);
 	}
 	if (r != OK)
 		return r;
@@ -186,9 +228,12 @@ static ssize_t mfs_rdwt_blocks(struct mfs_inode *ip, const struct mfs_io *io,
     size_t bytes, uint64_t pos, int write)
 {
 	size_t bs = mfs_m.sb.block_size, done = 0, len;
+	struct mfs_run run;
 	uint64_t limit;
 	ssize_t n = 0;
 	int r;
+
+	run.n = 0;
 
 	if (write && pos >= mfs_m.sb.max_size && bytes > 0)
 		return -EFBIG;
@@ -207,7 +252,8 @@ static ssize_t mfs_rdwt_blocks(struct mfs_inode *ip, const struct mfs_io *io,
 		len = bs - mfs_off_in(pos + done);
 		if (len > bytes - done)
 			len = bytes - done;
-		n = mfs_rdwt_block(ip, io, pos + done, len, done, write, limit);
+		n = mfs_rdwt_block(&run, ip, io, pos + done, len, done, write,
+		    limit);
 		if (n < 0)
 			break;
 		done += len;

@@ -135,6 +135,13 @@
 #define MICA_SI_KERNEL   0x80	/* an exception that is not a page fault */
 #define MICA_SEGV_MAPERR 1	/* SIGSEGV: nothing mapped at si_addr */
 #define MICA_SEGV_ACCERR 2	/* SIGSEGV: mapped, but not for this access */
+#define MICA_FPE_INTDIV  1	/* SIGFPE: integer divide by zero (#DE) */
+#define MICA_FPE_INTOVF  2	/* SIGFPE: integer overflow */
+#define MICA_FPE_FLTDIV  3	/* SIGFPE: floating-point divide by zero */
+#define MICA_FPE_FLTOVF  4	/* SIGFPE: floating-point overflow */
+#define MICA_FPE_FLTUND  5	/* SIGFPE: floating-point underflow (or denormal) */
+#define MICA_FPE_FLTRES  6	/* SIGFPE: inexact result */
+#define MICA_FPE_FLTINV  7	/* SIGFPE: invalid operation */
 
 /*
  * What a SA_SIGINFO handler gets as its second argument: PM writes it on

@@ -23,5 +23,5 @@ FSDRIVER_OS_NODEV_SRCS := lib/libfsdriver/os_nodev.c
 $(eval $(call host_lib,fsdriver,$(FSDRIVER_SRCS)))
 # The host build's services for Mica programs too (mkfs.mfs, fsck.mfs
 # built by tools/mica-cc: plain memory copies, clock, log).
-$(eval $(call os_lib,fsdriver,$(FSDRIVER_PORT_SRCS) lib/libfsdriver/host.c \
-	lib/libfsdriver/host_plain.c))
+$(eval $(call os_lib,fsdriver,$(filter-out lib/libfsdriver/host_linux.c,\
+	$(FSDRIVER_SRCS)) lib/libfsdriver/host_plain.c))

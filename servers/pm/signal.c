@@ -549,12 +549,14 @@ void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 	for (sig = 1; sig < MICA_NSIG; sig++) {
 		if (!(sigmap & SIGBIT(sig)))
 			continue;
-		if (sig == SIGSEGV) {
+		int trap = sig == SIGSEGV || sig == MICA_SIGFPE;	/* kernel stopped it */
+
+		if (trap) {
 			p->flags |= MP_TRAP_STOP;
 			p->fault_addr = addr;
 			p->fault_code = code ? code : MICA_SI_KERNEL;
 		}
-		sig_proc(p, sig, sig == SIGSEGV);
+		sig_proc(p, sig, trap);
 	}
 	/* The kernel has held p since the signal was posted (KSIG_HOLD, set
 	 * for every user process), so a signal a server raised on the way to
@@ -602,12 +604,11 @@ void sig_exec_reset(struct mproc *p)
 	p->alt_flags = MICA_SS_DISABLE;
 }
 
+/* c is fresh from mp_alloc (zeroed): nothing pending, no siginfo kept. */
 void sig_fork_copy(struct mproc *c, const struct mproc *parent)
 {
 	memcpy(c->act, parent->act, sizeof(c->act));
 	c->sig_mask = parent->sig_mask;
-	c->sig_pending = 0;
-	memset(c->sig_from, 0, sizeof(c->sig_from));
 	c->sig_tramp = parent->sig_tramp;
 	c->alt_sp = parent->alt_sp;
 	c->alt_size = parent->alt_size;

@@ -17,11 +17,12 @@
 extern const char rs_conf_text[], rs_conf_text_end[];
 
 /* DESIGN.md's boot order, when RS's command line names no services
- * (`make run`: init is slot 9, the root image 10, slot 11 is the
- * virtio-blk driver's; the idle ext2 and ISO 9660 servers follow, so
- * init's slot does not move). */
+ * (`make run`: init is slot 9, the root image 10, the virtio-blk driver
+ * 11; the idle ext2 and ISO 9660 servers follow, so init's slot does not
+ * move). */
 static const char default_map[] =
-	"vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 ext2=12 iso9660=13";
+	"vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 "
+	"iso9660=13";
 
 static struct rs_conf conf_tab[RS_CONF_MAX];
 static int conf_n;

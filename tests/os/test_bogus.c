@@ -51,11 +51,37 @@ static int op_receive(vir_bytes p) { return ipc_receive(ANY, (message *)p); }
 static int op_senda(vir_bytes p) { return ipc_senda((asynmsg_t *)p, 2); }
 static int op_kcall(vir_bytes p) { return kernel_call((message *)p); }
 static int op_diag(vir_bytes p) { return sys_diag_print((const char *)p, 8); }
+static int op_ipcstat(vir_bytes p) { return sys_ipc_stats((struct ipc_stats *)p); }
 static int op_privctl(vir_bytes p) { return sys_privctl(SELF, PRIV_GET, (void *)p); }
 static int op_privset(vir_bytes p) { return sys_privctl(SELF, PRIV_SET, (void *)p); }
 static int op_copyfrom_local(vir_bytes p);
 static int op_copyto_local(vir_bytes p);
 static int op_grant_table(vir_bytes p);
+
+/* A message that starts in a mapped page and runs into an unmapped one:
+ * the IPC fast path and the kernel-call message walk take only messages
+ * wholly in one page, so these go the slow, checked way: EFAULT. */
+#define STRADDLE_PAGE 0x70000000u
+static void straddling(void)
+{
+	vir_bytes p = STRADDLE_PAGE + PAGE_SIZE - 32;
+	message m;
+
+	if (sys_memmap(SELF, STRADDLE_PAGE, PAGE_SIZE, MAP_WRITE) != OK) {
+		tap_ok(0, "map a page for the straddling messages");
+		return;
+	}
+	tap_is(ipc_send(PEER, (message *)p), -EFAULT, "send of a message running off its page: EFAULT");
+	tap_is(ipc_sendrec(PEER, (message *)p), -EFAULT, "sendrec of one: EFAULT");
+	tap_is(kernel_call((message *)p), -EFAULT, "kernel call with one: EFAULT");
+	tap_is(ipc_receive(ANY, (message *)p), -EFAULT, "receive into one: EFAULT");
+	memset(&m, 0, sizeof(m));
+	m.m_diagctl.request = DIAG_IPCSTAT;
+	m.m_diagctl.buf = (vir_bytes)&m;
+	m.m_diagctl.len = 3;
+	m.m_type = SYS_DIAGCTL;
+	tap_is(kernel_call(&m), -EINVAL, "DIAG_IPCSTAT with a wrong length: EINVAL");
+}
 
 static char data[32] = "grant data";
 static cp_grant_id_t self_grant;
@@ -198,6 +224,8 @@ int main(const char *args)
 	each_bad("senda with bogus tables: EFAULT", op_senda, -EFAULT);
 	each_bad("kernel call with bogus message pointers: EFAULT", op_kcall, -EFAULT);
 	each_bad("diagnostic print of bogus text: EFAULT", op_diag, -EFAULT);
+	each_bad("IPC counters into bogus memory: EFAULT", op_ipcstat, -EFAULT);
+	straddling();
 	self_grant = cpf_grant_direct(MAIN, (vir_bytes)data, sizeof(data),
 		CPF_READ | CPF_WRITE);
 	each_bad("safecopyfrom into bogus local memory: EFAULT", op_copyfrom_local, -EFAULT);

@@ -1,18 +1,30 @@
 /*
  * test_fpu.c - per-process FPU/SSE state.
- *   boot: test_fpu role=main priv=sys, test_fpu role=worker, test_fpu role=worker
+ *   boot: test_fpu role=main priv=sys, test_fpu role=worker, test_fpu role=worker,
+ *         test_fpu role=fpe kind=x87, test_fpu role=fpe kind=sse,
+ *         test_fpu role=fpe kind=int
  * main computes an x87 loop (user code is -march=i686: x87 doubles) and an
  * SSE2 loop (asm, when CPUID has SSE2) alone, then starts both workers with
  * a one-tick quantum; each repeats the same loops until it has been charged
  * WORK_TICKS clock ticks, so the two are preempted in the middle of the
  * loops many times with live values in the FPU registers.  Every result
  * must be bit-identical to main's.
+ * The fpe processes unmask the divide-by-zero exception (x87 control word,
+ * or MXCSR) and divide by zero, or divide an integer by zero: main, their
+ * signal manager, must see SIGFPE with FPE_FLTDIV (FPE_INTDIV) at a user
+ * address (not SIGSEGV) and the process
+ * stopped; resumed, it faults again at the same place, because its saved
+ * FPU state still holds the exception (what a SIGFPE handler that returns
+ * without fixing it gets, as POSIX has it).
  */
 #include "tap.h"
 
 #define MAIN 0
 #define WORKER1 1
 #define WORKER2 2
+#define FPE_X87 3
+#define FPE_SSE 4
+#define FPE_INT 5
 #define LOOPS 20000
 #define WORK_TICKS 12
 
@@ -101,6 +113,110 @@ static void worker(void)
 		ipc_receive(MAIN, &m);
 }
 
+/* Unmask x87 divide by zero, divide by zero: #MF at the next waiting
+ * FPU instruction. */
+static void fpe_x87(void)
+{
+	volatile double one = 1.0, zero = 0.0, r;
+	u16_t cw;
+
+	__asm__ volatile("fnstcw %0" : "=m"(cw));
+	cw &= ~0x04;			/* ZM */
+	__asm__ volatile("fldcw %0" : : "m"(cw));
+	r = one / zero;
+	__asm__ volatile("fwait");
+	(void)r;
+}
+
+/* The same with SSE2: #XM on the divsd itself. */
+__attribute__((target("sse2"), noinline))
+static void fpe_sse(void)
+{
+	static const double one = 1.0, zero = 0.0;
+	u32_t mxcsr;
+
+	__asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+	mxcsr &= ~(1u << 9);		/* ZM */
+	__asm__ volatile("ldmxcsr %0\n\t"
+		"movsd %1, %%xmm0\n\t"
+		"divsd %2, %%xmm0"
+		: : "m"(mxcsr), "m"(one), "m"(zero) : "memory");
+}
+
+static void fpe(const char *args)
+{
+	const char *kind = arg_value(args, "kind");
+	message m;
+
+	ipc_receive(MAIN, &m);
+	if (kind && !memcmp(kind, "int", 3)) {
+		volatile int zero = 0;
+
+		m.m_u32.data[1] = 5 / zero;
+	} else if (kind && !memcmp(kind, "sse", 3)) {
+		fpe_sse();
+		/* QEMU's TCG never raises #XM, it only sets MXCSR's flags:
+		 * tell main, with MXCSR as evidence, rather than hang it */
+		__asm__ volatile("stmxcsr %0" : "=m"(m.m_u32.data[1]));
+	} else {
+		fpe_x87();
+	}
+	m.m_u32.data[0] = 1;
+	ipc_send(MAIN, &m);
+	for (;;)
+		ipc_receive(MAIN, &m);
+}
+
+static void test_fpe(void)
+{
+	static const char *const names[] = { "x87 (#MF)", "SSE (#XM)",
+		"integer (#DE)" };
+	endpoint_t who;
+	u32_t map;
+	vir_bytes addr, again;
+	int w, code, r;
+	message m;
+
+	for (w = FPE_X87; w <= FPE_INT; w++) {
+		const char *n = names[w - FPE_X87];
+		int want = w == FPE_INT ? MICA_FPE_INTDIV : MICA_FPE_FLTDIV;
+
+		if (w == FPE_SSE && !has_sse2()) {
+			tap_ok(1, "# SKIP no SSE2 on this CPU");
+			continue;
+		}
+		tap_is(sys_sigmgr(w, SELF), OK, "main manages an fpe process");
+		memset(&m, 0, sizeof(m));
+		tap_is(ipc_send(w, &m), OK, "it divides by zero");
+		r = ipc_receive(ANY, &m);
+		if (r == OK && w == FPE_SSE && m.m_source == w) {
+			tap_ok((m.m_u32.data[1] & 0x204) == 0x004,
+				"# SKIP the CPU set MXCSR.ZE with ZM clear (%x) "
+				"but raised no #XM (QEMU's TCG never does)",
+				m.m_u32.data[1]);
+			continue;
+		}
+		tap_ok(r == OK && m.m_source == SYSTEM, "SYSTEM notification");
+		r = sys_getksig_fault(&who, &map, &addr, &code);
+		tap_ok(r == OK && who == w && map == 1u << MICA_SIGFPE,
+			"%s: SIGFPE, not SIGSEGV (%d %x)", n, who, map);
+		tap_ok(code == want && addr >= USER_BASE && addr < USER_TOP,
+			"%s: FPE_%s at a user eip (%d, %x)", n,
+			w == FPE_INT ? "INTDIV" : "FLTDIV", code, addr);
+		r = ipc_sendnb(w, &m);
+		tap_ok(r == -ENOTREADY, "%s: the process is stopped (%d)", n, r);
+		tap_is(sys_runctl(w, RC_RESUME), OK, "resume it");
+		again = 0;
+		r = ipc_receive(SYSTEM, &m) == OK &&
+			sys_getksig_fault(&who, &map, &again, &code) == OK &&
+			who == w && map == 1u << MICA_SIGFPE && again == addr &&
+			code == want;
+		tap_ok(r, "%s: resumed, it faults again at the same eip (%x)%s",
+			n, again, w == FPE_INT ? "" :
+			": its saved FPU state kept the exception");
+	}
+}
+
 int main(const char *args)
 {
 	struct result ref, again;
@@ -109,6 +225,8 @@ int main(const char *args)
 
 	if (tap_role(args, "worker"))
 		worker();
+	if (tap_role(args, "fpe"))
+		fpe(args);
 	compute(&ref);
 	tap_ok(ref.x87 == ref.x87 && ref.x87 > 3.0, "x87 loop alone gives a number");
 	if (!has_sse2())
@@ -131,6 +249,7 @@ int main(const char *args)
 		tap_ok(m.m_u32.data[2] == 0, "SSE: %u of %u results differ from main's",
 			m.m_u32.data[2], m.m_u32.data[0]);
 	}
+	test_fpe();
 	compute(&again);
 	tap_ok(!memcmp(&again, &ref, sizeof(ref)), "main computes the same again afterwards");
 	tap_done();

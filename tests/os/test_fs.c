@@ -287,6 +287,57 @@ static void file_tests(u64_t *keep)
 	tap_is(putnode((u64_t)f), OK, "putnode /f");
 }
 
+/*
+ * Requests longer than MFS's 32 KiB copy window (fs/mfs/read.c moves a
+ * caller's bytes through one bounce buffer, window by window): a write at
+ * an unaligned offset over three windows, then reads across a leading
+ * hole, a hole in the middle and the end of the file, each compared byte
+ * for byte with what the file must hold.
+ */
+#define WIN_BYTES	72000
+#define WIN_OFF		5003		/* blocks 0-3 stay a hole */
+#define WIN_TAIL	200000		/* 10 bytes here: a hole before */
+
+static u8_t win[WIN_BYTES], win_back[140000];
+
+static void window_tests(void)
+{
+	u64_t size = WIN_TAIL + 10, w;
+	message m;
+	u32_t i;
+	int r, bad;
+
+	tap_is(create(FS_CREATE, 1, "w", T_IFREG | 0644, &m), OK, "create /w");
+	w = m.m_fs_node.ino;
+	for (i = 0; i < WIN_BYTES; i++)
+		win[i] = (u8_t)(i * 7 + (i >> 12) + 1);
+	tap_is(io(FS_WRITE, w, WIN_OFF, win, WIN_BYTES, &m), WIN_BYTES,
+	    "write 72000 bytes at 5003: three copy windows");
+	tap_is(io(FS_WRITE, w, WIN_TAIL, "0123456789", 10, &m), 10,
+	    "write 10 bytes at 200000: a hole before them");
+	memset(win_back, 0xee, sizeof(win_back));
+	r = io(FS_READ, w, 0, win_back, WIN_OFF + WIN_BYTES, &m);
+	for (i = bad = 0; i < WIN_OFF + WIN_BYTES; i++)
+		bad += win_back[i] != (i < WIN_OFF ? 0 : win[i - WIN_OFF]);
+	tap_ok(r == WIN_OFF + WIN_BYTES && bad == 0,
+	    "read from 0: the leading hole as zeros, then the bytes (%d, %d bad)",
+	    r, bad);
+	memset(win_back, 0xee, sizeof(win_back));
+	r = io(FS_READ, w, 70001, win_back, sizeof(win_back), &m);
+	for (i = bad = 0; i < size - 70001; i++) {
+		u64_t at = 70001 + i;
+		u8_t want = at < WIN_OFF + WIN_BYTES ? win[at - WIN_OFF] :
+		    at < WIN_TAIL ? 0 : (u8_t)('0' + (at - WIN_TAIL));
+		bad += win_back[i] != want;
+	}
+	tap_ok(r == (int)(size - 70001) && bad == 0 &&
+	    win_back[size - 70001] == 0xee,
+	    "read across the middle hole and the end: short, exact (%d, %d bad)",
+	    r, bad);
+	tap_is(putnode(w), OK, "putnode /w");
+	tap_is(name_call(FS_UNLINK, 1, "w", 0, &m), OK, "unlink /w");
+}
+
 static void dir_tests(void)
 {
 	struct mica_stat st;
@@ -519,6 +570,7 @@ static void vfs(void)
 	tap_is(fs_call(&m, FS_SYNC), -EINVAL, "no request before a mount");
 	tap_is(mount(), OK, "mount /dev/ram0 by label");
 	file_tests(&keep);
+	window_tests();
 	dir_tests();
 	statvfs_tests();
 	bio_tests();

@@ -112,5 +112,6 @@ t_out "pwd" 0 "$T" pwd
 t_out "/bin/pwd -P through a symlink" 0 "$T/real" sh -c 'mkdir real; ln -s real lk; cd lk && /bin/pwd -P'
 t_out "pwd after cd .." 0 "/tmp" sh -c 'cd ..; pwd'
 t_out "sync" 0 "" sync
+t_out "poweroff with an operand: usage, the machine stays up" 2 "usage: poweroff" poweroff now
 
 t_done

@@ -24,3 +24,16 @@ ROOT_EXTRA_DEPS += $(USR_TESTS_BIN)/run $(USR_TESTS_SRCS) tests/usr tests/usr/li
 	tests/usr/fixtures
 OS_ALL += $(USR_TESTS_BIN)/run
 os-tests-run: $(RUN_DEPS)
+# A second file system for mount.sh and t_mntinfo: a small ext2 image
+# (mke2fs -d, as suite fsmnt makes its own) given to the usr suite's boot
+# as RUN_IMAGES, so it is /dev/ram1 and /etc/fstab mounts it on /mnt
+# (ro, type detected) when /etc/rc runs.  Only the @run suite boots
+# RUN_MODULES, so only it gets the image.
+USR_MNT_IMG := build/i386/usr_mnt.img
+$(USR_MNT_IMG): tests/usr/module.mk
+	@mkdir -p $(@D)
+	rm -rf $@.d; mkdir -p $@.d/sub; echo "on ram1" > $@.d/sub/file
+	mke2fs -q -F -t ext2 -b 1024 -N 32 -d $@.d $@.tmp 256k >/dev/null
+	rm -rf $@.d; mv $@.tmp $@
+os-tests-run: $(USR_MNT_IMG)
+os-tests-run: RUN_IMAGES = $(USR_MNT_IMG)

@@ -79,7 +79,8 @@ t_is "\${#x} is the length" "4" "$(w=abcd; echo ${#w})"
 t_is "\${x%suffix} and \${x#prefix}" "file.tar dir/file.tar.gz" \
 	"$(p=/dir/file.tar.gz; b=${p##*/}; echo ${b%.gz} ${p#/})"
 t_is "unset removes" "unset" "$(w=1; unset w; echo ${w-unset})"
-t_is "readonly refuses assignment" "2" "$(sh -c 'readonly r=1; r=2' 2>/dev/null; echo $?)"
+t_is "readonly refuses assignment: the script ends, 2" "2" "$(sh -c 'readonly r=1; r=2; echo on' 2>/dev/null; echo $?)"
+t_is "... also before a command (r=2 cmd)" "2" "$(sh -c 'readonly r=1; r=2 true; echo on' 2>/dev/null; echo $?)"
 
 # --- special parameters
 false

@@ -1,9 +1,10 @@
 /*
  * t_mntinfo - /usr/tests program (TAP): getmntinfo() against what stat
- * says about the same files: the root's record has "/"'s st_dev and
- * /dev/ram0's st_rdev, is read-write, and is the only path-reachable
- * mount in the make-run boot (PFS's hidden mount is not listed); a
- * second call gives the same table.
+ * says about the same files.  The usr suite's boot has two path-reachable
+ * mounts (PFS's hidden one is not listed): the root first, with "/"'s
+ * st_dev and /dev/ram0's st_rdev, read-write; and /dev/ram1 (an ext2
+ * image) read-only on /mnt, with /mnt's st_dev.  A second call gives the
+ * same table.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,17 +22,18 @@ static void ok(int cond, const char *what)
 
 int main(void)
 {
-	struct mica_mntinfo *m, first;
-	struct stat root, ram0, tmp;
+	struct mica_mntinfo *m, first, second;
+	struct stat root, ram0, tmp, mnt, ram1;
 	int n, n2;
 
 	n = getmntinfo(&m);
-	ok(n == 1, "one mount reachable by a path (PFS's is hidden)");
-	if (n < 1) {
+	ok(n == 2, "two mounts reachable by a path (PFS's is hidden)");
+	if (n < 2) {
 		printf("1..%d\n", n_checks);
 		return 1;
 	}
 	first = m[0];
+	second = m[1];
 	ok(stat("/", &root) == 0 && first.dev == (u32_t)root.st_dev,
 	    "the root's record has the st_dev of /");
 	ok(stat("/tmp", &tmp) == 0 && first.dev == (u32_t)tmp.st_dev,
@@ -45,8 +47,17 @@ int main(void)
 	ok(memchr(first.type, '\0', sizeof(first.type)) != NULL &&
 	    memchr(first.point, '\0', sizeof(first.point)) != NULL,
 	    "the strings are terminated");
+	ok(stat("/mnt", &mnt) == 0 && second.dev == (u32_t)mnt.st_dev &&
+	    second.dev != first.dev, "the second has /mnt's st_dev");
+	ok(stat("/dev/ram1", &ram1) == 0 && second.rdev == (u32_t)ram1.st_rdev,
+	    "its device is /dev/ram1's number");
+	ok(!strcmp(second.point, "/mnt"), "mounted on /mnt");
+	ok(!strcmp(second.type, "ext2"), "its type is its server's label");
+	ok((second.flags & MICA_MNT_RDONLY) && !(second.flags & MICA_MNT_DEAD),
+	    "read-only (as /etc/fstab says), its server alive");
 	n2 = getmntinfo(&m);
-	ok(n2 == n && !memcmp(&m[0], &first, sizeof(first)),
+	ok(n2 == n && !memcmp(&m[0], &first, sizeof(first)) &&
+	    !memcmp(&m[1], &second, sizeof(second)),
 	    "a second call gives the same table");
 	ok(getmntinfo(NULL) == -1, "a NULL list pointer is refused");
 	printf("1..%d\n", n_checks);

@@ -22,6 +22,8 @@
 # /dev/vda, /dev/vdb, ... in that order (writes go to the files: a disk
 # outlives the run); an entry blkdebug:RULES:IMG puts IMG behind QEMU's
 # blkdebug driver, whose RULES file makes chosen sectors fail (tests).
+# MICA_QEMU adds options to QEMU's command line (e.g. "-trace
+# enable=virtio_blk_handle_read -D trace.log" to count disk requests).
 # MICA_ROOT=vda (or vda1..vda4, vdb, ...) gives VFS
 # that device as the root file system (an MFS image, e.g. a copy of
 # build/i386/root.img) instead of the boot module in /dev/ram0: the module
@@ -115,7 +117,7 @@ fi
 watch=$!
 
 bash "$here/run.sh" --timeout "$run_timeout" --log "$log" --input "$input" \
-	--qemu "-pidfile $pidfile$qemu_disks" "$kernel" "${mods[@]}"
+	--qemu "-pidfile $pidfile$qemu_disks ${MICA_QEMU:-}" "$kernel" "${mods[@]}"
 rc=$?
 kill "$watch" 2>/dev/null
 if [ -e "$tmp/no-prompt" ]; then

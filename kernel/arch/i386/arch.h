@@ -29,6 +29,9 @@
 #define TRAP_INSN_LEN 2	/* int $n: what a retried call rewinds */
 #define NO_FPU_VEC 7
 #define PAGE_FAULT_VEC 14
+#define DIVIDE_VEC 0
+#define FPU_ERROR_VEC 16		/* #MF: x87 floating-point exception */
+#define SIMD_ERROR_VEC 19		/* #XM: SSE floating-point exception */
 #define PF_ERR_PRESENT 0x1
 #define PF_ERR_WRITE 0x2
 
@@ -76,6 +79,7 @@ void arch_fpu_trap(struct fpu_state *st);		/* #NM */
 void arch_fpu_sync(struct fpu_state *st);		/* registers -> st */
 void arch_fpu_drop(struct fpu_state *st);
 int arch_fpu_valid(const struct fpu_state *st);
+int arch_fpu_fault_code(struct fpu_state *st, int simd);	/* #MF, #XM: MICA_FPE_* */
 
 /* pic.c */
 void arch_pic_init(void);
@@ -98,8 +102,12 @@ phys_bytes frame_alloc_contig(u32_t count);
 int frame_get(phys_bytes f);
 void frame_put(phys_bytes f);
 u32_t frame_refs(phys_bytes f);
-u32_t arch_free_frames(void);
-u32_t arch_total_frames(void);
+struct frame_counts {
+	u32_t free, total;		/* frames of the pool */
+};
+extern struct frame_counts frame_counts;
+static inline u32_t arch_free_frames(void) { return frame_counts.free; }
+static inline u32_t arch_total_frames(void) { return frame_counts.total; }
 
 /* paging.c: chunked operations do ARCH_CHUNK_PAGES pages per pass, count
  * progress in *done and return ARCH_MORE when a pass ended early. */
@@ -145,7 +153,18 @@ int arch_copy_user(const struct addrspace *from, vir_bytes src,
 	const struct addrspace *to, vir_bytes dst, u32_t n);
 int arch_check_user(const struct addrspace *as, vir_bytes va, u32_t n,
 	int write);
-void arch_fault_reset(void);
+/* The first user address a copy failed on (usercopy.c); reset inline,
+ * since every IPC and kernel call starts with it. */
+struct usercopy_fault {
+	const struct addrspace *as;	/* NULL: no fault recorded */
+	vir_bytes addr;
+	int write;
+};
+extern struct usercopy_fault usercopy_fault;
+static inline void arch_fault_reset(void)
+{
+	usercopy_fault.as = NULL;
+}
 int arch_fault_last(const struct addrspace **as, vir_bytes *addr, int *write);
 
 #endif /* KERNEL_ARCH_H */

@@ -18,6 +18,7 @@
  */
 #include "arch.h"
 #include <mica/const.h>
+#include <mica/abi.h>
 #include "../../kernel.h"
 
 #define CR0_MP 0x02
@@ -148,6 +149,47 @@ void arch_fpu_drop(struct fpu_state *st)
 		set_ts(1);
 	}
 	st->used = 0;
+}
+
+/* The exception flags an unmasked exception raised, in x87 status-word
+ * order (invalid, denormal, zero divide, overflow, underflow, precision),
+ * and the si_code Linux gives each, in its order of precedence. */
+static int fpe_code(u32_t raised)
+{
+	if (raised & 0x01)
+		return MICA_FPE_FLTINV;
+	if (raised & 0x04)
+		return MICA_FPE_FLTDIV;
+	if (raised & 0x08)
+		return MICA_FPE_FLTOVF;
+	if (raised & 0x12)
+		return MICA_FPE_FLTUND;
+	if (raised & 0x20)
+		return MICA_FPE_FLTRES;
+	return MICA_SI_KERNEL;
+}
+
+/* #MF ('simd' 0) or #XM (1) taken by the process whose state is st: the
+ * state goes to memory as it is, pending exception and all (the signal
+ * frame carries it; loaded again, the instruction faults again, as
+ * POSIX has it for a SIGFPE handler that returns), and the exception's
+ * MICA_FPE_* code is read from it.  FXSAVE and FNSAVE never wait for a
+ * pending exception, so this cannot fault in the kernel. */
+int arch_fpu_fault_code(struct fpu_state *st, int simd)
+{
+	u16_t cw, sw;
+	u32_t mxcsr;
+
+	arch_fpu_sync(st);
+	kmemcpy(&cw, st->area, 2);
+	if (simd) {
+		if (!fpu_fxsr)
+			return MICA_SI_KERNEL;
+		kmemcpy(&mxcsr, st->area + MXCSR_OFFSET, 4);
+		return fpe_code(mxcsr & ~(mxcsr >> 7) & 0x3f);
+	}
+	kmemcpy(&sw, st->area + (fpu_fxsr ? 2 : 4), 2);
+	return fpe_code(sw & ~cw & 0x3f);
 }
 
 /* May this state, taken from user memory, be loaded? */

@@ -23,7 +23,8 @@
 
 static u16_t frame_ref[MAX_FRAMES];
 static u32_t pool_lo, pool_hi;		/* frame numbers [lo, hi) */
-static u32_t free_count, cursor;
+static u32_t cursor;
+struct frame_counts frame_counts;	/* arch.h reads them inline */
 
 void frames_init(phys_bytes lo, phys_bytes hi)
 {
@@ -33,7 +34,8 @@ void frames_init(phys_bytes lo, phys_bytes hi)
 		pool_hi = MAX_FRAMES;
 	if (pool_lo > pool_hi)
 		pool_lo = pool_hi;
-	free_count = pool_hi - pool_lo;
+	frame_counts.total = pool_hi - pool_lo;
+	frame_counts.free = frame_counts.total;
 	cursor = pool_lo;
 }
 
@@ -42,20 +44,11 @@ int frame_in_pool(phys_bytes f)
 	return f / PAGE_SIZE >= pool_lo && f / PAGE_SIZE < pool_hi;
 }
 
-u32_t arch_free_frames(void)
-{
-	return free_count;
-}
-
-u32_t arch_total_frames(void)
-{
-	return pool_hi - pool_lo;
-}
 
 static void take(u32_t n, int zero)
 {
 	frame_ref[n] = 1;
-	free_count--;
+	frame_counts.free--;
 	if (zero)
 		kmemset((void *)(n * PAGE_SIZE), 0, PAGE_SIZE);
 }
@@ -64,7 +57,7 @@ static phys_bytes alloc_one(int zero)
 {
 	u32_t i, n;
 
-	if (!free_count)
+	if (!frame_counts.free)
 		return 0;
 	for (i = 0, n = cursor; i < pool_hi - pool_lo; i++) {
 		if (n >= pool_hi)
@@ -97,7 +90,7 @@ phys_bytes frame_alloc_contig(u32_t count)
 {
 	u32_t n, run = 0, i;
 
-	if (!count || count > free_count)
+	if (!count || count > frame_counts.free)
 		return 0;
 	for (n = pool_lo; n < pool_hi; n++) {
 		run = frame_ref[n] ? 0 : run + 1;
@@ -131,7 +124,7 @@ void frame_put(phys_bytes f)
 	if (!frame_in_pool(f) || !frame_ref[n])
 		return;
 	if (--frame_ref[n] == 0)
-		free_count++;
+		frame_counts.free++;
 }
 
 u32_t frame_refs(phys_bytes f)

@@ -15,16 +15,7 @@
 #include "../../kernel.h"
 #include "walk.h"
 
-static struct {
-	const struct addrspace *as;	/* NULL: no fault recorded */
-	vir_bytes addr;
-	int write;
-} usercopy_fault;
-
-void arch_fault_reset(void)
-{
-	usercopy_fault.as = NULL;
-}
+struct usercopy_fault usercopy_fault;
 
 /* The first user address that failed since the reset; 0 if none. */
 int arch_fault_last(const struct addrspace **as, vir_bytes *addr, int *write)

@@ -28,10 +28,11 @@ eval "run_mods=($BENCH_RUN_MODULES)"
 mods=()
 for m in "${run_mods[@]}"; do
 	case $m in
-	*" data") mods+=("build/i386/bench/boot.img data") ;;
+	*/root.img" data") mods+=("build/i386/bench/boot.img data") ;;
 	*) mods+=("$m") ;;
 	esac
 done
+[[ "${mods[*]}" == *bench/boot.img* ]] || { echo "boot bench: no root.img in make run's list"; exit 1; }
 kernel=$tbin/kernel.elf
 
 status=0

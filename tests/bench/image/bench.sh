@@ -35,11 +35,12 @@ mods_for() {	# IMAGE: make run's list with IMAGE as the root, MFS stats=1
 	mods=()
 	for m in "${run_mods[@]}"; do
 		case $m in
-		*" data") mods+=("$1 data") ;;
+		*/root.img" data") mods+=("$1 data") ;;
 		*/mfs.elf*) mods+=("$m stats=1") ;;
 		*) mods+=("$m") ;;
 		esac
 	done
+	[[ "${mods[*]}" == *"$1 data"* ]] || { echo "image bench: no root.img in make run's list"; return 1; }
 }
 mem="-m 512"	# the 224 MiB image module, MFS's cache (up to 64 MiB), the rest
 
@@ -102,7 +103,7 @@ boot() {
 	local mode=$1 image=$2 opts=$mem
 	shift 2
 	[[ $mode == icount* ]] && opts="$opts -icount shift=0,sleep=off"
-	mods_for "$image"
+	mods_for "$image" || return 1
 	bench_run "$mode" "$opts" 600 "${mods[@]}" || return 1
 	"$@" || return 1
 	! tr -d '\r' <"$tmp/$mode.log" | grep '^bench-failed\|^files:\|^bigfile:'

@@ -11,3 +11,6 @@ x="with  spaces"; echo $x; echo "$x"
 e=; echo "[${e}]" "[${e:-empty}]" "[${u-unset}]"
 export -p | grep -c '^export EXP=' 
 v=1; f() { v=2; }; f; echo "global $v"
+(R=changed; echo "not reached") 2>/dev/null; echo "readonly assignment: $?"
+(R=changed true; echo "not reached") 2>/dev/null; echo "readonly before a command: $?"
+(for R in a; do echo "not reached"; done) 2>/dev/null; echo "readonly for variable: $?"

@@ -238,12 +238,35 @@ static int crasher(void)
 	return *(volatile int *)bad_address;
 }
 
+static volatile int zero_divisor;
+
+static int divider(void)
+{
+	return 5 / zero_divisor;
+}
+
+static int ignoring_divider(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGFPE, &sa, NULL);
+	return divider();
+}
+
 static void test_fault(void)
 {
 	int st = wait_for(spawn(crasher));
 
 	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV && (st & 0x80),
 		"a NULL dereference: SIGSEGV from the kernel, core (0x%x)", st);
+	st = wait_for(spawn(divider));
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGFPE && (st & 0x80),
+		"an integer divide by zero: SIGFPE from the kernel, core (0x%x)", st);
+	st = wait_for(spawn(ignoring_divider));
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGFPE,
+		"and with SIGFPE ignored: a fault cannot be ignored (0x%x)", st);
 }
 
 static int direct_exit(void)

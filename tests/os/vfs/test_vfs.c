@@ -1424,13 +1424,14 @@ static int child_restart_fifo(void)
 }
 
 /* SA_RESTART for a terminal read: SIGALRM (SA_RESTART) three times, it
- * goes on waiting; then SIGUSR1, whose handler the child sets without
- * SA_RESTART after the third run, ends it with EINTR. */
+ * goes on waiting and gets the line the harness types afterwards (the
+ * suite's .input); then a second read is ended by SIGUSR1, set without
+ * SA_RESTART, with EINTR. */
 static int child_restart_tty(void)
 {
 	struct sigaction sa;
-	char c;
-	int fd = open("/ttyr", O_RDONLY | O_NOCTTY);
+	char buf[16];
+	int fd = open("/ttyr", O_RDONLY | O_NOCTTY), n;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alrm_note;
@@ -1439,8 +1440,13 @@ static int child_restart_tty(void)
 	sa.sa_flags = SA_RESTART;
 	if (sigaction(SIGALRM, &sa, NULL) != 0 || write(notefd[1], "r", 1) != 1)
 		return 11;
-	if (read(fd, &c, 1) != -1 || errno != EINTR)
-		return 12;
+	n = read(fd, buf, sizeof(buf));
+	if (n != 8 || memcmp(buf, "restart\n", 8))
+		return n < 0 ? 30 + errno % 10 : 12;
+	if (handled != 3 || write(notefd[1], "d", 1) != 1)
+		return 13;
+	if (read(fd, buf, sizeof(buf)) != -1 || errno != EINTR)
+		return 14;
 	return handled == 4 ? 0 : 20 + handled;
 }
 
@@ -1533,10 +1539,13 @@ static void t_restart(void)
 	ok(mknod("/ttyr", S_IFCHR | 0666, makedev(4, 0)) == 0, "mknod the console");
 	pid = fork_ready(child_restart_tty);
 	nanosleep(&ts, NULL);
-	acked = signal_acked(pid, SIGALRM, 3) && signal_acked(pid, SIGUSR1, 1);
+	acked = signal_acked(pid, SIGALRM, 3) && (fd = open("/ttyr", O_WRONLY)) >= 0 &&
+		write(fd, "# feed\n", 7) == 7 && close(fd) == 0 &&
+		signal_acked(pid, 0, 1) && signal_acked(pid, SIGUSR1, 1);
 	st = reap(pid, acked);
-	ok(st == 0, "SA_RESTART: a terminal read goes on through three SIGALRMs; "
-		"SIGUSR1 without SA_RESTART ends it with EINTR (status 0x%x)", st);
+	ok(st == 0, "SA_RESTART: a terminal read goes on through three SIGALRMs and gets "
+		"the line typed later; SIGUSR1 without SA_RESTART ends the next read with "
+		"EINTR (status 0x%x)", st);
 	unlink("/ttyr");
 	close(notefd[0]);
 	close(notefd[1]);

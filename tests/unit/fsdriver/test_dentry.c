@@ -183,6 +183,15 @@ static void test_host_copy(void)
 	CU_ASSERT_EQUAL(fsdriver_zero(&data, SIZE_MAX, 2), -EFAULT);
 	CU_ASSERT_EQUAL(fsdriver_copyin(&data, 2, local, SIZE_MAX), -EFAULT);
 	CU_ASSERT_EQUAL(fsdriver_copyout(NULL, 0, local, 1), -EFAULT);
+
+	/* fsdriver_direct: the buffer itself, only for a range inside it */
+	CU_ASSERT_PTR_EQUAL(fsdriver_direct(&data, 0, 16), buf);
+	CU_ASSERT_PTR_EQUAL(fsdriver_direct(&data, 5, 11), buf + 5);
+	CU_ASSERT_PTR_NULL(fsdriver_direct(&data, 5, 12));
+	CU_ASSERT_PTR_NULL(fsdriver_direct(&data, 16, 1));
+	CU_ASSERT_PTR_NULL(fsdriver_direct(&data, 2, SIZE_MAX));
+	CU_ASSERT_PTR_NULL(fsdriver_direct(&data, 0, 0));
+	CU_ASSERT_PTR_NULL(fsdriver_direct(NULL, 0, 1));
 }
 
 static void test_gettime(void)

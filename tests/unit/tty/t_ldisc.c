@@ -319,9 +319,11 @@ static void test_output(void)
 	setup();
 	ldisc_write(&ld, (const u8_t *)"a\nb", 3);
 	CU_ASSERT_STRING_EQUAL(out, "a\r\nb");
+	CU_ASSERT_FALSE(ldisc_output_raw(&ld));
 	ldisc_ioctl(&ld, TCGETS, &t);
 	t.c_oflag &= ~(tcflag_t)OPOST;
 	ldisc_ioctl(&ld, TCSETS, &t);
+	CU_ASSERT_TRUE(ldisc_output_raw(&ld));
 	out_len = 0;
 	ldisc_write(&ld, (const u8_t *)"a\nb", 3);
 	CU_ASSERT_STRING_EQUAL(out, "a\nb");
