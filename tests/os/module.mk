@@ -10,6 +10,7 @@ OS_TEST_EXTRA_test_fs := lib/libbdev/bdev.c tests/os/fs_image.S
 OS_TEST_EXTRA_test_rootimg := lib/libbdev/bdev.c
 OS_TEST_EXTRA_test_rs := lib/libbdev/bdev.c
 OS_TEST_EXTRA_test_vblk := lib/libbdev/bdev.c
+OS_TEST_EXTRA_test_vnd := lib/libbdev/bdev.c
 $(FS_TEST_IMAGE): $(HBIN)/mkfs.mfs $(shell find tests/os/fs_tree) tests/os/module.mk
 	@mkdir -p $(@D)
 	rm -f $@; $(HBIN)/mkfs.mfs -q -B 1024 -b 384 -i 64 -T 1000000000 \
@@ -47,7 +48,10 @@ OS_TESTS += os-tests-run
 # process) as /dev/ram0, MFS on it, PFS, then init (a user process, pid 1),
 # the root image, slot 11 the virtio-blk driver (/dev/vda.. when QEMU has
 # disks), the ext2 and ISO 9660 servers in 12 and 13, idle until a mount
-# names them (servers/ext2/README.md).  RUN_IMAGES: more data modules
+# names them (servers/ext2/README.md), then the vnode disk (bdev/vnd,
+# /dev/vnd0..3) in 14 and a second MFS (label mfs2, for `mount -t mfs2` of
+# a vnd or a disk) in 15; RS's arguments are 104 of the kernel's 127
+# bytes (kernel/main.c ARGS_MAX).  RUN_IMAGES: more data modules
 # after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a

@@ -191,6 +191,66 @@ static void t_sender_and_state(void)
 	CU_ASSERT_EQUAL(fos.nreplies, n);
 }
 
+/* FS_DELEGATE: OTHER_EP may read (and, if allowed, write) one inode, and
+ * nothing else; only the owner delegates; revoke takes it back. */
+static message *io_from(endpoint_t who, int type, u64_t ino, char *buf)
+{
+	message *m = fsdos_req(type);
+
+	m->m_source = who;
+	m->m_fs_io.ino = ino;
+	m->m_fs_io.bytes = 5;
+	m->m_fs_io.grant = fos_grant(who, buf, 5,
+	    type == FS_READ ? CPF_WRITE : CPF_READ);
+	return m;
+}
+
+static message *delegate(endpoint_t from, endpoint_t ep, u64_t ino, u32_t acc)
+{
+	message *m = fsdos_req(FS_DELEGATE);
+
+	m->m_source = from;
+	m->m_fs_delegate.ep = ep;
+	m->m_fs_delegate.ino = ino;
+	m->m_fs_delegate.access = acc;
+	return m;
+}
+
+static void t_delegate(void)
+{
+	char buf[8] = "abcde";
+	int i;
+
+	mounted();
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_READ, 42, buf)), -EPERM);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(OTHER_EP, OTHER_EP, 42,
+	    FS_DELEGATE_R)), -EPERM);		/* only the owner delegates */
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 42, 0x4)), -EINVAL);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, NONE, 42, FS_DELEGATE_R)), -EINVAL);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, VFS_EP, 42, FS_DELEGATE_R)), -EINVAL);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 42, 0)), -ENOENT);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 42, FS_DELEGATE_R)), OK);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_READ, 42, buf)), 5);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_WRITE, 42, buf)), -EPERM);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_READ, 43, buf)), -EPERM);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_PEEK, 42, buf)), -EPERM);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_TRUNC, 42, buf)), -EPERM);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 42,
+	    FS_DELEGATE_R | FS_DELEGATE_W)), OK);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_WRITE, 42, buf)), 5);
+	CU_ASSERT_STRING_EQUAL(ffake.trace, "read 42 5 0;write 42 5 0;");
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 42, 0)), OK);
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_READ, 42, buf)), -EPERM);
+	for (i = 0; i < FS_NR_DELEGATES; i++)	/* the table is bounded */
+		CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 100 + i,
+		    FS_DELEGATE_R)), OK);
+	CU_ASSERT_EQUAL(fsdos_send(delegate(VFS_EP, OTHER_EP, 99,
+	    FS_DELEGATE_R)), -ENOSPC);
+	CU_ASSERT_EQUAL(fsdos_send(fsdos_req(FS_UNMOUNT)), OK);
+	mounted();				/* unmount forgot them all */
+	CU_ASSERT_EQUAL(fsdos_send(io_from(OTHER_EP, FS_READ, 100, buf)), -EPERM);
+}
+
 static void t_bad_mounts(void)
 {
 	static char lbl[20] = "0123456789abcdefghi";
@@ -233,4 +293,5 @@ void suite_fsdos_hostile(void)
 	CU_add_test(s, "numbers and sizes", t_numbers);
 	CU_add_test(s, "sender, unknown codes, notify", t_sender_and_state);
 	CU_add_test(s, "bad mounts", t_bad_mounts);
+	CU_add_test(s, "FS_DELEGATE: one inode, read or write, owner only", t_delegate);
 }
