@@ -47,7 +47,9 @@
 #define PM_SIGALTSTACK  (PM_RQ_BASE + 26)	/* m_lc_pm_sigaltstack; reply old */
 #define PM_GETPROCS     (PM_RQ_BASE + 27)	/* m_lc_pm_getprocs; reply: how many
 						   processes (mica/procinfo.h) */
-#define PM_NR_CALLS     28
+#define PM_GETCMDLINE   (PM_RQ_BASE + 28)	/* m_lc_pm_cmdline; reply: bytes of
+						   the pid's argv (mica/procinfo.h) */
+#define PM_NR_CALLS     29
 
 /* VFS: files.  "path" requests carry the path by grant, length without NUL. */
 #define VFS_RQ_BASE     0x2100

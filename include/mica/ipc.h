@@ -244,6 +244,13 @@ typedef struct {			/* RS_PANIC */
 	char reason[56];		/* NUL-terminated unless full */
 } mess_lsys_rs_panic;
 
+typedef struct {			/* RS_GETSVCS (anyone -> RS) */
+	cp_grant_id_t grant;		/* CPF_WRITE, count struct rs_svcinfo */
+	u32_t count;			/* entries the grant holds (0: just count) */
+	u32_t size;			/* sizeof(struct rs_svcinfo): checked */
+	u8_t pad[44];
+} mess_lsys_rs_getsvcs;
+
 typedef struct {			/* every DS request and reply (ds.h) */
 	char key[DS_KEY_LEN];		/* NUL-terminated */
 	u32_t flags;			/* DSF_TYPE_* | DSF_* */
@@ -364,6 +371,7 @@ typedef struct {
 		mess_lsys_rs_lu_ready m_rs_lu_ready;
 		mess_rs_lsys_sig m_rs_sig;
 		mess_lsys_rs_panic m_rs_panic;
+		mess_lsys_rs_getsvcs m_rs_getsvcs;
 		mess_lsys_ds_req m_ds;
 		mess_vfs_cdev_openclose m_cdev_oc;
 		mess_vfs_cdev_readwrite m_cdev_rw;
@@ -412,6 +420,7 @@ MESS_CHECK(mess_rs_lsys_lu_prepare);
 MESS_CHECK(mess_lsys_rs_lu_ready);
 MESS_CHECK(mess_rs_lsys_sig);
 MESS_CHECK(mess_lsys_rs_panic);
+MESS_CHECK(mess_lsys_rs_getsvcs);
 MESS_CHECK(mess_lsys_ds_req);
 MESS_CHECK(mess_vfs_cdev_openclose);
 MESS_CHECK(mess_vfs_cdev_readwrite);

@@ -107,6 +107,13 @@ typedef struct {			/* PM_GETPROCS */
 	u8_t pad[44];
 } mess_lc_pm_getprocs;
 
+typedef struct {			/* PM_GETCMDLINE */
+	int pid;			/* whose argv */
+	cp_grant_id_t grant;		/* CPF_WRITE, size bytes */
+	u32_t size;			/* bytes the grant holds (0: just size) */
+	u8_t pad[44];
+} mess_lc_pm_cmdline;
+
 typedef struct {			/* PM_CLOCK_*, PM_NANOSLEEP */
 	int clock;			/* CLOCK_REALTIME, CLOCK_MONOTONIC */
 	u32_t nsec;			/* < 1e9 */
@@ -299,6 +306,7 @@ STATIC_ASSERT(sizeof(struct mica_stat) == 104, mica_stat_size);
 	X(mess_lc_pm_setid, m_lc_pm_setid) \
 	X(mess_lc_pm_groups, m_lc_pm_groups) \
 	X(mess_lc_pm_getprocs, m_lc_pm_getprocs) \
+	X(mess_lc_pm_cmdline, m_lc_pm_cmdline) \
 	X(mess_lc_pm_time, m_lc_pm_time) \
 	X(mess_lc_pm_itimer, m_lc_pm_itimer) \
 	X(mess_pm_lc_times, m_pm_lc_times) \

@@ -56,6 +56,19 @@ STATIC_ASSERT(__builtin_offsetof(struct mica_procinfo, name) == 60,
 	mica_procinfo_name);
 
 /*
+ * A process's command line (PM_GETCMDLINE, mess_lc_pm_cmdline): its argv
+ * strings as exec passed them, each with its NUL, back to back (Linux's
+ * /proc/PID/cmdline), at most MICA_CMDLINE_MAX bytes (a longer one is cut
+ * there, the last string then without its NUL).  PM copies them from the
+ * exec frame when the exec succeeds, so what the process later does to
+ * its own stack changes nothing; a process that never exec'd through PM
+ * (init, a service) has an empty command line, a forked child its
+ * parent's.  PM copies min(size, length) bytes into the caller's grant
+ * and answers the length; ESRCH for a pid it does not know, or a zombie.
+ */
+#define MICA_CMDLINE_MAX 256
+
+/*
  * The C library's call (lib/libposix): fills up to count records of buf
  * and returns how many processes there are (more than count: call again
  * with a bigger buffer), or -1 with errno (EFAULT: buf is not writable).

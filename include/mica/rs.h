@@ -25,8 +25,28 @@
 #define RS_LU_READY    (RS_RQ_BASE + 5)	/* svc -> RS: m_rs_lu_ready */
 #define RS_SIGNAL      (RS_RQ_BASE + 6)	/* RS -> svc: m_rs_sig */
 #define RS_PANIC       (RS_RQ_BASE + 7)	/* svc -> RS: m_rs_panic, then exit */
-#define RS_NR_RQ       8
+#define RS_GETSVCS     (RS_RQ_BASE + 8)	/* anyone -> RS: m_rs_getsvcs */
+#define RS_NR_RQ       9
 #define IS_RS_RQ(t)    ((t) >= RS_RQ_BASE && (t) < RS_RQ_BASE + RS_NR_RQ)
+
+/*
+ * RS_GETSVCS: the service table, as procfs's /proc/services shows it.  RS
+ * copies min(count, n) struct rs_svcinfo into the caller's grant (its
+ * size checked: a record that grows is a new size) and answers n, the
+ * services it manages, by sendnb: the caller waits in sendrec.
+ */
+#define RS_SVC_UP      0x1	/* its init was answered OK */
+#define RS_SVC_DEAD    0x2	/* crashed, exited or killed; not restarted */
+#define RS_SVC_SYS     0x4	/* a boot service (all of them today) */
+
+struct rs_svcinfo {
+	char label[RS_LABEL_LEN];	/* NUL-terminated */
+	i32_t endpoint;
+	u32_t flags;			/* RS_SVC_* */
+	u32_t restarts;
+	u32_t pad;
+};
+STATIC_ASSERT(sizeof(struct rs_svcinfo) == RS_LABEL_LEN + 16, rs_svcinfo_size);
 
 /* Init types (m_rs_init.type). */
 #define SEF_INIT_FRESH   1	/* first start: no state */

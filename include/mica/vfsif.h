@@ -60,7 +60,8 @@
 #define FS_BWRITE	(FS_RQ_BASE + 26)	/* m_fs_io (dev) -           bwrite */
 #define FS_BFLUSH	(FS_RQ_BASE + 27)	/* m_fs_io (dev) -           bflush */
 #define FS_DELEGATE	(FS_RQ_BASE + 28)	/* m_fs_delegate -           (libfsdriver) */
-#define FS_NR_RQ	29
+#define FS_CACHESTAT	(FS_RQ_BASE + 29)	/* m_fs_io (grant)  -       (libfsdriver) */
+#define FS_NR_RQ	30
 /*
  * FS_DELEGATE: VFS lets another endpoint (the vnd driver, mica/vnd.h) send
  * FS_READ, and with FS_DELEGATE_W also FS_WRITE, on one inode it holds
@@ -219,6 +220,27 @@ struct mica_statvfs {
 };
 STATIC_ASSERT(sizeof(struct mica_statvfs) == 72, mica_statvfs_size);
 #define FS_ST_RDONLY	0x01
+
+/*
+ * What FS_CACHESTAT writes into its grant (bytes == the struct's size):
+ * the block cache of a file system that uses libminixfs (lmfs_get_stats,
+ * lmfs_get_blockusage), answered by libfsdriver's front end to anyone,
+ * mounted or not, so procfs can show it; ENOSYS from a server without a
+ * cache (PFS, procfs).  Counters run from the server's start.
+ */
+struct mica_fs_cachestat {
+	u64_t hits, misses;		/* block lookups found / not found */
+	u64_t read_reqs, read_blocks;	/* device reads (prefetch's included) */
+	u64_t write_reqs, write_blocks;	/* device writes */
+	u64_t evictions;
+	u64_t used_blocks;		/* usage accounting: the fs's report */
+	u64_t total_blocks;
+	u32_t nbufs;			/* buffers in the pool now */
+	u32_t block_size;		/* bytes; 0 before a mount */
+	u32_t dev;			/* the mount's device number (0: none) */
+	u32_t pad;
+};
+STATIC_ASSERT(sizeof(struct mica_fs_cachestat) == 88, mica_fs_cachestat_size);
 
 typedef struct {			/* reply: MOUNT LOOKUP CREATE NEWNODE */
 	u64_t ino;
