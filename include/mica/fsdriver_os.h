@@ -43,5 +43,11 @@ void fsdriver_process(const struct fsdriver *fdp, message *m);
  */
 int fsdriver_dev_attach(dev_t dev, const char *label, int minor, int rdonly);
 void fsdriver_dev_detach(dev_t dev);
+/*
+ * The cache's statistics for FS_CACHESTAT (vfsif.h): os_dev.c fills *st
+ * from libminixfs (OK); os_nodev.c has no cache (-ENOSYS).
+ */
+struct mica_fs_cachestat;
+int fsdriver_dev_cachestat(struct mica_fs_cachestat *st);
 
 #endif /* MICA_FSDRIVER_OS_H */

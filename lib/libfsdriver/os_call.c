@@ -77,6 +77,8 @@ int os_call(const struct os_req *rq)
 	if (rq->m->m_type < FS_RQ_BASE || i >= FS_NR_RQ)
 		return -ENOSYS;
 	c = &os_calls[i];
+	if (c->handler == NULL)		/* served before the table, or none */
+		return -ENOSYS;
 	if ((c->flags & OSC_MOD) && fsdriver_os_mnt.rdonly)
 		return -EROFS;
 	if (!os_has_entry(rq->fdp, c->entry))

@@ -30,6 +30,7 @@ int os_sync(const struct os_req *rq);
 int os_bread(const struct os_req *rq);
 int os_bwrite(const struct os_req *rq);
 int os_bflush(const struct os_req *rq);
+int os_cachestat(const struct os_req *rq);
 
 int os_create(const struct os_req *rq);
 int os_mkdir(const struct os_req *rq);

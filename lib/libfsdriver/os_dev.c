@@ -6,9 +6,11 @@
  * (tests/unit/fsdos fakes these two functions).
  */
 #include <errno.h>
+#include <string.h>
 
 #include <mica/fsdriver_os.h>
 #include <mica/libminixfs_os.h>
+#include <mica/vfsif.h>
 
 static struct {
 	int used;
@@ -43,4 +45,28 @@ void fsdriver_dev_detach(dev_t dev)
 	(void)lmfs_dev_unregister(dev);
 	lmfs_bdev_close(os_dev.ctx);
 	os_dev.used = 0;
+}
+
+/* FS_CACHESTAT: the counters, the pool and the usage the fs reported. */
+int fsdriver_dev_cachestat(struct mica_fs_cachestat *st)
+{
+	struct lmfs_stats ls;
+	uint64_t total, used;
+
+	lmfs_get_stats(&ls);
+	lmfs_get_blockusage(&total, &used);
+	memset(st, 0, sizeof *st);
+	st->hits = ls.hits;
+	st->misses = ls.misses;
+	st->read_reqs = ls.read_reqs;
+	st->read_blocks = ls.read_blocks;
+	st->write_reqs = ls.write_reqs;
+	st->write_blocks = ls.write_blocks;
+	st->evictions = ls.evictions;
+	st->used_blocks = used;
+	st->total_blocks = total;
+	st->nbufs = ls.nbufs;
+	st->block_size = (u32_t)lmfs_fs_block_size();
+	st->dev = os_dev.used ? (u32_t)os_dev.dev : 0;
+	return OK;
 }

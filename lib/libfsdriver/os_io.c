@@ -181,3 +181,21 @@ int os_bflush(const struct os_req *rq)
 	rq->fdp->fdr_bflush(dev);
 	return OK;
 }
+
+/* FS_CACHESTAT, from anyone, mounted or not (os_task.c): the cache's
+ * statistics into the caller's grant of exactly the wire struct's size. */
+int os_cachestat(const struct os_req *rq)
+{
+	mess_vfs_fs_io q = rq->m->m_fs_io;
+	struct fsdriver_data data;
+	struct mica_fs_cachestat st;
+	int r;
+
+	if (q.bytes != sizeof st)
+		return -EINVAL;
+	if ((r = os_data(rq, q.grant, q.bytes, &data)) != OK)
+		return r;
+	if ((r = fsdriver_dev_cachestat(&st)) != OK)
+		return r;
+	return fsdriver_copyout(&data, 0, &st, sizeof st);
+}

@@ -3,6 +3,9 @@
  * start through SEF, then receive a request, check who sent it and that
  * a mount exists (os_call.c does the rest), reply.
  *
+ * FS_CACHESTAT is the one request served to anyone, before a mount too
+ * (procfs asks every file-system server it finds).
+ *
  * SEF: fresh start serves nothing until FS_MOUNT; restart remounts what
  * the previous instance had (os_mount.c); live update is the identity
  * transfer (the mount record and the cache are memory).  Requests are
@@ -13,6 +16,7 @@
 
 #include <mica/sef.h>
 #include "os_priv.h"
+#include "os_calls.h"
 
 static const struct fsdriver *os_fdp;	/* for the restart callback */
 
@@ -27,6 +31,8 @@ static int os_serve(const struct fsdriver *fdp, message *m)
 {
 	struct os_req rq = { fdp, m->m_source, m };
 
+	if (m->m_type == FS_CACHESTAT)	/* statistics: anyone, any time */
+		return os_cachestat(&rq);
 	if (!fsdriver_os_mnt.mounted && m->m_type != FS_MOUNT &&
 	    m->m_type > FS_RQ_BASE && m->m_type < FS_RQ_BASE + FS_NR_RQ)
 		return -EINVAL;

@@ -26,6 +26,7 @@ int do_exec(void)
 		return q->frame_len > EXEC_FRAME_MAX ? -E2BIG : -EINVAL;
 	if (!vfs_present())
 		return -ENOSYS;
+	cmdline_exec_start(mp, q->frame, q->frame_len);
 	pg = cpf_grant_indirect(VFS_PROC_NR, mp->ep, q->path, 0, q->path_len,
 		CPF_READ);
 	fg = cpf_grant_indirect(VFS_PROC_NR, mp->ep, q->frame, 0, q->frame_len,
@@ -91,6 +92,7 @@ void vfs_reply_exec(struct mproc *p, const message *m)
 	p->suid = p->euid;
 	p->sgid = p->egid;
 	memcpy(p->name, name, PROC_NAME_LEN);
+	cmdline_exec_done(p);
 	p->flags |= MP_EXECED;
 	sig_exec_reset(p);
 	sig_check_pending(p);

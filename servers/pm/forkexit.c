@@ -55,6 +55,7 @@ int do_fork(void)
 	c->ngroups = mp->ngroups;
 	memcpy(c->groups, mp->groups, sizeof(c->groups));
 	memcpy(c->name, mp->name, sizeof(c->name));
+	cmdline_fork(c, mp);
 	sig_fork_copy(c, mp);
 
 	memset(&m, 0, sizeof(m));

@@ -42,6 +42,7 @@ static const pm_call_t pm_calls[PM_NR_CALLS] = {
 	[PM_REBOOT - PM_RQ_BASE] = do_reboot,
 	[PM_SIGALTSTACK - PM_RQ_BASE] = do_sigaltstack,
 	[PM_GETPROCS - PM_RQ_BASE] = do_getprocs,
+	[PM_GETCMDLINE - PM_RQ_BASE] = do_getcmdline,
 };
 
 static int pm_init(int type, const sef_init_info_t *info)

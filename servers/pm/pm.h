@@ -26,6 +26,7 @@
 #include <mica/abi.h>
 #include <mica/pmvfs.h>
 #include <mica/timers.h>
+#include <mica/procinfo.h>
 
 #define NR_MPROCS   (2 * NR_PROCS)	/* live processes and zombies */
 #define PM_NO_REPLY 0x7ffffff0	/* handler result: answered later or never */
@@ -101,6 +102,9 @@ struct mproc {
 	cp_grant_id_t restart_grant;	/* VFS's, on restart_req (pmvfs.h) */
 	message restart_req;		/* a file call to restart; m_type 0: none */
 	char name[PROC_NAME_LEN];
+	u16_t cmdline_len, exec_cmdline_len;	/* cmdline.c */
+	char cmdline[MICA_CMDLINE_MAX];		/* argv, NUL after each */
+	char exec_cmdline[MICA_CMDLINE_MAX];	/* an exec's, until it is done */
 };
 
 extern struct mproc mproc[NR_MPROCS];
@@ -191,6 +195,12 @@ i64_t rtc_read(void);
 int do_reboot(void);
 void vfs_reply_reboot(int result);
 void pm_shutdown(int wait_status);
+
+/* cmdline.c: PM_GETCMDLINE; the command line an exec gives. */
+int do_getcmdline(void);
+void cmdline_exec_start(struct mproc *p, cp_grant_id_t g, u32_t len);
+void cmdline_exec_done(struct mproc *p);
+void cmdline_fork(struct mproc *child, const struct mproc *parent);
 
 /* procinfo.c: PM_GETPROCS; services named from DS's labels. */
 int do_getprocs(void);

@@ -40,6 +40,10 @@ static void rs_handle(message *m)
 			expire_timers(m->m_notify.timestamp);
 		return;
 	}
+	if (m->m_type == RS_GETSVCS) {	/* anyone's: the service table */
+		svc_query(m);
+		return;
+	}
 	s = svc_by_ep(m->m_source);
 	if (s && IS_RS_RQ(m->m_type) && rs_calls[i]) {
 		rs_calls[i](s, m);

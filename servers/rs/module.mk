@@ -5,7 +5,7 @@
 # configuration appended (tests/os/rs.conf).
 RS_SRCS := servers/rs/main.c servers/rs/boot.c servers/rs/service.c \
 	servers/rs/ping.c servers/rs/conf.c servers/rs/bootmap.c \
-	servers/rs/touch.c
+	servers/rs/touch.c servers/rs/query.c
 $(eval $(call os_module,rs,$(RS_SRCS) servers/rs/conf_text.S))
 $(TOBJ)/servers/rs/conf_text.o: servers/rs/boot.conf
 $(TOBJ)/servers/rs/conf_text.o: TCFLAGS_EXTRA := -DRS_CONF='"servers/rs/boot.conf"'

@@ -58,6 +58,9 @@ void svc_panic(struct rs_service *s, const message *m);
 void svc_signals(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code);
 void ds_answer(const message *m);
 
+/* query.c: RS_GETSVCS from anyone */
+void svc_query(const message *m);
+
 /* boot.c */
 int rs_boot(const char *args);
 void svc_send_inits(void);

@@ -132,3 +132,11 @@ void fsdriver_dev_detach(dev_t dev)
 	CU_ASSERT_EQUAL(dev, fos.attached_dev);
 	fos.attached = 0;
 }
+
+int fsdriver_dev_cachestat(struct mica_fs_cachestat *st)
+{
+	memset(st, 0, sizeof *st);
+	st->hits = 7;
+	st->block_size = 4096;
+	return OK;
+}

@@ -333,6 +333,35 @@ static void t_null_entries(void)
 	fake_fs = saved;
 }
 
+/* FS_CACHESTAT: anyone, before and after a mount; exact size only. */
+static void t_cachestat(void)
+{
+	struct mica_fs_cachestat st;
+	message *m;
+
+	setup();
+	memset(&st, 0xff, sizeof st);
+	m = fsdos_req(FS_CACHESTAT);
+	m->m_source = OTHER_EP;
+	m->m_fs_io.bytes = sizeof st;
+	m->m_fs_io.grant = fos_grant(OTHER_EP, &st, sizeof st, CPF_WRITE);
+	CU_ASSERT_EQUAL(fsdos_send(m), OK);
+	CU_ASSERT_EQUAL(st.hits, 7);
+	CU_ASSERT_EQUAL(st.block_size, 4096);
+	CU_ASSERT_EQUAL(st.misses, 0);
+	fsdos_mount(0);
+	m = fsdos_req(FS_CACHESTAT);
+	m->m_source = OTHER_EP;		/* not the mount's owner: still served */
+	m->m_fs_io.bytes = sizeof st - 1;
+	m->m_fs_io.grant = fos_grant(OTHER_EP, &st, sizeof st, CPF_WRITE);
+	CU_ASSERT_EQUAL(fsdos_send(m), -EINVAL);
+	m = fsdos_req(FS_CACHESTAT);
+	m->m_source = OTHER_EP;
+	m->m_fs_io.bytes = sizeof st;
+	m->m_fs_io.grant = fos_grant(VFS_EP, &st, sizeof st, CPF_WRITE);
+	CU_ASSERT_NOT_EQUAL(fsdos_send(m), OK);	/* someone else's grant */
+}
+
 void suite_fsdos_proto(void)
 {
 	CU_pSuite s = CU_add_suite("fsdos_proto", NULL, NULL);
@@ -348,4 +377,5 @@ void suite_fsdos_proto(void)
 	CU_add_test(s, "namespace requests", t_namespace);
 	CU_add_test(s, "block special files", t_block_special);
 	CU_add_test(s, "NULL entries", t_null_entries);
+	CU_add_test(s, "cache statistics", t_cachestat);
 }
