@@ -6,8 +6,9 @@
  * (the BSD/Linux layout; '#' starts a comment).  type is a server label,
  * or "auto" for detection (fstype.c); options are a comma list of rw, ro,
  * defaults, noauto (skipped by -a) and nofail (a device that does not
- * exist, ENXIO, is passed over in silence: /etc/fstab can name disks
- * that only some boots have).  The "/" line documents the root, which VFS
+ * exist, ENXIO, or a server that is not running, ENODEV, is passed over
+ * in silence: /etc/fstab can name disks and servers, procfs, that only
+ * some boots have).  The "/" line documents the root, which VFS
  * mounted at boot; -a skips it.  A malformed line or an unknown option is
  * an error for that line only.
  */
@@ -90,7 +91,7 @@ int mount_all(unsigned long flags)
 				    e.dev);
 			continue;
 		}
-		if (e.nofail && errno == ENXIO)
+		if (e.nofail && (errno == ENXIO || errno == ENODEV))
 			continue;
 		status = cmd_err("%s on %s", e.dev, e.dir);
 	}

@@ -7,9 +7,10 @@
  * size is the limit: vtree_add says ENOSPC when it is used up).  A node is
  * a directory, a regular file or a symbolic link, with a name (1..
  * VTREE_NAME_MAX bytes, unique in its directory), an owner, a mode, an
- * ops table and a user pointer.  Its inode number is its pool slot plus a
- * generation that changes whenever the slot is reused, so a number never
- * names two nodes in a short time.
+ * ops table and a user pointer.  Its inode number is made of its pool
+ * slot and a generation that changes whenever the slot is reused, as many
+ * generations as ino_t has room for (Mica's is 16 bits: a pool of 2048
+ * gets 31), so a number does not name two nodes in a short time.
  *
  * Changing directories.  A directory's vt_refresh runs before every
  * lookup in it and before a listing starts (getdents at position 0); it
@@ -86,7 +87,8 @@ struct vtree_buf {
 	int vb_cut;			/* something did not fit */
 };
 
-/* Set up the tree in pool[0..n) (n >= 1, at most 65535): the root, a
+/* Set up the tree in pool[0..n) (n >= 1, at most 65535 and what ino_t
+ * numbers): the root, a
  * directory of 'mode' permission bits with 'ops' and 'data'.  Returns it,
  * or NULL for a bad n. */
 struct vtree_node *vtree_init(struct vtree_node *pool, unsigned int n,

@@ -1,37 +1,53 @@
 /*
  * tree.c - the nodes of a virtual tree: a pool of slots, children in
  * doubly linked lists kept in sequence order, inode numbers made of slot
- * and slot generation (include/mica/vtreefs.h has the design).
+ * and slot generation (include/mica/vtreefs.h has the design):
+ *
+ *	ino = (generation mod gens) * slots + slot + 1
+ *
+ * where gens is how many times the pool fits in the largest ino_t (Mica's
+ * newlib has a 16-bit ino_t: a pool of 2048 leaves 31 generations).
  */
 #include <string.h>
 
 #include "vtree_priv.h"
 
-#define VTREE_SLOTS_MAX	65535u	/* the slot is the low 16 bits of ino */
-#define VTREE_GEN_MASK	0x7fffu	/* generation: bits 16..30 */
+#define VTREE_SLOTS_MAX	65535u
+#define VTREE_INO_MAX	0x7fffffffu	/* at most; ino_t may be smaller */
 
 static struct vtree_node *pool;
 static unsigned int pool_n, pool_used;
 static uint32_t next_seq;
 static struct vtree_node *root;
+static uint32_t gens;			/* generations an inode number tells */
+
+/* The largest inode number: ino_t's, at most VTREE_INO_MAX. */
+static uint32_t ino_max(void)
+{
+	uint64_t all = (ino_t)~(ino_t)0;	/* via a variable: no
+						   always-false warning */
+
+	return all > VTREE_INO_MAX ? VTREE_INO_MAX : (uint32_t)all;
+}
 
 ino_t vtree_ino(const struct vtree_node *node)
 {
-	return (ino_t)(((node->vn_slot_gen & VTREE_GEN_MASK) << 16) |
-	    (uint32_t)(node - pool + 1));
+	return (ino_t)((node->vn_slot_gen % gens) * pool_n +
+	    (uint32_t)(node - pool) + 1);
 }
 
 struct vtree_node *vtree_by_ino(ino_t ino)
 {
 	uint64_t x = (uint64_t)ino;
-	uint32_t slot = (uint32_t)(x & 0xffffu);
+	uint32_t slot, gen;
 	struct vtree_node *n;
 
-	if (pool == NULL || slot == 0 || slot > pool_n || (x >> 31) != 0)
+	if (pool == NULL || x == 0 || x > ino_max())
 		return NULL;
-	n = &pool[slot - 1];
-	if (!(n->vn_flags & VTREE_F_USED) ||
-	    (n->vn_slot_gen & VTREE_GEN_MASK) != ((x >> 16) & VTREE_GEN_MASK))
+	slot = (uint32_t)((x - 1) % pool_n);
+	gen = (uint32_t)((x - 1) / pool_n);
+	n = &pool[slot];
+	if (!(n->vn_flags & VTREE_F_USED) || gen != n->vn_slot_gen % gens)
 		return NULL;
 	return n;
 }
@@ -61,8 +77,9 @@ void vtree_release(struct vtree_node *node)
 struct vtree_node *vtree_init(struct vtree_node *p, unsigned int n,
     mode_t mode, const struct vtree_ops *ops, void *data)
 {
-	if (p == NULL || n == 0 || n > VTREE_SLOTS_MAX)
+	if (p == NULL || n == 0 || n > VTREE_SLOTS_MAX || n > ino_max())
 		return NULL;
+	gens = ino_max() / n;
 	memset(p, 0, n * sizeof(*p));
 	pool = p;
 	pool_n = n;

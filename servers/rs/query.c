@@ -1,6 +1,6 @@
 /*
  * query.c - RS_GETSVCS (mica/rs.h): the service table for whoever asks
- * (procfs's /proc/services).  RS's table is the authority on labels,
+ * (procfs's /proc/services), RS itself first.  RS's table is the authority on labels,
  * endpoints, state and restarts; PM knows pids, so a reader joins the two
  * by endpoint.  The answer goes by sendnb (RS never waits on anyone): a
  * caller that did not wait in sendrec loses it.
@@ -30,6 +30,16 @@ static int svc_list(const message *m)
 
 	if (q->size != sizeof(si))
 		return -EINVAL;
+	if (q->count > 0) {		/* RS itself first: it has no entry */
+		memset(&si, 0, sizeof(si));
+		memcpy(si.label, "rs", 3);
+		si.endpoint = RS_PROC_NR;
+		si.flags = RS_SVC_UP | RS_SVC_SYS;
+		if (sys_safecopyto(m->m_source, q->grant, 0, &si,
+		    sizeof(si)) != OK)
+			return -EFAULT;
+	}
+	n++;
 	for (int i = 0; i < RS_MAX_SERVICES; i++) {
 		if (rs_table[i].state == SVC_FREE)
 			continue;

@@ -50,9 +50,10 @@ OS_TESTS += os-tests-run
 # disks), the ext2 and ISO 9660 servers in 12 and 13, idle until a mount
 # names them (servers/ext2/README.md), then the vnode disk (bdev/vnd,
 # /dev/vnd0..3) in 14 and a second MFS (label mfs2, for `mount -t mfs2` of
-# a vnd or a disk) in 15; RS's arguments are 104 of the kernel's 127
+# a vnd or a disk) in 15, procfs (fs/procfs, mounted on /proc by
+# /etc/fstab) in 16; RS's arguments are 114 of the kernel's 127
 # bytes (kernel/main.c ARGS_MAX).  RUN_IMAGES: more data modules
-# after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
+# after them (17..19), served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
 # scripted session that powers off at end of input; a boot that shows no
@@ -60,15 +61,16 @@ OS_TESTS += os-tests-run
 # attaches disk images (vda, vdb, ...), MICA_ROOT=vda (or vda1..) mounts
 # the root file system from one of them instead of /dev/ram0 (README.md).
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
-	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13 vnd=14 mfs2=15" \
+	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13 vnd=14 mfs2=15 procfs=16" \
 	"$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
 	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
 	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(TBIN)/virtio_blk.elf" \
 	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" "$(TBIN)/vnd.elf" "$(TBIN)/mfs.elf" \
+	"$(TBIN)/procfs.elf" \
 	$(foreach i,$(RUN_IMAGES),"$(i) data")
-RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=16)$(if \
-	$(word 2,$(RUN_IMAGES)), image2=17)$(if $(word 3,$(RUN_IMAGES)), image3=18)
-RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs virtio_blk ext2 isofs vnd,$(TBIN)/$(m).elf) \
+RUN_IMAGE_ARGS = $(if $(word 1,$(RUN_IMAGES)), image1=17)$(if \
+	$(word 2,$(RUN_IMAGES)), image2=18)$(if $(word 3,$(RUN_IMAGES)), image3=19)
+RUN_DEPS += $(KERNEL_ELF) $(foreach m,vm pm vfs rs ds tty memory mfs pfs virtio_blk ext2 isofs vnd procfs,$(TBIN)/$(m).elf) \
 	$(TUSR)/bin/init $(ROOT_IMG)
 RUN_CMD = bash tools/qemu/mica.sh $(KERNEL_ELF) $(RUN_MODULES)
 

@@ -183,6 +183,7 @@ static void t_tree_basics(void)
 	CU_ASSERT_EQUAL(vtree_used(), 2);
 	CU_ASSERT_PTR_NULL(vtree_init(pool, 0, 0555, NULL, NULL));
 	CU_ASSERT_PTR_NULL(vtree_init(pool, 70000, 0555, NULL, NULL));
+	CU_ASSERT_PTR_NOT_NULL(vtree_init(pool, POOL, 0555, NULL, NULL));
 }
 
 static void t_pool_full(void)
