@@ -1,3 +1,4 @@
-# commands/ps - list processes (Mica only: PM's PM_GETPROCS, mica/procinfo.h).
-$(eval $(call os_prog,ps,commands/ps/ps.c,micacmd))
+# commands/ps - list processes: /proc (procfs) when mounted, else PM's
+# PM_GETPROCS (mica/procinfo.h).  Mica only.
+$(eval $(call os_prog,ps,commands/ps/ps.c commands/ps/proc.c,micacmd))
 CFLAGS_commands/ps/ += -Icommands/libcmd

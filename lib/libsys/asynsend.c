@@ -4,10 +4,14 @@
  * a free or completed entry and the table is registered again, so the
  * kernel delivers it as soon as the destination receives.  Used for every
  * reply a service owes RS (SEF), so that a service never blocks on RS.
+ *
+ * The last ASYN_RS_RESERVE entries are for messages to RS only: a service
+ * that queues much of its own (PM's notices to VFS, one per boot process)
+ * must not take the entry its SEF reply to RS needs, or RS sees a service
+ * that never answers its init (this happened when the boot image grew to
+ * 16 processes).
  */
 #include <mica/sef.h>
-
-#define ASYN_NR 16
 
 static asynmsg_t asyn_table[ASYN_NR];
 static u32_t asyn_used;			/* entries registered with the kernel */
@@ -15,15 +19,15 @@ static u32_t asyn_used;			/* entries registered with the kernel */
 /* OK once queued (delivery follows); EAGAIN when all entries are pending. */
 int asynsend(endpoint_t dst, message *m)
 {
-	u32_t i;
+	u32_t i, n = dst == RS_PROC_NR ? ASYN_NR : ASYN_NR - ASYN_RS_RESERVE;
 
-	for (i = 0; i < ASYN_NR; i++) {
+	for (i = 0; i < n; i++) {
 		u32_t f = asyn_table[i].flags;
 
 		if (f == AMF_EMPTY || (f & AMF_DONE))
 			break;
 	}
-	if (i == ASYN_NR)
+	if (i == n)
 		return -EAGAIN;
 	asyn_table[i].flags = AMF_EMPTY;
 	asyn_table[i].dst = dst;

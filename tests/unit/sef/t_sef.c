@@ -262,7 +262,7 @@ static void test_asynsend_never_blocks(void)
 
 	reset();
 	fk.senda_hold = RS_PROC_NR;		/* RS is busy, not receiving */
-	for (i = 0; i < 16; i++)
+	for (i = 0; i < ASYN_NR; i++)
 		CU_ASSERT_EQUAL(asynsend(RS_PROC_NR, &m), OK);
 	CU_ASSERT_EQUAL(asynsend(RS_PROC_NR, &m), -EAGAIN);
 	CU_ASSERT_EQUAL(fk.out_n, 0);
@@ -277,12 +277,33 @@ static void test_asynsend_never_blocks(void)
 		CU_ASSERT_EQUAL(asynsend(CLIENT, &m), OK);
 }
 
+/* A service's own traffic cannot take the entries SEF's replies to RS
+ * need (PM's VFS notices once starved its init reply). */
+static void test_asynsend_rs_reserve(void)
+{
+	message m = { 0 };
+	int i;
+
+	reset();
+	fk.senda_hold = CLIENT;			/* the client is not receiving */
+	for (i = 0; i < ASYN_NR - ASYN_RS_RESERVE; i++)
+		CU_ASSERT_EQUAL(asynsend(CLIENT, &m), OK);
+	CU_ASSERT_EQUAL(asynsend(CLIENT, &m), -EAGAIN);
+	m.m_type = 7;
+	CU_ASSERT_EQUAL(asynsend(RS_PROC_NR, &m), OK);
+	CU_ASSERT_EQUAL(fk.out_n, 1);		/* RS got it */
+	CU_ASSERT_EQUAL(fk.out[0].m_type, 7);
+	CU_ASSERT_EQUAL(asynsend(CLIENT, &m), -EAGAIN);
+	fk.senda_hold = NONE;
+}
+
 void suite_sef(void)
 {
 	CU_pSuite s = CU_add_suite("sef", NULL, NULL);
 
 	CU_add_test(s, "boot without RS: fresh init, no reply", test_no_rs);
 	CU_add_test(s, "RS itself inits locally", test_rs_itself);
+	CU_add_test(s, "asynsend keeps entries for RS", test_asynsend_rs_reserve);
 	CU_add_test(s, "fresh init from RS, reply, clients wait", test_fresh);
 	CU_add_test(s, "restart init: default and callback", test_restart);
 	CU_add_test(s, "live-update init without VM fails cleanly", test_lu_default_unwired);
