@@ -4,11 +4,16 @@
  * system services at all.
  *
  * Services: the boot image's are found at start (table.c, pm_boot_procs);
- * those RS starts later, and the names of all of them, come from RS's
- * label publications in DS.  PM subscribes to every DS key ("*", with
- * DSF_INITIAL) the first time anyone asks for the list — not at start:
- * DS runs after PM and PM must not wait for it there — and afterwards
- * drains the changes whenever DS notifies it.  A label names the service
+ * those RS starts later, and the names of all of them, come from RS.  The
+ * first time anyone asks for the list — not at start: DS and RS run after
+ * PM and PM must not wait for them there — PM subscribes to every DS key
+ * ("*") and takes the whole table from RS (RS_GETSVCS, mica/rs.h);
+ * afterwards it drains DS's changes (RS's label publications) whenever DS
+ * notifies it, and takes RS's table again when DS says changes were lost
+ * (DSF_OVERRUN: DS keeps 16 per subscriber).  It does not ask DS for the
+ * existing keys (DSF_INITIAL): with more than 16 of them (16 services and
+ * the file systems' mount records) that report itself overran, and PM,
+ * which then subscribed again, recursed until its stack was gone.  A label names the service
  * at its endpoint; a live endpoint PM does not know becomes a new system
  * entry with a pid of its own; a deleted label, or a service whose
  * endpoint died, frees the entry.  DS answers at once and never calls PM,
@@ -19,6 +24,7 @@
 #include "pm.h"
 #include <mica/ds.h>
 #include <mica/procinfo.h>
+#include <mica/rs.h>
 
 static int subscribed;
 
@@ -67,6 +73,35 @@ static void svc_deleted(const char *label)
 			mp_free(p);
 }
 
+/* RS's whole table (RS answers at once, by sendnb, and never waits for
+ * PM); each live service named by its label. */
+static void svc_from_rs(void)
+{
+	static struct rs_svcinfo svcs[RS_CONF_MAX + 1];
+	cp_grant_id_t g;
+	message m;
+	int n;
+
+	g = cpf_grant_direct(RS_PROC_NR, (vir_bytes)svcs, sizeof(svcs),
+		CPF_WRITE);
+	if (g == GRANT_INVALID)
+		return;
+	memset(&m, 0, sizeof(m));
+	m.m_type = RS_GETSVCS;
+	m.m_rs_getsvcs.grant = g;
+	m.m_rs_getsvcs.count = RS_CONF_MAX + 1;
+	m.m_rs_getsvcs.size = sizeof(svcs[0]);
+	n = ipc_sendrec(RS_PROC_NR, &m) == OK ? m.m_type : -1;
+	cpf_revoke(g);
+	if (n > RS_CONF_MAX + 1)
+		n = RS_CONF_MAX + 1;
+	for (int i = 0; i < n; i++) {
+		svcs[i].label[RS_LABEL_LEN - 1] = '\0';
+		if (svcs[i].label[0] && !(svcs[i].flags & RS_SVC_DEAD))
+			svc_published(svcs[i].label, svcs[i].endpoint);
+	}
+}
+
 /* Take every change DS has for PM (subscribing first if not yet). */
 void svc_sync(void)
 {
@@ -75,17 +110,16 @@ void svc_sync(void)
 	endpoint_t owner, ep;
 
 	if (!subscribed) {
-		if (ds_subscribe("*", DSF_INITIAL) != OK)
+		if (ds_subscribe("*", 0) != OK)
 			return;
 		subscribed = 1;
+		svc_from_rs();
 	}
 	while (ds_check(key, &flags, &owner) == OK) {
 		key[sizeof(key) - 1] = '\0';
-		if (flags & DSF_OVERRUN) {	/* changes lost: scan again */
-			ds_unsubscribe("*");
-			subscribed = 0;
-			svc_sync();
-			return;
+		if (flags & DSF_OVERRUN) {	/* changes lost: RS has them all */
+			svc_from_rs();
+			continue;
 		}
 		if ((flags & DSF_TYPE_MASK) != DSF_TYPE_LABEL)
 			continue;

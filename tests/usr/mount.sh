@@ -5,18 +5,21 @@
 # is listed with its mount point, unmounted, mounted again read-write
 # deeper in /tmp (the point is found as getcwd finds a directory), written
 # and read back, and put back as it was; mount and umount refuse what they
-# must, with the errno's message.
+# must, with the errno's message.  procfs, mounted on /proc by /etc/fstab
+# after /mnt, is the last line of every table.
 . lib/tap.sh
 cd "$T" || exit 1
 nl='
 '
+proc="none on /proc type procfs (ro)"
 tab0="/dev/ram0 on / type root (rw)
-/dev/ram1 on /mnt type ext2 (ro)"
-t_out "mount lists both: device, point, type, options" 0 "$tab0" mount
+/dev/ram1 on /mnt type ext2 (ro)
+$proc"
+t_out "mount lists all three: device, point, type, options" 0 "$tab0" mount
 t_out "df's header" 0 "Filesystem 1K-blocks Used Available Use% Mounted on" \
 	sh -c 'df | head -n 1 | { read a b c d e f g; echo $a $b $c $d $e $f $g; }'
 t_out "df lists every mount: the root, 8 MiB; ram1, 256 KiB" 0 \
-	"/dev/ram0 8192 /${nl}/dev/ram1 256 /mnt" \
+	"/dev/ram0 8192 /${nl}/dev/ram1 256 /mnt${nl}none 0 /proc" \
 	sh -c 'df | tail -n +2 | while read dev size used avail pc point; do echo $dev $size $point; done'
 t_out "df FILE names the mount holding it" 0 "/dev/ram0 /" \
 	sh -c 'df /tmp/. | tail -n 1 | { read dev size used avail pc point; echo $dev $point; }'
@@ -24,12 +27,13 @@ t_out "df FILE on the second file system" 0 "/dev/ram1 /mnt" \
 	sh -c 'df /mnt/sub/file | tail -n 1 | { read dev size used avail pc point; echo $dev $point; }'
 t_out "its file reads" 0 "on ram1" cat /mnt/sub/file
 t_out "it is read-only" 1 "touch: /mnt/new: Read-only file system" touch /mnt/new
-t_out "umount /mnt: the table has the root only" 0 "/dev/ram0 on / type root (rw)" \
+t_out "umount /mnt: the table has the root and /proc" 0 \
+	"/dev/ram0 on / type root (rw)${nl}$proc" \
 	sh -c 'umount /mnt && mount'
 t_out "... and /mnt is the empty directory again" 0 "" ls /mnt
 mkdir -p deep/er
 t_out "mount -t ext2 read-write deeper: the point as a path from /" 0 \
-	"/dev/ram0 on / type root (rw)${nl}/dev/ram1 on $T/deep/er type ext2 (rw)" \
+	"/dev/ram0 on / type root (rw)${nl}/dev/ram1 on $T/deep/er type ext2 (rw)${nl}$proc" \
 	sh -c 'mount -t ext2 /dev/ram1 deep/er && mount'
 t_out "a file written there reads back, df counts it" 0 "written${nl}/dev/ram1 $T/deep/er" \
 	sh -c 'echo written > deep/er/w && cat deep/er/w && df deep/er/w | tail -n 1 | { read d s u a p m; echo $d $m; }'

@@ -1,10 +1,10 @@
 /*
  * t_mntinfo - /usr/tests program (TAP): getmntinfo() against what stat
- * says about the same files.  The usr suite's boot has two path-reachable
+ * says about the same files.  The usr suite's boot has three path-reachable
  * mounts (PFS's hidden one is not listed): the root first, with "/"'s
- * st_dev and /dev/ram0's st_rdev, read-write; and /dev/ram1 (an ext2
- * image) read-only on /mnt, with /mnt's st_dev.  A second call gives the
- * same table.
+ * st_dev and /dev/ram0's st_rdev, read-write; /dev/ram1 (an ext2
+ * image) read-only on /mnt, with /mnt's st_dev; procfs on /proc, without
+ * a device, read-only.  A second call gives the same table.
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,18 +22,19 @@ static void ok(int cond, const char *what)
 
 int main(void)
 {
-	struct mica_mntinfo *m, first, second;
-	struct stat root, ram0, tmp, mnt, ram1;
+	struct mica_mntinfo *m, first, second, third;
+	struct stat root, ram0, tmp, mnt, ram1, proc;
 	int n, n2;
 
 	n = getmntinfo(&m);
-	ok(n == 2, "two mounts reachable by a path (PFS's is hidden)");
-	if (n < 2) {
+	ok(n == 3, "three mounts reachable by a path (PFS's is hidden)");
+	if (n < 3) {
 		printf("1..%d\n", n_checks);
 		return 1;
 	}
 	first = m[0];
 	second = m[1];
+	third = m[2];
 	ok(stat("/", &root) == 0 && first.dev == (u32_t)root.st_dev,
 	    "the root's record has the st_dev of /");
 	ok(stat("/tmp", &tmp) == 0 && first.dev == (u32_t)tmp.st_dev,
@@ -55,6 +56,10 @@ int main(void)
 	ok(!strcmp(second.type, "ext2"), "its type is its server's label");
 	ok((second.flags & MICA_MNT_RDONLY) && !(second.flags & MICA_MNT_DEAD),
 	    "read-only (as /etc/fstab says), its server alive");
+	ok(stat("/proc", &proc) == 0 && third.dev == (u32_t)proc.st_dev &&
+	    !strcmp(third.point, "/proc") && !strcmp(third.type, "procfs") &&
+	    (third.flags & MICA_MNT_RDONLY) && third.rdev == 0,
+	    "the third is procfs on /proc: read-only, no device");
 	n2 = getmntinfo(&m);
 	ok(n2 == n && !memcmp(&m[0], &first, sizeof(first)) &&
 	    !memcmp(&m[1], &second, sizeof(second)),
