@@ -23,7 +23,7 @@ extern const char rs_conf_text[], rs_conf_text_end[];
  * not move. */
 static const char default_map[] =
 	"vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 "
-	"iso9660=13 vnd=14 mfs2=15";
+	"iso9660=13 vnd=14 mfs2=15 procfs=16";
 
 static struct rs_conf conf_tab[RS_CONF_MAX];
 static int conf_n;
