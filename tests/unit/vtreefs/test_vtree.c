@@ -189,7 +189,7 @@ static void t_tree_basics(void)
 static void t_pool_full(void)
 {
 	struct vtree_node *r;
-	char name[8];
+	char name[16];
 	int i, r2 = OK;
 
 	setup();
@@ -455,7 +455,7 @@ static void t_gen_cache(void)
 {
 	struct vtree_node *r;
 	struct fsdriver_node f[VTREE_GENS_CACHED + 2];
-	char name[8], a[64];
+	char name[16], a[64];
 	ssize_t n;
 	int i;
 
