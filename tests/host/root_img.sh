@@ -61,8 +61,10 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 		"$(for d in "$T"/m/dev/*; do stat -c '%n %F %t:%T %a' "$d"; done |
 		sed "s|$T/m/dev/||; s/character special file/c/; s/block special file/b/" |
 		tr '\n' '|')"
-	t_is "top-level directories" "bin dev etc home mnt sbin tmp usr" \
+	t_is "top-level directories" "bin dev etc home mnt proc sbin tmp usr" \
 		"$(cd "$T/m" && ls -d */ | tr -d / | grep -v lost | tr '\n' ' ' | sed 's/ $//')"
+	t_is "/proc, procfs's mount point: root's, r-x for all" "555 0" \
+		"$(stat -c '%a %u' "$T/m/proc")"
 	t_umount "micafuse unmounts" "$T/m"
 fi
 t_done
