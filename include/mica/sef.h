@@ -123,10 +123,11 @@ int vm_lu_copy(endpoint_t src, endpoint_t dst, vir_bytes addr, u32_t len);
 int sef_transfer_identity(endpoint_t old_ep);
 
 /* asynsend.c: send without blocking (queued in a senda table of
- * ASYN_NR entries, the last ASYN_RS_RESERVE of them for messages to RS
- * only, so SEF's replies are never crowded out).  OK, or -EAGAIN when
- * every entry the message may take is still undelivered. */
-#define ASYN_NR 32
+ * ASYN_NR entries; in every process but RS the last ASYN_RS_RESERVE of
+ * them are for messages to RS only, so SEF's replies are never crowded
+ * out).  OK, or -EAGAIN when every entry the message may take is still
+ * undelivered. */
+#define ASYN_NR 16
 #define ASYN_RS_RESERVE 2
 int asynsend(endpoint_t dst, message *m);
 /* Drop every queued message (after an identity transfer copied the old one's). */

@@ -9,7 +9,8 @@
  * that queues much of its own (PM's notices to VFS, one per boot process)
  * must not take the entry its SEF reply to RS needs, or RS sees a service
  * that never answers its init (this happened when the boot image grew to
- * 16 processes).
+ * 16 processes).  RS itself, which never sends to RS, keeps all ASYN_NR
+ * for its inits.
  */
 #include <mica/sef.h>
 
@@ -19,7 +20,8 @@ static u32_t asyn_used;			/* entries registered with the kernel */
 /* OK once queued (delivery follows); EAGAIN when all entries are pending. */
 int asynsend(endpoint_t dst, message *m)
 {
-	u32_t i, n = dst == RS_PROC_NR ? ASYN_NR : ASYN_NR - ASYN_RS_RESERVE;
+	u32_t i, n = dst == RS_PROC_NR || sef_self() == RS_PROC_NR ?
+		ASYN_NR : ASYN_NR - ASYN_RS_RESERVE;
 
 	for (i = 0; i < n; i++) {
 		u32_t f = asyn_table[i].flags;
