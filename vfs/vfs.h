@@ -143,6 +143,7 @@ struct vmnt *vmnt_root(void);
 int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 	int minor, int rdonly, struct vnode *covered, struct vmnt **out);
 int vmnt_unmount(struct vmnt *vm);
+int vmnt_unmount_all(void);
 int vmnt_mount_hidden(endpoint_t fs, const char *label, struct vmnt **out);
 struct vmnt *vmnt_of_fs(endpoint_t fs);
 extern struct vmnt vfs_vmnts[VFS_NR_VMNTS];
