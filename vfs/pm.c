@@ -42,6 +42,7 @@ static int pm_exit(const message *m)
 {
 	struct fproc *fp = fproc_find(m->m_pm_vfs_proc.endpt);
 
+	root_forget(m->m_pm_vfs_proc.endpt);
 	if (fp) {
 		ctty_exit(fp);
 		fproc_exit(fp);

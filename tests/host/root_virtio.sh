@@ -48,6 +48,8 @@ tr -d '\r' <"$T/out" >"$T/log"
 t_is "the session on a virtio root ends on its own, status 0" 0 "$rc"
 t_ok "the root file system came up (/etc/rc ran)" grep -q '^Mica: root file system up' "$T/log"
 t_ok "PM powered the machine off" grep -q 'kernel: shutdown by pm' "$T/log"
+t_fail "no failed root mount at boot (VFS waits for virtio_blk: vfs/root.c)" \
+	grep -q 'mounting the root file system' "$T/log"
 # in_run SECONDS: within the run's host-clock interval, two minutes' slack.
 in_run() { [ -n "$1" ] && [ "$1" -ge $((t0 - 120)) ] && [ "$1" -le $((t1 + 120)) ]; }
 set -- $(sed -n 's/.*clock \([0-9]*\) \([0-9-]*\)$/\1 \2/p' "$T/log") "" ""
