@@ -23,6 +23,7 @@
 #include <mica/ds.h>
 #include <mica/sef.h>
 #include "tap.h"
+#include "lib/as_rs.h"
 #include "lib/disk_pattern.h"
 #include <mica/libbdev.h>
 
@@ -209,28 +210,14 @@ static void retry_tests(void)
 	tap_is(bdev_read(&d, 2, buf, 512), 3, "EAGAIN twice: three tries");
 }
 
-/* As RS: initialise ep fresh under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = SEF_INIT_FRESH;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
-
 static void reopen_tests(void)
 {
 	struct bdev_dev d, fixed;
 	int r;
 
-	tap_is(rs_init(DS_PROC_NR, "ds"), OK, "DS initialised");
-	tap_is(rs_init(1, "ram"), OK, "driver 1 initialised");
-	tap_is(rs_init(2, "ram2"), OK, "driver 2 initialised");
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(1, "ram", SEF_INIT_FRESH), OK, "driver 1 initialised");
+	tap_is(as_rs_init(2, "ram2", SEF_INIT_FRESH), OK, "driver 2 initialised");
 	tap_is(ds_publish_label("ram", 1, 0), OK, "label ram -> driver 1");
 	tap_is(bdev_open_label(&d, "ram", 0, BDEV_R_BIT | BDEV_W_BIT), OK,
 	    "open by label");

@@ -21,6 +21,7 @@
 #include <mica/vfsif.h>
 #include <mica/dirent.h>
 #include "tap.h"
+#include "lib/as_rs.h"
 
 #define STRANGER	0
 #define MEMORY		1
@@ -38,20 +39,6 @@ extern const u8_t fs_image_start[], fs_image_end[];
 static u8_t big[FILE_BYTES], back[FILE_BYTES];
 static endpoint_t mfs_ep = MFS;		/* the instance requests go to */
 static char dents[4096];
-
-/* As RS: initialise ep under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label, int type)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = type;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
 
 /* Write the image into the driver's minor 0. */
 static int load_image(void)
@@ -526,7 +513,7 @@ static void restart_tests(void)
 	tap_ok(fs_call(&m, FS_SYNC) < 0, "a request to the dead server fails");
 	tap_is(ds_publish_label("mfs", MFS2, DSF_OVERWRITE), OK,
 	    "label mfs -> the new instance");
-	tap_is(rs_init(MFS2, "mfs", SEF_INIT_RESTART), OK,
+	tap_is(as_rs_init(MFS2, "mfs", SEF_INIT_RESTART), OK,
 	    "restart init: remounted from the mount record");
 	mfs_ep = MFS2;
 	tap_is(mount(), OK, "mounting again after the crash: the restored "
@@ -558,10 +545,10 @@ static void vfs(void)
 	char text[8];
 	int r;
 
-	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
-	tap_is(rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
 	    "memory driver initialised");
-	tap_is(rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
+	tap_is(as_rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
 	tap_is(ds_publish_label("memory", MEMORY, 0), OK, "label memory");
 	tap_is(ds_publish_label("mfs", MFS, 0), OK, "label mfs (its mount "
 	    "record goes to DS under it)");

@@ -21,6 +21,7 @@
 #include <mica/ipc_lc.h>
 #include <mica/dirent.h>
 #include "tap.h"
+#include "lib/as_rs.h"
 
 #define STRANGER	0
 #define PFS		2		/* the server; its restarted instance: */
@@ -33,20 +34,6 @@ static u8_t out[3 * FS_PIPE_SIZE], in[3 * FS_PIPE_SIZE];
 static u64_t many[NR_INODES + 1];
 static endpoint_t pfs_ep = PFS;
 static char dents[512];
-
-/* As RS: initialise ep under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label, int type)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = type;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
 
 static int fs_call(message *m, int type)
 {
@@ -457,7 +444,7 @@ static void restart_tests(void)
 	tap_ok(fs_call(&m, FS_SYNC) < 0, "a request to the dead server fails");
 	tap_is(ds_publish_label("pfs", PFS2, DSF_OVERWRITE), OK,
 	    "label pfs -> the new instance");
-	tap_is(rs_init(PFS2, "pfs", SEF_INIT_RESTART), OK,
+	tap_is(as_rs_init(PFS2, "pfs", SEF_INIT_RESTART), OK,
 	    "restart init: mounted from the record");
 	pfs_ep = PFS2;
 	tap_is((int)held(1), 0, "the new instance serves the root");
@@ -495,8 +482,8 @@ static void vfs(void)
 {
 	message m;
 
-	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
-	tap_is(rs_init(PFS, "pfs", SEF_INIT_FRESH), OK, "PFS initialised");
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(PFS, "pfs", SEF_INIT_FRESH), OK, "PFS initialised");
 	tap_is(ds_publish_label("pfs", PFS, 0), OK, "label pfs");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_SYNC), -EINVAL, "no request before a mount");

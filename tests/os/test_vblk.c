@@ -28,6 +28,7 @@
 #include <mica/sef.h>
 #include <mica/vblkdev.h>
 #include "tap.h"
+#include "lib/as_rs.h"
 #include "lib/disk_pattern.h"
 #include <mica/libbdev.h>
 
@@ -233,20 +234,6 @@ static void part_suite(void)
 
 /* ---- suite vblkre ---- */
 
-/* As RS: initialise ep fresh under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = SEF_INIT_FRESH;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
-
 /*
  * Slots 1 and 2 hold two instances of the driver; the second stands for
  * the one RS would start after the first died.  It finds the same disk,
@@ -257,8 +244,8 @@ static void restart_suite(void)
 	struct bdev_dev d;
 	int r;
 
-	tap_is(rs_init(DS_PROC_NR, "ds"), OK, "DS initialised");
-	tap_is(rs_init(1, VBLK_LABEL), OK, "driver 1 initialised");
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(1, VBLK_LABEL, SEF_INIT_FRESH), OK, "driver 1 initialised");
 	tap_is(ds_publish_label(VBLK_LABEL, 1, 0), OK, "label -> driver 1");
 	tap_is(bdev_open_label(&d, VBLK_LABEL, VBLK_MINOR(0, 0), BDEV_R_BIT |
 	    BDEV_W_BIT), OK, "open vda by label");
@@ -269,7 +256,7 @@ static void restart_suite(void)
 	tap_is(sys_kill(1, SIGKILL), OK, "driver 1 killed");
 	tap_is(bdev_read(&d, 0, buf, 512), -EDEADSRCDST,
 	    "the label still names the dead driver: EDEADSRCDST");
-	tap_is(rs_init(2, VBLK_LABEL), OK,
+	tap_is(as_rs_init(2, VBLK_LABEL, SEF_INIT_FRESH), OK,
 	    "driver 2 initialised on the same disk");
 	tap_is(ds_publish_label(VBLK_LABEL, 2, DSF_OVERWRITE), OK,
 	    "label -> driver 2");
