@@ -6,6 +6,7 @@
  * with guard bytes on both sides untouched.
  */
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include <string.h>
 #include <mica/memops.h>
 
@@ -51,18 +52,12 @@ static void t_memcpy(void)
 	CU_ASSERT_EQUAL(bad, 0);
 }
 
+static const struct cu_case cases[] = {
+	{ "memset: lengths, offsets, guards", t_memset },
+	{ "memcpy: lengths, both offsets, guards", t_memcpy },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("memops", NULL, NULL);
-	CU_add_test(s, "memset: lengths, offsets, guards", t_memset);
-	CU_add_test(s, "memcpy: lengths, both offsets, guards", t_memcpy);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	int fails = (int)CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return cu_main("memops", cases, CU_CASES(cases));
 }
