@@ -21,6 +21,7 @@
 #include <mica/vfsif.h>
 #include <mica/dirent.h>
 #include "tap.h"
+#include "lib/as_vfs.h"
 #include "lib/as_rs.h"
 
 #define STRANGER	0
@@ -93,15 +94,9 @@ static int dump_image(void)
 	return r;
 }
 
-/* One request; the reply's m_type (or the IPC error). */
 static int fs_call(message *m, int type)
 {
-	int r;
-
-	m->m_type = type;
-	if ((r = ipc_sendrec(mfs_ep, m)) != OK)
-		return r;
-	return m->m_type;
+	return as_vfs_call(mfs_ep, m, type);
 }
 
 static cp_grant_id_t grant(const void *p, u32_t len, u32_t access)
@@ -528,16 +523,6 @@ static void restart_tests(void)
 }
 
 /* Ask the stranger to try a request; its result. */
-static int stranger_result(void)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	if (ipc_sendrec(STRANGER, &m) != OK)
-		return -9999;
-	return m.m_type;
-}
-
 static void vfs(void)
 {
 	message m;
@@ -563,7 +548,7 @@ static void vfs(void)
 	bio_tests();
 	restart_tests();
 	hostile_tests();
-	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
+	tap_is(as_vfs_stranger_result(STRANGER), -EPERM, "another endpoint is refused");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_SYNC), OK, "sync");
 	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount");
@@ -581,27 +566,10 @@ static void vfs(void)
 	tap_done();
 }
 
-/* Wait for the vfs role's go, try a sync on MFS, report the result. */
-static void stranger(void)
-{
-	message m;
-	endpoint_t who;
-
-	if (ipc_receive(ANY, &m) != OK)
-		sys_exit(1);
-	who = m.m_source;
-	memset(&m, 0, sizeof(m));
-	m.m_type = FS_SYNC;
-	if (ipc_sendrec(MFS2, &m) != OK)
-		m.m_type = -9998;
-	ipc_send(who, &m);
-	sys_exit(0);
-}
-
 int main(const char *args)
 {
 	if (tap_role(args, "stranger"))
-		stranger();
+		as_vfs_stranger(MFS2);	/* tries a sync on MFS itself */
 	vfs();
 	return 0;
 }

@@ -21,6 +21,7 @@
 #include <mica/ipc_lc.h>
 #include <mica/dirent.h>
 #include "tap.h"
+#include "lib/as_vfs.h"
 #include "lib/as_rs.h"
 
 #define STRANGER	0
@@ -37,12 +38,7 @@ static char dents[512];
 
 static int fs_call(message *m, int type)
 {
-	int r;
-
-	m->m_type = type;
-	if ((r = ipc_sendrec(pfs_ep, m)) != OK)
-		return r;
-	return m->m_type;
+	return as_vfs_call(pfs_ep, m, type);
 }
 
 static cp_grant_id_t grant(const void *p, u32_t len, u32_t access)
@@ -468,16 +464,6 @@ static void restart_tests(void)
 	tap_is(putnode(fresh, 1), OK, "put it");
 }
 
-static int stranger_result(void)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	if (ipc_sendrec(STRANGER, &m) != OK)
-		return -9999;
-	return m.m_type;
-}
-
 static void vfs(void)
 {
 	message m;
@@ -497,7 +483,7 @@ static void vfs(void)
 	limit_tests();
 	hostile_tests();
 	restart_tests();
-	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
+	tap_is(as_vfs_stranger_result(STRANGER), -EPERM, "another endpoint is refused");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount");
 	tap_is((int)held(1), -EINVAL, "nothing served unmounted");
@@ -508,27 +494,10 @@ static void vfs(void)
 	tap_done();
 }
 
-/* Wait for the vfs role's go, try a sync on PFS, report the result. */
-static void stranger(void)
-{
-	message m;
-	endpoint_t who;
-
-	if (ipc_receive(ANY, &m) != OK)
-		sys_exit(1);
-	who = m.m_source;
-	memset(&m, 0, sizeof(m));
-	m.m_type = FS_SYNC;
-	if (ipc_sendrec(PFS2, &m) != OK)
-		m.m_type = -9998;
-	ipc_send(who, &m);
-	sys_exit(0);
-}
-
 int main(const char *args)
 {
 	if (tap_role(args, "stranger"))
-		stranger();
+		as_vfs_stranger(PFS2);	/* tries a sync on PFS itself */
 	vfs();
 	return 0;
 }
