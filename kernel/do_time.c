@@ -1,8 +1,17 @@
 /*
- * do_time.c - SYS_SETALARM (a CLOCK notification after some ticks) and
- * SYS_TIMES (uptime and a process's accounted ticks).
+ * do_time.c - SYS_SETALARM (a CLOCK notification after some ticks),
+ * SYS_TIMES (uptime, a process's accounted ticks and the real time at
+ * uptime 0) and SYS_STIME (PM sets that real time: read from the RTC at
+ * its start, moved by clock_settime).  The kernel only keeps the value,
+ * as MINIX's boottime: every service reads the one wall clock through
+ * SYS_TIMES (libsys sys_realtime), PM included.
  */
 #include "system.h"
+
+#define NSEC_PER_SEC 1000000000u
+
+static i64_t boot_sec;
+static u32_t boot_nsec;
 
 int do_setalarm(struct proc *caller, message *m)
 {
@@ -20,5 +29,17 @@ int do_times(struct proc *caller, message *m)
 	m->m_time.uptime = clock_uptime;
 	m->m_time.user_ticks = p->user_ticks;
 	m->m_time.sys_ticks = p->sys_ticks;
+	m->m_time.boot_sec = boot_sec;
+	m->m_time.boot_nsec = boot_nsec;
+	return OK;
+}
+
+int do_stime(struct proc *caller, message *m)
+{
+	(void)caller;
+	if (m->m_time.boot_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	boot_sec = m->m_time.boot_sec;
+	boot_nsec = m->m_time.boot_nsec;
 	return OK;
 }

@@ -3,46 +3,18 @@
  * to memcpy/memset/memmove for structure copies, so those names exist too.
  */
 #include "kernel.h"
+#include <mica/memops.h>
 
-/* Word-at-a-time when aligned: zeroing frames is most of a big map. */
+/* By words (mica/memops.h, shared with libsys): a fresh frame is 1,024
+ * steps of rep stosl. */
 void *kmemset(void *d, int c, u32_t n)
 {
-	u8_t *p = d;
-	u32_t w = (u8_t)c * 0x01010101u;
-
-	if (!((u32_t)p & 3)) {
-		for (; n >= 32; n -= 32, p += 32) {	/* a fresh frame: 128 passes */
-			u32_t *q = (u32_t *)p;
-
-			q[0] = w; q[1] = w; q[2] = w; q[3] = w;
-			q[4] = w; q[5] = w; q[6] = w; q[7] = w;
-		}
-		for (; n >= 4; n -= 4, p += 4)
-			*(u32_t *)p = w;
-	}
-	while (n--)
-		*p++ = (u8_t)c;
-	return d;
+	return mica_memset(d, c, n);
 }
 
-/* Word-at-a-time (rep movsl) when both are aligned: one step per word
- * under QEMU's TCG too, where each iteration of a rep-prefixed string
- * instruction counts as one instruction. */
 void *kmemcpy(void *d, const void *s, u32_t n)
 {
-	u8_t *dp = d;
-	const u8_t *sp = s;
-
-	if (!(((u32_t)dp | (u32_t)sp) & 3) && n >= 4) {
-		u32_t words = n / 4;
-
-		__asm__ volatile("cld; rep movsl" : "+D"(dp), "+S"(sp), "+c"(words)
-			: : "memory");
-		n &= 3;
-	}
-	while (n--)
-		*dp++ = *sp++;
-	return d;
+	return mica_memcpy(d, s, n);
 }
 
 void *kmemmove(void *d, const void *s, u32_t n)

@@ -50,6 +50,7 @@ static const kcall_handler kcall_table[NR_KERNEL_CALLS] = {
 	CALL(SYS_CLEARREFS) = do_clearrefs,
 	CALL(SYS_SIGMGR) = do_sigmgr,
 	CALL(SYS_HOLD) = do_hold,
+	CALL(SYS_STIME) = do_stime,
 };
 
 int kcall_target(struct proc *caller, endpoint_t e, struct proc **pp)

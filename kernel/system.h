@@ -30,6 +30,7 @@ int do_irqctl(struct proc *caller, message *m);
 int do_devio(struct proc *caller, message *m);
 int do_setalarm(struct proc *caller, message *m);
 int do_times(struct proc *caller, message *m);
+int do_stime(struct proc *caller, message *m);
 int do_kill(struct proc *caller, message *m);
 int do_getksig(struct proc *caller, message *m);
 int do_update(struct proc *caller, message *m);

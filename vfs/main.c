@@ -1,5 +1,5 @@
 /*
- * main.c - the VFS server: SEF start-up, the root mount, and the loop that
+ * main.c - the VFS server: SEF start-up, the root mount (root.c), and the loop that
  * takes a message, runs its handler and answers.  Handlers are in a table
  * indexed by call number (callnr.h); one returning VFS_SUSPEND has left
  * the caller waiting (a terminal read, a poll) and the answer comes from
@@ -83,29 +83,6 @@ void vfs_reply(endpoint_t who, int result, message *m)
 		printf("vfs: reply to %d lost\n", who);
 }
 
-static int mount_root(void)
-{
-	const char *dev = arg_value(vfs_args, "rootdev");
-	char label[RS_LABEL_LEN] = "memory";
-	struct vmnt *vm;
-	int i, r;
-
-	if (dev) {
-		for (i = 0; i < RS_LABEL_LEN - 1 && dev[i] && dev[i] != ' '; i++)
-			label[i] = dev[i];
-		label[i] = '\0';
-		if (!strcmp(label, "none"))
-			label[0] = '\0';
-	}
-	r = vmnt_mount(arg_int(vfs_args, "root", 7), "root", label,
-		arg_int(vfs_args, "rootminor", 0), 0, NULL, &vm);
-	if (r != OK)
-		printf("vfs: mounting the root file system: %d\n", r);
-	else
-		fproc_root_mounted(vm->root);
-	return r;
-}
-
 int do_ioctl(struct vfs_call *c)
 {
 	const mess_lc_vfs_io *q = &c->m->m_lc_vfs_io;
@@ -119,13 +96,14 @@ int do_ioctl(struct vfs_call *c)
 	return dev_ioctl(c, f, q->request, q->count ? q->grant : -1);
 }
 
-static void handle_call(message *m)
+void vfs_handle_call(message *m)
 {
 	struct vfs_call c = { .who = m->m_source, .m = m };
 	int r, nr = m->m_type - VFS_RQ_BASE;
 
-	if (!vmnt_root() && mount_root() != OK) {
-		vfs_reply(m->m_source, -EIO, NULL);
+	if (!vmnt_root() && (r = root_hold(m)) != OK) {	/* root.c */
+		if (r != VFS_NO_REPLY)
+			vfs_reply(m->m_source, r, NULL);
 		return;
 	}
 	if (!(c.fp = fproc_get(m->m_source)))
@@ -156,7 +134,7 @@ int main(const char *args)
 	sef_setcb_init_fresh(init_fresh);
 	if ((r = sef_startup()) != OK)
 		panic("vfs: start-up failed: %d", r);
-	mount_root();
+	root_start(vfs_args);
 	for (;;) {
 		if (sef_receive(ANY, &m) != OK)
 			continue;
@@ -175,7 +153,7 @@ int main(const char *args)
 			dev_reply(&m);
 			continue;
 		}
-		handle_call(&m);
+		vfs_handle_call(&m);
 		pipe_revive();
 	}
 }

@@ -2,7 +2,7 @@
  * pm.c - VFS's side of mica/pmvfs.h: PM tells VFS about process events
  * (boot processes, fork, exit, identities, sessions), asks it to
  * interrupt a suspended call, to load a program (exec.c) and to sync
- * before reboot.  Requests come by asynsend and each gets exactly one
+ * and unmount everything before reboot.  Requests come by asynsend and each gets exactly one
  * reply, also by asynsend, so neither server ever blocks on the other.
  */
 #include "vfs.h"
@@ -42,6 +42,7 @@ static int pm_exit(const message *m)
 {
 	struct fproc *fp = fproc_find(m->m_pm_vfs_proc.endpt);
 
+	root_forget(m->m_pm_vfs_proc.endpt);
 	if (fp) {
 		ctty_exit(fp);
 		fproc_exit(fp);
@@ -135,10 +136,13 @@ static int pm_unpause(const message *m)
 	return OK;
 }
 
+/* Shutdown: sync, then unmount every file system so each is left clean
+ * on its disk (vmnt.c); PM powers off at the answer. */
 static int pm_reboot(const message *m)
 {
 	(void)m;
-	return do_sync(NULL);
+	do_sync(NULL);
+	return vmnt_unmount_all();
 }
 
 typedef int (*pm_fn)(const message *m);

@@ -114,6 +114,12 @@ typedef int (*vfs_call_fn)(struct vfs_call *c);
 
 /* main.c */
 void vfs_reply(endpoint_t who, int result, message *m);
+void vfs_handle_call(message *m);	/* a file call: run and answer it */
+
+/* root.c: "/" at boot (waits for the root's driver to be announced) */
+void root_start(const char *args);
+int root_hold(const message *m);	/* before "/": VFS_NO_REPLY, OK, error */
+void root_forget(endpoint_t ep);
 
 /* fproc.c */
 struct fproc *fproc_get(endpoint_t ep);	/* creates the record on first use */
@@ -143,6 +149,7 @@ struct vmnt *vmnt_root(void);
 int vmnt_mount(endpoint_t fs, const char *label, const char *dev_label,
 	int minor, int rdonly, struct vnode *covered, struct vmnt **out);
 int vmnt_unmount(struct vmnt *vm);
+int vmnt_unmount_all(void);
 int vmnt_mount_hidden(endpoint_t fs, const char *label, struct vmnt **out);
 struct vmnt *vmnt_of_fs(endpoint_t fs);
 extern struct vmnt vfs_vmnts[VFS_NR_VMNTS];

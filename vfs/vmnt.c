@@ -3,7 +3,8 @@
  * (serving one mount, vfsif.h) with the device number VFS gives it.  "/"
  * is mounted at start-up (main.c); a mount covers a directory vnode, and
  * path.c steps onto the mounted root when it reaches that vnode and back
- * to the covered one on ".." at a mount's root.
+ * to the covered one on ".." at a mount's root.  At shutdown every file
+ * system is unmounted (vmnt_unmount_all), as MINIX does before reboot.
  */
 #include "vfs.h"
 
@@ -118,4 +119,49 @@ int vmnt_unmount(struct vmnt *vm)
 	vnode_put(vm->covered);
 	vm->fs = NONE;
 	return OK;
+}
+
+/* The live mount reachable by a path (not PFS's hidden one) made last. */
+static struct vmnt *vmnt_newest(void)
+{
+	struct vmnt *best = NULL;
+
+	for (int i = 0; i < VFS_NR_VMNTS; i++) {
+		struct vmnt *vm = &vfs_vmnts[i];
+
+		if (vm->fs == NONE || vm->fs == 0 || vm->dead ||
+		    (!vm->covered && vm != root_vmnt))
+			continue;
+		if (!best || vm->dev > best->dev)
+			best = vm;
+	}
+	return best;
+}
+
+/*
+ * Shutdown (PM's VFS_PM_REBOOT, after the sync): every file system gets
+ * FS_UNMOUNT so it writes back and records its clean state, the newest
+ * mount first (st_dev numbers only grow): a mount on top of another, and
+ * one on a VND device backed by a file of another, were made after it;
+ * "/" was mounted first and goes last.  Open files and working
+ * directories do not stop it: user processes are held for good.  Each
+ * mount is left dead, so anything asked of it afterwards is EIO.  Returns
+ * OK or the first error a server reported.
+ */
+int vmnt_unmount_all(void)
+{
+	struct vmnt *vm;
+	int r, first = OK;
+
+	while ((vm = vmnt_newest()) != NULL) {
+		r = req_unmount(vm);
+		if (r != OK) {
+			printf("vfs: unmounting %s at shutdown: %d\n",
+				vm->label, r);
+			if (first == OK)
+				first = r;
+		}
+		vm->dead = 1;
+	}
+	return first;
 }

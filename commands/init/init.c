@@ -45,9 +45,10 @@ static void say(const char *what)
 
 /*
  * The boot services come up in parallel with init (RS starts them, DS
- * learns their labels as they answer), and VFS mounts the root at the
- * first file call: a first open can fail because the root's driver or
- * server is not up yet.  So init tries for CONSOLE_WAIT_MS, then gives up.
+ * learns their labels as they answer).  VFS holds file calls until the
+ * root is mounted (vfs/root.c), but a first open can still fail: the
+ * console's driver may not be up yet, or the root mount failed.  So init
+ * tries for CONSOLE_WAIT_MS, then gives up.
  * The pause between tries doubles from 1 ms to 100 ms: the root is
  * usually there a few milliseconds after init starts, and a fixed 100 ms
  * made every boot wait 100 to 200 ms for nothing (tests/bench/boot).

@@ -6,7 +6,9 @@
  *
  * Every number is parsed strictly (decimal, no sign, no trailing bytes, no
  * overflow) and every combination checked here, before the image is opened;
- * a bad command line exits 1, an operational failure 8.
+ * a bad command line exits 16, an operational failure 8 (util-linux's
+ * mkfs.minix: MKFS_EX_USAGE, MKFS_EX_ERROR; checked against it by
+ * tests/host/usage_status.sh).
  */
 #include <errno.h>
 #include <stdio.h>

@@ -20,7 +20,7 @@
 
 /* Exit codes (mkfs convention). */
 #define MKFS_EXIT_OK	0
-#define MKFS_EXIT_USAGE	1
+#define MKFS_EXIT_USAGE	16
 #define MKFS_EXIT_OPER	8
 
 #define MKFS_MAX_DEVTAB	8

@@ -162,10 +162,8 @@ int mkfs_run(const struct mkfs_opts *o)
 		if (mkfs_devtable(&tree, o->devtab[i], &sb) != OK)
 			goto out;
 	if ((r = mkfs_open_image(o, &tree, &fd, &created, &blocks,
-	    &inodes)) != OK) {
-		code = r == -EINVAL ? MKFS_EXIT_USAGE : MKFS_EXIT_OPER;
+	    &inodes)) != OK)
 		goto out;
-	}
 	if (tree.root && !inodes) {
 		inodes = mkfs_default_inodes(blocks * o->block_size);
 		if (inodes < tree.inodes + 16)
@@ -174,7 +172,6 @@ int mkfs_run(const struct mkfs_opts *o)
 	if (mkfs_layout(&sb, o->version, o->block_size, o->name_max, blocks,
 	    inodes, why, sizeof(why)) != OK) {
 		fprintf(stderr, "mkfs.mfs: %s\n", why);
-		code = MKFS_EXIT_USAGE;
 		goto out;
 	}
 	if (mkfs_check_layout(o, &tree, &sb) != OK)

@@ -11,4 +11,4 @@ HOST_PROGS += $(HBIN)/mkfs.mfs
 $(eval $(call os_lib,mkfsmfs,$(MKFSMFS_SRCS) commands/mkfs.mfs/sys_posix.c))
 $(eval $(call os_prog,mkfs.mfs,commands/mkfs.mfs/main.c,mkfsmfs mfsutil mfs fsdriver minixfsprog))
 # -D device tables, checked against genext2fs (the format's origin).
-HOST_TESTS += tests/host/mkfs_devtab.sh
+HOST_TESTS += tests/host/mkfs_devtab.sh tests/host/usage_status.sh

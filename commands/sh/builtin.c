@@ -214,11 +214,20 @@ static int bi_cd(char **argv)
 	return 0;
 }
 
+/* pwd [-L|-P]: both print the physical path (the shell keeps no logical
+ * one); another option is a usage error, status 2, as dash's. */
 static int bi_pwd(char **argv)
 {
 	char buf[PATH_MAX];
 
-	(void)argv;
+	for (argv++; *argv && (*argv)[0] == '-' && (*argv)[1]; argv++) {
+		if (!strcmp(*argv, "--"))
+			break;
+		if ((*argv)[strspn(*argv + 1, "LP") + 1]) {
+			sh_error("pwd: usage: pwd [-L|-P]");
+			return 2;
+		}
+	}
 	if (!getcwd(buf, sizeof(buf))) {
 		sh_error("pwd: %s", strerror(errno));
 		return 1;

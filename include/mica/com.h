@@ -98,6 +98,7 @@
 #define SYS_CLEARREFS  (KERNEL_CALL + 32)	/* fail every waiter on an endpoint, keep the slot */
 #define SYS_SIGMGR     (KERNEL_CALL + 33)	/* set a process's signal manager */
 #define SYS_HOLD       (KERNEL_CALL + 34)	/* hold a process off the CPU, or release it */
+#define SYS_STIME      (KERNEL_CALL + 35)	/* PM: the real time at uptime 0 (TIMES reports it) */
 #define KCALL_NR(c)    ((c) - KERNEL_CALL)
 
 /* SYS_DIAGCTL requests. */

@@ -50,6 +50,9 @@
 #define ENAMETOOLONG 91
 #define ELOOP        92
 #define EOVERFLOW   139
+/* set by the C library itself (libm, multibyte conversions) */
+#define EDOM    33
+#define EILSEQ 138
 #endif
 
 /* Not this file system's format (a server's type probe, mica/fstype.h):
@@ -65,5 +68,59 @@
 #define ENOTREADY    1003	/* sendnb: destination not waiting */
 #define ECALLDENIED  1004	/* IPC target or IPC operation not allowed */
 #define EBADEPT      1005	/* malformed endpoint (not ANY/SELF/a slot) */
+
+/*
+ * Every error number above with its message, the one table strerror(3)
+ * and perror(3) use in Mica's programs (lib/libposix/strerror.c).  A new
+ * number gets its line here; tests/host/errno_table.sh checks that every
+ * #define of this file has one, the libc suite (tests/os/libc) that each
+ * message is there, non-empty and distinct.
+ */
+#define MICA_ERRNO_TABLE(X) \
+	X(EPERM, "Operation not permitted") \
+	X(ENOENT, "No such file or directory") \
+	X(ESRCH, "No such process") \
+	X(EINTR, "Interrupted system call") \
+	X(EIO, "Input/output error") \
+	X(ENXIO, "No such device or address") \
+	X(E2BIG, "Argument list too long") \
+	X(ENOEXEC, "Exec format error") \
+	X(EBADF, "Bad file descriptor") \
+	X(ECHILD, "No child processes") \
+	X(EAGAIN, "Resource temporarily unavailable") \
+	X(ENOMEM, "Cannot allocate memory") \
+	X(EACCES, "Permission denied") \
+	X(EFAULT, "Bad address") \
+	X(ENOTBLK, "Block device required") \
+	X(EBUSY, "Device or resource busy") \
+	X(EEXIST, "File exists") \
+	X(EXDEV, "Invalid cross-device link") \
+	X(ENODEV, "No such device") \
+	X(ENOTDIR, "Not a directory") \
+	X(EISDIR, "Is a directory") \
+	X(EINVAL, "Invalid argument") \
+	X(ENFILE, "Too many open files in system") \
+	X(EMFILE, "Too many open files") \
+	X(ENOTTY, "Inappropriate ioctl for device") \
+	X(EFBIG, "File too large") \
+	X(ENOSPC, "No space left on device") \
+	X(ESPIPE, "Illegal seek") \
+	X(EROFS, "Read-only file system") \
+	X(EMLINK, "Too many links") \
+	X(EPIPE, "Broken pipe") \
+	X(EDOM, "Numerical argument out of domain") \
+	X(ERANGE, "Numerical result out of range") \
+	X(EFTYPE, "Inappropriate file type or format") \
+	X(ENOSYS, "Function not implemented") \
+	X(ENOTEMPTY, "Directory not empty") \
+	X(ENAMETOOLONG, "File name too long") \
+	X(ELOOP, "Too many levels of symbolic links") \
+	X(EILSEQ, "Invalid or incomplete multibyte or wide character") \
+	X(EOVERFLOW, "Value too large for defined data type") \
+	X(EDEADSRCDST, "IPC source or destination is dead") \
+	X(ELOCKED, "IPC would deadlock") \
+	X(ENOTREADY, "IPC destination not ready") \
+	X(ECALLDENIED, "IPC call not permitted") \
+	X(EBADEPT, "Invalid IPC endpoint")
 
 #endif /* MICA_ERRNO_H */

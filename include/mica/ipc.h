@@ -136,14 +136,16 @@ typedef struct {			/* SYS_DEVIO */
 	u8_t pad[44];
 } mess_lsys_krn_devio;
 
-typedef struct {			/* SYS_SETALARM, SYS_TIMES */
+typedef struct {			/* SYS_SETALARM, SYS_TIMES, SYS_STIME */
 	u32_t ticks;			/* SETALARM: relative ticks, 0 cancels */
 	u32_t left;			/* SETALARM reply: ticks left of the old one */
 	u32_t uptime;			/* TIMES reply */
 	u32_t user_ticks;		/* TIMES reply (of endpt) */
 	u32_t sys_ticks;
 	endpoint_t endpt;		/* TIMES: whose times */
-	u8_t pad[32];
+	i64_t boot_sec;			/* TIMES reply, STIME: the real time */
+	u32_t boot_nsec;		/* at uptime 0 (< 1e9) */
+	u8_t pad[20];
 } mess_lsys_krn_time;
 
 typedef struct {			/* SYS_KILL, SYS_GETKSIG */

@@ -57,6 +57,11 @@ int sys_inl(u32_t port, u32_t *value);
 int sys_outl(u32_t port, u32_t value);
 int sys_setalarm(u32_t ticks, u32_t *left);
 int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks);
+/* The wall clock every service reads (file-system times, PM's
+ * CLOCK_REALTIME): uptime plus the real time at uptime 0, which PM sets
+ * with sys_stime (from the RTC at boot; clock_settime). */
+int sys_realtime(i64_t *sec, u32_t *nsec);
+int sys_stime(i64_t boot_sec, u32_t boot_nsec);
 int sys_kill(endpoint_t e, int sig);
 int sys_getksig(endpoint_t *e, u32_t *sigmap);
 /* The same, with a SIGSEGV's fault address and si_code (0: none). */

@@ -38,8 +38,8 @@
  *                                    PMVFS_RESTART, a call that did
  *                                    nothing yet is also copied into
  *                                    PM's grant (restart, below)
- *  VFS_PM_REBOOT    -                sync every file system          OK or the first
- *                                                                    sync error
+ *  VFS_PM_REBOOT    -                sync and unmount every file     OK or the first
+ *                                    system ("/" last)               unmount error
  *
  * Restart (SA_RESTART, POSIX): PM sets PMVFS_RESTART in UNPAUSE when the
  * handler about to run has SA_RESTART, and gives a grant (CPF_WRITE,

@@ -91,16 +91,17 @@ int fsdriver_zero(const struct fsdriver_data *data, size_t off, size_t len)
 	return OK;
 }
 
-/* Time since boot: Mica has no real-time clock service yet, so inode
- * times count from the epoch at boot (README.md). */
+/* The wall clock (libsys: the kernel's uptime plus the boot time PM read
+ * from the RTC), the one every process sees; 1970 if the kernel has none. */
 void fsdriver_gettime(struct timespec *ts)
 {
-	u32_t ticks = 0, user;
+	i64_t sec = 0;
+	u32_t nsec = 0;
 
-	if (sys_times(SELF, &ticks, &user) != OK)
-		ticks = 0;
-	ts->tv_sec = (time_t)(ticks / HZ);
-	ts->tv_nsec = (long)(ticks % HZ) * (1000000000L / HZ);
+	if (sys_realtime(&sec, &nsec) != OK)
+		sec = 0, nsec = 0;
+	ts->tv_sec = (time_t)sec;
+	ts->tv_nsec = (long)nsec;
 }
 
 /* One console line through the kernel's diagnostic print. */

@@ -38,7 +38,7 @@ SAME(EXDEV, 18); SAME(ENODEV, 19); SAME(ENOTDIR, 20); SAME(EISDIR, 21);
 SAME(ENFILE, 23); SAME(EMFILE, 24); SAME(EFBIG, 27); SAME(ENOSPC, 28);
 SAME(ESPIPE, 29); SAME(EROFS, 30); SAME(EMLINK, 31); SAME(EPIPE, 32);
 SAME(ENOTEMPTY, 90); SAME(ENAMETOOLONG, 91); SAME(ELOOP, 92);
-SAME(EOVERFLOW, 139);
+SAME(EOVERFLOW, 139); SAME(EDOM, 33); SAME(EILSEQ, 138);
 /* the microkernel's own errors lie above every newlib errno */
 _Static_assert(EDEADSRCDST > EOWNERDEAD && EBADEPT < __ELASTERROR,
 	"IPC errors must lie between newlib's last errno and its user range");

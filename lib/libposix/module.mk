@@ -31,3 +31,6 @@ OS_ALL += $(LIBPOSIX) $(LIBPOSIX_CRT0)
 $(MICA_CC_STAMP): $(MICA_CC_DEPS)
 	@mkdir -p $(@D)
 	touch $@
+
+# Every error number of mica/errno.h has a message (strerror.c).
+HOST_TESTS += tests/host/errno_table.sh

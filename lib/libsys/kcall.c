@@ -209,6 +209,32 @@ int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks)
 	return r;
 }
 
+int sys_stime(i64_t boot_sec, u32_t boot_nsec)
+{
+	message m = { 0 };
+
+	m.m_time.boot_sec = boot_sec;
+	m.m_time.boot_nsec = boot_nsec;
+	return kcall(SYS_STIME, &m);
+}
+
+/* uptime ticks + the boot time, normalised (32-bit divisions only). */
+int sys_realtime(i64_t *sec, u32_t *nsec)
+{
+	const u32_t ns_per_tick = 1000000000u / HZ;
+	message m = { 0 };
+	u32_t ns;
+	int r;
+
+	m.m_time.endpt = SELF;
+	if ((r = kcall(SYS_TIMES, &m)) != OK)
+		return r;
+	ns = m.m_time.boot_nsec + (m.m_time.uptime % HZ) * ns_per_tick;
+	*sec = m.m_time.boot_sec + m.m_time.uptime / HZ + ns / 1000000000u;
+	*nsec = ns % 1000000000u;
+	return OK;
+}
+
 int sys_kill(endpoint_t e, int sig)
 {
 	message m = { 0 };

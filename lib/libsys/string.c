@@ -1,26 +1,20 @@
 /*
  * string.c - the string and memory functions boot modules need (and the
- * compiler may call for structure copies).
+ * compiler may call for structure copies).  memset and memcpy move words
+ * (mica/memops.h); the rest are plain loops.
  */
 #include <mica/syslib.h>
+#include <mica/memops.h>
 
+/* By words, as the kernel's (mica/memops.h). */
 void *memset(void *d, int c, size_t n)
 {
-	u8_t *p = d;
-
-	while (n--)
-		*p++ = (u8_t)c;
-	return d;
+	return mica_memset(d, c, n);
 }
 
 void *memcpy(void *d, const void *s, size_t n)
 {
-	u8_t *dp = d;
-	const u8_t *sp = s;
-
-	while (n--)
-		*dp++ = *sp++;
-	return d;
+	return mica_memcpy(d, s, n);
 }
 
 void *memmove(void *d, const void *s, size_t n)

@@ -1,6 +1,7 @@
 /*
  * misc.c - reboot and power-off: every user process is held (nothing
- * writes after the sync), VFS syncs every file system (VFS_PM_REBOOT),
+ * writes after the sync), VFS syncs and unmounts every file system
+ * (VFS_PM_REBOOT: each is left clean on its disk),
  * then the kernel shuts the machine down.  The same path ends the system
  * when init exits, with init's status as the machine's.  The kernel has
  * one way down (SYS_DIAGCTL shutdown), so RB_REBOOT powers off too.

@@ -2,8 +2,9 @@
  * time.c - clocks, sleeping, the interval timer and process times.
  *
  * Time is the kernel's uptime in ticks (HZ) plus, for CLOCK_REALTIME,
- * the wall-clock base read from the RTC at start-up (rtc.c) and moved by
- * clock_settime.  Sleeps and ITIMER_REAL are libsys timers on PM's one
+ * the real time at uptime 0: read from the RTC at start-up (rtc.c), moved
+ * by clock_settime, and kept by the kernel (SYS_STIME), so every service
+ * reads the same wall clock (libsys sys_realtime: file-system times).  Sleeps and ITIMER_REAL are libsys timers on PM's one
  * kernel alarm, one of each per process, rounded up to whole ticks so
  * nobody wakes early.  ITIMER_VIRTUAL and ITIMER_PROF would need the
  * kernel to count a process's CPU time against a limit: EINVAL.
@@ -14,8 +15,6 @@
 #define USEC_PER_TICK (1000000u / HZ)
 #define TICKS_MAX     0x7fffffffu
 
-static i64_t base_sec;			/* realtime at uptime 0: seconds, */
-static u32_t base_nsec;			/* and nanoseconds (< 1e9) */
 static int rtc_ok;
 
 u32_t uptime(void)
@@ -26,17 +25,18 @@ u32_t uptime(void)
 	return up;
 }
 
-/* base := sec + nsec - ticks (no 64-bit division on i386 here). */
-static void set_base(i64_t sec, u32_t nsec, u32_t ticks)
+/* The kernel's boot time := sec + nsec - ticks (no 64-bit division on
+ * i386 here). */
+static int set_base(i64_t sec, u32_t nsec, u32_t ticks)
 {
 	u32_t sub = (ticks % HZ) * NSEC_PER_TICK;
 
-	base_sec = sec - ticks / HZ;
+	sec -= ticks / HZ;
 	if (nsec < sub) {
-		base_sec--;
+		sec--;
 		nsec += 1000000000u;
 	}
-	base_nsec = nsec - sub;
+	return sys_stime(sec, nsec - sub);
 }
 
 void time_init(void)
@@ -46,7 +46,8 @@ void time_init(void)
 	rtc_ok = sec >= 0;
 	if (!rtc_ok)
 		printf("pm: no RTC (ports 0x70/0x71): the clock starts at 1970\n");
-	set_base(sec < 0 ? 0 : sec, 0, uptime());
+	if (set_base(sec < 0 ? 0 : sec, 0, uptime()) != OK)
+		printf("pm: the kernel refused the boot time\n");
 }
 
 static struct mproc *timer_proc(int idx)
@@ -73,10 +74,14 @@ static void set_time_reply(mess_lc_pm_time *t, i64_t sec, u32_t nsec,
 int do_clock_get(void)
 {
 	int clock = m_in.m_lc_pm_time.clock;
+	i64_t sec;
+	u32_t nsec;
 
-	if (clock == MICA_CLOCK_REALTIME)
-		set_time_reply(&m_in.m_lc_pm_time, base_sec, base_nsec, uptime());
-	else if (clock == MICA_CLOCK_MONOTONIC)
+	if (clock == MICA_CLOCK_REALTIME) {
+		if (sys_realtime(&sec, &nsec) != OK)
+			return -EIO;
+		set_time_reply(&m_in.m_lc_pm_time, sec, nsec, 0);
+	} else if (clock == MICA_CLOCK_MONOTONIC)
 		set_time_reply(&m_in.m_lc_pm_time, 0, 0, uptime());
 	else
 		return -EINVAL;
@@ -94,8 +99,7 @@ int do_clock_set(void)
 		return -EINVAL;
 	if (mp->euid != 0)
 		return -EPERM;
-	set_base(t->sec, t->nsec, uptime());
-	return OK;
+	return set_base(t->sec, t->nsec, uptime());
 }
 
 /* Whole ticks covering sec + nsec (at least 1 for a non-zero time). */

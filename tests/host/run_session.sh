@@ -30,6 +30,8 @@ tr -d '\r' <"$T/out" >"$T/log"
 t_is "the session ends on its own, status 0 (make run)" 0 "$rc"
 t_ok "a command's exit status reaches the shell" grep -q '# status 7$' "$T/log"
 t_ok "/etc/rc ran before the prompt" grep -q '^Mica: root file system up' "$T/log"
+t_fail "no failed root mount at boot (VFS waits for the driver: vfs/root.c)" \
+	grep -q 'mounting the root file system' "$T/log"
 t_ok "ls -l / lists /tmp as drwxrwxrwt root" grep -q '^drwxrwxrwt .* root root .* tmp$' "$T/log"
 t_ok "cat /etc/rc" grep -q '# /etc/rc - run by init' "$T/log"
 t_ok "a file written in /tmp reads back" grep -q '^# hi$' "$T/log"

@@ -23,6 +23,8 @@
 #include <mica/ds.h>
 #include <mica/sef.h>
 #include "tap.h"
+#include "lib/as_rs.h"
+#include "lib/disk_pattern.h"
 #include <mica/libbdev.h>
 
 #define BS	4096u
@@ -33,30 +35,6 @@ static const u32_t sizes[] = { N * BS, N * BS + 512, N * BS - 512 };
 
 static u8_t buf[2 * BS], want[2 * BS];
 
-static u8_t pattern(u64_t pos, int seed)
-{
-	return (u8_t)(pos * 7 + (pos >> 9) + (u32_t)seed);
-}
-
-static void fill(u8_t *b, u64_t pos, u32_t len, int seed)
-{
-	u32_t i;
-
-	for (i = 0; i < len; i++)
-		b[i] = pattern(pos + i, seed);
-}
-
-/* Does b hold the pattern of [pos, pos + len)? */
-static int holds(const u8_t *b, u64_t pos, u32_t len, int seed)
-{
-	u32_t i;
-
-	for (i = 0; i < len; i++)
-		if (b[i] != pattern(pos + i, seed))
-			return 0;
-	return 1;
-}
-
 static int read_check(struct bdev_dev *d, u64_t pos, u32_t len, int got_want,
     int seed)
 {
@@ -64,7 +42,7 @@ static int read_check(struct bdev_dev *d, u64_t pos, u32_t len, int got_want,
 
 	memset(buf, 0xee, sizeof(buf));
 	r = bdev_read(d, pos, buf, len);
-	return r == got_want && holds(buf, pos, (u32_t)got_want, seed);
+	return r == got_want && dp_holds(buf, pos, (u32_t)got_want, seed);
 }
 
 static void sized_tests(endpoint_t ep, u32_t size)
@@ -84,7 +62,7 @@ static void sized_tests(endpoint_t ep, u32_t size)
 	ok = 1;
 	for (pos = 0; pos < size; pos += BS) {
 		n = size - pos < BS ? size - pos : BS;
-		fill(want, pos, BS, 1);
+		dp_fill(want, pos, BS, 1);
 		ok &= bdev_write(&d, pos, want, BS) == (int)n;
 	}
 	tap_ok(ok, "size %u: pattern written, last write short", size);
@@ -96,16 +74,16 @@ static void sized_tests(endpoint_t ep, u32_t size)
 	tap_ok(read_check(&d, (u64_t)size + BS, BS, 0, 1), "size %u: read past the end gives 0", size);
 	tap_ok(read_check(&d, 1ull << 62, BS, 0, 1), "size %u: read at 2^62 gives 0", size);
 
-	fill(want, size - 300, BS, 2);
+	dp_fill(want, size - 300, BS, 2);
 	r = bdev_write(&d, size - 300, want, BS);
 	tap_ok(r == 300 && read_check(&d, size - 300, 300, 300, 2) &&
 	    read_check(&d, size - 812, 512, 512, 1),
 	    "size %u: write across the end writes only what fits (%d)", size, r);
 	tap_is(bdev_write(&d, size, want, BS), 0, "write at the end gives 0");
 
-	fill(a, 500, sizeof(a), 3);
-	fill(b, 1500, sizeof(b), 3);
-	fill(c, 5596, sizeof(c), 3);
+	dp_fill(a, 500, sizeof(a), 3);
+	dp_fill(b, 1500, sizeof(b), 3);
+	dp_fill(c, 5596, sizeof(c), 3);
 	v[0] = (struct bdev_buf){ a, sizeof(a) };
 	v[1] = (struct bdev_buf){ b, sizeof(b) };
 	v[2] = (struct bdev_buf){ c, sizeof(c) };
@@ -113,12 +91,12 @@ static void sized_tests(endpoint_t ep, u32_t size)
 	tap_ok(read_check(&d, 500, 5120, 5120, 3), "scatter landed in order");
 	memset(a, 0, sizeof(a)), memset(b, 0, sizeof(b)), memset(c, 0, sizeof(c));
 	r = bdev_readv(&d, 500, v, 3);
-	tap_ok(r == 5120 && holds(a, 500, sizeof(a), 3) &&
-	    holds(b, 1500, sizeof(b), 3) && holds(c, 5596, sizeof(c), 3),
+	tap_ok(r == 5120 && dp_holds(a, 500, sizeof(a), 3) &&
+	    dp_holds(b, 1500, sizeof(b), 3) && dp_holds(c, 5596, sizeof(c), 3),
 	    "gather of 3 pieces (%d)", r);
 	memset(b, 0, sizeof(b)), memset(c, 0xee, sizeof(c));
 	r = bdev_readv(&d, size - 1000 - 50, v, 3);
-	tap_ok(r == 1050 && holds(b, size - 1000 - 50 + 1000, 50, 2) &&
+	tap_ok(r == 1050 && dp_holds(b, size - 1000 - 50 + 1000, 50, 2) &&
 	    c[0] == 0xee, "size %u: gather across the end is short (%d)", size, r);
 	for (i = 0; i < BDEV_MAX_IOV; i++)
 		v[i] = (struct bdev_buf){ buf + (i % 16) * 512, 512 };
@@ -232,33 +210,19 @@ static void retry_tests(void)
 	tap_is(bdev_read(&d, 2, buf, 512), 3, "EAGAIN twice: three tries");
 }
 
-/* As RS: initialise ep fresh under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = SEF_INIT_FRESH;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
-
 static void reopen_tests(void)
 {
 	struct bdev_dev d, fixed;
 	int r;
 
-	tap_is(rs_init(DS_PROC_NR, "ds"), OK, "DS initialised");
-	tap_is(rs_init(1, "ram"), OK, "driver 1 initialised");
-	tap_is(rs_init(2, "ram2"), OK, "driver 2 initialised");
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(1, "ram", SEF_INIT_FRESH), OK, "driver 1 initialised");
+	tap_is(as_rs_init(2, "ram2", SEF_INIT_FRESH), OK, "driver 2 initialised");
 	tap_is(ds_publish_label("ram", 1, 0), OK, "label ram -> driver 1");
 	tap_is(bdev_open_label(&d, "ram", 0, BDEV_R_BIT | BDEV_W_BIT), OK,
 	    "open by label");
 	tap_is(bdev_open(&fixed, 1, 0, BDEV_R_BIT), OK, "open by endpoint");
-	fill(want, 0, 1024, 4);
+	dp_fill(want, 0, 1024, 4);
 	tap_is(bdev_write(&d, 0, want, 1024), 1024, "write on driver 1");
 	tap_ok(read_check(&d, 0, 1024, 1024, 4), "read back on driver 1");
 	tap_is(sys_kill(1, SIGKILL), OK, "driver 1 killed");
@@ -271,7 +235,7 @@ static void reopen_tests(void)
 	r = bdev_read(&d, 0, buf, 512);
 	tap_ok(r == 512 && buf[0] == 0 && buf[511] == 0 && d.driver == 2,
 	    "opened by label: reopened on driver 2, its fresh zeroed disk (%d)", r);
-	fill(want, 100, 1024, 5);
+	dp_fill(want, 100, 1024, 5);
 	tap_ok(bdev_write(&d, 100, want, 1024) == 1024 &&
 	    read_check(&d, 100, 1024, 1024, 5) && bdev_close(&d) == OK,
 	    "driver 2 serves writes, reads and the close");

@@ -13,6 +13,7 @@
  *         test_cow role=peer, test_cow role=sender2
  */
 #include "tap.h"
+#include "lib/as_vm.h"
 
 #define VM 0
 #define RCV 1
@@ -98,20 +99,6 @@ static int peer(void)
 	return 0;
 }
 
-/* Wait for one fault and return it (the KERNEL notification first). */
-static mess_lsys_krn_vmctl next_fault(void)
-{
-	mess_lsys_krn_vmctl f;
-	message m;
-
-	f.endpt = NONE;
-	while (ipc_receive(ANY, &m) == OK)
-		if (m.m_source == KERNEL && sys_vmctl_get_fault(&f) == OK &&
-		    f.endpt != NONE)
-			break;
-	return f;
-}
-
 static void cow_notify(void)
 {
 	mess_lsys_krn_vmctl f;
@@ -126,7 +113,7 @@ static void cow_notify(void)
 		"and make it read-only: copy-on-write");
 	tap_sleep(2);
 	tap_is(ipc_notify(RCV), OK, "notify the receiver");
-	f = next_fault();
+	f = as_vm_next_fault();
 	tap_ok(f.endpt == RCV && f.owner == RCV && PAGE_OF(f.addr) == PAGE_OF(&rbuf),
 		"the delivery became a fault of the receiver's buffer (%d %x)", f.endpt, f.addr);
 	tap_ok(f.write && f.present, "a write to a present page (%u %u)", f.write, f.present);
@@ -150,7 +137,7 @@ static void ro_senda(void)
 	sys_vmprot(RCV, PAGE_OF(&rbuf), PAGE_SIZE, VMPROT_READ);
 	memset(&m, 0, sizeof(m));
 	ipc_send(SENDER, &m);
-	f = next_fault();
+	f = as_vm_next_fault();
 	tap_ok(f.endpt == RCV && f.present && f.write,
 		"a senda delivery into a read-only buffer waits for VM");
 	sys_vmprot(RCV, PAGE_OF(f.addr), PAGE_SIZE, VMPROT_RW);
@@ -169,7 +156,7 @@ static void grant_table(cp_grant_id_t gid)
 	memset(&m, 0, sizeof(m));
 	m.m_u32.data[0] = (u32_t)gid;
 	ipc_send(PEER, &m);
-	f = next_fault();
+	f = as_vm_next_fault();
 	tap_ok(f.endpt == PEER && f.owner == RCV && PAGE_OF(f.addr) == PAGE_OF(gtab) &&
 		!f.write && f.present, "reading the grant table faults to VM (%d %d %x)",
 		f.endpt, f.owner, f.addr);
@@ -194,7 +181,7 @@ static void sender_table(void)
 		"VM takes all access to a pending sender's senda table");
 	memset(&m, 0, sizeof(m));
 	ipc_send(RCV, &m);			/* RCV receives from anyone again */
-	f = next_fault();
+	f = as_vm_next_fault();
 	tap_ok(f.endpt == RCV && f.owner == SENDER2 && PAGE_OF(f.addr) == PAGE_OF(atab2) &&
 		f.present, "the receiver's receive faults on the sender's table (%d %d %x)",
 		f.endpt, f.owner, f.addr);

@@ -21,6 +21,8 @@
 #include <mica/vfsif.h>
 #include <mica/dirent.h>
 #include "tap.h"
+#include "lib/as_vfs.h"
+#include "lib/as_rs.h"
 
 #define STRANGER	0
 #define MEMORY		1
@@ -38,20 +40,6 @@ extern const u8_t fs_image_start[], fs_image_end[];
 static u8_t big[FILE_BYTES], back[FILE_BYTES];
 static endpoint_t mfs_ep = MFS;		/* the instance requests go to */
 static char dents[4096];
-
-/* As RS: initialise ep under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label, int type)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = type;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
 
 /* Write the image into the driver's minor 0. */
 static int load_image(void)
@@ -106,15 +94,9 @@ static int dump_image(void)
 	return r;
 }
 
-/* One request; the reply's m_type (or the IPC error). */
 static int fs_call(message *m, int type)
 {
-	int r;
-
-	m->m_type = type;
-	if ((r = ipc_sendrec(mfs_ep, m)) != OK)
-		return r;
-	return m->m_type;
+	return as_vfs_call(mfs_ep, m, type);
 }
 
 static cp_grant_id_t grant(const void *p, u32_t len, u32_t access)
@@ -526,7 +508,7 @@ static void restart_tests(void)
 	tap_ok(fs_call(&m, FS_SYNC) < 0, "a request to the dead server fails");
 	tap_is(ds_publish_label("mfs", MFS2, DSF_OVERWRITE), OK,
 	    "label mfs -> the new instance");
-	tap_is(rs_init(MFS2, "mfs", SEF_INIT_RESTART), OK,
+	tap_is(as_rs_init(MFS2, "mfs", SEF_INIT_RESTART), OK,
 	    "restart init: remounted from the mount record");
 	mfs_ep = MFS2;
 	tap_is(mount(), OK, "mounting again after the crash: the restored "
@@ -541,16 +523,6 @@ static void restart_tests(void)
 }
 
 /* Ask the stranger to try a request; its result. */
-static int stranger_result(void)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	if (ipc_sendrec(STRANGER, &m) != OK)
-		return -9999;
-	return m.m_type;
-}
-
 static void vfs(void)
 {
 	message m;
@@ -558,10 +530,10 @@ static void vfs(void)
 	char text[8];
 	int r;
 
-	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
-	tap_is(rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
 	    "memory driver initialised");
-	tap_is(rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
+	tap_is(as_rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
 	tap_is(ds_publish_label("memory", MEMORY, 0), OK, "label memory");
 	tap_is(ds_publish_label("mfs", MFS, 0), OK, "label mfs (its mount "
 	    "record goes to DS under it)");
@@ -576,7 +548,7 @@ static void vfs(void)
 	bio_tests();
 	restart_tests();
 	hostile_tests();
-	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
+	tap_is(as_vfs_stranger_result(STRANGER), -EPERM, "another endpoint is refused");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_SYNC), OK, "sync");
 	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount");
@@ -594,27 +566,10 @@ static void vfs(void)
 	tap_done();
 }
 
-/* Wait for the vfs role's go, try a sync on MFS, report the result. */
-static void stranger(void)
-{
-	message m;
-	endpoint_t who;
-
-	if (ipc_receive(ANY, &m) != OK)
-		sys_exit(1);
-	who = m.m_source;
-	memset(&m, 0, sizeof(m));
-	m.m_type = FS_SYNC;
-	if (ipc_sendrec(MFS2, &m) != OK)
-		m.m_type = -9998;
-	ipc_send(who, &m);
-	sys_exit(0);
-}
-
 int main(const char *args)
 {
 	if (tap_role(args, "stranger"))
-		stranger();
+		as_vfs_stranger(MFS2);	/* tries a sync on MFS itself */
 	vfs();
 	return 0;
 }

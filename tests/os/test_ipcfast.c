@@ -20,6 +20,7 @@
  *  - and afterwards the plain case is fast again.
  */
 #include "tap.h"
+#include "lib/as_vm.h"
 
 #define MAIN 0
 #define RCV 1
@@ -132,20 +133,6 @@ static int report(u32_t *from, u32_t *type, u32_t *data)
 	return 1;
 }
 
-/* Wait for one fault and return it (the KERNEL notification first). */
-static mess_lsys_krn_vmctl next_fault(void)
-{
-	mess_lsys_krn_vmctl f;
-	message m;
-
-	f.endpt = NONE;
-	while (ipc_receive(ANY, &m) == OK)
-		if (m.m_source == KERNEL && sys_vmctl_get_fault(&f) == OK &&
-		    f.endpt != NONE)
-			break;
-	return f;
-}
-
 static void buffer_to_vm(u32_t prot, const char *what, u32_t tag)
 {
 	mess_lsys_krn_vmctl f;
@@ -159,7 +146,7 @@ static void buffer_to_vm(u32_t prot, const char *what, u32_t tag)
 	m.m_u32.data[0] = tag;
 	snap(&s0);
 	ipc_send(SENDER, &m);
-	f = next_fault();
+	f = as_vm_next_fault();
 	snap(&s1);
 	tap_ok(f.endpt == SENDER && f.owner == RCV && f.write &&
 		PAGE_OF(f.addr) == PAGE_OF(&rbuf), "the send to it went the "

@@ -21,6 +21,8 @@
 #include <mica/ipc_lc.h>
 #include <mica/dirent.h>
 #include "tap.h"
+#include "lib/as_vfs.h"
+#include "lib/as_rs.h"
 
 #define STRANGER	0
 #define PFS		2		/* the server; its restarted instance: */
@@ -34,28 +36,9 @@ static u64_t many[NR_INODES + 1];
 static endpoint_t pfs_ep = PFS;
 static char dents[512];
 
-/* As RS: initialise ep under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label, int type)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = type;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
-
 static int fs_call(message *m, int type)
 {
-	int r;
-
-	m->m_type = type;
-	if ((r = ipc_sendrec(pfs_ep, m)) != OK)
-		return r;
-	return m->m_type;
+	return as_vfs_call(pfs_ep, m, type);
 }
 
 static cp_grant_id_t grant(const void *p, u32_t len, u32_t access)
@@ -457,7 +440,7 @@ static void restart_tests(void)
 	tap_ok(fs_call(&m, FS_SYNC) < 0, "a request to the dead server fails");
 	tap_is(ds_publish_label("pfs", PFS2, DSF_OVERWRITE), OK,
 	    "label pfs -> the new instance");
-	tap_is(rs_init(PFS2, "pfs", SEF_INIT_RESTART), OK,
+	tap_is(as_rs_init(PFS2, "pfs", SEF_INIT_RESTART), OK,
 	    "restart init: mounted from the record");
 	pfs_ep = PFS2;
 	tap_is((int)held(1), 0, "the new instance serves the root");
@@ -481,22 +464,12 @@ static void restart_tests(void)
 	tap_is(putnode(fresh, 1), OK, "put it");
 }
 
-static int stranger_result(void)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	if (ipc_sendrec(STRANGER, &m) != OK)
-		return -9999;
-	return m.m_type;
-}
-
 static void vfs(void)
 {
 	message m;
 
-	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
-	tap_is(rs_init(PFS, "pfs", SEF_INIT_FRESH), OK, "PFS initialised");
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(PFS, "pfs", SEF_INIT_FRESH), OK, "PFS initialised");
 	tap_is(ds_publish_label("pfs", PFS, 0), OK, "label pfs");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_SYNC), -EINVAL, "no request before a mount");
@@ -510,7 +483,7 @@ static void vfs(void)
 	limit_tests();
 	hostile_tests();
 	restart_tests();
-	tap_is(stranger_result(), -EPERM, "another endpoint is refused");
+	tap_is(as_vfs_stranger_result(STRANGER), -EPERM, "another endpoint is refused");
 	memset(&m, 0, sizeof(m));
 	tap_is(fs_call(&m, FS_UNMOUNT), OK, "unmount");
 	tap_is((int)held(1), -EINVAL, "nothing served unmounted");
@@ -521,27 +494,10 @@ static void vfs(void)
 	tap_done();
 }
 
-/* Wait for the vfs role's go, try a sync on PFS, report the result. */
-static void stranger(void)
-{
-	message m;
-	endpoint_t who;
-
-	if (ipc_receive(ANY, &m) != OK)
-		sys_exit(1);
-	who = m.m_source;
-	memset(&m, 0, sizeof(m));
-	m.m_type = FS_SYNC;
-	if (ipc_sendrec(PFS2, &m) != OK)
-		m.m_type = -9998;
-	ipc_send(who, &m);
-	sys_exit(0);
-}
-
 int main(const char *args)
 {
 	if (tap_role(args, "stranger"))
-		stranger();
+		as_vfs_stranger(PFS2);	/* tries a sync on PFS itself */
 	vfs();
 	return 0;
 }

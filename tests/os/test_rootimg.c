@@ -26,6 +26,7 @@
 #include <mica/memdev.h>
 #include "mfs_format.h"		/* MFS_MAGIC_V3 */
 #include "tap.h"
+#include "lib/as_rs.h"
 
 #define USER		0
 #define MEMORY		1
@@ -40,19 +41,6 @@
 #define RC_FIRST	"# /etc/rc"		/* tools/mkimage/etc/rc */
 
 static u8_t buf[8192];
-
-static int rs_init(endpoint_t ep, const char *label, int type)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = type;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
 
 static int fs_call(message *m, int type)
 {
@@ -318,12 +306,12 @@ int main(const char *args)
 	if (tap_role(args, "user"))
 		user();
 	user_results();
-	tap_is(rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
-	tap_is(rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(MEMORY, "memory", SEF_INIT_FRESH), OK,
 	    "memory driver (image=6) initialised");
-	tap_ok(rs_init(BADMEM, "memory2", SEF_INIT_FRESH) == -ENXIO,
+	tap_ok(as_rs_init(BADMEM, "memory2", SEF_INIT_FRESH) == -ENXIO,
 	    "a driver naming no module (image=42) fails its init with ENXIO");
-	tap_is(rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
+	tap_is(as_rs_init(MFS, "mfs", SEF_INIT_FRESH), OK, "MFS initialised");
 	tap_is(ds_publish_label("memory", MEMORY, 0), OK, "label memory");
 	tap_is(ds_publish_label("mfs", MFS, 0), OK, "label mfs");
 	block_tests();

@@ -5,7 +5,7 @@
  *   vblk: test_vblk role=main priv=sys, virtio_blk priv=sys
  *     four disks of 64 KiB (16 * 4 KiB = 64 * 1 KiB), 64 KiB + 512,
  *     64 KiB - 512 and a read-only 64 KiB one, each holding the host's
- *     pattern (pattern() below, seed = disk + 1): reads in 1 KiB and
+ *     pattern (dp_byte(), lib/disk_pattern.h, seed = disk + 1): reads in 1 KiB and
  *     4 KiB blocks at the start, middle, just before, at, across and past
  *     the end; unaligned writes, writes across and past the end; gathers
  *     and scatters; the read-only disk refuses writes with EROFS; minors
@@ -28,6 +28,8 @@
 #include <mica/sef.h>
 #include <mica/vblkdev.h>
 #include "tap.h"
+#include "lib/as_rs.h"
+#include "lib/disk_pattern.h"
 #include <mica/libbdev.h>
 
 #define DRIVER	1
@@ -36,29 +38,6 @@
 static const u32_t sizes[NDISKS] = { 65536, 65536 + 512, 65536 - 512, 65536 };
 
 static u8_t buf[8192], want[8192];
-
-static u8_t pattern(u64_t pos, int seed)
-{
-	return (u8_t)(pos * 7 + (pos >> 9) + (u32_t)seed);
-}
-
-static void fill(u8_t *b, u64_t pos, u32_t len, int seed)
-{
-	u32_t i;
-
-	for (i = 0; i < len; i++)
-		b[i] = pattern(pos + i, seed);
-}
-
-static int holds(const u8_t *b, u64_t pos, u32_t len, int seed)
-{
-	u32_t i;
-
-	for (i = 0; i < len; i++)
-		if (b[i] != pattern(pos + i, seed))
-			return 0;
-	return 1;
-}
 
 /* Read len at pos: exactly got bytes, holding seed's pattern. */
 static int read_check(struct bdev_dev *d, u64_t pos, u32_t len, int got,
@@ -71,7 +50,7 @@ static int read_check(struct bdev_dev *d, u64_t pos, u32_t len, int got,
 	if (r != got)
 		printf("# read at %u of %u: %d, want %d\n", (u32_t)pos, len, r,
 		    got);
-	return r == got && holds(buf, pos, (u32_t)(got > 0 ? got : 0), seed);
+	return r == got && dp_holds(buf, pos, (u32_t)(got > 0 ? got : 0), seed);
 }
 
 /* Write len bytes of seed's pattern at pos; log what landed. */
@@ -80,7 +59,7 @@ static int write_logged(struct bdev_dev *d, int disk, u64_t pos, u32_t len,
 {
 	int r;
 
-	fill(want, pos, len, seed);
+	dp_fill(want, pos, len, seed);
 	r = bdev_write(d, pos, want, len);
 	if (r > 0)
 		printf("# wrote %d %u %d %d\n", disk, (u32_t)pos, r, seed);
@@ -135,14 +114,14 @@ static void part_tests(int p)
 	/* The host's pattern is by position on the whole disk. */
 	memset(buf, 0xee, 4096);
 	tap_ok(bdev_read(&d, 0, buf, 4096) == 4096 &&
-	    holds(buf, base, 4096, seed),
+	    dp_holds(buf, base, 4096, seed),
 	    "partition %d: offset 0 is the disk's byte %u", p, (u32_t)base);
 	memset(buf, 0xee, 4096);
 	r = bdev_read(&d, size - 512, buf, 4096);
-	tap_ok(r == 512 && holds(buf, base + size - 512, 512, seed),
+	tap_ok(r == 512 && dp_holds(buf, base + size - 512, 512, seed),
 	    "partition %d: a read across its end is short (%d)", p, r);
 	tap_is(bdev_read(&d, size, buf, 512), 0, "a read at its end gives 0");
-	fill(want, base + size - 300, 4096, 15 + p);
+	dp_fill(want, base + size - 300, 4096, 15 + p);
 	r = bdev_write(&d, size - 300, want, 4096);
 	if (r > 0)
 		printf("# wrote %d %u %d %d\n", PART_DISK,
@@ -155,9 +134,9 @@ static void part_tests(int p)
 		memset(big, 0xee, sizeof(big));
 		r = bdev_readv(&d, 8192, v, BDEV_MAX_IOV);
 		tap_ok(r == (int)sizeof(big) &&
-		    holds(big, base + 8192, sizeof(big), seed),
+		    dp_holds(big, base + 8192, sizeof(big), seed),
 		    "partition 1: a gather of 64 blocks of 4 KiB (%d)", r);
-		fill(big, base + 8192, sizeof(big), 30);
+		dp_fill(big, base + 8192, sizeof(big), 30);
 		r = bdev_writev(&d, 8192, v, BDEV_MAX_IOV);
 		if (r > 0)
 			printf("# wrote %d %u %d %d\n", PART_DISK,
@@ -165,7 +144,7 @@ static void part_tests(int p)
 		memset(big, 0, sizeof(big));
 		tap_ok(r == (int)sizeof(big) &&
 		    bdev_read(&d, 8192, big, sizeof(big)) == (int)sizeof(big) &&
-		    holds(big, base + 8192, sizeof(big), 30),
+		    dp_holds(big, base + 8192, sizeof(big), 30),
 		    "partition 1: a scatter of 64 blocks of 4 KiB reads back");
 	}
 	tap_is(bdev_close(&d), OK, "close the partition");
@@ -221,7 +200,7 @@ static void failing_tests(void)
 	memset(big, 0xee, 65536);
 	r = bdev_read(&d, 0, big, 65536);
 	tap_is(r, -EIO, "failing disk: one device request over sector 100");
-	fill(want, 300 * 512, 512, 40);
+	dp_fill(want, 300 * 512, 512, 40);
 	tap_is(bdev_write(&d, 300 * 512, want, 512), -EIO,
 	    "failing disk: a write of sector 300 is EIO");
 	r = write_logged(&d, FAILING, 301 * 512, 512, 41);
@@ -255,20 +234,6 @@ static void part_suite(void)
 
 /* ---- suite vblkre ---- */
 
-/* As RS: initialise ep fresh under label; the init callback's result. */
-static int rs_init(endpoint_t ep, const char *label)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = SEF_INIT_FRESH;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -9999;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -9998;
-}
-
 /*
  * Slots 1 and 2 hold two instances of the driver; the second stands for
  * the one RS would start after the first died.  It finds the same disk,
@@ -279,8 +244,8 @@ static void restart_suite(void)
 	struct bdev_dev d;
 	int r;
 
-	tap_is(rs_init(DS_PROC_NR, "ds"), OK, "DS initialised");
-	tap_is(rs_init(1, VBLK_LABEL), OK, "driver 1 initialised");
+	tap_is(as_rs_init(DS_PROC_NR, "ds", SEF_INIT_FRESH), OK, "DS initialised");
+	tap_is(as_rs_init(1, VBLK_LABEL, SEF_INIT_FRESH), OK, "driver 1 initialised");
 	tap_is(ds_publish_label(VBLK_LABEL, 1, 0), OK, "label -> driver 1");
 	tap_is(bdev_open_label(&d, VBLK_LABEL, VBLK_MINOR(0, 0), BDEV_R_BIT |
 	    BDEV_W_BIT), OK, "open vda by label");
@@ -291,7 +256,7 @@ static void restart_suite(void)
 	tap_is(sys_kill(1, SIGKILL), OK, "driver 1 killed");
 	tap_is(bdev_read(&d, 0, buf, 512), -EDEADSRCDST,
 	    "the label still names the dead driver: EDEADSRCDST");
-	tap_is(rs_init(2, VBLK_LABEL), OK,
+	tap_is(as_rs_init(2, VBLK_LABEL, SEF_INIT_FRESH), OK,
 	    "driver 2 initialised on the same disk");
 	tap_is(ds_publish_label(VBLK_LABEL, 2, DSF_OVERWRITE), OK,
 	    "label -> driver 2");
@@ -355,7 +320,7 @@ static void disk_tests(int disk)
 		v[i] = (struct bdev_buf){ buf + (i % 8) * 1024, 1024 };
 	r = bdev_readv(&d, 0, v, BDEV_MAX_IOV);
 	tap_ok(r == (int)(size < 65536 ? size : 65536) &&
-	    holds(buf + 1024, 57 * 1024, 1024, seed),
+	    dp_holds(buf + 1024, 57 * 1024, 1024, seed),
 	    "disk %d: a gather of 64 KiB in 64 pieces (%d)", disk, r);
 
 	/* Writes: unaligned, across and at the end, a scatter. */
@@ -378,8 +343,8 @@ static void disk_tests(int disk)
 	    "a write at the end gives 0");
 	tap_is(write_logged(&d, disk, (u64_t)size + 4096, 512, 13), 0,
 	    "a write past the end gives 0");
-	fill(a, 8192, sizeof(a), 14);
-	fill(b, 8192 + sizeof(a), sizeof(b), 14);
+	dp_fill(a, 8192, sizeof(a), 14);
+	dp_fill(b, 8192 + sizeof(a), sizeof(b), 14);
 	v[0] = (struct bdev_buf){ a, sizeof(a) };
 	v[1] = (struct bdev_buf){ b, sizeof(b) };
 	r = bdev_writev(&d, 8192, v, 2);
@@ -408,7 +373,7 @@ static void ro_tests(void)
 	    "read-only disk: open for reading");
 	tap_ok(read_check(&d, 4096, 4096, 4096, RO_DISK + 1),
 	    "read-only disk: reads the host's pattern");
-	fill(want, 0, 512, 20);
+	dp_fill(want, 0, 512, 20);
 	tap_is(bdev_write(&d, 0, want, 512), -EROFS,
 	    "read-only disk: a write is EROFS");
 	g = cpf_grant_direct(DRIVER, (vir_bytes)want, 512, CPF_READ);

@@ -38,11 +38,11 @@ t_out "fsck -y repairs it: status 1" 1 "yes" \
 t_out "... and it is clean again" 0 "" fsck.mfs -f img2
 t_out "fsck.mfs of a missing image: status 8" 8 "fsck.mfs: noimg: No such file or directory" fsck.mfs -f noimg
 t_out "fsck.mfs without an operand: usage, status 16" 16 "usage: fsck.mfs [-n|-y|-a|-p] [-f] [-v] image" fsck.mfs
-t_out "mkfs.mfs -Z: usage, status 1" 1 "yes" \
+t_out "mkfs.mfs -Z: usage, status 16 (util-linux mkfs.minix's)" 16 "yes" \
 	sh -c 'mkfs.mfs -Z 2>e; s=$?; grep -q "^usage: mkfs.mfs" e && echo yes; exit $s'
 t_out "mkfs.mfs -d of a missing directory: status 8, no image left" 8 \
 	"mkfs.mfs: nodir: No such file or directory${nl}gone" \
 	sh -c 'mkfs.mfs -q -d nodir img3; s=$?; [ -e img3 ] || echo gone; exit $s'
-t_out "mkfs.mfs on a character device is refused" 1 "yes" \
+t_out "mkfs.mfs on a character device is refused: status 8" 8 "yes" \
 	sh -c 'mkfs.mfs -q -b 64 /dev/null 2>e; s=$?; grep -q "^mkfs.mfs: /dev/null: " e && echo yes; exit $s'
 t_done

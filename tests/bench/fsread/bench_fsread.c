@@ -17,46 +17,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <mica/kipc.h>
+#include "../lib/bench_libc.h"
 
 #define ROUNDS	10
-
-static unsigned long long tsc(void)
-{
-	unsigned lo, hi;
-
-	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((unsigned long long)hi << 32) | lo;
-}
-
-static unsigned long long now_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (unsigned long long)t.tv_sec * 1000000000ull + t.tv_nsec;
-}
-
-static void say(const char *fmt, ...)
-{
-	char line[200];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 1)
-		n = sizeof(line) - 1;
-	sys_diag_print(line, n);
-}
 
 static char buf[65536];
 
@@ -143,20 +112,20 @@ static int tree_copy(const char *from, const char *to)
 /* Read the tree at path 'rounds' times and print the mean; its bytes. */
 static long measure(const char *what, const char *path, int rounds)
 {
-	unsigned long long c = tsc(), ns = now_ns();
+	unsigned long long c = bench_tsc(), ns = bench_now_ns();
 	long bytes = 0, n;
 	int i;
 
 	for (i = 0; i < rounds; i++) {
 		if ((n = tree_read(path)) < 0) {
-			say("bench: %s failed (errno %d)\n", what, errno);
+			bench_say("bench: %s failed (errno %d)\n", what, errno);
 			return -1;
 		}
 		bytes = n;
 	}
-	c = tsc() - c;
-	ns = now_ns() - ns;
-	say("bench: %s %d iterations %lu cycles %lu ns (%ld bytes)\n", what,
+	c = bench_tsc() - c;
+	ns = bench_now_ns() - ns;
+	bench_say("bench: %s %d iterations %lu cycles %lu ns (%ld bytes)\n", what,
 		rounds, (unsigned long)(c / rounds), (unsigned long)(ns / rounds),
 		bytes);
 	return bytes;
@@ -170,7 +139,7 @@ static int mount_wait(const char *dev, const char *dir, const char *type)
 
 	while (mount(dev, dir, type, MS_RDONLY, NULL) < 0) {
 		if (errno != ENODEV || --tries == 0) {
-			say("bench: mount %s %s failed (errno %d)\n", dev, type, errno);
+			bench_say("bench: mount %s %s failed (errno %d)\n", dev, type, errno);
 			return -1;
 		}
 		nanosleep(&pause, NULL);
@@ -193,17 +162,17 @@ int main(void)
 	iso = measure("tree-cold-iso", "/mnt", 1);
 	e2 = measure("tree-cold-ext2", "/tmp/e2", 1);
 	if (tree_copy("/mnt", "/tmp/mfs") < 0) {
-		say("bench: copy to MFS failed (errno %d)\n", errno);
+		bench_say("bench: copy to MFS failed (errno %d)\n", errno);
 		return 1;
 	}
 	mfs = measure("tree-mfs", "/tmp/mfs", ROUNDS);
 	if (measure("tree-iso", "/mnt", ROUNDS) != iso ||
 	    measure("tree-ext2", "/tmp/e2", ROUNDS) != e2 || mfs != iso ||
 	    iso <= 0) {
-		say("bench: the trees differ: iso %ld, ext2 %ld, mfs %ld bytes\n",
+		bench_say("bench: the trees differ: iso %ld, ext2 %ld, mfs %ld bytes\n",
 			iso, e2, mfs);
 		return 1;
 	}
-	say("bench: done\n");
+	bench_say("bench: done\n");
 	return 0;
 }

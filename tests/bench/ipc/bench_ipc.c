@@ -10,33 +10,12 @@
  * <all>"), so the figure says whether the fast path was really taken.
  */
 #include <mica/syslib.h>
+#include "../lib/bench_sys.h"
 #include <mica/sef.h>
 
 #define SERVER 1
 #define MIN_TICKS (HZ / 2)		/* measure at least half a second */
 #define BATCH 1000
-
-/* u64 / u32 without libgcc. */
-static u64_t div64(u64_t n, u32_t d)
-{
-	u64_t q = 0, r = 0;
-	int i;
-
-	for (i = 63; i >= 0; i--) {
-		r = (r << 1) | ((n >> i) & 1);
-		if (r >= d)
-			r -= d, q |= 1ull << i;
-	}
-	return q;
-}
-
-static u32_t uptime(void)
-{
-	u32_t t = 0;
-
-	sys_times(SELF, &t, NULL);
-	return t;
-}
 
 static void op_sendrec(void)
 {
@@ -75,21 +54,20 @@ static void measure(const char *what, void (*op)(void))
 
 	for (i = 0; i < BATCH; i++)
 		op();
-	t0 = uptime();
-	while (uptime() == t0)
+	t0 = bench_uptime();
+	while (bench_uptime() == t0)
 		;
-	t0 = uptime();
+	t0 = bench_uptime();
 	c0 = rdtsc();
 	do {
 		for (i = 0; i < BATCH; i++)
 			op();
 		n += BATCH;
-		t1 = uptime();
+		t1 = bench_uptime();
 	} while (t1 - t0 < MIN_TICKS);
 	c1 = rdtsc();
-	printf("bench: %s %u iterations %u cycles %u ns\n", what, n,
-		(u32_t)div64(c1 - c0, n),
-		(u32_t)div64((u64_t)(t1 - t0) * (1000000000u / HZ), n));
+	bench_line(what, n, (struct bench_mark){ c0, t0 },
+		(struct bench_mark){ c1, t1 });
 }
 
 int main(const char *args)

@@ -13,6 +13,7 @@
  * Prints "bench: <what> <n> iterations <cycles> cycles <ns> ns".
  */
 #include <mica/syslib.h>
+#include "../lib/bench_sys.h"
 #include <mica/sef.h>
 #include <mica/vfsif.h>
 #include <mica/abi.h>
@@ -21,47 +22,6 @@
 #define ROUNDS 5000
 
 static u8_t buf[FS_PIPE_BUF], back[FS_PIPE_BUF];
-
-static u64_t div64(u64_t n, u32_t d)
-{
-	u64_t q = 0, r = 0;
-	int i;
-
-	for (i = 63; i >= 0; i--) {
-		r = (r << 1) | ((n >> i) & 1);
-		if (r >= d)
-			r -= d, q |= 1ull << i;
-	}
-	return q;
-}
-
-static u32_t uptime(void)
-{
-	u32_t t = 0;
-
-	sys_times(SELF, &t, NULL);
-	return t;
-}
-
-struct mark { u64_t c; u32_t t; };
-
-static struct mark now(void)
-{
-	struct mark m;
-
-	m.t = uptime();
-	m.c = rdtsc();
-	return m;
-}
-
-static void report(const char *what, u32_t n, struct mark a)
-{
-	struct mark b = now();
-
-	printf("bench: %s %u iterations %u cycles %u ns\n", what, n,
-		(u32_t)div64(b.c - a.c, n),
-		(u32_t)div64((u64_t)(b.t - a.t) * (1000000000u / HZ), n));
-}
 
 static int call(message *m, int type)
 {
@@ -111,14 +71,14 @@ static void pipe_pairs(const char *what, u64_t p, u32_t len)
 	cp_grant_id_t gw = cpf_grant_direct(PFS, (vir_bytes)buf, len, CPF_READ);
 	cp_grant_id_t gr = cpf_grant_direct(PFS, (vir_bytes)back, len,
 	    CPF_WRITE);
-	struct mark s;
+	struct bench_mark s;
 
-	s = now();
+	s = bench_now();
 	for (int i = 0; i < ROUNDS; i++)
 		if (io(FS_WRITE, p, gw, len) != (int)len ||
 		    io(FS_READ, p, gr, len) != (int)len)
 			panic("bench_pfs: %s transfer failed", what);
-	report(what, ROUNDS, s);
+	bench_report(what, ROUNDS, s);
 	if (memcmp(buf, back, len) != 0)
 		panic("bench_pfs: %s bytes differ", what);
 	cpf_revoke(gw);
@@ -140,7 +100,7 @@ static void rs_init(endpoint_t ep, const char *label)
 
 int main(const char *args)
 {
-	struct mark s;
+	struct bench_mark s;
 	message m;
 	u64_t p;
 
@@ -157,17 +117,17 @@ int main(const char *args)
 	p = newnode();
 
 	memset(&m, 0, sizeof(m));
-	s = now();
+	s = bench_now();
 	for (int i = 0; i < ROUNDS; i++)
 		if (call(&m, FS_SYNC) != OK)
 			panic("bench_pfs: sync");
-	report("null-request", ROUNDS, s);
+	bench_report("null-request", ROUNDS, s);
 	pipe_pairs("pipe-1", p, 1);
 	pipe_pairs("pipe-4k", p, FS_PIPE_BUF);
-	s = now();
+	s = bench_now();
 	for (int i = 0; i < ROUNDS; i++)
 		putnode(newnode());
-	report("pipe-new", ROUNDS, s);
+	bench_report("pipe-new", ROUNDS, s);
 	putnode(p);
 	sys_shutdown(0);
 	return 0;

@@ -16,7 +16,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
 #include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -24,37 +23,9 @@
 #include <termios.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <mica/kipc.h>
+#include "../lib/bench_libc.h"
 
 #define ROUNDS 200
-
-static unsigned long long tsc(void)
-{
-	unsigned lo, hi;
-
-	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((unsigned long long)hi << 32) | lo;
-}
-
-static unsigned long long now_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (unsigned long long)t.tv_sec * 1000000000ull + t.tv_nsec;
-}
-
-static void say(const char *fmt, ...)
-{
-	char line[160];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	sys_diag_print(line, n);
-}
 
 /* n rounds of: write len bytes on w, read them all back on r. */
 static void measure(const char *what, int w, int r, int len, int readlen)
@@ -64,8 +35,8 @@ static void measure(const char *what, int w, int r, int len, int readlen)
 	unsigned bad = 0;
 
 	memset(buf, 'b', sizeof(buf));
-	ns = now_ns();
-	c = tsc();
+	ns = bench_now_ns();
+	c = bench_tsc();
 	for (int i = 0; i < ROUNDS; i++) {
 		int got = 0, k;
 
@@ -75,11 +46,11 @@ static void measure(const char *what, int w, int r, int len, int readlen)
 			got += k;
 		bad += got != readlen;
 	}
-	c = tsc() - c;
-	ns = now_ns() - ns;
+	c = bench_tsc() - c;
+	ns = bench_now_ns() - ns;
 	if (bad)
-		say("bench: %s failed %u of %u\n", what, bad, ROUNDS);
-	say("bench: %s %u iterations %lu cycles %lu ns\n", what, ROUNDS,
+		bench_say("bench: %s failed %u of %u\n", what, bad, ROUNDS);
+	bench_say("bench: %s %u iterations %lu cycles %lu ns\n", what, ROUNDS,
 		(unsigned long)(c / ROUNDS), (unsigned long)(ns / ROUNDS));
 }
 
@@ -93,7 +64,7 @@ int main(void)
 	mknod("/dev/ttyp0", S_IFCHR | 0666, makedev(4, 128));
 	if (pipe(p) < 0 || (m = open("/dev/ptyp0", O_RDWR | O_NOCTTY)) < 0 ||
 	    (s = open("/dev/ttyp0", O_RDWR | O_NOCTTY)) < 0) {
-		say("bench: setup failed 1 of 1\n");
+		bench_say("bench: setup failed 1 of 1\n");
 		return 1;
 	}
 	measure("pipe-1", p[1], p[0], 1, 1);
@@ -104,6 +75,6 @@ int main(void)
 	measure("pty-1", m, s, 1, 1);
 	measure("pipe-1k", p[1], p[0], 1024, 1024);
 	measure("pty-out-1k", s, m, 1024, 1024);
-	say("bench: done\n");
+	bench_say("bench: done\n");
 	return 0;
 }

@@ -14,6 +14,7 @@
  * translate the code.
  */
 #include <mica/syslib.h>
+#include "../lib/bench_sys.h"
 #include <mica/libbdev.h>
 #include <mica/vblkdev.h>
 #include <mica/memdev.h>
@@ -25,27 +26,6 @@
 #define ROUNDS	4		/* reads of TOTAL per figure */
 
 static u8_t bufs[2][BDEV_MAX_IOV * BS];
-
-static u64_t div64(u64_t n, u32_t d)
-{
-	u64_t q = 0, r = 0;
-	int i;
-
-	for (i = 63; i >= 0; i--) {
-		r = (r << 1) | ((n >> i) & 1);
-		if (r >= d)
-			r -= d, q |= 1ull << i;
-	}
-	return q;
-}
-
-static u32_t uptime(void)
-{
-	u32_t t = 0;
-
-	sys_times(SELF, &t, NULL);
-	return t;
-}
 
 /*
  * Read TOTAL bytes ROUNDS times in gathers of blocks * BS into
@@ -63,7 +43,7 @@ static int pass(const char *what, struct bdev_dev *d, u32_t blocks,
 	for (i = 0; i < blocks; i++)
 		v[i] = (struct bdev_buf){ bufs[which] + i * BS, BS };
 	*sum = 0;
-	t0 = uptime();
+	t0 = bench_uptime();
 	c0 = rdtsc();
 	for (pos = 0; pos < ROUNDS * TOTAL; pos += blocks * BS, n++) {
 		if ((r = bdev_readv(d, pos % TOTAL, v, (int)blocks)) !=
@@ -76,12 +56,10 @@ static int pass(const char *what, struct bdev_dev *d, u32_t blocks,
 			*sum = *sum * 31 + bufs[which][i * BS + (pos >> 12) % BS];
 	}
 	c1 = rdtsc();
-	t1 = uptime();
-	if (!what)
-		return 0;
-	printf("bench: %s %u iterations %u cycles %u ns\n", what, n,
-	    (u32_t)div64(c1 - c0, n),
-	    (u32_t)div64((u64_t)(t1 - t0) * (1000000000u / HZ), n));
+	t1 = bench_uptime();
+	if (what)
+		bench_line(what, n, (struct bench_mark){ c0, t0 },
+		    (struct bench_mark){ c1, t1 });
 	return 0;
 }
 

@@ -9,6 +9,7 @@
  * -icount shift=0 the cycles are guest instructions.
  */
 #include <mica/syslib.h>
+#include "../lib/bench_sys.h"
 
 #define VM 0
 #define CLIENT 1
@@ -18,59 +19,26 @@
 #define CMD_COW 1
 #define CMD_DONE 2
 
-static u64_t div64(u64_t n, u32_t d)
-{
-	u64_t q = 0, r = 0;
-	int i;
-
-	for (i = 63; i >= 0; i--) {
-		r = (r << 1) | ((n >> i) & 1);
-		if (r >= d)
-			r -= d, q |= 1ull << i;
-	}
-	return q;
-}
-
-static u32_t uptime(void)
-{
-	u32_t t = 0;
-
-	sys_times(SELF, &t, NULL);
-	return t;
-}
-
-static void report(const char *what, u32_t n, u64_t c0, u64_t c1, u32_t t0,
-	u32_t t1)
-{
-	printf("bench: %s %u iterations %u cycles %u ns\n", what, n,
-		(u32_t)div64(c1 - c0, n),
-		(u32_t)div64((u64_t)(t1 - t0) * (1000000000u / HZ), n));
-}
-
 /* Write one word into each of PAGES pages at base: one fault each. */
 static void touch(const char *what, vir_bytes base)
 {
-	u32_t t0 = uptime(), t1, i;
-	u64_t c0 = rdtsc(), c1;
+	struct bench_mark s = bench_now();
+	u32_t i;
 
 	for (i = 0; i < PAGES; i++)
 		*(volatile u32_t *)(base + i * PAGE_SIZE) = i;
-	c1 = rdtsc();
-	t1 = uptime();
-	report(what, PAGES, c0, c1, t0, t1);
+	bench_report(what, PAGES, s);
 }
 
 static void null_calls(void)
 {
-	u32_t t0 = uptime(), t1, i;
-	u64_t c0 = rdtsc(), c1;
+	struct bench_mark s = bench_now();
 	endpoint_t e;
+	u32_t i;
 
 	for (i = 0; i < 20000; i++)
 		sys_getinfo(&e, NULL);
-	c1 = rdtsc();
-	t1 = uptime();
-	report("null-kernel-call", 20000, c0, c1, t0, t1);
+	bench_report("null-kernel-call", 20000, s);
 }
 
 static int client(void)

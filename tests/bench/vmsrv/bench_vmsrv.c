@@ -17,6 +17,7 @@
  * Prints "bench: <what> <n> iterations <cycles> cycles <ns> ns".
  */
 #include <mica/syslib.h>
+#include "../lib/bench_sys.h"
 #include <mica/abi.h>
 #include <mica/callnr.h>
 #include <mica/vmif.h>
@@ -30,47 +31,6 @@
 #define T_DONE 0x7100
 #define CMD_MAP 1		/* OTHER: map and touch PAGES pages */
 #define CMD_TOUCH 2		/* OTHER: write them again (COW), report */
-
-static u64_t div64(u64_t n, u32_t d)
-{
-	u64_t q = 0, r = 0;
-	int i;
-
-	for (i = 63; i >= 0; i--) {
-		r = (r << 1) | ((n >> i) & 1);
-		if (r >= d)
-			r -= d, q |= 1ull << i;
-	}
-	return q;
-}
-
-static u32_t uptime(void)
-{
-	u32_t t = 0;
-
-	sys_times(SELF, &t, NULL);
-	return t;
-}
-
-struct mark { u64_t c; u32_t t; };
-
-static struct mark now(void)
-{
-	struct mark m;
-
-	m.t = uptime();
-	m.c = rdtsc();
-	return m;
-}
-
-static void report(const char *what, u32_t n, struct mark a)
-{
-	struct mark b = now();
-
-	printf("bench: %s %u iterations %u cycles %u ns\n", what, n,
-		(u32_t)div64(b.c - a.c, n),
-		(u32_t)div64((u64_t)(b.t - a.t) * (1000000000u / HZ), n));
-}
 
 static int vm_call(int type, message *m)
 {
@@ -136,13 +96,13 @@ static void other_do(int cmd)
 static void faults(void)
 {
 	vir_bytes a = map_anon((PAGES + 1) * PAGE_SIZE);
-	struct mark s;
+	struct bench_mark s;
 	endpoint_t c;
 
 	touch(a + PAGES * PAGE_SIZE, 1);	/* warm the path */
-	s = now();
+	s = bench_now();
 	touch(a, PAGES);
-	report("anon-fault", PAGES, s);
+	bench_report("anon-fault", PAGES, s);
 	other_do(CMD_MAP);
 	c = vm_forked(OTHER);			/* its pages go copy-on-write */
 	other_do(CMD_TOUCH);
@@ -151,32 +111,32 @@ static void faults(void)
 
 static void fork_exit(void)
 {
-	struct mark s;
+	struct bench_mark s;
 	endpoint_t c;
 	u32_t i;
 
-	s = now();
+	s = bench_now();
 	for (i = 0; i < ROUNDS; i++)
 		vm_gone(vm_forked(OTHER));
-	report("fork-exit", ROUNDS, s);
-	s = now();
+	bench_report("fork-exit", ROUNDS, s);
+	s = bench_now();
 	for (i = 0; i < ROUNDS; i++) {
 		if ((c = sys_fork_flags(OTHER, FORK_HOLD)) < 0)
 			panic("bench: eager fork failed");
 		sys_clear(c);
 	}
-	report("fork-eager", ROUNDS, s);
+	bench_report("fork-eager", ROUNDS, s);
 }
 
 static void null_calls(void)
 {
-	struct mark s = now();
+	struct bench_mark s = bench_now();
 	endpoint_t e;
 	u32_t i;
 
 	for (i = 0; i < 20000; i++)
 		sys_getinfo(&e, NULL);
-	report("null-kernel-call", 20000, s);
+	bench_report("null-kernel-call", 20000, s);
 }
 
 /* A small process: its boot image plus 64 touched heap pages; on
@@ -184,7 +144,7 @@ static void null_calls(void)
 static void __attribute__((noreturn)) other(void)
 {
 	vir_bytes b, big = 0;
-	struct mark s;
+	struct bench_mark s;
 	message m;
 
 	memset(&m, 0, sizeof(m));
@@ -203,9 +163,9 @@ static void __attribute__((noreturn)) other(void)
 			big = map_anon(PAGES * PAGE_SIZE);
 			touch(big, PAGES);
 		} else if (m.m_type == CMD_TOUCH) {
-			s = now();
+			s = bench_now();
 			touch(big, PAGES);
-			report("cow-fault", PAGES, s);
+			bench_report("cow-fault", PAGES, s);
 			memset(&m, 0, sizeof(m));
 			m.m_lc_vm_mmap.addr = big;
 			m.m_lc_vm_mmap.len = PAGES * PAGE_SIZE;

@@ -20,3 +20,6 @@ echo 'a:b:c' | { IFS=: read x y; echo "[$x] [$y]"; }
 printf 'no newline' | { read v; echo "status $? [$v]"; }
 umask 022; umask
 type_test=$(command -v true 2>/dev/null); echo done
+# pwd: -L and -P accepted, an unknown option a usage error (status 2)
+cd /tmp && pwd -L && pwd -P && pwd -- ; echo "pwd $?"
+(pwd -Z 2>/dev/null); echo "pwd -Z $?"

@@ -11,6 +11,7 @@
  * helpers are a separate object (libc_tap.c), so the build also shows
  * mica-cc compiling (-c) and linking objects like any cc.
  */
+#include <mica/errno.h>		/* first: its table names ENOTBLK */
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -248,6 +249,39 @@ static void t_errno(void)
 	}
 	ok(fails_with(open("", O_RDONLY), ENOENT) && fails_with(open(NULL, O_RDONLY), EFAULT),
 		"empty and NULL paths");
+}
+
+/* Every error number of mica/errno.h has its own message (strerror.c). */
+static void t_errstr(void)
+{
+#define ERR_ROW(name, text) { name, #name, text },
+	static const struct { int e; const char *name, *text; } tab[] = {
+		MICA_ERRNO_TABLE(ERR_ROW)
+	};
+	size_t n = sizeof(tab) / sizeof(tab[0]), i, j, bad = 0, dup = 0;
+	char buf[64];
+
+	for (i = 0; i < n; i++) {
+		const char *s = strerror(tab[i].e);
+
+		if (!s || !*s || strcmp(s, tab[i].text)) {
+			if (!bad++)
+				ok(0, "strerror(%s) = '%s'", tab[i].name, s ? s : "(null)");
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if (!strcmp(s, strerror(tab[j].e)) && !dup++)
+				ok(0, "%s and %s share '%s'", tab[i].name, tab[j].name, s);
+	}
+	ok(!bad && !dup, "strerror: %u error numbers, each its own non-empty message",
+		(unsigned)n);
+	ok(!strcmp(strerror(ENOTBLK), "Block device required"),
+		"strerror(ENOTBLK) (newlib's build has none)");
+	ok(strerror_r(EDEADSRCDST, buf, sizeof(buf)) == 0 &&
+		!strcmp(buf, "IPC source or destination is dead"), "strerror_r of an IPC error");
+	errno = 0;
+	ok(!strcmp(strerror(4242), "Unknown error 4242") && errno == EINVAL,
+		"an unknown number: 'Unknown error 4242', EINVAL");
 }
 
 static void t_stdio_files(void)
@@ -504,6 +538,7 @@ int main(int argc, char **argv)
 	t_setjmp();
 	t_qsort();
 	t_errno();
+	t_errstr();
 	t_stdio_files();
 	t_fds();
 	t_pipe();

@@ -24,9 +24,10 @@ $(TBIN)/exec_child.elf: $(TOBJ)/tests/os/pm/exec_child.o tests/os/pm/exec_child.
 CHILD_BLOB = tests/os/pm/child_blob.S -DCHILD_ELF='"$(TBIN)/exec_child.elf"'
 
 $(TBIN)/test_pmexec.elf: tests/os/pm/test_pmexec.c tests/os/pm/child_blob.S \
-		tests/os/pm/child_install.h $(TBIN)/exec_child.elf $(MICA_CC_DEPS)
+		tests/os/pm/child_install.h tests/os/lib/ktap.c $(TBIN)/exec_child.elf \
+		$(MICA_CC_DEPS)
 	@mkdir -p $(@D)
-	$(MICA_CC) -std=gnu11 -Wall -Wextra -Werror -O2 -g $< $(CHILD_BLOB) -o $@
+	$(MICA_CC) -std=gnu11 -Wall -Wextra -Werror -O2 -g $< tests/os/lib/ktap.c $(CHILD_BLOB) -o $@
 
 OS_ALL += $(TBIN)/exec_child.elf $(TBIN)/test_pmexec.elf
 os-tests-run: $(TBIN)/test_pmexec.elf

@@ -18,23 +18,8 @@
 #include <sys/reboot.h>
 #include <mica/kipc.h>
 #include "child_install.h"
+#include "../lib/ktap.h"
 
-static int checks;
-
-static int ok(int cond, const char *fmt, ...)
-{
-	char line[200];
-	va_list ap;
-	int n;
-
-	n = snprintf(line, sizeof(line), "%sok %d - ", cond ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
-	va_end(ap);
-	line[n++] = '\n';
-	sys_diag_print(line, n);
-	return cond;
-}
 
 /* fork, exec path with one argument (and env), wait: the status or -1. */
 static int run(const char *path, const char *arg, int as_uid)
@@ -89,12 +74,7 @@ int main(void)
 	}
 	ok(good == 100, "fork+exec+wait 100 times (%d good)", good);
 	ok(wait(&st) == -1 && errno == ECHILD, "nothing left to wait for");
-	{
-		char plan[16];
-		int n = snprintf(plan, sizeof(plan), "1..%d\n", checks + 1);
-
-		sys_diag_print(plan, n);
-	}
+	ktap_plan(1);
 	/* the last check: a root reboot syncs and powers off (status 0);
 	 * getting here again is the failure */
 	ok(1, "reboot(RB_POWEROFF) by root: PM holds everyone, VFS syncs, power off");

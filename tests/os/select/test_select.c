@@ -36,34 +36,11 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <mica/kipc.h>
+#include "../lib/ktap.h"
 
 #define NPAIRS 4			/* PTY nodes made on the test's "/" */
 
-static int checks, failed, console = -1;
-
-static int ok(int cond, const char *fmt, ...)
-{
-	char line[200];
-	va_list ap;
-	int n;
-
-	n = snprintf(line, sizeof(line), "%sok %d - ", cond ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 2)
-		n = sizeof(line) - 2;
-	line[n++] = '\n';
-	sys_diag_print(line, n);
-	failed += !cond;
-	return cond;
-}
-
-static int err(int r, int e, const char *what)
-{
-	return ok(r == -1 && errno == e, "%s fails with errno %d (got %d, errno %d)",
-		what, e, r, errno);
-}
+static int console = -1;
 
 /* ---- helpers ---- */
 
@@ -883,10 +860,5 @@ int main(void)
 	t_ebadf();
 	t_eintr();
 	t_many();
-	{
-		char plan[32];
-		int n = snprintf(plan, sizeof(plan), "1..%d\n", checks);
-		sys_diag_print(plan, n);
-	}
-	return failed ? 1 : 0;
+	return ktap_plan(0);
 }

@@ -6,9 +6,9 @@
 TCFLAGS_tests/os/vfs/ := -isystem $(shell $(TARGET_CC) -m32 -print-file-name=include)
 $(eval $(call os_module,memfs,tests/os/vfs/memfs.c))
 
-$(TBIN)/test_vfs.elf: tests/os/vfs/test_vfs.c $(MICA_CC_DEPS)
+$(TBIN)/test_vfs.elf: tests/os/vfs/test_vfs.c tests/os/lib/ktap.c $(MICA_CC_DEPS)
 	@mkdir -p $(@D)
-	$(MICA_CC) -std=gnu11 -Wall -Wextra -Werror -O2 -g $< -o $@
+	$(MICA_CC) -std=gnu11 -Wall -Wextra -Werror -O2 -g $< tests/os/lib/ktap.c -o $@
 
 OS_ALL += $(TBIN)/memfs.elf $(TBIN)/test_vfs.elf
 os-tests-run: $(TBIN)/memfs.elf $(TBIN)/test_vfs.elf

@@ -36,35 +36,10 @@
 #include <mica/pmvfs.h>
 #include <mica/procinfo.h>
 #include <mica/com.h>
+#include "../lib/ktap.h"
 
 extern endpoint_t lc_self;		/* libposix: this process (its start frame) */
 
-static int checks, failed;
-
-static int ok(int cond, const char *fmt, ...)
-{
-	char line[200];
-	va_list ap;
-	int n;
-
-	n = snprintf(line, sizeof(line), "%sok %d - ", cond ? "" : "not ", ++checks);
-	va_start(ap, fmt);
-	n += vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
-	va_end(ap);
-	if (n > (int)sizeof(line) - 2)
-		n = sizeof(line) - 2;
-	line[n++] = '\n';
-	sys_diag_print(line, n);
-	failed += !cond;
-	return cond;
-}
-
-/* r == -1 with errno e; says what came instead when not. */
-static int err(int r, int e, const char *what)
-{
-	return ok(r == -1 && errno == e, "%s fails with errno %d (got %d, errno %d)",
-		what, e, r, errno);
-}
 
 static void t_open_rw(void)
 {
@@ -1589,11 +1564,5 @@ int main(int argc, char **argv)
 		t_tty();
 	t_crash();
 plan:
-	{
-		char plan[32];
-		int n = snprintf(plan, sizeof(plan), "1..%d\n", checks);
-		sys_diag_print(plan, n);
-	}
-
-	return failed ? 1 : 0;
+	return ktap_plan(0);
 }

@@ -14,21 +14,9 @@
 #include <mica/sef.h>
 #include <mica/ds.h>
 #include <mica/libbdev.h>
+#include "../lib/as_rs.h"
 
 extern const u8_t vfs_image_start[], vfs_image_end[];
-
-static int rs_init(endpoint_t ep, const char *label)
-{
-	message m;
-
-	memset(&m, 0, sizeof(m));
-	m.m_type = RS_INIT;
-	m.m_rs_init.type = SEF_INIT_FRESH;
-	memcpy(m.m_rs_init.label, label, strlen(label));
-	if (ipc_send(ep, &m) != OK || ipc_receive(ep, &m) != OK)
-		return -EIO;
-	return m.m_type == RS_INIT_REPLY ? m.m_rs_init_reply.result : -EIO;
-}
 
 static int load_image(endpoint_t memory)
 {
@@ -53,7 +41,7 @@ static void start(const char *args, const char *key, const char *label)
 
 	if (ep == NONE)
 		return;
-	if ((r = rs_init(ep, label)) != OK)
+	if ((r = as_rs_init(ep, label, SEF_INIT_FRESH)) != OK)
 		printf("vfs_rs: starting %s: %d\n", label, r);
 	if ((!strcmp(label, "memory") || !strcmp(label, "mfs")) &&
 	    (r = ds_publish_label(label, ep, 0)) != OK)

@@ -6,6 +6,7 @@
  * (sendnb fails with ENOTREADY when fake_waiting is 0).
  */
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include <string.h>
 #include <mica/chardriver.h>
 #include <mica/sef.h>
@@ -252,24 +253,17 @@ static void test_notifications(void)
 	CU_ASSERT_EQUAL(chardriver_task(&full, NR_MINORS), -EINTR);
 }
 
+static const struct cu_case cases[] = {
+	{ "read decoded and answered", test_read_decoded },
+	{ "ioctl and open decoded", test_ioctl_open_decoded },
+	{ "bad minor and type", test_bad_requests },
+	{ "suspend, late reply by asynsend", test_suspend_and_late_reply },
+	{ "missing handlers", test_missing_handlers },
+	{ "select", test_select },
+	{ "notifications", test_notifications },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	unsigned failed;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("chardriver", NULL, NULL);
-	CU_add_test(s, "read decoded and answered", test_read_decoded);
-	CU_add_test(s, "ioctl and open decoded", test_ioctl_open_decoded);
-	CU_add_test(s, "bad minor and type", test_bad_requests);
-	CU_add_test(s, "suspend, late reply by asynsend", test_suspend_and_late_reply);
-	CU_add_test(s, "missing handlers", test_missing_handlers);
-	CU_add_test(s, "select", test_select);
-	CU_add_test(s, "notifications", test_notifications);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
-	return failed ? 1 : 0;
+	return cu_main("chardriver", cases, CU_CASES(cases));
 }

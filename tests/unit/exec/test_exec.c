@@ -4,6 +4,7 @@
  * damaged in every field the parser trusts are refused with EINVAL.
  */
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,22 +175,15 @@ static void test_random(void)
 	CU_ASSERT(ok > 0);
 }
 
+static const struct cu_case cases[] = {
+	{ "build/parse round trip", test_roundtrip },
+	{ "empty vectors", test_empty },
+	{ "limits", test_limits },
+	{ "hostile frames", test_hostile },
+	{ "random frames", test_random },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	int fails;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("exec_frame", NULL, NULL);
-	CU_add_test(s, "build/parse round trip", test_roundtrip);
-	CU_add_test(s, "empty vectors", test_empty);
-	CU_add_test(s, "limits", test_limits);
-	CU_add_test(s, "hostile frames", test_hostile);
-	CU_add_test(s, "random frames", test_random);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return cu_main("exec_frame", cases, CU_CASES(cases));
 }

@@ -6,6 +6,7 @@
  * is refused whole.
  */
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include <string.h>
 #include "mbr.h"
 
@@ -114,21 +115,14 @@ static void test_limits(void)
 	CU_ASSERT(mbr_parse(sec, 0, p) < 0);	/* an empty disk */
 }
 
+static const struct cu_case cases[] = {
+	{ "a good table", test_good },
+	{ "no signature: no table", test_no_signature },
+	{ "corrupt entries refuse the table", test_corrupt },
+	{ "32-bit limits, touching entries", test_limits },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	int failed;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("mbr", NULL, NULL);
-	CU_add_test(s, "a good table", test_good);
-	CU_add_test(s, "no signature: no table", test_no_signature);
-	CU_add_test(s, "corrupt entries refuse the table", test_corrupt);
-	CU_add_test(s, "32-bit limits, touching entries", test_limits);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
-	return failed ? 1 : 0;
+	return cu_main("mbr", cases, CU_CASES(cases));
 }

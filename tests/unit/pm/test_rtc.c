@@ -7,6 +7,7 @@
  * 12-hour clock) give -1.
  */
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include <string.h>
 #include <time.h>
 #include "../../../servers/pm/rtc.h"
@@ -92,19 +93,12 @@ static void test_impossible(void)
 	CU_ASSERT_EQUAL(rtc_epoch(r, s24, 0x19), -1);		/* 1969 */
 }
 
+static const struct cu_case cases[] = {
+	{ "every day 1970-2099, four encodings, timegm", test_against_timegm },
+	{ "impossible register values", test_impossible },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	int fails;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("pm_rtc", NULL, NULL);
-	CU_add_test(s, "every day 1970-2099, four encodings, timegm", test_against_timegm);
-	CU_add_test(s, "impossible register values", test_impossible);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails ? 1 : 0;
+	return cu_main("pm_rtc", cases, CU_CASES(cases));
 }

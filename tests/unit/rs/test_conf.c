@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include "conf.h"
 
 static struct rs_conf tab[RS_CONF_MAX];
@@ -326,24 +327,17 @@ static void test_tree_files(void)
 		CU_ASSERT_EQUAL(tab[i].bad, !strcmp(tab[i].label, "evil"));
 }
 
+static const struct cu_case cases[] = {
+	{ "good stanzas give exactly their privileges", test_good },
+	{ "hostile stanzas refused alone", test_hostile },
+	{ "structure: lines, labels, duplicates, limits", test_structure },
+	{ "ipc to a label not booted", test_ipc_unbooted },
+	{ "boot map", test_bootmap },
+	{ "boot image ranges kept", test_keep_boot },
+	{ "the tree's configuration files", test_tree_files },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	int fails;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("rs_conf", NULL, NULL);
-	CU_add_test(s, "good stanzas give exactly their privileges", test_good);
-	CU_add_test(s, "hostile stanzas refused alone", test_hostile);
-	CU_add_test(s, "structure: lines, labels, duplicates, limits", test_structure);
-	CU_add_test(s, "ipc to a label not booted", test_ipc_unbooted);
-	CU_add_test(s, "boot map", test_bootmap);
-	CU_add_test(s, "boot image ranges kept", test_keep_boot);
-	CU_add_test(s, "the tree's configuration files", test_tree_files);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	fails = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return fails != 0;
+	return cu_main("rs_conf", cases, CU_CASES(cases));
 }

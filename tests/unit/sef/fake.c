@@ -125,6 +125,14 @@ int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks)
 	return OK;
 }
 
+/* The wall clock: the fake kernel's boot time is the epoch. */
+int sys_realtime(i64_t *sec, u32_t *nsec)
+{
+	*sec = fk.uptime / HZ;
+	*nsec = (fk.uptime % HZ) * (1000000000u / HZ);
+	return OK;
+}
+
 int sys_setalarm(u32_t ticks, u32_t *left)
 {
 	fk.alarm = ticks;

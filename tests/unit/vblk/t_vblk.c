@@ -15,6 +15,7 @@
  * are used up, ends the run by longjmp (through panic).
  */
 #include <CUnit/Basic.h>
+#include "../lib/cu_main.h"
 #include <setjmp.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -561,24 +562,17 @@ static void test_partitions(void)
 	CU_ASSERT_EQUAL(replies[2].type, -ENXIO);
 }
 
+static const struct cu_case cases[] = {
+	{ "an honest device: setup, reads, writes, clipping", test_honest },
+	{ "read-only: EROFS, no device request", test_read_only },
+	{ "lies end as EIO, the client's buffer untouched", test_lies },
+	{ "after a lie about one request the disk serves", test_lie_once },
+	{ "queue sizes and capacities refused", test_bad_setup },
+	{ "interrupts; a request during another waits", test_interrupt_and_stash },
+	{ "MBR partitions as minors", test_partitions },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	int failed;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("virtio_blk", NULL, NULL);
-	CU_add_test(s, "an honest device: setup, reads, writes, clipping", test_honest);
-	CU_add_test(s, "read-only: EROFS, no device request", test_read_only);
-	CU_add_test(s, "lies end as EIO, the client's buffer untouched", test_lies);
-	CU_add_test(s, "after a lie about one request the disk serves", test_lie_once);
-	CU_add_test(s, "queue sizes and capacities refused", test_bad_setup);
-	CU_add_test(s, "interrupts; a request during another waits", test_interrupt_and_stash);
-	CU_add_test(s, "MBR partitions as minors", test_partitions);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
-	return failed ? 1 : 0;
+	return cu_main("virtio_blk", cases, CU_CASES(cases));
 }
