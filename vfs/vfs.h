@@ -27,6 +27,7 @@
 #include <mica/cdev.h>
 #include <mica/sef.h>
 #include <mica/pmvfs.h>
+#include <mica/vmif.h>
 
 #define VFS_OPEN_MAX	64		/* descriptors per process */
 #define VFS_NR_FILPS	256
@@ -53,6 +54,7 @@ struct vnode {
 	int opens_w;			/* open for writing (pipes: writers) */
 	int opens_r;			/* open for reading (pipes: readers) */
 	struct vnode *fifo;		/* a named FIFO's pipe on PFS, while open */
+	int vm_held;			/* VM maps it: one reference is VM's (mmap.c) */
 };
 
 struct vmnt {
@@ -102,6 +104,7 @@ struct fproc {
 	 * goes if the call ends with nothing done */
 	int restart;
 	cp_grant_id_t restart_grant;
+	int file_maps;			/* has mapped a file (mmap.c): prefault */
 };
 
 struct vfs_call {
@@ -240,6 +243,12 @@ void blk_close(struct filp *f);
 int blk_open(struct filp *f);
 int blk_size(struct filp *f, u64_t *size);
 int blk_endpoint(u32_t rdev, endpoint_t *ep);
+int blk_xfer(u32_t rdev, int write, u64_t pos, endpoint_t who,
+	cp_grant_id_t g, u32_t count);
+
+/* mmap.c: file mappings, VM's notices */
+int do_mmap(struct vfs_call *c);
+void vm_notice(message *m);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,

@@ -135,6 +135,7 @@
 #define MICA_SI_KERNEL   0x80	/* an exception that is not a page fault */
 #define MICA_SEGV_MAPERR 1	/* SIGSEGV: nothing mapped at si_addr */
 #define MICA_SEGV_ACCERR 2	/* SIGSEGV: mapped, but not for this access */
+#define MICA_BUS_ADRERR  2	/* SIGBUS: a mapped file's page past its end (or unreadable) */
 #define MICA_FPE_INTDIV  1	/* SIGFPE: integer divide by zero (#DE) */
 #define MICA_FPE_INTOVF  2	/* SIGFPE: integer overflow */
 #define MICA_FPE_FLTDIV  3	/* SIGFPE: floating-point divide by zero */

@@ -249,13 +249,13 @@ typedef struct {			/* VM_BRK */
 	u8_t pad[52];
 } mess_lc_vm_brk;
 
-typedef struct {			/* VM_MMAP, VM_MUNMAP, VM_MPROTECT */
+typedef struct {			/* VM_MMAP, VM_MUNMAP, VM_MPROTECT, VFS_MMAP */
 	u64_t offset;			/* into fd (first: 8-aligned on every ABI) */
 	vir_bytes addr;			/* hint (MAP_FIXED: exact); reply: the mapping */
 	u32_t len;
 	int prot;			/* PROT_* (mica/abi.h) */
 	int flags;			/* MAP_* (mica/abi.h) */
-	int fd;				/* -1: anonymous (the only kind VM maps now) */
+	int fd;				/* VM_MMAP: -1 (anonymous); VFS_MMAP: the file */
 	u8_t pad[28];
 } mess_lc_vm_mmap;
 

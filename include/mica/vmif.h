@@ -42,6 +42,29 @@
  *                                               src over the same range of the
  *                                               caller (dst), copy-on-write;
  *                                               system processes only (EPERM)
+ *  VM_FILE_MAP     VFS       m_vm_file_map      map [offset, offset+len) of the
+ *                                               object VFS names (a file or a
+ *                                               block device) into endpt; reply:
+ *                                               where.  Pages come on demand
+ *                                               through VM's page cache.
+ *  VM_FILE_FILLED  VFS       m_vm_file_page     the answer to a VM_VFS_FILL: the
+ *                                               bytes read into VM's page (0: the
+ *                                               page is past the end) or -errno
+ *  VM_FILE_DROP    VFS       m_vm_file_page     after VM_VFS_IDLE: forget the
+ *                                               object if it is still idle (OK:
+ *                                               VFS drops its reference) or EBUSY
+ *
+ * The VM_FILE_* calls are refused (EPERM) from anyone but VFS.  VM sends
+ * VFS two notices by asynsend (VM never waits for VFS; VFS's answers are
+ * the VM_FILE_* calls above, which VM answers at once):
+ *  VM_VFS_FILL     m_vm_file_page: read page 'page' of object 'obj' into
+ *                  the page VM granted (CPF_WRITE, PAGE_SIZE bytes, zeroed),
+ *                  then VM_FILE_FILLED with the same obj, page and seq.
+ *                  A process that faulted on the page waits meanwhile.
+ *  VM_VFS_IDLE     m_vm_file_page (obj): no mapping and no fill of the
+ *                  object is left; VFS answers VM_FILE_DROP.
+ * An object id is VFS's choice, not 0; VM keeps its pages, indexed by
+ * (object, page), while the object is mapped (vm/README.md).
  *
  * VM_FORK, VM_EXIT, VM_EXEC_* are refused (EPERM) from anyone but
  * PM_PROC_NR and VFS_PROC_NR.  Every endpoint is checked (EINVAL for one
@@ -80,7 +103,15 @@
 #define VM_MAP_PHYS     (VM_SRV_BASE + 6)
 #define VM_CONTIG       (VM_SRV_BASE + 7)
 #define VM_LU_COPY      (VM_SRV_BASE + 8)
-#define VM_SRV_NR       9
+#define VM_FILE_MAP     (VM_SRV_BASE + 9)
+#define VM_FILE_FILLED  (VM_SRV_BASE + 10)
+#define VM_FILE_DROP    (VM_SRV_BASE + 11)
+#define VM_SRV_NR       12
+
+#define VM_VFS_BASE     0x2500		/* VM's notices to VFS (asynsend) */
+#define VM_VFS_FILL     (VM_VFS_BASE + 0)
+#define VM_VFS_IDLE     (VM_VFS_BASE + 1)
+#define VM_VFS_NR       2
 
 #define VM_MMAP_BASE     0x80000000u	/* first address mmap picks; the heap ends below */
 #define VM_STACK_DEFAULT (8u << 20)	/* bytes of stack region */
@@ -129,7 +160,9 @@ typedef struct {			/* VM_INFO */
 	u32_t regions;			/* reply, both: regions */
 	vir_bytes brk;			/* reply, process: the break */
 	u32_t ooms;			/* reply, system: requests failed ENOMEM */
-	u8_t pad[12];
+	u32_t file_pages;		/* reply, system: pages in the file page cache */
+	u32_t file_fills;		/* reply, system: cache misses read through VFS */
+	u32_t file_hits;		/* reply, system: file faults served from the cache */
 } mess_vm_info;
 
 /* One region as VM_REGIONS reports it. */
@@ -148,6 +181,7 @@ struct vm_region_info {
 #define VM_RK_BOOT   7			/* memory a boot process had before VM */
 #define VM_RK_PHYS   8			/* VM_MAP_PHYS */
 #define VM_RK_CONTIG 9			/* VM_CONTIG */
+#define VM_RK_FILE   10			/* VM_FILE_MAP: a file or block device */
 
 typedef struct {			/* VM_REGIONS */
 	endpoint_t endpt;
@@ -173,6 +207,26 @@ typedef struct {			/* VM_LU_COPY */
 	u8_t pad[40];
 } mess_vm_lu_copy;
 
+typedef struct {			/* VM_FILE_MAP */
+	u64_t offset;			/* bytes into the object, page aligned */
+	endpoint_t endpt;		/* whose address space */
+	vir_bytes addr;			/* hint (MAP_FIXED: exact); reply: where */
+	u32_t len;			/* bytes, > 0 */
+	int prot;			/* MICA_PROT_* */
+	int flags;			/* MICA_MAP_SHARED or PRIVATE, MAP_FIXED */
+	u32_t obj;			/* VFS's id for the file/device, != 0 */
+	u8_t pad[24];
+} mess_vm_file_map;
+
+typedef struct {			/* VM_VFS_FILL/IDLE, VM_FILE_FILLED/DROP */
+	u32_t obj;
+	u32_t page;			/* page index into the object */
+	u32_t seq;			/* the fill's tag, echoed in FILLED */
+	cp_grant_id_t grant;		/* FILL: VM's zeroed page, CPF_WRITE */
+	int result;			/* FILLED: bytes read (0: past the end), -errno */
+	u8_t pad[36];
+} mess_vm_file_page;
+
 #define VMIF_MESSAGES(X) \
 	X(mess_vm_fork, m_vm_fork) \
 	X(mess_vm_proc, m_vm_proc) \
@@ -180,6 +234,8 @@ typedef struct {			/* VM_LU_COPY */
 	X(mess_vm_info, m_vm_info) \
 	X(mess_vm_regions, m_vm_regions) \
 	X(mess_vm_phys, m_vm_phys) \
-	X(mess_vm_lu_copy, m_vm_lu_copy)
+	X(mess_vm_lu_copy, m_vm_lu_copy) \
+	X(mess_vm_file_map, m_vm_file_map) \
+	X(mess_vm_file_page, m_vm_file_page)
 
 #endif /* MICA_VMIF_H */

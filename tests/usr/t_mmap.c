@@ -1,0 +1,214 @@
+/*
+ * t_mmap - /usr/tests program (TAP): mmap of regular files and block
+ * devices through VFS and VM's page cache (vm/README.md "File mappings").
+ * A pattern file whose size is not a page multiple is mapped private and
+ * shared: every byte reads back, the last page's tail is zero, a page
+ * wholly past the end is SIGBUS (BUS_ADRERR at its address); private
+ * writes stay private; offsets; a fork child sees the same bytes; the
+ * mapping outlives close and unlink; VFS's refusals (EBADF, ENODEV,
+ * EACCES, EINVAL).  Run on every file system named on the command line
+ * (a directory each; default /tmp).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#define PG 4096
+
+static int n_checks, n_failed;
+static sigjmp_buf jb;
+static volatile void *bus_addr;
+static volatile int bus_code;
+
+static void ok(int cond, const char *fmt, const char *where)
+{
+	char what[200];
+
+	snprintf(what, sizeof(what), fmt, where);
+	n_checks++;
+	n_failed += !cond;
+	printf("%s %d - %s\n", cond ? "ok" : "not ok", n_checks, what);
+}
+
+static int map_err(void *p, int e)
+{
+	return p == MAP_FAILED && errno == e;
+}
+
+static void on_bus(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)ctx;
+	bus_addr = si->si_addr;
+	bus_code = si->si_code;
+	siglongjmp(jb, 1);
+}
+
+/* Read the byte at p: 0..255, or -1 after a SIGBUS at p. */
+static int peek(volatile const unsigned char *p)
+{
+	bus_addr = NULL;
+	if (sigsetjmp(jb, 1))
+		return bus_addr == p && bus_code == BUS_ADRERR ? -1 : -2;
+	return *p;
+}
+
+static unsigned char pat(long i)
+{
+	return (unsigned char)(i * 13 + (i >> 9) + 1);
+}
+
+static int make_file(const char *path, long size)
+{
+	static unsigned char buf[PG];
+	long i, n;
+	int fd;
+
+	unlink(path);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644)) < 0)
+		return -1;
+	for (i = 0; i < size; i += n) {
+		n = size - i < PG ? size - i : PG;
+		for (long j = 0; j < n; j++)
+			buf[j] = pat(i + j);
+		if (write(fd, buf, n) != n)
+			return -1;
+	}
+	return fd;
+}
+
+/* Every byte of [0, size) is the pattern, [size, page end) zero. */
+static int check_map(const unsigned char *m, long off, long size)
+{
+	long i, end = (size + PG - 1) / PG * PG;
+
+	for (i = off; i < size; i++)
+		if (m[i - off] != pat(i))
+			return 0;
+	for (; i < end; i++)
+		if (m[i - off] != 0)
+			return 0;
+	return 1;
+}
+
+static void private_read(const char *dir, const char *path, long size)
+{
+	long npg = (size + PG - 1) / PG;
+	unsigned char *m, *m2;
+	int fd = open(path, O_RDONLY), st;
+	pid_t p;
+
+	m = mmap(NULL, (npg + 1) * PG, PROT_READ, MAP_PRIVATE, fd, 0);
+	ok(m != MAP_FAILED, "%s: mmap private read-only", dir);
+	if (m == MAP_FAILED)
+		return;
+	ok(check_map(m, 0, size), "%s: every byte, zero tail in the last page", dir);
+	ok(peek(m + npg * PG) == -1, "%s: page past the end: SIGBUS BUS_ADRERR", dir);
+	ok(peek(m + npg * PG + 100) == -1, "%s: again SIGBUS (nothing cached)", dir);
+	ok(peek(m) == pat(0), "%s: first page still there", dir);
+	p = fork();
+	if (p == 0)
+		_exit(check_map(m, 0, size) && peek(m + npg * PG) == -1 ? 0 : 1);
+	ok(p > 0 && waitpid(p, &st, 0) == p && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0, "%s: a fork child reads the same bytes", dir);
+	m2 = mmap(NULL, PG * 2, PROT_READ, MAP_PRIVATE, fd, PG);
+	ok(m2 != MAP_FAILED && check_map(m2, PG, size < 3 * PG ? size : 3 * PG),
+	    "%s: a second mapping at offset 4096", dir);
+	close(fd);
+	unlink(path);
+	ok(check_map(m, 0, size), "%s: still readable after close and unlink", dir);
+	ok(munmap(m, (npg + 1) * PG) == 0 && munmap(m2, PG * 2) == 0,
+	    "%s: munmap", dir);
+}
+
+static void private_write(const char *dir, const char *path, long size)
+{
+	unsigned char *m, b = 0;
+	int fd = make_file(path, size);
+
+	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	ok(m != MAP_FAILED, "%s: mmap private writable", dir);
+	if (m == MAP_FAILED)
+		return;
+	m[10] = 0xaa;
+	m[PG + 1] = 0xbb;
+	ok(m[10] == 0xaa && m[PG + 1] == 0xbb && m[11] == pat(11),
+	    "%s: private writes read back", dir);
+	ok(pread(fd, &b, 1, 10) == 1 && b == pat(10),
+	    "%s: ... but not through read()", dir);
+	ok(munmap(m, size) == 0, "%s: munmap", dir);
+	close(fd);
+}
+
+static void refusals(const char *dir, const char *path)
+{
+	int fd = make_file(path, 100), wfd, dfd;
+
+	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, 77, 0), EBADF),
+	    "%s: a closed descriptor: EBADF", dir);
+	dfd = open(dir, O_RDONLY);
+	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, dfd, 0), ENODEV),
+	    "%s: a directory: ENODEV", dir);
+	close(dfd);
+	wfd = open(path, O_WRONLY);
+	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, wfd, 0), EACCES),
+	    "%s: a write-only descriptor: EACCES", dir);
+	close(wfd);
+	close(fd);
+	fd = open(path, O_RDONLY);
+	ok(map_err(mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
+	    EACCES), "%s: shared writable on a read-only fd: EACCES", dir);
+	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE, fd, 100), EINVAL),
+	    "%s: an unaligned offset: EINVAL", dir);
+	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE | MAP_SHARED, fd, 0),
+	    EINVAL), "%s: private and shared: EINVAL", dir);
+	close(fd);
+	unlink(path);
+}
+
+static void suite(const char *dir)
+{
+	static const long sizes[] = { 3 * PG + 1000, 2 * PG, 1, 5 * 1024 + 512 };
+	char path[256];
+	unsigned i;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/t_mmap.%d", dir, (int)getpid());
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		if ((fd = make_file(path, sizes[i])) < 0) {
+			ok(0, "%s: making the pattern file", dir);
+			return;
+		}
+		close(fd);
+		printf("# %s: a file of %ld bytes\n", dir, sizes[i]);
+		private_read(dir, path, sizes[i]);
+	}
+	private_write(dir, path, 2 * PG + 7);
+	refusals(dir, path);
+	unlink(path);
+}
+
+int main(int argc, char **argv)
+{
+	struct sigaction sa;
+	int i;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_bus;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGBUS, &sa, NULL);
+	if (argc < 2)
+		suite("/tmp");
+	for (i = 1; i < argc; i++)
+		suite(argv[i]);
+	printf("1..%d\n", n_checks);
+	return n_failed ? 1 : 0;
+}

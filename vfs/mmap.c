@@ -1,0 +1,138 @@
+/*
+ * mmap.c - mappings of regular files and block special files.
+ *
+ * VFS_MMAP: VFS checks the descriptor (EBADF; a regular file or block
+ * device, else ENODEV; open for reading, and for writing too when a
+ * shared mapping may write, else EACCES) and asks VM for the region
+ * (VM_FILE_MAP, answered at once).  The object VM maps is named by the
+ * vnode's slot + 1; VFS holds one vnode reference for it (vm_held) from
+ * the first mapping until VM reports the object idle (VM_VFS_IDLE) and
+ * agrees to forget it (VM_FILE_DROP: OK), so a mapped file's inode lives
+ * after close and unlink, and a slot id is never reused while VM knows
+ * it.
+ *
+ * VM_VFS_FILL: VM wants one page of an object: VFS reads it straight into
+ * the page VM granted (an indirect grant to the server: FS_READ for a
+ * file, the block path for a device, blk.c) and answers VM_FILE_FILLED
+ * with the bytes read — short in the last page, 0 past the end (VM makes
+ * that SIGBUS) — or the error.  VFS waits for nobody but the server here,
+ * which never waits for VFS or VM on VFS's behalf (vm/filefault.c never
+ * fills a page for a server's copy).
+ */
+#include "vfs.h"
+
+static u32_t obj_id(const struct vnode *vp)
+{
+	return (u32_t)(vp - vfs_vnodes) + 1;
+}
+
+static struct vnode *obj_vnode(u32_t id)
+{
+	if (id == 0 || id > VFS_NR_VNODES || !vfs_vnodes[id - 1].vm_held)
+		return NULL;
+	return &vfs_vnodes[id - 1];
+}
+
+static int vm_call(int type, message *m)
+{
+	int r;
+
+	m->m_type = type;
+	if ((r = ipc_sendrec(VM_PROC_NR, m)) != OK)
+		return r;
+	return m->m_type;
+}
+
+/* May f be mapped with this protection and sharing? */
+static int map_check(const struct filp *f, int prot, int flags)
+{
+	const struct vnode *vp = f->vp;
+	int acc = f->flags & MICA_O_ACCMODE;
+
+	if (!S_ISTYPE(vp->mode, MICA_S_IFREG) && !S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		return -ENODEV;
+	if (acc == MICA_O_WRONLY)
+		return -EACCES;
+	if ((flags & MICA_MAP_SHARED) && (prot & MICA_PROT_WRITE) &&
+	    acc != MICA_O_RDWR)
+		return -EACCES;
+	if (vp->vmnt->dead)
+		return -EIO;
+	return OK;
+}
+
+int do_mmap(struct vfs_call *c)
+{
+	mess_lc_vm_mmap *q = &c->m->m_lc_vm_mmap;
+	struct filp *f;
+	message m;
+	int r;
+
+	if ((r = fd_get(c->fp, q->fd, &f)) != OK)
+		return r;
+	if ((r = map_check(f, q->prot, q->flags)) != OK)
+		return r;
+	memset(&m, 0, sizeof(m));
+	m.m_vm_file_map.offset = q->offset;
+	m.m_vm_file_map.endpt = c->who;
+	m.m_vm_file_map.addr = q->addr;
+	m.m_vm_file_map.len = q->len;
+	m.m_vm_file_map.prot = q->prot;
+	m.m_vm_file_map.flags = q->flags;
+	m.m_vm_file_map.obj = obj_id(f->vp);
+	if ((r = vm_call(VM_FILE_MAP, &m)) != OK)
+		return r;
+	if (!f->vp->vm_held) {
+		vnode_ref(f->vp);
+		f->vp->vm_held = 1;
+	}
+	c->fp->file_maps = 1;
+	q->addr = m.m_vm_file_map.addr;
+	return OK;
+}
+
+/* Read the page VM asked for and tell VM how it went. */
+static void fill(const mess_vm_file_page *q)
+{
+	struct vnode *vp = obj_vnode(q->obj);
+	u64_t pos = (u64_t)q->page * PAGE_SIZE;
+	message m;
+	int r;
+
+	if (!vp)
+		r = -EIO;
+	else if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		r = blk_xfer(vp->rdev, 0, pos, VM_PROC_NR, q->grant, PAGE_SIZE);
+	else
+		r = req_io(FS_READ, vp, pos, VM_PROC_NR, q->grant, PAGE_SIZE, NULL);
+	memset(&m, 0, sizeof(m));
+	m.m_vm_file_page.obj = q->obj;
+	m.m_vm_file_page.page = q->page;
+	m.m_vm_file_page.seq = q->seq;
+	m.m_vm_file_page.result = r;
+	vm_call(VM_FILE_FILLED, &m);
+}
+
+/* Nothing maps the object any more: VM forgets it if it still agrees,
+ * and VFS's reference goes. */
+static void idle(const mess_vm_file_page *q)
+{
+	struct vnode *vp = obj_vnode(q->obj);
+	message m;
+
+	memset(&m, 0, sizeof(m));
+	m.m_vm_file_page.obj = q->obj;
+	if (vm_call(VM_FILE_DROP, &m) != OK || !vp)
+		return;
+	vp->vm_held = 0;
+	vnode_put(vp);
+}
+
+/* A notice from VM (asynsend; main.c checked the sender). */
+void vm_notice(message *m)
+{
+	if (m->m_type == VM_VFS_FILL)
+		fill(&m->m_vm_file_page);
+	else if (m->m_type == VM_VFS_IDLE)
+		idle(&m->m_vm_file_page);
+}
