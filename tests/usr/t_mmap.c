@@ -8,6 +8,13 @@
  * mapping outlives close and unlink; VFS's refusals (EBADF, ENODEV,
  * EACCES, EINVAL).  Run on every file system named on the command line
  * (a directory each; default /tmp).
+ *
+ * t_mmap -c PATH [OFF LEN]: the check other suites call (mmap.sh, test85-
+ * style suites): map [OFF, OFF+LEN) of a file or block device (default:
+ * all of it, and one page more), private and read-only, and compare every
+ * byte with pread; bytes past the end in the last page must be zero and
+ * a page wholly past the end SIGBUS.  Prints one line, status 0 if all
+ * held, 1 if not (with what differed), 2 on a usage error.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -195,6 +202,50 @@ static void suite(const char *dir)
 	unlink(path);
 }
 
+/* -c: see the top.  size: the file's or device's size. */
+static int mapcheck(const char *path, long long off, long long len)
+{
+	static unsigned char buf[PG];
+	long long size, i, end;
+	unsigned char *m;
+	int fd = open(path, O_RDONLY), v;
+	long n;
+
+	if (fd < 0 || (size = lseek(fd, 0, SEEK_END)) < 0) {
+		printf("mapcheck: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (len < 0)
+		len = (size - off + PG - 1) / PG * PG + PG;
+	if ((m = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, off)) == MAP_FAILED) {
+		printf("mapcheck: mmap %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	end = (size + PG - 1) / PG * PG;
+	for (i = off; i < off + len; i++) {
+		if (i < size && (i - off) % PG == 0) {
+			n = size - i < PG ? size - i : PG;
+			if (pread(fd, buf, n, i) != n) {
+				printf("mapcheck: %s: pread at %lld failed\n", path, i);
+				return 1;
+			}
+		}
+		v = peek(m + (i - off));
+		if (i < size ? v != buf[(i - off) % PG] : i < end ? v != 0 : v != -1) {
+			printf("mapcheck: %s: byte %lld of %lld is %d\n", path, i,
+				size, v);
+			return 1;
+		}
+		if (i >= end)		/* one byte per page past the end */
+			i += PG - 1 - (i - off) % PG;
+	}
+	printf("mapcheck: %s: %lld bytes from %lld match, size %lld\n", path,
+		len, off, size);
+	munmap(m, len);
+	close(fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa;
@@ -205,6 +256,12 @@ int main(int argc, char **argv)
 	sa.sa_sigaction = on_bus;
 	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGBUS, &sa, NULL);
+	if (argc >= 3 && !strcmp(argv[1], "-c")) {
+		if (argc != 3 && argc != 5)
+			return 2;
+		return mapcheck(argv[2], argc == 5 ? atoll(argv[3]) : 0,
+			argc == 5 ? atoll(argv[4]) : -1);
+	}
 	if (argc < 2)
 		suite("/tmp");
 	for (i = 1; i < argc; i++)
