@@ -67,6 +67,7 @@ static const vfs_call_fn calls[VFS_NR_CALLS] = {
 	[VFS_FCHOWN - VFS_RQ_BASE] = do_fchown,
 	[VFS_PIPE - VFS_RQ_BASE] = do_pipe,
 	[VFS_MMAP - VFS_RQ_BASE] = do_mmap,
+	[VFS_MSYNC - VFS_RQ_BASE] = do_msync,
 };
 
 static const char *vfs_args;

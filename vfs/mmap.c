@@ -11,6 +11,18 @@
  * after close and unlink, and a slot id is never reused while VM knows
  * it.
  *
+ * Coherence (the file system's cache and VM's are separate): before VFS
+ * reads, writes, truncates or syncs a node VM maps, the pages written
+ * through shared mappings are written back (mmap_sync: VM_FILE_SYNC
+ * hands them over one at a time, write-protected and clean first; a page
+ * is written only up to the file's size, so a mapping never extends a
+ * file); after a write() the cached pages it touched are read again in
+ * place (mmap_refresh: every mapping sees the new bytes); a truncation
+ * takes the pages past the new end from every mapping (mmap_trunc).
+ * msync (VFS_MSYNC) writes back the caller's range; the last unmapping
+ * (VM_VFS_IDLE) writes back everything left before the object goes.  A
+ * node VM does not map costs one flag test (vm_held).
+ *
  * VM_VFS_FILL: VM wants one page of an object: VFS reads it straight into
  * the page VM granted (an indirect grant to the server: FS_READ for a
  * file, the block path for a device, blk.c) and answers VM_FILE_FILLED
@@ -113,13 +125,140 @@ static void fill(const mess_vm_file_page *q)
 	vm_call(VM_FILE_FILLED, &m);
 }
 
-/* Nothing maps the object any more: VM forgets it if it still agrees,
- * and VFS's reference goes. */
+/* Write back the page VM granted (a): through the file system, up to the
+ * file's size; a device's through blk.c (clipped at its end). */
+static int writeback(const mess_vm_file_sync *a)
+{
+	struct vnode *vp = obj_vnode(a->obj);
+	u64_t pos = (u64_t)a->page * PAGE_SIZE;
+	u32_t n = PAGE_SIZE;
+	int r;
+
+	if (!vp)
+		return -EIO;
+	if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		return blk_xfer(vp->rdev, 1, pos, VM_PROC_NR, a->grant, PAGE_SIZE);
+	if ((r = vfs_getattr(vp)) != OK)
+		return r;
+	if (pos >= vp->size)
+		return 0;
+	if (vp->size - pos < n)
+		n = (u32_t)(vp->size - pos);
+	return req_io(FS_WRITE, vp, pos, VM_PROC_NR, a->grant, n, NULL);
+}
+
+/* Write back the dirty pages of object obj, or (obj 0) of ep's shared
+ * mappings in [addr, addr+len).  OK, or the last error. */
+static int sync_loop(u32_t obj, endpoint_t ep, vir_bytes addr, u32_t len)
+{
+	mess_vm_file_sync *a;
+	message m;
+	u32_t page = 0;
+	int r, err = OK;
+
+	for (;;) {
+		memset(&m, 0, sizeof(m));
+		a = &m.m_vm_file_sync;
+		a->obj = obj;
+		a->page = page;
+		a->endpt = ep;
+		a->addr = addr;
+		a->len = len;
+		if ((r = vm_call(VM_FILE_SYNC, &m)) != OK)
+			return r;
+		if (!a->found)
+			return err;
+		if ((r = writeback(a)) < 0)
+			err = r;
+		if (obj && (page = a->page + 1) == 0)
+			return err;
+		if (!obj) {
+			if (a->addr + PAGE_SIZE - addr >= len)
+				return err;
+			len -= a->addr + PAGE_SIZE - addr;
+			addr = a->addr + PAGE_SIZE;
+		}
+	}
+}
+
+void mmap_sync(struct vnode *vp)
+{
+	if (vp->vm_held)
+		sync_loop(obj_id(vp), NONE, 0, 0);
+}
+
+void mmap_sync_all(void)
+{
+	for (int i = 0; i < VFS_NR_VNODES; i++)
+		mmap_sync(&vfs_vnodes[i]);
+}
+
+/* n bytes at pos were written to vp: VM's copies of them read again. */
+void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n)
+{
+	mess_vm_file_sync *a;
+	u64_t last = (pos + n - 1) / PAGE_SIZE;
+	u32_t page = (u32_t)(pos / PAGE_SIZE);
+	message m;
+
+	if (!vp->vm_held || n == 0 || pos / PAGE_SIZE > 0xffffffffull)
+		return;
+	for (;;) {
+		memset(&m, 0, sizeof(m));
+		a = &m.m_vm_file_sync;
+		a->obj = obj_id(vp);
+		a->page = page;
+		a->last = last > 0xffffffffull ? 0xffffffffu : (u32_t)last;
+		if (vm_call(VM_FILE_REFRESH, &m) != OK || !a->found)
+			return;
+		if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
+			blk_xfer(vp->rdev, 0, (u64_t)a->page * PAGE_SIZE,
+				VM_PROC_NR, a->grant, PAGE_SIZE);
+		else
+			req_io(FS_READ, vp, (u64_t)a->page * PAGE_SIZE, VM_PROC_NR,
+				a->grant, PAGE_SIZE, NULL);
+		if ((page = a->page + 1) == 0 || page > a->last)
+			return;
+	}
+}
+
+/* vp is now size bytes long. */
+void mmap_trunc(struct vnode *vp, u64_t size)
+{
+	message m;
+
+	if (!vp->vm_held)
+		return;
+	memset(&m, 0, sizeof(m));
+	m.m_vm_file_sync.obj = obj_id(vp);
+	m.m_vm_file_sync.size = size;
+	vm_call(VM_FILE_TRUNC, &m);
+}
+
+int do_msync(struct vfs_call *c)
+{
+	const mess_lc_vm_mmap *q = &c->m->m_lc_vm_mmap;
+	u32_t len = (q->len + PAGE_SIZE - 1) & ~(u32_t)(PAGE_SIZE - 1);
+
+	if ((q->addr & (PAGE_SIZE - 1)) || len < q->len ||
+	    (q->flags & ~(MICA_MS_SYNC | MICA_MS_ASYNC | MICA_MS_INVALIDATE)) ||
+	    (q->flags & (MICA_MS_SYNC | MICA_MS_ASYNC)) ==
+	    (MICA_MS_SYNC | MICA_MS_ASYNC))
+		return -EINVAL;
+	if (!c->fp->file_maps || len == 0)
+		return OK;
+	return sync_loop(0, c->who, q->addr, len);
+}
+
+/* Nothing maps the object any more: its dirty pages are written back,
+ * then VM forgets it if it still agrees, and VFS's reference goes. */
 static void idle(const mess_vm_file_page *q)
 {
 	struct vnode *vp = obj_vnode(q->obj);
 	message m;
 
+	if (vp)
+		mmap_sync(vp);
 	memset(&m, 0, sizeof(m));
 	m.m_vm_file_page.obj = q->obj;
 	if (vm_call(VM_FILE_DROP, &m) != OK || !vp)

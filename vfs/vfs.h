@@ -248,7 +248,12 @@ int blk_xfer(u32_t rdev, int write, u64_t pos, endpoint_t who,
 
 /* mmap.c: file mappings, VM's notices */
 int do_mmap(struct vfs_call *c);
+int do_msync(struct vfs_call *c);
 void vm_notice(message *m);
+void mmap_sync(struct vnode *vp);
+void mmap_sync_all(void);
+void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n);
+void mmap_trunc(struct vnode *vp, u64_t size);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,

@@ -4,8 +4,9 @@
  * names the object by an id of its own (vfs/mmap.c); VM makes a region of
  * kind VM_RK_FILE that remembers the object and the object page at its
  * start.  An object lives while regions map it or fills of it are in
- * flight; then its cached pages go and VFS hears VM_VFS_IDLE, to which it
- * answers VM_FILE_DROP: VM forgets the object only if it is still idle
+ * flight; then its clean cached pages go and VFS hears VM_VFS_IDLE, to
+ * which it answers by writing the dirty ones back (VM_FILE_SYNC) and then
+ * VM_FILE_DROP: VM forgets the object only if it is still idle
  * (a new mapping may have come meanwhile: EBUSY), and VFS drops the vnode
  * reference it held for it only on OK.  So VFS and VM never disagree
  * about whether an id is alive.
@@ -65,12 +66,13 @@ void obj_region_gone(struct vmproc *vp, struct region *r)
 	obj_check_idle(o);
 }
 
-/* Nothing maps o and nothing is being filled: its pages go, VFS is told. */
+/* Nothing maps o and nothing is being filled: its clean pages go, VFS
+ * is told (it writes the dirty ones back, then drops the object). */
 void obj_check_idle(struct vmobj *o)
 {
 	if (o->nregions || o->nfill || (o->flags & OF_IDLE_SENT))
 		return;
-	file_drop_pages(slot1_of(o));
+	file_drop_clean(slot1_of(o));
 	o->flags |= OF_IDLE_DUE;
 }
 
@@ -179,6 +181,7 @@ int do_file_drop(message *m)
 		return -EINVAL;
 	if (o->nregions || o->nfill)
 		return -EBUSY;
+	file_xfer_end();
 	file_drop_pages(slot1_of(o));
 	memset(o, 0, sizeof(*o));
 	return OK;

@@ -72,6 +72,17 @@ void file_drop_pages(u32_t obj)
 			drop_slot(i);
 }
 
+/* The same, but dirty pages stay until VFS has written them back. */
+void file_drop_clean(u32_t obj)
+{
+	int i;
+
+	for (i = 0; i < VM_PC_SLOTS; i++)
+		if (pc()->pages[i].state != PG_FREE && pc()->pages[i].obj == obj &&
+		    !(pc()->pages[i].flags & (PGF_DIRTY | PGF_BUSY)))
+			drop_slot(i);
+}
+
 static int send_fill(int slot)
 {
 	struct vmpage *p = &pc()->pages[slot];
@@ -278,6 +289,9 @@ void file_restart(void)
 
 	for (i = 0; i < NR_PROCS; i++)
 		vm_state->waits[i].endpt = NONE;
+	if (pc()->xfer_slot >= 0)
+		pc()->pages[pc()->xfer_slot].flags &= ~PGF_BUSY;
+	pc()->xfer_grant = pc()->xfer_slot = -1;
 	for (i = 0; i < VM_PC_SLOTS; i++)
 		if (pc()->pages[i].state == PG_FILLING) {
 			vm_state->objs[pc()->pages[i].obj - 1].nfill--;

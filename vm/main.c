@@ -36,6 +36,9 @@ static const vm_handler_t srv_calls[VM_SRV_NR] = {
 	[VM_FILE_MAP - VM_SRV_BASE] = do_file_map,
 	[VM_FILE_FILLED - VM_SRV_BASE] = do_file_filled,
 	[VM_FILE_DROP - VM_SRV_BASE] = do_file_drop,
+	[VM_FILE_SYNC - VM_SRV_BASE] = do_file_sync,
+	[VM_FILE_REFRESH - VM_SRV_BASE] = do_file_refresh,
+	[VM_FILE_TRUNC - VM_SRV_BASE] = do_file_trunc,
 };
 
 static vm_handler_t handler_of(int type)

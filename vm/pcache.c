@@ -17,6 +17,7 @@ void pc_init(struct vm_pcache *pc)
 	u32_t i;
 
 	pc->used = pc->clock = pc->seq = 0;
+	pc->xfer_grant = pc->xfer_slot = -1;
 	for (i = 0; i < VM_PC_HASH; i++)
 		pc->hash[i] = 0;
 	for (i = 0; i < VM_PC_SLOTS; i++) {
@@ -105,7 +106,7 @@ static int oldest(const struct vm_pcache *pc)
 
 	for (i = 0; i < VM_PC_SLOTS; i++) {
 		const struct vmpage *p = &pc->pages[i];
-		if (p->state != PG_VALID || (p->flags & PGF_DIRTY))
+		if (p->state != PG_VALID || (p->flags & (PGF_DIRTY | PGF_BUSY)))
 			continue;
 		age = pc->clock - p->stamp;
 		if (best < 0 || age > best_age) {

@@ -37,11 +37,14 @@ struct vmpage {
 };
 #define PGF_SENT  0x01			/* PG_FILLING: the fill went to VFS */
 #define PGF_DIRTY 0x02			/* written through a shared mapping */
+#define PGF_BUSY  0x04			/* granted to VFS (write-back, refresh) */
 
 struct vm_pcache {
 	u32_t used;			/* entries not PG_FREE */
 	u32_t clock;			/* stamp source */
 	u32_t seq;			/* fill tag source */
+	i32_t xfer_grant;		/* the PGF_BUSY page's grant, or -1 */
+	i32_t xfer_slot;		/* the PGF_BUSY page, or -1 */
 	u16_t hash[VM_PC_HASH];		/* chain heads: slot + 1 */
 	struct vmpage pages[VM_PC_SLOTS];
 };

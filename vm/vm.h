@@ -168,6 +168,13 @@ int do_file_filled(message *m);
 void file_drop_pages(u32_t obj);
 void file_restart(void);
 void file_send_fills(void);
+void file_drop_clean(u32_t obj);
+
+/* filesync.c: write-back, refresh and truncation, for VFS. */
+int do_file_sync(message *m);
+int do_file_refresh(message *m);
+int do_file_trunc(message *m);
+void file_xfer_end(void);
 
 /* mmap.c, shared with file.c */
 int mmap_args(u32_t len_in, int prot, int flags, u32_t *len);

@@ -170,6 +170,9 @@ _Static_assert(sizeof(struct mica_siginfo) == 32, "mica_siginfo size");
 #define MICA_MAP_PRIVATE 0x02
 #define MICA_MAP_FIXED   0x10
 #define MICA_MAP_ANONYMOUS 0x20
+#define MICA_MS_ASYNC    0x1		/* msync: schedule the write-back */
+#define MICA_MS_INVALIDATE 0x2		/* msync: (caches are coherent: nothing) */
+#define MICA_MS_SYNC     0x4		/* msync: write back before returning */
 
 /* clocks (PM_CLOCK_*) */
 #define MICA_CLOCK_REALTIME  1

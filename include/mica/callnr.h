@@ -98,7 +98,8 @@
 #define VFS_GETMNTINFO  (VFS_RQ_BASE + 44)	/* m_lc_vfs_io: grant, count = buffer bytes; fills struct mica_mntinfo records (mica/mntinfo.h), replies the number of mounts */
 #define VFS_BDATTACH    (VFS_RQ_BASE + 45)	/* m_lc_vfs_path: the block device; flags = fd of the file (-1: detach), mode = MICA_MS_RDONLY (vfs/attach.c) */
 #define VFS_MMAP        (VFS_RQ_BASE + 46)	/* m_lc_vm_mmap with fd, offset: a file or block device mapping (vfs/mmap.c); reply addr */
-#define VFS_NR_CALLS    47
+#define VFS_MSYNC       (VFS_RQ_BASE + 47)	/* m_lc_vm_mmap: addr, len, flags = MS_*: write back the dirty pages of shared file mappings there */
+#define VFS_NR_CALLS    48
 
 /* VM: the address space. */
 #define VM_RQ_BASE      0x2200

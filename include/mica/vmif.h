@@ -53,6 +53,24 @@
  *  VM_FILE_DROP    VFS       m_vm_file_page     after VM_VFS_IDLE: forget the
  *                                               object if it is still idle (OK:
  *                                               VFS drops its reference) or EBUSY
+ *  VM_FILE_SYNC    VFS       m_vm_file_sync     the next dirty page (written
+ *                                               through a shared mapping) of obj,
+ *                                               or of endpt's mappings in [addr,
+ *                                               addr+len) when obj is 0, from page
+ *                                               on: write-protected everywhere and
+ *                                               marked clean first, then granted
+ *                                               (CPF_READ) for VFS to write back;
+ *                                               found 0: none left
+ *  VM_FILE_REFRESH VFS       m_vm_file_sync     the next cached page of obj in
+ *                                               [page, last], granted (CPF_WRITE)
+ *                                               for VFS to read again after a
+ *                                               write(): every mapping sees it
+ *  VM_FILE_TRUNC   VFS       m_vm_file_sync     obj is now size bytes: pages past
+ *                                               it leave every mapping and the
+ *                                               cache (a later touch is SIGBUS),
+ *                                               the partial page's tail is zeroed
+ * The grant a SYNC or REFRESH answer carries is revoked, and its page
+ * let go, at VFS's next SYNC, REFRESH or TRUNC (VFS does one at a time).
  *
  * The VM_FILE_* calls are refused (EPERM) from anyone but VFS.  VM sends
  * VFS two notices by asynsend (VM never waits for VFS; VFS's answers are
@@ -106,7 +124,10 @@
 #define VM_FILE_MAP     (VM_SRV_BASE + 9)
 #define VM_FILE_FILLED  (VM_SRV_BASE + 10)
 #define VM_FILE_DROP    (VM_SRV_BASE + 11)
-#define VM_SRV_NR       12
+#define VM_FILE_SYNC    (VM_SRV_BASE + 12)
+#define VM_FILE_REFRESH (VM_SRV_BASE + 13)
+#define VM_FILE_TRUNC   (VM_SRV_BASE + 14)
+#define VM_SRV_NR       15
 
 #define VM_VFS_BASE     0x2500		/* VM's notices to VFS (asynsend) */
 #define VM_VFS_FILL     (VM_VFS_BASE + 0)
@@ -227,6 +248,19 @@ typedef struct {			/* VM_VFS_FILL/IDLE, VM_FILE_FILLED/DROP */
 	u8_t pad[36];
 } mess_vm_file_page;
 
+typedef struct {			/* VM_FILE_SYNC, _REFRESH, _TRUNC */
+	u64_t size;			/* TRUNC: the object's new size */
+	u32_t obj;			/* the object (SYNC: 0 = by range); reply */
+	u32_t page;			/* first page to look at; reply: the page */
+	u32_t last;			/* REFRESH: last page to look at */
+	endpoint_t endpt;		/* SYNC by range: whose mappings */
+	vir_bytes addr;			/* SYNC by range: page aligned */
+	u32_t len;			/* SYNC by range: bytes */
+	cp_grant_id_t grant;		/* reply: VM's grant on the page */
+	int found;			/* reply: 1 a page, 0 none */
+	u8_t pad[16];
+} mess_vm_file_sync;
+
 #define VMIF_MESSAGES(X) \
 	X(mess_vm_fork, m_vm_fork) \
 	X(mess_vm_proc, m_vm_proc) \
@@ -236,6 +270,7 @@ typedef struct {			/* VM_VFS_FILL/IDLE, VM_FILE_FILLED/DROP */
 	X(mess_vm_phys, m_vm_phys) \
 	X(mess_vm_lu_copy, m_vm_lu_copy) \
 	X(mess_vm_file_map, m_vm_file_map) \
-	X(mess_vm_file_page, m_vm_file_page)
+	X(mess_vm_file_page, m_vm_file_page) \
+	X(mess_vm_file_sync, m_vm_file_sync)
 
 #endif /* MICA_VMIF_H */

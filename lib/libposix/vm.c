@@ -58,7 +58,8 @@ void *_sbrk(ptrdiff_t incr) { return sbrk(incr); }
 static int map_call(int callnr, void *addr, size_t len, int prot, int flags,
 	int fd, off_t off, vir_bytes *out)
 {
-	endpoint_t to = callnr == VFS_MMAP ? VFS_PROC_NR : VM_PROC_NR;
+	endpoint_t to = callnr == VFS_MMAP || callnr == VFS_MSYNC ?
+		VFS_PROC_NR : VM_PROC_NR;
 	message m;
 
 	memset(&m, 0, sizeof(m));
@@ -102,4 +103,17 @@ int mprotect(void *addr, size_t len, int prot)
 	if ((vir_bytes)addr & (PAGE_SIZE - 1))
 		return lc_err(-EINVAL);
 	return map_call(VM_MPROTECT, addr, len, prot, 0, -1, 0, NULL);
+}
+
+/* Write back the dirty pages of the shared file mappings in [addr,
+ * addr+len): VFS asks VM for them and writes them through the file
+ * system (VFS_MSYNC); MS_ASYNC does the same at once. */
+int msync(void *addr, size_t len, int flags)
+{
+	int how = flags & (MS_SYNC | MS_ASYNC);
+
+	if (((vir_bytes)addr & (PAGE_SIZE - 1)) || how == (MS_SYNC | MS_ASYNC) ||
+	    (flags & ~(MS_SYNC | MS_ASYNC | MS_INVALIDATE)))
+		return lc_err(-EINVAL);
+	return map_call(VFS_MSYNC, addr, len, 0, flags, -1, 0, NULL);
 }

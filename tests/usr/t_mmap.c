@@ -5,8 +5,10 @@
  * shared: every byte reads back, the last page's tail is zero, a page
  * wholly past the end is SIGBUS (BUS_ADRERR at its address); private
  * writes stay private; offsets; a fork child sees the same bytes; the
- * mapping outlives close and unlink; VFS's refusals (EBADF, ENODEV,
- * EACCES, EINVAL).  Run on every file system named on the command line
+ * mapping outlives close and unlink; shared stores seen by read() (also
+ * another process's, and after the mapper's exit without msync), write()
+ * seen in the mappings, msync, truncation under a mapping; VFS's
+ * refusals (EBADF, ENODEV, EACCES, EINVAL).  Run on every file system named on the command line
  * (a directory each; default /tmp).
  *
  * t_mmap -c PATH [OFF LEN]: the check other suites call (mmap.sh, test85-
@@ -154,6 +156,103 @@ static void private_write(const char *dir, const char *path, long size)
 	close(fd);
 }
 
+static int child_ok(pid_t p)
+{
+	int st;
+
+	return p > 0 && waitpid(p, &st, 0) == p && WIFEXITED(st) &&
+		WEXITSTATUS(st) == 0;
+}
+
+static int byte_at(int fd, long off)
+{
+	unsigned char b;
+
+	return pread(fd, &b, 1, off) == 1 ? b : -1;
+}
+
+/* MAP_SHARED: stores reach read() (this fd, another, another process's
+ * store), write() reaches the mapping (and an unwritten private page),
+ * msync, bytes past the end never extend the file, a child's mapping
+ * written back at its exit. */
+static void shared(const char *dir, const char *path)
+{
+	long size = 2 * PG + 100;
+	unsigned char *m, *pm;
+	int fd = make_file(path, size), fd2;
+	struct stat st;
+	pid_t p;
+
+	m = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	pm = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	ok(m != MAP_FAILED && pm != MAP_FAILED, "%s: mmap shared and private", dir);
+	if (m == MAP_FAILED || pm == MAP_FAILED)
+		return;
+	ok(pm[9] == pat(9) && pm[PG + 3] == pat(PG + 3), "%s: private reads", dir);
+	pm[PG + 3] = 0x11;
+	m[5] = 'X';
+	ok(byte_at(fd, 5) == 'X', "%s: a shared store is seen by read()", dir);
+	fd2 = open(path, O_RDONLY);
+	ok(byte_at(fd2, 5) == 'X', "%s: ... and through another descriptor", dir);
+	p = fork();
+	if (p == 0) {
+		m[PG + 7] = 'Y';
+		_exit(m[5] == 'X' ? 0 : 1);
+	}
+	ok(child_ok(p) && m[PG + 7] == 'Y' && byte_at(fd2, PG + 7) == 'Y',
+	    "%s: a fork child's store: in the mapping and the file", dir);
+	ok(pwrite(fd, "Z", 1, 9) == 1 && m[9] == 'Z',
+	    "%s: write() is seen in the shared mapping", dir);
+	ok(pm[9] == 'Z', "%s: ... and in an unwritten private page", dir);
+	ok(pwrite(fd, "W", 1, PG + 4) == 1 && pm[PG + 4] == pat(PG + 4) &&
+	    pm[PG + 3] == 0x11, "%s: ... but not in a privately written one", dir);
+	ok(byte_at(fd, PG + 3) == pat(PG + 3), "%s: private stores stay private", dir);
+	m[size + 5] = 'Q';
+	ok(msync(m, 3 * PG, MS_SYNC) == 0, "%s: msync(MS_SYNC)", dir);
+	ok(fstat(fd, &st) == 0 && st.st_size == size,
+	    "%s: a store past the end does not extend the file", dir);
+	ok(msync(m + 1, PG, MS_SYNC) == -1 && errno == EINVAL,
+	    "%s: msync of an unaligned address: EINVAL", dir);
+	ok(munmap(m, 3 * PG) == 0 && munmap(pm, 3 * PG) == 0, "%s: munmap", dir);
+	p = fork();
+	if (p == 0) {
+		unsigned char *c = mmap(NULL, PG, PROT_READ | PROT_WRITE,
+			MAP_SHARED, fd, 0);
+		if (c == MAP_FAILED)
+			_exit(2);
+		c[100] = 'E';
+		_exit(0);
+	}
+	ok(child_ok(p) && byte_at(fd2, 100) == 'E',
+	    "%s: a child's shared store, no msync, is in the file after its exit", dir);
+	close(fd2);
+	close(fd);
+}
+
+/* Truncation under a shared mapping: pages past the new end SIGBUS, the
+ * new last page's tail zero; grown again, the pages read zero. */
+static void truncation(const char *dir, const char *path)
+{
+	unsigned char *m;
+	int fd = make_file(path, 3 * PG);
+
+	m = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ok(m != MAP_FAILED && m[2 * PG + 1] == pat(2 * PG + 1),
+	    "%s: a mapping of 3 pages", dir);
+	if (m == MAP_FAILED)
+		return;
+	m[PG + 50] = 'T';
+	ok(ftruncate(fd, PG + 100) == 0, "%s: ftruncate to 1 page + 100 under it", dir);
+	ok(peek(m + 2 * PG) == -1, "%s: the page past the new end: SIGBUS", dir);
+	ok(m[PG + 50] == 'T' && m[PG + 99] == pat(PG + 99) && m[PG + 100] == 0 &&
+	    m[2 * PG - 1] == 0, "%s: the last page: data, then a zero tail", dir);
+	ok(byte_at(fd, PG + 50) == 'T', "%s: the store before it is in the file", dir);
+	ok(ftruncate(fd, 3 * PG) == 0 && peek(m + 2 * PG + 5) == 0 &&
+	    m[PG + 100] == 0, "%s: grown again: zeros", dir);
+	munmap(m, 3 * PG);
+	close(fd);
+}
+
 static void refusals(const char *dir, const char *path)
 {
 	int fd = make_file(path, 100), wfd, dfd;
@@ -198,6 +297,8 @@ static void suite(const char *dir)
 		private_read(dir, path, sizes[i]);
 	}
 	private_write(dir, path, 2 * PG + 7);
+	shared(dir, path);
+	truncation(dir, path);
 	refusals(dir, path);
 	unlink(path);
 }
