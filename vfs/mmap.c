@@ -103,8 +103,8 @@ int do_mmap(struct vfs_call *c)
 	return OK;
 }
 
-/* Read the page VM asked for and tell VM how it went. */
-static void fill(const mess_vm_file_page *q)
+/* Read the page VM asked for and tell VM how it went: the bytes read. */
+static int fill(const mess_vm_file_page *q)
 {
 	struct vnode *vp = obj_vnode(q->obj);
 	u64_t pos = (u64_t)q->page * PAGE_SIZE;
@@ -123,6 +123,52 @@ static void fill(const mess_vm_file_page *q)
 	m.m_vm_file_page.seq = q->seq;
 	m.m_vm_file_page.result = r;
 	vm_call(VM_FILE_FILLED, &m);
+	return r;
+}
+
+/*
+ * Before a server gets a grant on who's buffer [buf, buf+len) (a read or
+ * write of a file or device), make the file pages there present: a
+ * server's copy fault on a page not cached is not filled (it would need
+ * VFS, which waits for that server: vm/filefault.c), so VFS fills those
+ * pages itself first.  A page VM has already announced (its notice is on
+ * the way) is filled when that notice is taken.  buf is the caller's
+ * word; a lie only makes its own copy fail (EFAULT).
+ */
+void mmap_prefault(endpoint_t who, vir_bytes buf, u32_t len, int write)
+{
+	mess_vm_file_prefault *a;
+	mess_vm_file_page fq;
+	vir_bytes from = buf;
+	u32_t rounds = len / PAGE_SIZE + 64;	/* a bound, whatever VM says */
+	message m;
+
+	while (len > 0 && from - buf < len && rounds-- > 0) {
+		memset(&m, 0, sizeof(m));
+		a = &m.m_vm_file_prefault;
+		a->endpt = who;
+		a->addr = from;
+		a->len = len - (from - buf);
+		a->write = write;
+		if (vm_call(VM_FILE_PREFAULT, &m) != OK || a->found == 0)
+			return;
+		if (a->found == 2) {
+			if (ipc_receive(VM_PROC_NR, &m) != OK)
+				return;
+			if (m.m_type >= VM_VFS_BASE && m.m_type < VM_VFS_BASE + VM_VFS_NR)
+				vm_notice(&m);
+			continue;
+		}
+		fq.obj = a->obj;
+		fq.page = a->page;
+		fq.seq = a->seq;
+		fq.grant = a->grant;
+		from = (a->addr & ~(vir_bytes)(PAGE_SIZE - 1));
+		if (fill(&fq) <= 0)
+			from += PAGE_SIZE;	/* past the end: the copy fails */
+		if (from < buf)
+			from = buf;
+	}
 }
 
 /* Write back the page VM granted (a): through the file system, up to the

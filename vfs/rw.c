@@ -96,6 +96,9 @@ static int do_rw(struct vfs_call *c, int write, int positional)
 
 	if ((r = rw_filp(c, q->fd, write, &f)) != OK)
 		return r;
+	if (c->fp->file_maps && (S_ISTYPE(f->vp->mode, MICA_S_IFREG) ||
+	    S_ISTYPE(f->vp->mode, MICA_S_IFBLK)))
+		mmap_prefault(c->who, q->buf, q->count, !write);
 	if (positional) {
 		if (q->pos < 0)
 			return -EINVAL;

@@ -143,7 +143,6 @@ static int start_fill(u32_t obj, u32_t pgno)
 	}
 	vm_state->objs[obj - 1].nfill++;
 	vm_state->st.file_fills++;
-	send_fill(s);			/* else file_send_fills retries */
 	return s;
 }
 
@@ -202,8 +201,11 @@ int file_fault(const mess_lsys_krn_vmctl *f, struct region *r, vir_bytes page)
 	}
 	if (f->endpt != f->owner)
 		return -EFAULT;		/* a server's copy: never wait for VFS */
-	if (s < 0 && (s = start_fill(r->obj, page_of(r, page))) < 0)
-		return s;
+	if (s < 0) {
+		if ((s = start_fill(r->obj, page_of(r, page))) < 0)
+			return s;
+		send_fill(s);		/* else file_send_fills retries */
+	}
 	w = &vm_state->waits[ENDPOINT_SLOT(f->endpt)];
 	w->endpt = f->endpt;
 	w->owner = f->owner;
@@ -211,6 +213,74 @@ int file_fault(const mess_lsys_krn_vmctl *f, struct region *r, vir_bytes page)
 	w->write = f->write;
 	w->page = (u32_t)s + 1;
 	return VM_FAULT_WAIT;
+}
+
+/* One page of a prefault: 0 present (or nothing VFS can do), 1 or 2
+ * with q filled in (vmif.h). */
+static int prefault_page(struct vmproc *vp, struct region *r, vir_bytes a,
+	mess_vm_file_prefault *q)
+{
+	struct vmpage *p;
+	phys_bytes pa;
+	u32_t prot, refs, kprot = kprot_of(r);
+	int s;
+
+	if (kprot == VMPROT_NONE || (q->write && !(kprot & VMPROT_WRITE)) ||
+	    sys_vmquery(vp->ep, a, &pa, &prot, &refs) == OK)
+		return 0;		/* the copy's own fault will do (or fail) */
+	s = pc_find(pc(), r->obj, page_of(r, a));
+	if (s >= 0 && pc()->pages[s].state == PG_VALID) {
+		vm_state->st.file_hits++;
+		map_cached(vp->ep, r, a, s, q->write);
+		return 0;
+	}
+	if (s >= 0 && (pc()->pages[s].flags & PGF_SENT))
+		return 2;
+	if (s < 0 && (s = start_fill(r->obj, page_of(r, a))) < 0)
+		return 0;
+	p = &pc()->pages[s];
+	p->flags |= PGF_SENT;		/* VFS fills it now, no notice */
+	q->obj = vm_state->objs[p->obj - 1].id;
+	q->page = p->pgno;
+	q->seq = p->seq;
+	q->grant = p->grant;
+	q->addr = a;
+	return 1;
+}
+
+int do_file_prefault(message *m)
+{
+	mess_vm_file_prefault *q = &m->m_vm_file_prefault;
+	struct vmproc *vp;
+	struct region *r;
+	vir_bytes a, end;
+
+	if (m->m_source != VFS_PROC_NR)
+		return -EPERM;
+	if (!(vp = vm_proc(q->endpt, 0)) || q->addr + q->len < q->addr)
+		return -EINVAL;
+	end = q->addr + q->len;
+	q->found = 0;
+	for (a = PG_DOWN(q->addr); a < end; ) {
+		if (!(r = region_find(vp, a))) {
+			for (r = vp->regions; r && r->start <= a; r = r->next)
+				;
+			if (!r)
+				break;
+			a = r->start;
+			continue;
+		}
+		if (r->kind != VM_RK_FILE || !obj_of(r)) {
+			a = r->end;
+			continue;
+		}
+		if ((q->found = prefault_page(vp, r, a, q)) != 0)
+			return OK;
+		if (a + PAGE_SIZE < a)
+			break;
+		a += PAGE_SIZE;
+	}
+	return OK;
 }
 
 /* The fill of slot ended with r: answer everybody waiting on it. */

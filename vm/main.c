@@ -39,6 +39,7 @@ static const vm_handler_t srv_calls[VM_SRV_NR] = {
 	[VM_FILE_SYNC - VM_SRV_BASE] = do_file_sync,
 	[VM_FILE_REFRESH - VM_SRV_BASE] = do_file_refresh,
 	[VM_FILE_TRUNC - VM_SRV_BASE] = do_file_trunc,
+	[VM_FILE_PREFAULT - VM_SRV_BASE] = do_file_prefault,
 };
 
 static vm_handler_t handler_of(int type)

@@ -165,6 +165,7 @@ void obj_check_idle(struct vmobj *o);
 /* filefault.c: faults in file regions, fills through VFS. */
 int file_fault(const mess_lsys_krn_vmctl *f, struct region *r, vir_bytes page);
 int do_file_filled(message *m);
+int do_file_prefault(message *m);
 void file_drop_pages(u32_t obj);
 void file_restart(void);
 void file_send_fills(void);

@@ -173,7 +173,11 @@ typedef struct {			/* READ, WRITE, PREAD, PWRITE, FSTAT,
 	u32_t count;			/* bytes the grant covers */
 	u32_t request;			/* IOCTL: TCGETS, ... */
 	i64_t pos;			/* PREAD/PWRITE: the offset, >= 0 */
-	u8_t pad[32];
+	vir_bytes buf;			/* READ/WRITE/PREAD/PWRITE: the buffer's
+					 * address, a hint only (VFS makes mapped
+					 * file pages there present first,
+					 * vfs/mmap.c); the grant decides */
+	u8_t pad[28];
 } mess_lc_vfs_io;
 
 typedef struct {			/* LSEEK request and reply */

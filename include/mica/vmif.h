@@ -69,6 +69,17 @@
  *                                               it leave every mapping and the
  *                                               cache (a later touch is SIGBUS),
  *                                               the partial page's tail is zeroed
+ *  VM_FILE_PREFAULT VFS      m_vm_file_prefault make the file pages of endpt's
+ *                                               [addr, addr+len) present before
+ *                                               a server copies there (the fill
+ *                                               of a server's copy fault would
+ *                                               wait for VFS, which waits for the
+ *                                               server): found 0 all done; 1 fill
+ *                                               page 'page' of obj into 'grant'
+ *                                               as for VM_VFS_FILL (then FILLED)
+ *                                               and ask again from 'addr'; 2 a
+ *                                               VM_VFS_FILL for it is on its way:
+ *                                               take it, then ask again
  * The grant a SYNC or REFRESH answer carries is revoked, and its page
  * let go, at VFS's next SYNC, REFRESH or TRUNC (VFS does one at a time).
  *
@@ -127,7 +138,8 @@
 #define VM_FILE_SYNC    (VM_SRV_BASE + 12)
 #define VM_FILE_REFRESH (VM_SRV_BASE + 13)
 #define VM_FILE_TRUNC   (VM_SRV_BASE + 14)
-#define VM_SRV_NR       15
+#define VM_FILE_PREFAULT (VM_SRV_BASE + 15)
+#define VM_SRV_NR       16
 
 #define VM_VFS_BASE     0x2500		/* VM's notices to VFS (asynsend) */
 #define VM_VFS_FILL     (VM_VFS_BASE + 0)
@@ -261,6 +273,19 @@ typedef struct {			/* VM_FILE_SYNC, _REFRESH, _TRUNC */
 	u8_t pad[16];
 } mess_vm_file_sync;
 
+typedef struct {			/* VM_FILE_PREFAULT */
+	endpoint_t endpt;		/* whose buffer */
+	vir_bytes addr;			/* from here; reply: the page to fill */
+	u32_t len;			/* bytes */
+	u32_t write;			/* the server will write the buffer */
+	int found;			/* reply: 0 done, 1 fill, 2 wait for VM's notice */
+	u32_t obj;			/* reply (1): as in VM_VFS_FILL */
+	u32_t page;
+	u32_t seq;
+	cp_grant_id_t grant;
+	u8_t pad[20];
+} mess_vm_file_prefault;
+
 #define VMIF_MESSAGES(X) \
 	X(mess_vm_fork, m_vm_fork) \
 	X(mess_vm_proc, m_vm_proc) \
@@ -271,6 +296,7 @@ typedef struct {			/* VM_FILE_SYNC, _REFRESH, _TRUNC */
 	X(mess_vm_lu_copy, m_vm_lu_copy) \
 	X(mess_vm_file_map, m_vm_file_map) \
 	X(mess_vm_file_page, m_vm_file_page) \
-	X(mess_vm_file_sync, m_vm_file_sync)
+	X(mess_vm_file_sync, m_vm_file_sync) \
+	X(mess_vm_file_prefault, m_vm_file_prefault)
 
 #endif /* MICA_VMIF_H */

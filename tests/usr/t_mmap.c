@@ -253,6 +253,47 @@ static void truncation(const char *dir, const char *path)
 	close(fd);
 }
 
+/* A server copying into (read) or out of (write) a mapped buffer whose
+ * pages are not present yet: VFS makes them present first, or it would
+ * wait for the file system, which waits for VM, which waits for VFS. */
+static void copies(const char *dir, const char *path)
+{
+	char other[300];
+	unsigned char *m, *o;
+	int fd = make_file(path, 3 * PG), ofd, i, good = 1;
+
+	snprintf(other, sizeof(other), "%s.o", path);
+	ofd = make_file(other, 3 * PG);
+	m = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	o = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, ofd, 0);
+	ok(m != MAP_FAILED && o != MAP_FAILED, "%s: two files mapped", dir);
+	if (m == MAP_FAILED || o == MAP_FAILED)
+		return;
+	ok(pread(ofd, m, 2 * PG + 10, PG / 2) == 2 * PG + 10,
+	    "%s: read() into an untouched shared mapping of another file", dir);
+	for (i = 0; i < 2 * PG + 10; i++)
+		good &= m[i] == pat(PG / 2 + i);
+	ok(good && byte_at(fd, 2 * PG + 9) == pat(PG / 2 + 2 * PG + 9),
+	    "%s: ... the bytes, in the mapping and the file", dir);
+	ok(pread(fd, o + PG, PG, 0) == PG && o[PG] == pat(PG / 2) &&
+	    byte_at(ofd, PG) == pat(PG), "%s: read() into a private mapping", dir);
+	munmap(m, 3 * PG);
+	m = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ok(m != MAP_FAILED && pread(fd, m + 2 * PG, PG, 0) == PG &&
+	    m[2 * PG + 1] == pat(PG / 2 + 1),
+	    "%s: read() of a file into its own untouched mapping", dir);
+	munmap(o, 3 * PG);
+	o = mmap(NULL, 3 * PG, PROT_READ, MAP_PRIVATE, ofd, 0);
+	ok(o != MAP_FAILED && pwrite(fd, o, 2 * PG, 0) == 2 * PG &&
+	    m[PG + 1] == pat(PG + 1) && byte_at(fd, 5) == pat(5),
+	    "%s: write() from an untouched mapping of another file", dir);
+	munmap(m, 3 * PG);
+	munmap(o, 3 * PG);
+	close(ofd);
+	unlink(other);
+	close(fd);
+}
+
 static void refusals(const char *dir, const char *path)
 {
 	int fd = make_file(path, 100), wfd, dfd;
@@ -299,6 +340,7 @@ static void suite(const char *dir)
 	private_write(dir, path, 2 * PG + 7);
 	shared(dir, path);
 	truncation(dir, path);
+	copies(dir, path);
 	refusals(dir, path);
 	unlink(path);
 }
