@@ -5,7 +5,9 @@
 # of a mapping against pread, zero tail, SIGBUS past the end) on the
 # read-only ext2 of /mnt (1 KiB blocks), on /dev/ram1 (the device under
 # it, through its cache), and on vnode disks of n*bs, n*bs+512 and
-# n*bs-512 bytes for bs 1 KiB and 4 KiB, whole and from an offset.
+# n*bs-512 bytes for bs 1 KiB and 4 KiB, whole and from an offset, and a
+# store through a shared mapping of a vnode disk's last sector, read back
+# through the device and from the disk's file.
 . lib/tap.sh
 cd "$T" || exit 1
 here=/usr/tests
@@ -55,7 +57,15 @@ for bs in 1024 4096; do
 		t_out "bs $bs, $size bytes: from 8 KiB, the last page(s)" 0 \
 			"mapcheck: /dev/vnd1: $((whole - 8192)) bytes from 8192 match, size $size" \
 			$here/t_mmap -c /dev/vnd1 8192 $((whole - 8192))
+		at=$(( (size / 512 - 1) * 512 + 100 ))
+		t_ok "bs $bs, $size bytes: a store through a shared mapping of the last sector" \
+			$here/t_mmap -w /dev/vnd1 $at "mapped $bs"
+		t_is "bs $bs, $size bytes: ... reads back through the device" "mapped $bs" \
+			"$(dd if=/dev/vnd1 bs=1 skip=$at count=11 2>/dev/null)"
 		t_ok "bs $bs, $size bytes: detach" vnconfig -u vnd1
+		t_is "bs $bs, $size bytes: ... and is in the disk's file, whose size is unchanged" \
+			"mapped $bs $size" \
+			"$(dd if=d bs=1 skip=$at count=11 2>/dev/null) $(stat -c %s d)"
 	done
 done
 t_done

@@ -17,6 +17,10 @@
  * byte with pread; bytes past the end in the last page must be zero and
  * a page wholly past the end SIGBUS.  Prints one line, status 0 if all
  * held, 1 if not (with what differed), 2 on a usage error.
+ *
+ * t_mmap -w PATH OFF TEXT: store TEXT at byte OFF of PATH through a
+ * shared writable mapping of its page, then munmap and exit (the
+ * write-back at the last unmapping is what puts it in the file/device).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -389,6 +393,28 @@ static int mapcheck(const char *path, long long off, long long len)
 	return 0;
 }
 
+/* -w: see the top. */
+static int mapwrite(const char *path, long long off, const char *text)
+{
+	long long base = off / PG * PG;
+	size_t n = strlen(text);
+	unsigned char *m;
+	int fd = open(path, O_RDWR);
+
+	if (fd < 0 || off - base + n > PG) {
+		printf("mapwrite: %s: %s\n", path, fd < 0 ? strerror(errno) : "too long");
+		return 1;
+	}
+	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, base);
+	if (m == MAP_FAILED) {
+		printf("mapwrite: mmap %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	close(fd);
+	memcpy(m + (off - base), text, n);
+	return munmap(m, PG) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa;
@@ -399,6 +425,8 @@ int main(int argc, char **argv)
 	sa.sa_sigaction = on_bus;
 	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGBUS, &sa, NULL);
+	if (argc == 5 && !strcmp(argv[1], "-w"))
+		return mapwrite(argv[2], atoll(argv[3]), argv[4]);
 	if (argc >= 3 && !strcmp(argv[1], "-c")) {
 		if (argc != 3 && argc != 5)
 			return 2;
