@@ -29,8 +29,10 @@
  * and checked).  A process that dies while waiting is harmless: its
  * resume fails.  Waiters are kept by the faulter's slot (a process waits
  * for at most one fault).  Pages no process maps are evicted least
- * recently used first once the cache holds VM_PC_KEEP pages; pages a
- * process maps stay (the kernel's share count says which, VMQUERY).
+ * recently used first once the cache holds VM_PC_KEEP pages (the kernel's
+ * share count says which, VMQUERY); when all VM_PC_SLOTS are in use the
+ * oldest clean page goes even if mapped: it leaves its mappings first
+ * and a later touch fills it again.  Dirty pages stay until written back.
  */
 #include "vm.h"
 
@@ -58,6 +60,8 @@ static void drop_slot(int slot)
 
 	if (p->state == PG_FILLING && p->grant >= 0)
 		cpf_revoke(p->grant);
+	if (p->state == PG_FILLING && !(p->flags & PGF_SENT))
+		pc()->unsent--;
 	sys_unmap(SELF, VM_PC_VA(slot), PAGE_SIZE);
 	pc_remove(pc(), slot);
 }
@@ -97,6 +101,7 @@ static int send_fill(int slot)
 	if (asynsend(VFS_PROC_NR, &m) != OK)
 		return -EAGAIN;
 	p->flags |= PGF_SENT;
+	pc()->unsent--;
 	return OK;
 }
 
@@ -105,14 +110,21 @@ void file_send_fills(void)
 {
 	int i;
 
-	for (i = 0; i < VM_PC_SLOTS; i++)
+	for (i = 0; i < VM_PC_SLOTS && pc()->unsent; i++)
 		if (pc()->pages[i].state == PG_FILLING &&
 		    !(pc()->pages[i].flags & PGF_SENT) && send_fill(i) != OK)
 			return;
 }
 
+static int any_page(void *ctx, int slot)
+{
+	(void)ctx, (void)slot;
+	return 1;
+}
+
 /* A slot for a new page: a free one, or the oldest unmapped clean page's
- * once the cache holds VM_PC_KEEP pages (or is full). */
+ * once the cache holds VM_PC_KEEP pages; when it is full, the oldest
+ * clean page's even if mapped (taken out of its mappings first). */
 static int new_slot(void)
 {
 	int s;
@@ -120,6 +132,11 @@ static int new_slot(void)
 	if (pc()->used >= VM_PC_KEEP &&
 	    (s = pc_victim(pc(), only_vm_maps, NULL, VICTIM_TRIES)) >= 0)
 		drop_slot(s);
+	else if (pc()->used >= VM_PC_SLOTS &&
+	    (s = pc_victim(pc(), any_page, NULL, VM_PC_SLOTS)) >= 0) {
+		file_unmap_everywhere(s);
+		drop_slot(s);
+	}
 	return pc_free_slot(pc());
 }
 
@@ -143,6 +160,7 @@ static int start_fill(u32_t obj, u32_t pgno)
 	}
 	vm_state->objs[obj - 1].nfill++;
 	vm_state->st.file_fills++;
+	pc()->unsent++;
 	return s;
 }
 
@@ -240,6 +258,7 @@ static int prefault_page(struct vmproc *vp, struct region *r, vir_bytes a,
 		return 0;
 	p = &pc()->pages[s];
 	p->flags |= PGF_SENT;		/* VFS fills it now, no notice */
+	pc()->unsent--;
 	q->obj = vm_state->objs[p->obj - 1].id;
 	q->page = p->pgno;
 	q->seq = p->seq;

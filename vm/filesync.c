@@ -74,6 +74,31 @@ static int maps(const struct region *r, u32_t obj, u32_t pgno, vir_bytes *va)
 	return 1;
 }
 
+/* slot's frame leaves every process that maps it (its clean page is
+ * evicted while mapped: the next touch fills it again); private copies
+ * made from it are other frames and stay. */
+void file_unmap_everywhere(int slot)
+{
+	const struct vmpage *p = &pc()->pages[slot];
+	phys_bytes mine, pa;
+	struct region *r;
+	vir_bytes va;
+	u32_t i, prot, refs;
+
+	if (sys_vmquery(SELF, VM_PC_VA(slot), &mine, &prot, &refs) != OK)
+		return;
+	for (i = 0; i < NR_PROCS; i++) {
+		struct vmproc *vp = &vm_state->procs[i];
+		if (vp->ep == NONE)
+			continue;
+		for (r = vp->regions; r; r = r->next)
+			if (maps(r, p->obj, p->pgno, &va) &&
+			    sys_vmquery(vp->ep, va, &pa, &prot, &refs) == OK &&
+			    pa == mine)
+				sys_unmap(vp->ep, va, PAGE_SIZE);
+	}
+}
+
 /* Every shared mapping of (obj, pgno) becomes read-only again. */
 static void protect_everywhere(u32_t obj, u32_t pgno)
 {

@@ -1,7 +1,7 @@
 /*
  * pcache.c - the page cache's index (pcache.h): find by (object, page),
- * insert, remove, and pick the least recently used page to evict.  The
- * hash chains and use stamps are slot numbers and counters inside the
+ * insert, remove, and pick a page to evict by CLOCK (second chance).  The
+ * hash chains, hand and bits are slot numbers and counters inside the
  * table, so the table can be shared as it is with a restarted VM.
  */
 #include <mica/type.h>
@@ -16,7 +16,7 @@ void pc_init(struct vm_pcache *pc)
 {
 	u32_t i;
 
-	pc->used = pc->clock = pc->seq = 0;
+	pc->used = pc->hand = pc->free_hint = pc->unsent = pc->seq = 0;
 	pc->xfer_grant = pc->xfer_slot = -1;
 	for (i = 0; i < VM_PC_HASH; i++)
 		pc->hash[i] = 0;
@@ -42,19 +42,21 @@ int pc_find(const struct vm_pcache *pc, u32_t obj, u32_t pgno)
 
 int pc_free_slot(const struct vm_pcache *pc)
 {
-	int i;
+	u32_t i, s;
 
 	if (pc->used >= VM_PC_SLOTS)
 		return -1;
-	for (i = 0; i < VM_PC_SLOTS; i++)
-		if (pc->pages[i].state == PG_FREE)
-			return i;
+	for (i = 0; i < VM_PC_SLOTS; i++) {
+		s = (pc->free_hint + i) % VM_PC_SLOTS;
+		if (pc->pages[s].state == PG_FREE)
+			return (int)s;
+	}
 	return -1;
 }
 
 void pc_touch(struct vm_pcache *pc, int slot)
 {
-	pc->pages[slot].stamp = ++pc->clock;
+	pc->pages[slot].ref = 1;
 }
 
 /* slot must be free; it becomes PG_FILLING for (obj, pgno). */
@@ -73,6 +75,7 @@ void pc_insert(struct vm_pcache *pc, int slot, u32_t obj, u32_t pgno)
 	p->hnext = pc->hash[b];
 	pc->hash[b] = (u16_t)(slot + 1);
 	pc->used++;
+	pc->free_hint = (u32_t)(slot + 1) % VM_PC_SLOTS;
 	pc_touch(pc, slot);
 }
 
@@ -96,38 +99,26 @@ void pc_remove(struct vm_pcache *pc, int slot)
 	p->hnext = 0;
 	p->flags = 0;
 	pc->used--;
+	pc->free_hint = (u32_t)slot;
 }
 
-/* The oldest valid clean slot, or -1. */
-static int oldest(const struct vm_pcache *pc)
-{
-	int i, best = -1;
-	u32_t age, best_age = 0;
-
-	for (i = 0; i < VM_PC_SLOTS; i++) {
-		const struct vmpage *p = &pc->pages[i];
-		if (p->state != PG_VALID || (p->flags & (PGF_DIRTY | PGF_BUSY)))
-			continue;
-		age = pc->clock - p->stamp;
-		if (best < 0 || age > best_age) {
-			best = i;
-			best_age = age;
-		}
-	}
-	return best;
-}
-
-/* A page can_drop refuses (still mapped somewhere) counts as used now:
- * a second chance, as a clock would give it. */
 int pc_victim(struct vm_pcache *pc, int (*can_drop)(void *, int), void *ctx,
 	int tries)
 {
-	int s;
+	u32_t n, s;
 
-	while (tries-- > 0 && (s = oldest(pc)) >= 0) {
-		if (can_drop(ctx, s))
-			return s;
-		pc_touch(pc, s);
+	for (n = 0; n < 2 * VM_PC_SLOTS && tries > 0; n++) {
+		struct vmpage *p = &pc->pages[s = pc->hand];
+		pc->hand = (pc->hand + 1) % VM_PC_SLOTS;
+		if (p->state != PG_VALID || (p->flags & (PGF_DIRTY | PGF_BUSY)))
+			continue;
+		if (p->ref) {
+			p->ref = 0;		/* a second chance */
+			continue;
+		}
+		tries--;
+		if (can_drop(ctx, (int)s))
+			return (int)s;
 	}
 	return -1;
 }

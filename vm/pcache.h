@@ -3,7 +3,10 @@
  * VM's cache frames holds which page of which object.  Pure bookkeeping
  * (no kernel calls), so the host's unit tests drive it as it is
  * (tests/unit/vmpc): a table of VM_PC_SLOTS entries, a hash by (object,
- * page), and a use stamp per entry for least-recently-used eviction.
+ * page), and a referenced bit per entry for CLOCK eviction (second
+ * chance: an approximation of least recently used that costs O(1) per
+ * eviction on average, where scanning for the oldest stamp cost a pass
+ * over the table).
  * What a slot's frame is, and whether anyone but VM maps it, is the
  * caller's (filefault.c): pc_victim asks it through a callback.
  *
@@ -29,7 +32,7 @@ struct vmpage {
 	u32_t pgno;			/* page index into the object */
 	u32_t bytes;			/* valid bytes (the rest is zero) */
 	u32_t seq;			/* PG_FILLING: the fill's tag */
-	u32_t stamp;			/* last use, for LRU */
+	u32_t ref;			/* used since the clock hand last passed */
 	i32_t grant;			/* PG_FILLING: VM's grant to VFS */
 	u16_t hnext;			/* hash chain: slot + 1 */
 	u8_t state;			/* PG_* */
@@ -41,7 +44,9 @@ struct vmpage {
 
 struct vm_pcache {
 	u32_t used;			/* entries not PG_FREE */
-	u32_t clock;			/* stamp source */
+	u32_t hand;			/* the clock hand: next slot to look at */
+	u32_t free_hint;		/* a slot likely free */
+	u32_t unsent;			/* PG_FILLING entries without PGF_SENT */
 	u32_t seq;			/* fill tag source */
 	i32_t xfer_grant;		/* the PGF_BUSY page's grant, or -1 */
 	i32_t xfer_slot;		/* the PGF_BUSY page, or -1 */
@@ -55,9 +60,9 @@ int pc_free_slot(const struct vm_pcache *pc);			/* slot or -1 */
 void pc_insert(struct vm_pcache *pc, int slot, u32_t obj, u32_t pgno);
 void pc_remove(struct vm_pcache *pc, int slot);
 void pc_touch(struct vm_pcache *pc, int slot);
-/* The least recently used valid, clean slot that can_drop(ctx, slot)
- * allows, looking at most at 'tries' slots (each refused one is
- * touched), or -1. */
+/* A valid, clean, not busy slot not used since the clock hand last
+ * passed it, that can_drop(ctx, slot) allows; at most 'tries' are asked
+ * (a refused one counts as used), or -1. */
 int pc_victim(struct vm_pcache *pc, int (*can_drop)(void *, int), void *ctx,
 	int tries);
 

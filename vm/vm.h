@@ -176,6 +176,7 @@ int do_file_sync(message *m);
 int do_file_refresh(message *m);
 int do_file_trunc(message *m);
 void file_xfer_end(void);
+void file_unmap_everywhere(int slot);
 
 /* mmap.c, shared with file.c */
 int mmap_args(u32_t len_in, int prot, int flags, u32_t *len);

@@ -2,9 +2,9 @@
  * t_vmpc.c - CUnit tests of VM's page-cache index (vm/pcache.c): pages
  * are found by (object, page) and only so, across hash collisions and
  * removals in any order; the table fills to VM_PC_SLOTS and no further;
- * the victim is the least recently used valid clean page, never a dirty,
- * busy or filling one, and a page the caller refuses (still mapped) is
- * given a second chance rather than chosen.
+ * the CLOCK victim is a valid clean page not used since the hand passed,
+ * never a dirty, busy or filling one, and a page the caller refuses
+ * (still mapped) costs a try and is not chosen.
  */
 #include <CUnit/Basic.h>
 #include <string.h>
@@ -75,40 +75,46 @@ static void test_chains(void)
 	CU_ASSERT(pc_free_slot(&pc) >= 0);
 }
 
-static int refuse_slot = -1, asked;
+static int refused[VM_PC_SLOTS], asked;
 
 static int can_drop(void *ctx, int slot)
 {
 	(void)ctx;
 	asked++;
-	return slot != refuse_slot;
+	return !refused[slot];
 }
 
+/* CLOCK: a used page is passed over once (its bit cleared), dirty, busy
+ * and filling pages never go, a refused page costs a try. */
 static void test_victim(void)
 {
 	int a, b, c, d, f;
 
 	pc_init(&pc);
+	memset(refused, 0, sizeof(refused));
 	a = add(1, 0, 1);
 	b = add(1, 1, 1);
 	c = add(1, 2, 1);
 	d = add(1, 3, 1);
 	f = add(1, 4, 0);		/* still filling */
-	pc_touch(&pc, a);		/* a is now the newest */
 	pc.pages[b].flags |= PGF_DIRTY;
-	refuse_slot = -1;
-	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), c);
+	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), a);	/* all used: one sweep */
+	pc_touch(&pc, c);
+	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), d);	/* c had a second chance */
 	pc.pages[c].flags |= PGF_BUSY;
-	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), d);
-	refuse_slot = d;		/* d is mapped: a second chance */
+	refused[a] = 1;
 	asked = 0;
-	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), a);
-	CU_ASSERT_EQUAL(asked, 2);
-	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 1), a);
-	refuse_slot = a;
-	pc_remove(&pc, d);
-	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), -1);
+	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), d);
+	CU_ASSERT_EQUAL(asked, 2);			/* a refused, then d */
+	refused[d] = 1;
+	asked = 0;
+	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 5), -1);
+	CU_ASSERT_EQUAL(asked, 4);	/* a and d, for two turns of the hand at most */
+	pc.pages[c].flags &= ~PGF_BUSY;
+	CU_ASSERT_EQUAL(pc_victim(&pc, can_drop, NULL, 8), c);
 	CU_ASSERT(f >= 0 && pc.pages[f].state == PG_FILLING);
+	pc_remove(&pc, f);
+	CU_ASSERT_EQUAL(pc.used, 4);
 }
 
 int main(void)
@@ -121,7 +127,7 @@ int main(void)
 	s = CU_add_suite("vmpc", NULL, NULL);
 	CU_add_test(s, "find by (object, page), remove", test_find);
 	CU_add_test(s, "chains, a full table, scrambled removal", test_chains);
-	CU_add_test(s, "LRU victim: clean valid only, second chance", test_victim);
+	CU_add_test(s, "CLOCK victim: clean valid only, second chance", test_victim);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
