@@ -313,6 +313,27 @@ static void idle(const mess_vm_file_page *q)
 	vnode_put(vp);
 }
 
+/* vm is being unmounted: the objects VM holds on it that nothing maps
+ * any more (their IDLE notice may still be on its way) are written back
+ * and let go now, so only live mappings keep the mount busy. */
+void mmap_release(struct vmnt *vm)
+{
+	message m;
+
+	for (int i = 0; i < VFS_NR_VNODES; i++) {
+		struct vnode *vp = &vfs_vnodes[i];
+		if (!vp->vm_held || vp->vmnt != vm)
+			continue;
+		mmap_sync(vp);
+		memset(&m, 0, sizeof(m));
+		m.m_vm_file_page.obj = obj_id(vp);
+		if (vm_call(VM_FILE_DROP, &m) == OK) {
+			vp->vm_held = 0;
+			vnode_put(vp);
+		}
+	}
+}
+
 /* A notice from VM (asynsend; main.c checked the sender). */
 void vm_notice(message *m)
 {

@@ -255,6 +255,7 @@ void mmap_sync_all(void);
 void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n);
 void mmap_trunc(struct vnode *vp, u64_t size);
 void mmap_prefault(endpoint_t who, vir_bytes buf, u32_t len, int write);
+void mmap_release(struct vmnt *vm);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,
