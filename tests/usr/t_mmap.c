@@ -320,6 +320,14 @@ static void refusals(const char *dir, const char *path)
 	    "%s: an unaligned offset: EINVAL", dir);
 	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE | MAP_SHARED, fd, 0),
 	    EINVAL), "%s: private and shared: EINVAL", dir);
+	ok(map_err(mmap(NULL, 0, PROT_READ, MAP_PRIVATE, fd, 0), EINVAL),
+	    "%s: a length of 0: EINVAL", dir);
+	ok(map_err(mmap(NULL, PG, PROT_READ, MAP_PRIVATE | 0x4000, fd, 0), EINVAL),
+	    "%s: an unknown flag: EINVAL", dir);
+	ok(map_err(mmap((void *)0x1000, PG, PROT_READ, MAP_PRIVATE | MAP_FIXED,
+	    fd, 0), EINVAL), "%s: MAP_FIXED outside user space: EINVAL", dir);
+	ok(map_err(mmap(NULL, 0xfffff001u, PROT_READ, MAP_PRIVATE, fd, 0), EINVAL),
+	    "%s: a length that wraps when rounded: EINVAL", dir);
 	close(fd);
 	unlink(path);
 }
