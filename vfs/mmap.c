@@ -38,6 +38,20 @@ static u32_t obj_id(const struct vnode *vp)
 	return (u32_t)(vp - vfs_vnodes) + 1;
 }
 
+/* The vnode that names vp's object: vp, or for a block device the node
+ * VM already maps that device by (one object per device number, whatever
+ * node maps it, so two nodes of one device see the same pages). */
+static struct vnode *holder(struct vnode *vp)
+{
+	if (vp->vm_held || !S_ISTYPE(vp->mode, MICA_S_IFBLK))
+		return vp;
+	for (int i = 0; i < VFS_NR_VNODES; i++)
+		if (vfs_vnodes[i].vm_held && vfs_vnodes[i].rdev == vp->rdev &&
+		    S_ISTYPE(vfs_vnodes[i].mode, MICA_S_IFBLK))
+			return &vfs_vnodes[i];
+	return vp;
+}
+
 static struct vnode *obj_vnode(u32_t id)
 {
 	if (id == 0 || id > VFS_NR_VNODES || !vfs_vnodes[id - 1].vm_held)
@@ -76,6 +90,7 @@ static int map_check(const struct filp *f, int prot, int flags)
 int do_mmap(struct vfs_call *c)
 {
 	mess_lc_vm_mmap *q = &c->m->m_lc_vm_mmap;
+	struct vnode *hv;
 	struct filp *f;
 	message m;
 	int r;
@@ -84,6 +99,7 @@ int do_mmap(struct vfs_call *c)
 		return r;
 	if ((r = map_check(f, q->prot, q->flags)) != OK)
 		return r;
+	hv = holder(f->vp);
 	memset(&m, 0, sizeof(m));
 	m.m_vm_file_map.offset = q->offset;
 	m.m_vm_file_map.endpt = c->who;
@@ -91,12 +107,12 @@ int do_mmap(struct vfs_call *c)
 	m.m_vm_file_map.len = q->len;
 	m.m_vm_file_map.prot = q->prot;
 	m.m_vm_file_map.flags = q->flags;
-	m.m_vm_file_map.obj = obj_id(f->vp);
+	m.m_vm_file_map.obj = obj_id(hv);
 	if ((r = vm_call(VM_FILE_MAP, &m)) != OK)
 		return r;
-	if (!f->vp->vm_held) {
-		vnode_ref(f->vp);
-		f->vp->vm_held = 1;
+	if (!hv->vm_held) {
+		vnode_ref(hv);
+		hv->vm_held = 1;
 	}
 	c->fp->file_maps = 1;
 	q->addr = m.m_vm_file_map.addr;
@@ -229,6 +245,7 @@ static int sync_loop(u32_t obj, endpoint_t ep, vir_bytes addr, u32_t len)
 
 void mmap_sync(struct vnode *vp)
 {
+	vp = holder(vp);
 	if (vp->vm_held)
 		sync_loop(obj_id(vp), NONE, 0, 0);
 }
@@ -247,6 +264,7 @@ void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n)
 	u32_t page = (u32_t)(pos / PAGE_SIZE);
 	message m;
 
+	vp = holder(vp);
 	if (!vp->vm_held || n == 0 || pos / PAGE_SIZE > 0xffffffffull)
 		return;
 	for (;;) {

@@ -57,6 +57,8 @@ for bs in 1024 4096; do
 		t_out "bs $bs, $size bytes: from 8 KiB, the last page(s)" 0 \
 			"mapcheck: /dev/vnd1: $((whole - 8192)) bytes from 8192 match, size $size" \
 			$here/t_mmap -c /dev/vnd1 8192 $((whole - 8192))
+		t_out "bs $bs, $size bytes: another node of the device maps the same pages" 0 \
+			"alias: /dev/vnd1 and /tmp/t_mmap.alias: one page" $here/t_mmap -a /dev/vnd1
 		at=$(( (size / 512 - 1) * 512 + 100 ))
 		t_ok "bs $bs, $size bytes: a store through a shared mapping of the last sector" \
 			$here/t_mmap -w /dev/vnd1 $at "mapped $bs"

@@ -18,6 +18,10 @@
  * a page wholly past the end SIGBUS.  Prints one line, status 0 if all
  * held, 1 if not (with what differed), 2 on a usage error.
  *
+ * t_mmap -a DEV: a second node of block device DEV (mknod in /tmp) maps
+ * the same pages: a store through a shared mapping by one node is seen
+ * at once in a mapping by the other (one object per device).
+ *
  * t_mmap -w PATH OFF TEXT: store TEXT at byte OFF of PATH through a
  * shared writable mapping of its page, then munmap and exit (the
  * write-back at the last unmapping is what puts it in the file/device).
@@ -423,6 +427,40 @@ static int mapwrite(const char *path, long long off, const char *text)
 	return munmap(m, PG) == 0 ? 0 : 1;
 }
 
+/* -a: see the top. */
+static int alias(const char *dev)
+{
+	const char *other = "/tmp/t_mmap.alias";
+	unsigned char *a, *b;
+	struct stat st;
+	int fa, fb, r;
+
+	unlink(other);
+	if (stat(dev, &st) < 0 || !S_ISBLK(st.st_mode) ||
+	    mknod(other, S_IFBLK | 0600, st.st_rdev) < 0 ||
+	    (fa = open(dev, O_RDWR)) < 0 || (fb = open(other, O_RDWR)) < 0) {
+		printf("alias: %s: %s\n", dev, strerror(errno));
+		return 1;
+	}
+	a = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fa, 0);
+	b = mmap(NULL, PG, PROT_READ, MAP_SHARED, fb, 0);
+	if (a == MAP_FAILED || b == MAP_FAILED) {
+		printf("alias: mmap: %s\n", strerror(errno));
+		return 1;
+	}
+	r = b[7];
+	a[7] = (unsigned char)(r + 1);
+	r = b[7] == (unsigned char)(r + 1) ? 0 : 1;
+	a[7]--;
+	printf("alias: %s and %s: %s\n", dev, other, r ? "different pages" : "one page");
+	munmap(a, PG);
+	munmap(b, PG);
+	close(fa);
+	close(fb);
+	unlink(other);
+	return r;
+}
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa;
@@ -433,6 +471,8 @@ int main(int argc, char **argv)
 	sa.sa_sigaction = on_bus;
 	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGBUS, &sa, NULL);
+	if (argc == 3 && !strcmp(argv[1], "-a"))
+		return alias(argv[2]);
 	if (argc == 5 && !strcmp(argv[1], "-w"))
 		return mapwrite(argv[2], atoll(argv[3]), argv[4]);
 	if (argc >= 3 && !strcmp(argv[1], "-c")) {
