@@ -8,7 +8,8 @@
  * mapping outlives close and unlink; shared stores seen by read() (also
  * another process's, and after the mapper's exit without msync), write()
  * seen in the mappings, msync, truncation under a mapping; VFS's
- * refusals (EBADF, ENODEV, EACCES, EINVAL).  Run on every file system named on the command line
+ * refusals (EBADF, ENODEV, EACCES, EINVAL); on /tmp also that exec needs
+ * x and not r (mode 0311 for uid 100).  Run on every file system named on the command line
  * (a directory each; default /tmp).
  *
  * t_mmap -c PATH [OFF LEN]: the check other suites call (mmap.sh, test85-
@@ -336,6 +337,52 @@ static void refusals(const char *dir, const char *path)
 	unlink(path);
 }
 
+/* Exec needs x, not r (issue 12's VFS/VM list; vfsexec has 0711 and
+ * 0744 as uid 100, and no x bit even for root): a copy of /bin/true with
+ * mode 0311 runs for uid 100, who can neither open nor map it. */
+static void exec_bits(void)
+{
+	static char buf[PG];
+	const char *path = "/tmp/t_mmap.true";
+	int in = open("/bin/true", O_RDONLY), out;
+	ssize_t n;
+	pid_t p;
+
+	unlink(path);
+	out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0700);
+	while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			break;
+	close(in);
+	close(out);
+	ok(chmod(path, 0311) == 0, "%s: a copy of /bin/true, mode 0311", "/tmp");
+	p = fork();
+	if (p == 0) {
+		char *argv[] = { "true", NULL }, *envp[] = { NULL };
+		int fd;
+
+		if (setuid(100) != 0)
+			_exit(10);
+		if ((fd = open(path, O_RDONLY)) >= 0 || errno != EACCES)
+			_exit(11);
+		execve(path, argv, envp);
+		_exit(12);
+	}
+	ok(child_ok(p), "%s: uid 100 cannot read it (EACCES) but execs it", "/tmp");
+	p = fork();
+	if (p == 0) {
+		char *argv[] = { "true", NULL }, *envp[] = { NULL };
+
+		if (chmod(path, 0644) != 0 || setuid(100) != 0)
+			_exit(10);
+		execve(path, argv, envp);
+		_exit(errno == EACCES ? 0 : 11);
+	}
+	ok(child_ok(p), "%s: mode 0644: uid 100 may read it but not exec it (EACCES)",
+	    "/tmp");
+	unlink(path);
+}
+
 static void suite(const char *dir)
 {
 	static const long sizes[] = { 3 * PG + 1000, 2 * PG, 1, 5 * 1024 + 512 };
@@ -481,8 +528,10 @@ int main(int argc, char **argv)
 		return mapcheck(argv[2], argc == 5 ? atoll(argv[3]) : 0,
 			argc == 5 ? atoll(argv[4]) : -1);
 	}
-	if (argc < 2)
+	if (argc < 2) {
 		suite("/tmp");
+		exec_bits();
+	}
 	for (i = 1; i < argc; i++)
 		suite(argv[i]);
 	printf("1..%d\n", n_checks);
