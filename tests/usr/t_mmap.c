@@ -238,6 +238,30 @@ static void shared(const char *dir, const char *path)
 	close(fd);
 }
 
+/* Many processes fault on pages not cached at once: more fills in flight
+ * than VM's senda table holds (16) and its first grant table (32), so
+ * the notices wait for room and the table grows. */
+static void crowd(const char *dir, const char *path)
+{
+	enum { KIDS = 40 };
+	unsigned char *m;
+	int fd = make_file(path, KIDS * PG), i, good = 0;
+	pid_t kid[KIDS];
+
+	m = mmap(NULL, KIDS * PG, PROT_READ, MAP_SHARED, fd, 0);
+	ok(m != MAP_FAILED, "%s: a mapping of 40 pages, none touched", dir);
+	if (m == MAP_FAILED)
+		return;
+	for (i = 0; i < KIDS; i++)
+		if ((kid[i] = fork()) == 0)
+			_exit(m[(long)i * PG + 3] == pat((long)i * PG + 3) ? 0 : 1);
+	for (i = 0; i < KIDS; i++)
+		good += child_ok(kid[i]);
+	ok(good == KIDS, "%s: 40 children each fault on their own page: right bytes", dir);
+	munmap(m, KIDS * PG);
+	close(fd);
+}
+
 /* Truncation under a shared mapping: pages past the new end SIGBUS, the
  * new last page's tail zero; grown again, the pages read zero. */
 static void truncation(const char *dir, const char *path)
@@ -404,6 +428,7 @@ static void suite(const char *dir)
 	shared(dir, path);
 	truncation(dir, path);
 	copies(dir, path);
+	crowd(dir, path);
 	refusals(dir, path);
 	unlink(path);
 }
