@@ -2,9 +2,10 @@
  * vm.c - the address space, through VM: the heap break (sbrk/brk, under
  * newlib's malloc) and anonymous mappings; file and block-device mappings
  * go to VFS (VFS_MMAP: it checks the descriptor and asks VM, which fills
- * the pages on demand through its page cache, vm/README.md).  The break starts at the end
- * of the program image (_end, from prog.ld); the first request tells VM
- * where this process believes it is, every later one asks VM to move it.
+ * the pages on demand through its page cache, vm/README.md).  The break
+ * starts at the end of the program image (_end, from prog.ld); the first
+ * request tells VM where this process believes it is, every later one
+ * asks VM to move it.
  */
 #include <string.h>
 #include <unistd.h>

@@ -9,8 +9,9 @@
  * another process's, and after the mapper's exit without msync), write()
  * seen in the mappings, msync, truncation under a mapping; VFS's
  * refusals (EBADF, ENODEV, EACCES, EINVAL); on /tmp also that exec needs
- * x and not r (mode 0311 for uid 100).  Run on every file system named on the command line
- * (a directory each; default /tmp).
+ * x and not r (mode 0311 for uid 100), and 40 processes faulting at
+ * once.  Run on every file system named on the command line (a
+ * directory each; default /tmp).
  *
  * t_mmap -c PATH [OFF LEN]: the check other suites call (mmap.sh, test85-
  * style suites): map [OFF, OFF+LEN) of a file or block device (default:
