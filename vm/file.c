@@ -74,6 +74,7 @@ void obj_check_idle(struct vmobj *o)
 		return;
 	file_drop_clean(slot1_of(o));
 	o->flags |= OF_IDLE_DUE;
+	vm_state->idle_due = 1;
 }
 
 /* Send the IDLE notices due (from the main loop: a handler may still add
@@ -83,6 +84,8 @@ void obj_notices(void)
 	message m;
 	u32_t i;
 
+	if (!vm_state->idle_due)
+		return;			/* the common case: one test per message */
 	for (i = 0; i < VM_OBJ_MAX; i++) {
 		struct vmobj *o = &vm_state->objs[i];
 		if (!o->id || !(o->flags & OF_IDLE_DUE))
@@ -94,6 +97,7 @@ void obj_notices(void)
 			return;			/* table full: next time */
 		o->flags = (o->flags & ~OF_IDLE_DUE) | OF_IDLE_SENT;
 	}
+	vm_state->idle_due = 0;
 }
 
 static struct vmobj *obj_get(u32_t id, int *fresh)

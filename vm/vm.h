@@ -88,6 +88,7 @@ struct vm_state {
 	struct vm_stats st;
 	struct vmproc procs[NR_PROCS];	/* by slot */
 	struct vmobj objs[VM_OBJ_MAX];
+	u32_t idle_due;			/* some object may have OF_IDLE_DUE */
 	struct vmwait waits[NR_PROCS];	/* by the faulter's slot */
 	struct vm_pcache pc;
 };
