@@ -267,23 +267,28 @@ static void crowd(const char *dir, const char *path)
  * new last page's tail zero; grown again, the pages read zero. */
 static void truncation(const char *dir, const char *path)
 {
-	unsigned char *m;
+	unsigned char *m, *pm;
 	int fd = make_file(path, 3 * PG);
 
 	m = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	ok(m != MAP_FAILED && m[2 * PG + 1] == pat(2 * PG + 1),
-	    "%s: a mapping of 3 pages", dir);
-	if (m == MAP_FAILED)
+	pm = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	ok(m != MAP_FAILED && m[2 * PG + 1] == pat(2 * PG + 1) &&
+	    pm != MAP_FAILED, "%s: a shared and a private mapping of 3 pages", dir);
+	if (m == MAP_FAILED || pm == MAP_FAILED)
 		return;
+	pm[2 * PG + 1] = 'P';		/* a private copy past the coming end */
 	m[PG + 50] = 'T';
 	ok(ftruncate(fd, PG + 100) == 0, "%s: ftruncate to 1 page + 100 under it", dir);
 	ok(peek(m + 2 * PG) == -1, "%s: the page past the new end: SIGBUS", dir);
+	ok(peek(pm + 2 * PG + 1) == -1,
+	    "%s: ... also where the private mapping had its own copy", dir);
 	ok(m[PG + 50] == 'T' && m[PG + 99] == pat(PG + 99) && m[PG + 100] == 0 &&
 	    m[2 * PG - 1] == 0, "%s: the last page: data, then a zero tail", dir);
 	ok(byte_at(fd, PG + 50) == 'T', "%s: the store before it is in the file", dir);
 	ok(ftruncate(fd, 3 * PG) == 0 && peek(m + 2 * PG + 5) == 0 &&
 	    m[PG + 100] == 0, "%s: grown again: zeros", dir);
 	munmap(m, 3 * PG);
+	munmap(pm, 3 * PG);
 	close(fd);
 }
 
