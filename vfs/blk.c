@@ -62,22 +62,17 @@ int blk_endpoint(u32_t rdev, endpoint_t *ep)
 	return OK;
 }
 
-/* One request of device rdev's minor to its driver: the answer. */
-static int rdev_request(u32_t rdev, int type, message *m)
+/* One request of f's minor to its driver: the driver's answer. */
+static int blk_request(struct filp *f, int type, message *m)
 {
 	endpoint_t ep;
 	int r;
 
-	if ((r = blk_endpoint(rdev, &ep)) != OK)
+	if ((r = blk_endpoint(f->vp->rdev, &ep)) != OK)
 		return r;
 	m->m_type = type;
-	m->m_bdev.minor = (int)DEV_MINOR(rdev);
+	m->m_bdev.minor = (int)DEV_MINOR(f->vp->rdev);
 	return bdev_sendrec(ep, m);
-}
-
-static int blk_request(struct filp *f, int type, message *m)
-{
-	return rdev_request(f->vp->rdev, type, m);
 }
 
 int blk_open(struct filp *f)
@@ -117,44 +112,33 @@ int blk_size(struct filp *f, u64_t *size)
 }
 
 /* A transfer straight through the driver (no file system mounts it). */
-static int blk_raw(u32_t rdev, int write, u64_t pos, endpoint_t who,
-	cp_grant_id_t g, u32_t count)
+static int blk_raw(struct vfs_call *c, struct filp *f, int write, u64_t pos,
+	int move, cp_grant_id_t g, u32_t count)
 {
 	endpoint_t ep;
 	message m;
 	int r;
 
-	if ((r = blk_endpoint(rdev, &ep)) != OK)
+	if ((r = blk_endpoint(f->vp->rdev, &ep)) != OK)
 		return r;
 	memset(&m, 0, sizeof(m));
 	m.m_bdev.pos = pos;
 	m.m_bdev.count = count;
-	m.m_bdev.grant = cpf_grant_indirect(ep, who, g, 0, count,
+	m.m_bdev.grant = cpf_grant_indirect(ep, c->who, g, 0, count,
 		write ? CPF_READ : CPF_WRITE);
 	if (m.m_bdev.grant < 0)
 		return -ENOMEM;
-	r = rdev_request(rdev, write ? BDEV_WRITE : BDEV_READ, &m);
+	r = blk_request(f, write ? BDEV_WRITE : BDEV_READ, &m);
 	cpf_revoke(m.m_bdev.grant);
+	if (r > 0 && move)
+		f->pos = pos + r;
 	return r;
 }
 
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count)
 {
-	int r = blk_xfer(f->vp->rdev, write, pos, c->who, g, count);
-
-	if (r > 0 && move)
-		f->pos = pos + r;
-	return r;
-}
-
-/* count bytes of device rdev at pos to or from who's grant g: through the
- * cache of the file system that has it mounted, else the driver.  Bytes
- * moved (short at the device's end) or -errno. */
-int blk_xfer(u32_t rdev, int write, u64_t pos, endpoint_t who,
-	cp_grant_id_t g, u32_t count)
-{
-	struct vmnt *vm = blk_vmnt(rdev);
+	struct vmnt *vm = blk_vmnt(f->vp->rdev);
 	message m;
 	cp_grant_id_t ig;
 	int r;
@@ -166,8 +150,8 @@ int blk_xfer(u32_t rdev, int write, u64_t pos, endpoint_t who,
 	if (count > FS_MAX_BYTES || pos > 0x7fffffffffffffffull - count)
 		return -EINVAL;
 	if (!vm)
-		return blk_raw(rdev, write, pos, who, g, count);
-	ig = cpf_grant_indirect(vm->fs, who, g, 0, count,
+		return blk_raw(c, f, write, pos, move, g, count);
+	ig = cpf_grant_indirect(vm->fs, c->who, g, 0, count,
 		write ? CPF_READ : CPF_WRITE);
 	if (ig < 0)
 		return -ENOMEM;
@@ -179,6 +163,8 @@ int blk_xfer(u32_t rdev, int write, u64_t pos, endpoint_t who,
 	m.m_fs_io.bytes = count;
 	r = ipc_sendrec(vm->fs, &m) == OK ? m.m_type : -EIO;
 	cpf_revoke(ig);
+	if (r > 0 && move)
+		f->pos = pos + r;
 	return r;
 }
 

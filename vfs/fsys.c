@@ -10,7 +10,6 @@
 int do_sync(struct vfs_call *c)
 {
 	(void)c;
-	mmap_sync_all();
 	for (int i = 0; i < VFS_NR_VMNTS; i++)
 		if (vfs_vmnts[i].fs != NONE && !vfs_vmnts[i].dead)
 			req_sync(&vfs_vmnts[i]);
@@ -24,7 +23,6 @@ int do_fsync(struct vfs_call *c)
 
 	if ((r = fd_get(c->fp, c->m->m_lc_vfs_fd.fd, &f)) != OK)
 		return r;
-	mmap_sync(f->vp);
 	return req_sync(f->vp->vmnt);
 }
 

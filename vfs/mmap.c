@@ -52,6 +52,19 @@ static struct vnode *holder(struct vnode *vp)
 	return vp;
 }
 
+/* A page of block device vp to or from VM's grant g, by blk.c's path for
+ * a caller's transfer (the mounting FS's cache, or the driver), on
+ * behalf of VM: bytes moved (short at the device's end) or -errno. */
+static int dev_xfer(struct vnode *vp, int write, u64_t pos, cp_grant_id_t g)
+{
+	struct vfs_call c = { .who = VM_PROC_NR };
+	struct filp f;
+
+	memset(&f, 0, sizeof(f));
+	f.vp = vp;
+	return blk_io(&c, &f, write, pos, 0, g, PAGE_SIZE);
+}
+
 static struct vnode *obj_vnode(u32_t id)
 {
 	if (id == 0 || id > VFS_NR_VNODES || !vfs_vnodes[id - 1].vm_held)
@@ -130,7 +143,7 @@ static int fill(const mess_vm_file_page *q)
 	if (!vp)
 		r = -EIO;
 	else if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
-		r = blk_xfer(vp->rdev, 0, pos, VM_PROC_NR, q->grant, PAGE_SIZE);
+		r = dev_xfer(vp, 0, pos, q->grant);
 	else
 		r = req_io(FS_READ, vp, pos, VM_PROC_NR, q->grant, PAGE_SIZE, NULL);
 	memset(&m, 0, sizeof(m));
@@ -199,7 +212,7 @@ static int writeback(const mess_vm_file_sync *a)
 	if (!vp)
 		return -EIO;
 	if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
-		return blk_xfer(vp->rdev, 1, pos, VM_PROC_NR, a->grant, PAGE_SIZE);
+		return dev_xfer(vp, 1, pos, a->grant);
 	if ((r = vfs_getattr(vp)) != OK)
 		return r;
 	if (pos >= vp->size)
@@ -250,10 +263,11 @@ void mmap_sync(struct vnode *vp)
 		sync_loop(obj_id(vp), NONE, 0, 0);
 }
 
-void mmap_sync_all(void)
+void mmap_sync_mount(struct vmnt *vm)
 {
 	for (int i = 0; i < VFS_NR_VNODES; i++)
-		mmap_sync(&vfs_vnodes[i]);
+		if (vfs_vnodes[i].vm_held && vfs_vnodes[i].vmnt == vm)
+			mmap_sync(&vfs_vnodes[i]);
 }
 
 /* n bytes at pos were written to vp: VM's copies of them read again. */
@@ -276,8 +290,7 @@ void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n)
 		if (vm_call(VM_FILE_REFRESH, &m) != OK || !a->found)
 			return;
 		if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
-			blk_xfer(vp->rdev, 0, (u64_t)a->page * PAGE_SIZE,
-				VM_PROC_NR, a->grant, PAGE_SIZE);
+			dev_xfer(vp, 0, (u64_t)a->page * PAGE_SIZE, a->grant);
 		else
 			req_io(FS_READ, vp, (u64_t)a->page * PAGE_SIZE, VM_PROC_NR,
 				a->grant, PAGE_SIZE, NULL);

@@ -243,15 +243,13 @@ void blk_close(struct filp *f);
 int blk_open(struct filp *f);
 int blk_size(struct filp *f, u64_t *size);
 int blk_endpoint(u32_t rdev, endpoint_t *ep);
-int blk_xfer(u32_t rdev, int write, u64_t pos, endpoint_t who,
-	cp_grant_id_t g, u32_t count);
 
 /* mmap.c: file mappings, VM's notices */
 int do_mmap(struct vfs_call *c);
 int do_msync(struct vfs_call *c);
 void vm_notice(message *m);
 void mmap_sync(struct vnode *vp);
-void mmap_sync_all(void);
+void mmap_sync_mount(struct vmnt *vm);
 void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n);
 void mmap_trunc(struct vnode *vp, u64_t size);
 void mmap_prefault(endpoint_t who, vir_bytes buf, u32_t len, int write);
