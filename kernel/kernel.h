@@ -108,6 +108,7 @@ struct proc {
 		vir_bytes addr;
 		int write, in_call, taken, present;
 		vir_bytes retried;	/* page VM said it fixed, +1; 0 = none */
+		int retried_write;	/* ... for a write (else a read) */
 	} vmf;
 };
 

@@ -9,7 +9,8 @@
  *   - Exception: OK resumes the faulting instruction; an error is SIGSEGV
  *     at the fault's address, SEGV_ACCERR if VM answered EACCES (a region
  *     whose protection forbids the access) or the page held a frame, else
- *     SEGV_MAPERR.
+ *     SEGV_MAPERR; EIO (a mapped file's page past its end) is SIGBUS,
+ *     BUS_ADRERR, as POSIX says for mmap.
  *   - Call copy: the call is re-executed from the trap instruction (every
  *     handler validates and copies before it changes any state, so a
  *     retry is safe); an error makes the call return EFAULT.
@@ -74,10 +75,13 @@ static struct proc *owner_of(const struct addrspace *as)
 	return NULL;
 }
 
-/* Second fault on a page VM claimed to have fixed? */
-static int second_failure(struct proc *p, vir_bytes addr)
+/* Second fault on a page VM claimed to have fixed?  A write after VM
+ * fixed a read is a new fault (a file page mapped read-only, then
+ * written: copy-on-write), not a second one. */
+static int second_failure(struct proc *p, vir_bytes addr, int write)
 {
-	if (p->vmf.retried != PAGE_OF(addr) + 1)
+	if (p->vmf.retried != PAGE_OF(addr) + 1 ||
+	    (write && !p->vmf.retried_write))
 		return 0;
 	p->vmf.retried = 0;
 	return 1;
@@ -116,7 +120,7 @@ int vmfault_exception(struct proc *p, vir_bytes addr, u32_t err)
 
 	if (!vm || vm == p)
 		return -ENOENT;
-	if (second_failure(p, addr)) {
+	if (second_failure(p, addr, !!(err & PF_ERR_WRITE))) {
 		sig_fault(p, addr, segv_code(!!(err & PF_ERR_PRESENT)),
 			"page fault again after VM (SIGSEGV)");
 		return OK;
@@ -136,7 +140,7 @@ int vmfault_call(struct proc *caller)
 	if (!vm || vm == caller || !arch_fault_last(&as, &addr, &write) ||
 	    !(owner = owner_of(as)))
 		return -ENOENT;
-	if (second_failure(caller, addr)) {
+	if (second_failure(caller, addr, write)) {
 		sig_fault(owner, addr, segv_code(is_present(owner, addr)),
 			"copy fault again after VM (SIGSEGV)");
 		return -ENOENT;
@@ -154,7 +158,7 @@ int vmfault_receiver(struct proc *p, vir_bytes addr)
 	struct proc *vm = vm_proc();
 
 	if (!vm || vm == p || !(p->rts_flags & RTS_RECEIVING) || p->sendrec ||
-	    second_failure(p, addr))
+	    second_failure(p, addr, 1))
 		return -ENOENT;
 	p->regs.eip -= TRAP_INSN_LEN;
 	suspend(p, vm, p, addr, 1, 1);
@@ -195,12 +199,16 @@ int vmfault_resume(struct proc *p, int result)
 	if (!(p->rts_flags & RTS_VMFAULT))
 		return -EINVAL;
 	p->vmf.retried = result == OK ? PAGE_OF(p->vmf.addr) + 1 : 0;
+	p->vmf.retried_write = p->vmf.write;
 	if (result != OK && p->vmf.in_call) {
 		p->regs.eip += TRAP_INSN_LEN;
 		p->regs.eax = (u32_t)-EFAULT;
 	}
 	rts_clear(p, RTS_VMFAULT);
-	if (result != OK && !p->vmf.in_call)
+	if (result == -EIO && !p->vmf.in_call)
+		sig_trap(p, MICA_SIGBUS, p->vmf.addr, MICA_BUS_ADRERR,
+			"file page past its end (SIGBUS)");
+	else if (result != OK && !p->vmf.in_call)
 		sig_fault(p, p->vmf.addr,
 			segv_code(p->vmf.present || result == -EACCES),
 			"page fault VM could not resolve (SIGSEGV)");

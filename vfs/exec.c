@@ -178,6 +178,7 @@ static void exec_commit(struct fproc *fp, struct vnode *vp,
 	for (int i = 0; i < VFS_OPEN_MAX; i++)
 		if (fp->fd[i] && (fp->cloexec & (1ull << i)))
 			fd_close(fp, i);
+	fp->file_maps = 0;		/* the new image maps no file (mmap.c) */
 	if ((vp->mode & 04000) && !vp->vmnt->rdonly) {
 		rep->flags |= VFS_EXEC_SETUID;
 		rep->uid = fp->uid = vp->uid;

@@ -66,6 +66,8 @@ static const vfs_call_fn calls[VFS_NR_CALLS] = {
 	[VFS_CHROOT - VFS_RQ_BASE] = do_chroot,
 	[VFS_FCHOWN - VFS_RQ_BASE] = do_fchown,
 	[VFS_PIPE - VFS_RQ_BASE] = do_pipe,
+	[VFS_MMAP - VFS_RQ_BASE] = do_mmap,
+	[VFS_MSYNC - VFS_RQ_BASE] = do_msync,
 };
 
 static const char *vfs_args;
@@ -147,6 +149,11 @@ int main(const char *args)
 		    m.m_type < VFS_PM_RQ_BASE + VFS_PM_NR_RQ) {
 			pm_request(&m);
 			pipe_revive();
+			continue;
+		}
+		if (m.m_source == VM_PROC_NR && m.m_type >= VM_VFS_BASE &&
+		    m.m_type < VM_VFS_BASE + VM_VFS_NR) {
+			vm_notice(&m);
 			continue;
 		}
 		if (m.m_type == CDEV_REPLY || m.m_type == CDEV_SEL2_REPLY) {

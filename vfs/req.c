@@ -307,10 +307,13 @@ int req_slink(struct vnode *dir, const char *name, endpoint_t who,
 	return r;
 }
 
+/* Pages written through shared mappings of vm's files go to the server
+ * first (mmap.c), so sync and fsync cover them. */
 int req_sync(struct vmnt *vm)
 {
 	message m;
 
+	mmap_sync_mount(vm);
 	memset(&m, 0, sizeof(m));
 	return fs_call(vm, FS_SYNC, &m);
 }

@@ -3,7 +3,8 @@
  * ftruncate.  Regular files and directories go to their server with an
  * indirect grant on the caller's buffer; character devices to dev.c.
  * O_APPEND writes at the size the server reports (one VFS request at a
- * time, so no other write comes between).
+ * time, so no other write comes between).  A node VM maps is kept
+ * coherent with the mappings around each transfer (mmap.c).
  */
 #include "vfs.h"
 
@@ -54,8 +55,13 @@ static int file_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 		return dev_io(c, f, write, g, count);
 	if (S_ISTYPE(vp->mode, MICA_S_IFIFO))
 		return pipe_io(c, f, write, g, count);
-	if (S_ISTYPE(vp->mode, MICA_S_IFBLK))
-		return blk_io(c, f, write, pos, move, g, count);
+	if (S_ISTYPE(vp->mode, MICA_S_IFBLK)) {
+		mmap_sync(vp);
+		r = blk_io(c, f, write, pos, move, g, count);
+		if (r > 0 && write)
+			mmap_refresh(vp, pos, r);
+		return r;
+	}
 	if (S_ISTYPE(vp->mode, MICA_S_IFDIR))
 		return -EISDIR;
 	if (!S_ISTYPE(vp->mode, MICA_S_IFREG))
@@ -71,7 +77,10 @@ static int file_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 		return 0;
 	if (pos > POS_MAX - count)
 		return write ? -EFBIG : 0;
+	mmap_sync(vp);
 	r = req_io(write ? FS_WRITE : FS_READ, vp, pos, c->who, g, count, &newpos);
+	if (r > 0 && write)
+		mmap_refresh(vp, pos, r);
 	if (r > 0 && move)
 		f->pos = newpos;
 	if (r > 0 && write && newpos > vp->size)
@@ -87,6 +96,9 @@ static int do_rw(struct vfs_call *c, int write, int positional)
 
 	if ((r = rw_filp(c, q->fd, write, &f)) != OK)
 		return r;
+	if (c->fp->file_maps && (S_ISTYPE(f->vp->mode, MICA_S_IFREG) ||
+	    S_ISTYPE(f->vp->mode, MICA_S_IFBLK)))
+		mmap_prefault(c->who, q->buf, q->count, !write);
 	if (positional) {
 		if (q->pos < 0)
 			return -EINVAL;
@@ -174,8 +186,11 @@ static int trunc_node(struct fproc *fp, struct vnode *vp, u64_t len, int check)
 		return r;
 	if (perm_rdonly(vp))
 		return -EROFS;
-	if ((r = req_trunc(vp, len)) == OK)
+	mmap_sync(vp);
+	if ((r = req_trunc(vp, len)) == OK) {
 		vp->size = len;
+		mmap_trunc(vp, len);
+	}
 	return r;
 }
 

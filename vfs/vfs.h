@@ -27,6 +27,7 @@
 #include <mica/cdev.h>
 #include <mica/sef.h>
 #include <mica/pmvfs.h>
+#include <mica/vmif.h>
 
 #define VFS_OPEN_MAX	64		/* descriptors per process */
 #define VFS_NR_FILPS	256
@@ -53,6 +54,7 @@ struct vnode {
 	int opens_w;			/* open for writing (pipes: writers) */
 	int opens_r;			/* open for reading (pipes: readers) */
 	struct vnode *fifo;		/* a named FIFO's pipe on PFS, while open */
+	int vm_held;			/* VM maps it: one reference is VM's (mmap.c) */
 };
 
 struct vmnt {
@@ -102,6 +104,7 @@ struct fproc {
 	 * goes if the call ends with nothing done */
 	int restart;
 	cp_grant_id_t restart_grant;
+	int file_maps;			/* has mapped a file (mmap.c): prefault */
 };
 
 struct vfs_call {
@@ -247,6 +250,17 @@ void blk_close(struct filp *f);
 int blk_open(struct filp *f);
 int blk_size(struct filp *f, u64_t *size);
 int blk_endpoint(u32_t rdev, endpoint_t *ep);
+
+/* mmap.c: file mappings, VM's notices */
+int do_mmap(struct vfs_call *c);
+int do_msync(struct vfs_call *c);
+void vm_notice(message *m);
+void mmap_sync(struct vnode *vp);
+void mmap_sync_mount(struct vmnt *vm);
+void mmap_refresh(struct vnode *vp, u64_t pos, u32_t n);
+void mmap_trunc(struct vnode *vp, u64_t size);
+void mmap_prefault(endpoint_t who, vir_bytes buf, u32_t len, int write);
+void mmap_release(struct vmnt *vm);
 
 /* pipe.c */
 int pipe_io(struct vfs_call *c, struct filp *f, int write, cp_grant_id_t g,

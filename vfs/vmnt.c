@@ -100,6 +100,8 @@ int vmnt_unmount(struct vmnt *vm)
 {
 	if (vm == root_vmnt || !vm->covered)
 		return -EBUSY;
+	if (!vm->dead)
+		mmap_release(vm);	/* objects VM no longer maps */
 	if (!vm->dead && vnode_busy(vm))
 		return -EBUSY;
 	for (int i = 0; i < NR_PROCS; i++)	/* nobody's cwd/root is here */

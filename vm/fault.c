@@ -14,6 +14,8 @@
  *                                shared one is replaced by a private copy
  *   read of a present page    -> its protection set from the region (a
  *                                page left "none" by an earlier mprotect)
+ *   file region               -> filefault.c (an absent page, or any page
+ *                                of a shared one); may answer later
  *
  * The faulting process (endpt) and the memory's owner differ when a
  * server's copy hit a client's page; VM fixes the owner's page and
@@ -58,6 +60,8 @@ static int fault_one(const mess_lsys_krn_vmctl *f, u32_t *map)
 	kprot = kprot_of(r);
 	if (kprot == VMPROT_NONE || (f->write && !(kprot & VMPROT_WRITE)))
 		return -EACCES;
+	if (r->kind == VM_RK_FILE && (!f->present || (r->flags & RF_SHARED)))
+		return file_fault(f, r, page);	/* filefault.c */
 	if (f->present)
 		return fix_present(f->owner, r, page, f->write);
 	vm_state->st.zero_fills++;
@@ -65,8 +69,9 @@ static int fault_one(const mess_lsys_krn_vmctl *f, u32_t *map)
 	return OK;
 }
 
-/* Resume ep with r (after mapping, for map); an error is SIGSEGV/EFAULT. */
-static void answer(endpoint_t ep, int r, u32_t map)
+/* Resume ep with r (after mapping, for map); an error is SIGSEGV/EFAULT,
+ * -EIO (a file page past the end) SIGBUS/EFAULT. */
+void vm_fault_answer(endpoint_t ep, int r, u32_t map)
 {
 	if (r == OK && map && (r = sys_vmctl_resume_map(ep, OK, map)) == OK)
 		return;		/* else: no memory, or the owner is gone */
@@ -74,7 +79,7 @@ static void answer(endpoint_t ep, int r, u32_t map)
 		vm_state->st.ooms++;
 	if (r != OK) {
 		vm_state->st.segv++;
-		r = r == -EACCES ? r : -EFAULT;
+		r = r == -EACCES || r == -EIO ? r : -EFAULT;
 	}
 	sys_vmctl_resume(ep, r);
 }
@@ -93,6 +98,7 @@ void vm_faults(void)
 		vm_state->busy = f.owner;
 		r = fault_one(&f, &map);
 		vm_state->busy = NONE;
-		answer(f.endpt, r, map);
+		if (r != VM_FAULT_WAIT)
+			vm_fault_answer(f.endpt, r, map);
 	}
 }

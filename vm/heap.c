@@ -40,7 +40,8 @@ int vm_heap_init(void)
 	vm_state->top = VM_STATE_BASE + size;
 	vm_state->busy = NONE;
 	for (i = 0; i < NR_PROCS; i++)
-		vm_state->procs[i].ep = NONE;
+		vm_state->procs[i].ep = vm_state->waits[i].endpt = NONE;
+	pc_init(&vm_state->pc);
 	return OK;
 }
 

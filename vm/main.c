@@ -33,6 +33,13 @@ static const vm_handler_t srv_calls[VM_SRV_NR] = {
 	[VM_MAP_PHYS - VM_SRV_BASE] = do_map_phys,
 	[VM_CONTIG - VM_SRV_BASE] = do_contig,
 	[VM_LU_COPY - VM_SRV_BASE] = do_lu_copy,
+	[VM_FILE_MAP - VM_SRV_BASE] = do_file_map,
+	[VM_FILE_FILLED - VM_SRV_BASE] = do_file_filled,
+	[VM_FILE_DROP - VM_SRV_BASE] = do_file_drop,
+	[VM_FILE_SYNC - VM_SRV_BASE] = do_file_sync,
+	[VM_FILE_REFRESH - VM_SRV_BASE] = do_file_refresh,
+	[VM_FILE_TRUNC - VM_SRV_BASE] = do_file_trunc,
+	[VM_FILE_PREFAULT - VM_SRV_BASE] = do_file_prefault,
 };
 
 static vm_handler_t handler_of(int type)
@@ -117,5 +124,7 @@ int main(const char *args)
 		if ((r = sef_receive(ANY, &m)) != OK)
 			panic("vm: receive failed (%d)", r);
 		vm_handle(&m);
+		file_send_fills();	/* notices the senda table had no room for */
+		obj_notices();
 	}
 }

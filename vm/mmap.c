@@ -53,18 +53,29 @@ int do_brk(message *m)
 	return OK;
 }
 
-/* Check an mmap request; the page-rounded length goes to *len. */
-static int mmap_check(const mess_lc_vm_mmap *q, u32_t *len)
+/* The checks every mapping needs (file.c's too): length, flags,
+ * protection; the page-rounded length goes to *len. */
+int mmap_args(u32_t len_in, int prot, int flags, u32_t *len)
 {
-	int share = q->flags & (MICA_MAP_SHARED | MICA_MAP_PRIVATE);
+	int share = flags & (MICA_MAP_SHARED | MICA_MAP_PRIVATE);
 
-	*len = PG_UP(q->len);
-	if (!q->len || *len < q->len || (q->flags & ~MAP_KNOWN) ||
-	    (q->prot & ~PROT_ALL) || share == 0 ||
+	*len = PG_UP(len_in);
+	if (!len_in || *len < len_in || (flags & ~MAP_KNOWN) ||
+	    (prot & ~PROT_ALL) || share == 0 ||
 	    share == (MICA_MAP_SHARED | MICA_MAP_PRIVATE))
 		return -EINVAL;
+	return OK;
+}
+
+/* Check an anonymous mmap request (files come through VFS, file.c). */
+static int mmap_check(const mess_lc_vm_mmap *q, u32_t *len)
+{
+	int e;
+
+	if ((e = mmap_args(q->len, q->prot, q->flags, len)) != OK)
+		return e;
 	if (q->fd != -1 || !(q->flags & MICA_MAP_ANONYMOUS))
-		return -ENODEV;			/* file mappings: not in VM */
+		return -ENODEV;			/* files: VFS_MMAP */
 	if (q->offset & (PAGE_SIZE - 1))
 		return -EINVAL;
 	if ((q->flags & MICA_MAP_FIXED) && !range_ok(q->addr, *len))
@@ -74,14 +85,14 @@ static int mmap_check(const mess_lc_vm_mmap *q, u32_t *len)
 
 /* Where a mapping of len goes: the fixed address, the hint if free, or
  * the first gap from VM_MMAP_BASE. */
-static int mmap_place(struct vmproc *vp, const mess_lc_vm_mmap *q, u32_t len,
+int mmap_place(struct vmproc *vp, vir_bytes addr, int flags, u32_t len,
 	vir_bytes *at)
 {
-	vir_bytes hint = PG_DOWN(q->addr);
+	vir_bytes hint = PG_DOWN(addr);
 
-	if (q->flags & MICA_MAP_FIXED) {
-		*at = q->addr;
-		return region_remove(vp, q->addr, q->addr + len);
+	if (flags & MICA_MAP_FIXED) {
+		*at = addr;
+		return region_remove(vp, addr, addr + len);
 	}
 	if (hint && range_ok(hint, len) &&
 	    region_gap(vp, hint, hint + len, len, at) == OK)
@@ -105,7 +116,7 @@ int do_mmap(message *m)
 		return e;
 	if (!vm_commit_ok(len))
 		return -ENOMEM;
-	if ((e = mmap_place(vp, q, len, &at)) != OK ||
+	if ((e = mmap_place(vp, q->addr, q->flags, len, &at)) != OK ||
 	    (e = region_insert(vp, at, at + len, q->prot,
 	    shared ? VM_RK_SHARED : VM_RK_ANON, shared ? RF_SHARED : 0)) != OK)
 		return e == -EEXIST ? -ENOMEM : e;
@@ -168,7 +179,8 @@ int do_mprotect(message *m)
 	for (r = region_find(vp, start); r && r->start < end; r = r->next) {
 		r->prot = q->prot;
 		kprot = kprot_of(r);
-		if ((kprot & VMPROT_WRITE) && !(r->flags & RF_SHARED))
+		if ((kprot & VMPROT_WRITE) && (!(r->flags & RF_SHARED) ||
+		    r->kind == VM_RK_FILE))	/* a file's: dirty at the fault */
 			kprot = VMPROT_READ;	/* copy-on-write decides at the fault */
 		sys_vmprot(vp->ep, r->start, r->end - r->start, kprot);
 	}

@@ -132,6 +132,16 @@ static int fork_region(endpoint_t parent, endpoint_t child,
 	return OK;
 }
 
+/* The child's copy of file region r maps the same object pages. */
+static void fork_file(struct vmproc *child, const struct region *r)
+{
+	struct region *c = region_find(child, r->start);
+
+	c->obj = r->obj;
+	c->pgoff = r->pgoff;
+	obj_region_add(c);
+}
+
 int do_fork(message *m)
 {
 	endpoint_t pe = m->m_vm_fork.parent, ce = m->m_vm_fork.child;
@@ -150,8 +160,11 @@ int do_fork(message *m)
 	child->brk = parent->brk;
 	for (r = parent->regions; r && e == OK; r = r->next)
 		if ((e = region_insert(child, r->start, r->end, r->prot, r->kind,
-		    r->flags)) == OK)
+		    r->flags)) == OK) {
+			if (r->obj)
+				fork_file(child, r);
 			e = fork_region(pe, ce, r);
+		}
 	if (e != OK) {
 		region_clear(child, 1);
 		child->ep = NONE;
@@ -211,6 +224,9 @@ int do_info(message *m)
 	q->faults = vm_state->st.faults;
 	q->cow_copies = vm_state->st.cow_copies;
 	q->ooms = vm_state->st.ooms;
+	q->file_pages = vm_state->pc.used;
+	q->file_fills = vm_state->st.file_fills;
+	q->file_hits = vm_state->st.file_hits;
 	for (i = 0; i < NR_PROCS; i++)
 		if (vm_state->procs[i].ep != NONE) {
 			q->procs++;

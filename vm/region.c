@@ -3,6 +3,7 @@
  * each a page-aligned range with one protection, kind and flags.  Splits
  * happen where a call names a boundary inside a region (partial munmap,
  * mprotect); pages are unmapped in the kernel when their region goes.
+ * A file region's halves both map its object (file.c counts regions).
  */
 #include "vm.h"
 
@@ -53,9 +54,12 @@ int region_split(struct vmproc *vp, vir_bytes addr)
 		return -ENOMEM;
 	*n = *r;
 	n->start = addr;
+	n->pgoff = r->pgoff + (addr - r->start) / PAGE_SIZE;
 	r->end = addr;
 	r->next = n;
 	vp->nregions++;
+	if (n->obj)
+		obj_region_add(n);	/* both halves map the object */
 	return OK;
 }
 
@@ -97,6 +101,8 @@ int region_remove(struct vmproc *vp, vir_bytes start, vir_bytes end)
 		}
 		sys_unmap(vp->ep, r->start, r->end - r->start);
 		*pp = r->next;
+		if (r->obj)
+			obj_region_gone(vp, r);
 		region_free(r);
 		vp->nregions--;
 	}
@@ -113,6 +119,8 @@ void region_clear(struct vmproc *vp, int unmap)
 		if (unmap)
 			sys_unmap(vp->ep, r->start, r->end - r->start);
 		vp->regions = r->next;
+		if (r->obj)
+			obj_region_gone(vp, r);
 		region_free(r);
 	}
 	vp->nregions = 0;

@@ -19,6 +19,7 @@
 #include <mica/abi.h>
 #include <mica/callnr.h>
 #include <mica/vmif.h>
+#include <mica/sef.h>
 
 #define PG_DOWN(a)  ((a) & ~(vir_bytes)(PAGE_SIZE - 1))
 #define PG_UP(a)    (((a) + PAGE_SIZE - 1) & ~(vir_bytes)(PAGE_SIZE - 1))
@@ -35,7 +36,30 @@ struct region {
 	u32_t prot;			/* MICA_PROT_* */
 	u32_t kind;			/* VM_RK_* (vmif.h) */
 	u32_t flags;			/* RF_* */
+	u32_t obj;			/* VM_RK_FILE: object slot + 1, else 0 */
+	u32_t pgoff;			/* VM_RK_FILE: object page at start */
 	struct region *next;		/* sorted by start, disjoint */
+};
+
+/* A mapped file or device (file.c): VFS's id; it lives while regions
+ * map it or fills of it are in flight, then VFS is told (IDLE). */
+struct vmobj {
+	u32_t id;			/* VFS's id; 0: slot free */
+	u32_t nregions;			/* regions (in all processes) on it */
+	u32_t nfill;			/* fills in flight */
+	u32_t flags;			/* OF_* */
+};
+#define OF_IDLE_DUE  0x01		/* VM_VFS_IDLE not yet sent */
+#define OF_IDLE_SENT 0x02
+#define VM_OBJ_MAX   128
+
+/* A fault waiting for a page's fill (filefault.c), by the faulter's slot. */
+struct vmwait {
+	endpoint_t endpt;		/* NONE: none */
+	endpoint_t owner;		/* whose memory */
+	vir_bytes addr;
+	u32_t write;
+	u32_t page;			/* cache slot + 1 */
 };
 
 struct vmproc {
@@ -49,7 +73,11 @@ struct vmproc {
 struct vm_stats {
 	u32_t faults, cow_copies, cow_takeovers, zero_fills, segv, ooms;
 	u32_t forks, exits, execs;
+	u32_t file_fills, file_hits, file_bus;
 };
+
+#include "pcache.h"
+
 
 /* The state window's root: everything a new instance takes over. */
 struct vm_state {
@@ -59,11 +87,19 @@ struct vm_state {
 	endpoint_t busy;		/* process a request was changing, or NONE */
 	struct vm_stats st;
 	struct vmproc procs[NR_PROCS];	/* by slot */
+	struct vmobj objs[VM_OBJ_MAX];
+	u32_t idle_due;			/* some object may have OF_IDLE_DUE */
+	struct vmwait waits[NR_PROCS];	/* by the faulter's slot */
+	struct vm_pcache pc;
 };
 #define VM_STATE_MAGIC   0x564d5354u	/* "VMST" */
-#define VM_STATE_VERSION 1
+#define VM_STATE_VERSION 2		/* 2: file objects and the page cache */
 #define VM_STATE_BASE    0xD0000000u
 #define VM_STATE_MAX     (64u << 20)
+/* The page cache's frames: slot i at VM_PC_BASE + i * PAGE_SIZE, right
+ * after the state window (restart.c takes both over). */
+#define VM_PC_BASE       (VM_STATE_BASE + VM_STATE_MAX)
+#define VM_PC_VA(slot)   (VM_PC_BASE + (vir_bytes)(slot) * PAGE_SIZE)
 
 extern struct vm_state *vm_state;	/* the window root (heap.c) */
 extern endpoint_t vm_self;
@@ -115,6 +151,38 @@ int do_lu_copy(message *m);
 
 /* fault.c */
 void vm_faults(void);
+#define VM_FAULT_WAIT 1			/* fault_one: answered later (a fill) */
+void vm_fault_answer(endpoint_t ep, int r, u32_t map);
+
+/* file.c: objects, VFS's calls, file regions. */
+int do_file_map(message *m);
+int do_file_drop(message *m);
+struct vmobj *obj_of(const struct region *r);
+void obj_region_add(struct region *r);
+void obj_region_gone(struct vmproc *vp, struct region *r);
+void obj_notices(void);
+void obj_check_idle(struct vmobj *o);
+
+/* filefault.c: faults in file regions, fills through VFS. */
+int file_fault(const mess_lsys_krn_vmctl *f, struct region *r, vir_bytes page);
+int do_file_filled(message *m);
+int do_file_prefault(message *m);
+void file_drop_pages(u32_t obj);
+void file_restart(void);
+void file_send_fills(void);
+void file_drop_clean(u32_t obj);
+
+/* filesync.c: write-back, refresh and truncation, for VFS. */
+int do_file_sync(message *m);
+int do_file_refresh(message *m);
+int do_file_trunc(message *m);
+void file_xfer_end(void);
+void file_unmap_everywhere(int slot);
+
+/* mmap.c, shared with file.c */
+int mmap_args(u32_t len_in, int prot, int flags, u32_t *len);
+int mmap_place(struct vmproc *vp, vir_bytes addr, int flags, u32_t len,
+	vir_bytes *at);
 
 /* restart.c */
 int vm_restart_from(endpoint_t old_ep);

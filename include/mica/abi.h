@@ -135,6 +135,7 @@
 #define MICA_SI_KERNEL   0x80	/* an exception that is not a page fault */
 #define MICA_SEGV_MAPERR 1	/* SIGSEGV: nothing mapped at si_addr */
 #define MICA_SEGV_ACCERR 2	/* SIGSEGV: mapped, but not for this access */
+#define MICA_BUS_ADRERR  2	/* SIGBUS: a mapped file's page past its end (or unreadable) */
 #define MICA_FPE_INTDIV  1	/* SIGFPE: integer divide by zero (#DE) */
 #define MICA_FPE_INTOVF  2	/* SIGFPE: integer overflow */
 #define MICA_FPE_FLTDIV  3	/* SIGFPE: floating-point divide by zero */
@@ -169,6 +170,9 @@ _Static_assert(sizeof(struct mica_siginfo) == 32, "mica_siginfo size");
 #define MICA_MAP_PRIVATE 0x02
 #define MICA_MAP_FIXED   0x10
 #define MICA_MAP_ANONYMOUS 0x20
+#define MICA_MS_ASYNC    0x1		/* msync: schedule the write-back */
+#define MICA_MS_INVALIDATE 0x2		/* msync: (caches are coherent: nothing) */
+#define MICA_MS_SYNC     0x4		/* msync: write back before returning */
 
 /* clocks (PM_CLOCK_*) */
 #define MICA_CLOCK_REALTIME  1

@@ -99,7 +99,9 @@
 #define VFS_FCHOWN      (VFS_RQ_BASE + 43)	/* m_lc_vfs_fd: fd, uid, gid */
 #define VFS_GETMNTINFO  (VFS_RQ_BASE + 44)	/* m_lc_vfs_io: grant, count = buffer bytes; fills struct mica_mntinfo records (mica/mntinfo.h), replies the number of mounts */
 #define VFS_BDATTACH    (VFS_RQ_BASE + 45)	/* m_lc_vfs_path: the block device; flags = fd of the file (-1: detach), mode = MICA_MS_RDONLY (vfs/attach.c) */
-#define VFS_NR_CALLS    46
+#define VFS_MMAP        (VFS_RQ_BASE + 46)	/* m_lc_vm_mmap with fd, offset: a file or block device mapping (vfs/mmap.c); reply addr */
+#define VFS_MSYNC       (VFS_RQ_BASE + 47)	/* m_lc_vm_mmap: addr, len, flags = MS_*: write back the dirty pages of shared file mappings there */
+#define VFS_NR_CALLS    48
 
 /* VM: the address space. */
 #define VM_RQ_BASE      0x2200

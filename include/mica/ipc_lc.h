@@ -180,7 +180,11 @@ typedef struct {			/* READ, WRITE, PREAD, PWRITE, FSTAT,
 	u32_t count;			/* bytes the grant covers */
 	u32_t request;			/* IOCTL: TCGETS, ... */
 	i64_t pos;			/* PREAD/PWRITE: the offset, >= 0 */
-	u8_t pad[32];
+	vir_bytes buf;			/* READ/WRITE/PREAD/PWRITE: the buffer's
+					 * address, a hint only (VFS makes mapped
+					 * file pages there present first,
+					 * vfs/mmap.c); the grant decides */
+	u8_t pad[28];
 } mess_lc_vfs_io;
 
 typedef struct {			/* LSEEK request and reply */
@@ -256,13 +260,13 @@ typedef struct {			/* VM_BRK */
 	u8_t pad[52];
 } mess_lc_vm_brk;
 
-typedef struct {			/* VM_MMAP, VM_MUNMAP, VM_MPROTECT */
+typedef struct {			/* VM_MMAP, VM_MUNMAP, VM_MPROTECT, VFS_MMAP */
 	u64_t offset;			/* into fd (first: 8-aligned on every ABI) */
 	vir_bytes addr;			/* hint (MAP_FIXED: exact); reply: the mapping */
 	u32_t len;
 	int prot;			/* PROT_* (mica/abi.h) */
 	int flags;			/* MAP_* (mica/abi.h) */
-	int fd;				/* -1: anonymous (the only kind VM maps now) */
+	int fd;				/* VM_MMAP: -1 (anonymous); VFS_MMAP: the file */
 	u8_t pad[28];
 } mess_lc_vm_mmap;
 

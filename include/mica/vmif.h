@@ -42,6 +42,58 @@
  *                                               src over the same range of the
  *                                               caller (dst), copy-on-write;
  *                                               system processes only (EPERM)
+ *  VM_FILE_MAP     VFS       m_vm_file_map      map [offset, offset+len) of the
+ *                                               object VFS names (a file or a
+ *                                               block device) into endpt; reply:
+ *                                               where.  Pages come on demand
+ *                                               through VM's page cache.
+ *  VM_FILE_FILLED  VFS       m_vm_file_page     the answer to a VM_VFS_FILL: the
+ *                                               bytes read into VM's page (0: the
+ *                                               page is past the end) or -errno
+ *  VM_FILE_DROP    VFS       m_vm_file_page     after VM_VFS_IDLE: forget the
+ *                                               object if it is still idle (OK:
+ *                                               VFS drops its reference) or EBUSY
+ *  VM_FILE_SYNC    VFS       m_vm_file_sync     the next dirty page (written
+ *                                               through a shared mapping) of obj,
+ *                                               or of endpt's mappings in [addr,
+ *                                               addr+len) when obj is 0, from page
+ *                                               on: write-protected everywhere and
+ *                                               marked clean first, then granted
+ *                                               (CPF_READ) for VFS to write back;
+ *                                               found 0: none left
+ *  VM_FILE_REFRESH VFS       m_vm_file_sync     the next cached page of obj in
+ *                                               [page, last], granted (CPF_WRITE)
+ *                                               for VFS to read again after a
+ *                                               write(): every mapping sees it
+ *  VM_FILE_TRUNC   VFS       m_vm_file_sync     obj is now size bytes: pages past
+ *                                               it leave every mapping and the
+ *                                               cache (a later touch is SIGBUS),
+ *                                               the partial page's tail is zeroed
+ *  VM_FILE_PREFAULT VFS      m_vm_file_prefault make the file pages of endpt's
+ *                                               [addr, addr+len) present before
+ *                                               a server copies there (the fill
+ *                                               of a server's copy fault would
+ *                                               wait for VFS, which waits for the
+ *                                               server): found 0 all done; 1 fill
+ *                                               page 'page' of obj into 'grant'
+ *                                               as for VM_VFS_FILL (then FILLED)
+ *                                               and ask again from 'addr'; 2 a
+ *                                               VM_VFS_FILL for it is on its way:
+ *                                               take it, then ask again
+ * The grant a SYNC or REFRESH answer carries is revoked, and its page
+ * let go, at VFS's next SYNC, REFRESH or TRUNC (VFS does one at a time).
+ *
+ * The VM_FILE_* calls are refused (EPERM) from anyone but VFS.  VM sends
+ * VFS two notices by asynsend (VM never waits for VFS; VFS's answers are
+ * the VM_FILE_* calls above, which VM answers at once):
+ *  VM_VFS_FILL     m_vm_file_page: read page 'page' of object 'obj' into
+ *                  the page VM granted (CPF_WRITE, PAGE_SIZE bytes, zeroed),
+ *                  then VM_FILE_FILLED with the same obj, page and seq.
+ *                  A process that faulted on the page waits meanwhile.
+ *  VM_VFS_IDLE     m_vm_file_page (obj): no mapping and no fill of the
+ *                  object is left; VFS answers VM_FILE_DROP.
+ * An object id is VFS's choice, not 0; VM keeps its pages, indexed by
+ * (object, page), while the object is mapped (vm/README.md).
  *
  * VM_FORK, VM_EXIT, VM_EXEC_* are refused (EPERM) from anyone but
  * PM_PROC_NR and VFS_PROC_NR.  Every endpoint is checked (EINVAL for one
@@ -80,7 +132,19 @@
 #define VM_MAP_PHYS     (VM_SRV_BASE + 6)
 #define VM_CONTIG       (VM_SRV_BASE + 7)
 #define VM_LU_COPY      (VM_SRV_BASE + 8)
-#define VM_SRV_NR       9
+#define VM_FILE_MAP     (VM_SRV_BASE + 9)
+#define VM_FILE_FILLED  (VM_SRV_BASE + 10)
+#define VM_FILE_DROP    (VM_SRV_BASE + 11)
+#define VM_FILE_SYNC    (VM_SRV_BASE + 12)
+#define VM_FILE_REFRESH (VM_SRV_BASE + 13)
+#define VM_FILE_TRUNC   (VM_SRV_BASE + 14)
+#define VM_FILE_PREFAULT (VM_SRV_BASE + 15)
+#define VM_SRV_NR       16
+
+#define VM_VFS_BASE     0x2500		/* VM's notices to VFS (asynsend) */
+#define VM_VFS_FILL     (VM_VFS_BASE + 0)
+#define VM_VFS_IDLE     (VM_VFS_BASE + 1)
+#define VM_VFS_NR       2
 
 #define VM_MMAP_BASE     0x80000000u	/* first address mmap picks; the heap ends below */
 #define VM_STACK_DEFAULT (8u << 20)	/* bytes of stack region */
@@ -129,7 +193,9 @@ typedef struct {			/* VM_INFO */
 	u32_t regions;			/* reply, both: regions */
 	vir_bytes brk;			/* reply, process: the break */
 	u32_t ooms;			/* reply, system: requests failed ENOMEM */
-	u8_t pad[12];
+	u32_t file_pages;		/* reply, system: pages in the file page cache */
+	u32_t file_fills;		/* reply, system: cache misses read through VFS */
+	u32_t file_hits;		/* reply, system: file faults served from the cache */
 } mess_vm_info;
 
 /* One region as VM_REGIONS reports it. */
@@ -148,6 +214,7 @@ struct vm_region_info {
 #define VM_RK_BOOT   7			/* memory a boot process had before VM */
 #define VM_RK_PHYS   8			/* VM_MAP_PHYS */
 #define VM_RK_CONTIG 9			/* VM_CONTIG */
+#define VM_RK_FILE   10			/* VM_FILE_MAP: a file or block device */
 
 typedef struct {			/* VM_REGIONS */
 	endpoint_t endpt;
@@ -173,6 +240,52 @@ typedef struct {			/* VM_LU_COPY */
 	u8_t pad[40];
 } mess_vm_lu_copy;
 
+typedef struct {			/* VM_FILE_MAP */
+	u64_t offset;			/* bytes into the object, page aligned */
+	endpoint_t endpt;		/* whose address space */
+	vir_bytes addr;			/* hint (MAP_FIXED: exact); reply: where */
+	u32_t len;			/* bytes, > 0 */
+	int prot;			/* MICA_PROT_* */
+	int flags;			/* MICA_MAP_SHARED or PRIVATE, MAP_FIXED */
+	u32_t obj;			/* VFS's id for the file/device, != 0 */
+	u8_t pad[24];
+} mess_vm_file_map;
+
+typedef struct {			/* VM_VFS_FILL/IDLE, VM_FILE_FILLED/DROP */
+	u32_t obj;
+	u32_t page;			/* page index into the object */
+	u32_t seq;			/* the fill's tag, echoed in FILLED */
+	cp_grant_id_t grant;		/* FILL: VM's zeroed page, CPF_WRITE */
+	int result;			/* FILLED: bytes read (0: past the end), -errno */
+	u8_t pad[36];
+} mess_vm_file_page;
+
+typedef struct {			/* VM_FILE_SYNC, _REFRESH, _TRUNC */
+	u64_t size;			/* TRUNC: the object's new size */
+	u32_t obj;			/* the object (SYNC: 0 = by range); reply */
+	u32_t page;			/* first page to look at; reply: the page */
+	u32_t last;			/* REFRESH: last page to look at */
+	endpoint_t endpt;		/* SYNC by range: whose mappings */
+	vir_bytes addr;			/* SYNC by range: page aligned */
+	u32_t len;			/* SYNC by range: bytes */
+	cp_grant_id_t grant;		/* reply: VM's grant on the page */
+	int found;			/* reply: 1 a page, 0 none */
+	u8_t pad[16];
+} mess_vm_file_sync;
+
+typedef struct {			/* VM_FILE_PREFAULT */
+	endpoint_t endpt;		/* whose buffer */
+	vir_bytes addr;			/* from here; reply: the page to fill */
+	u32_t len;			/* bytes */
+	u32_t write;			/* the server will write the buffer */
+	int found;			/* reply: 0 done, 1 fill, 2 wait for VM's notice */
+	u32_t obj;			/* reply (1): as in VM_VFS_FILL */
+	u32_t page;
+	u32_t seq;
+	cp_grant_id_t grant;
+	u8_t pad[20];
+} mess_vm_file_prefault;
+
 #define VMIF_MESSAGES(X) \
 	X(mess_vm_fork, m_vm_fork) \
 	X(mess_vm_proc, m_vm_proc) \
@@ -180,6 +293,10 @@ typedef struct {			/* VM_LU_COPY */
 	X(mess_vm_info, m_vm_info) \
 	X(mess_vm_regions, m_vm_regions) \
 	X(mess_vm_phys, m_vm_phys) \
-	X(mess_vm_lu_copy, m_vm_lu_copy)
+	X(mess_vm_lu_copy, m_vm_lu_copy) \
+	X(mess_vm_file_map, m_vm_file_map) \
+	X(mess_vm_file_page, m_vm_file_page) \
+	X(mess_vm_file_sync, m_vm_file_sync) \
+	X(mess_vm_file_prefault, m_vm_file_prefault)
 
 #endif /* MICA_VMIF_H */

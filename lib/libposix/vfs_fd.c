@@ -23,6 +23,7 @@ static int io_call(int callnr, int fd, const void *buf, size_t n, int access,
 	m.m_lc_vfs_io.fd = fd;
 	m.m_lc_vfs_io.count = n;
 	m.m_lc_vfs_io.request = request;
+	m.m_lc_vfs_io.buf = (vir_bytes)buf;
 	if (n == 0) {
 		m.m_lc_vfs_io.grant = -1;
 		return lc_call(VFS_PROC_NR, callnr, &m);
@@ -160,6 +161,7 @@ static ssize_t pio_call(int callnr, int fd, const void *buf, size_t n,
 	m.m_lc_vfs_io.fd = fd;
 	m.m_lc_vfs_io.count = n;
 	m.m_lc_vfs_io.pos = pos;
+	m.m_lc_vfs_io.buf = (vir_bytes)buf;
 	if (n == 0) {
 		m.m_lc_vfs_io.grant = -1;
 		return lc_call(VFS_PROC_NR, callnr, &m);

@@ -1,8 +1,11 @@
 /*
  * vm.c - the address space, through VM: the heap break (sbrk/brk, under
- * newlib's malloc) and anonymous mappings.  The break starts at the end
- * of the program image (_end, from prog.ld); the first request tells VM
- * where this process believes it is, every later one asks VM to move it.
+ * newlib's malloc) and anonymous mappings; file and block-device mappings
+ * go to VFS (VFS_MMAP: it checks the descriptor and asks VM, which fills
+ * the pages on demand through its page cache, vm/README.md).  The break
+ * starts at the end of the program image (_end, from prog.ld); the first
+ * request tells VM where this process believes it is, every later one
+ * asks VM to move it.
  */
 #include <string.h>
 #include <unistd.h>
@@ -56,6 +59,8 @@ void *_sbrk(ptrdiff_t incr) { return sbrk(incr); }
 static int map_call(int callnr, void *addr, size_t len, int prot, int flags,
 	int fd, off_t off, vir_bytes *out)
 {
+	endpoint_t to = callnr == VFS_MMAP || callnr == VFS_MSYNC ?
+		VFS_PROC_NR : VM_PROC_NR;
 	message m;
 
 	memset(&m, 0, sizeof(m));
@@ -65,7 +70,7 @@ static int map_call(int callnr, void *addr, size_t len, int prot, int flags,
 	m.m_lc_vm_mmap.flags = flags;
 	m.m_lc_vm_mmap.fd = fd;
 	m.m_lc_vm_mmap.offset = off;
-	if (lc_call(VM_PROC_NR, callnr, &m) < 0)
+	if (lc_call(to, callnr, &m) < 0)
 		return -1;
 	if (out)
 		*out = m.m_lc_vm_mmap.addr;
@@ -75,17 +80,14 @@ static int map_call(int callnr, void *addr, size_t len, int prot, int flags,
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	vir_bytes a;
+	int anon = !!(flags & MAP_ANONYMOUS);
 
-	(void)fd;
-	if (len == 0 || (off & (PAGE_SIZE - 1))) {
+	if (len == 0 || off < 0 || (off & (PAGE_SIZE - 1))) {
 		errno = EINVAL;
 		return MAP_FAILED;
 	}
-	if (!(flags & MAP_ANONYMOUS)) {
-		errno = ENODEV;		/* file mappings: not in VM yet */
-		return MAP_FAILED;
-	}
-	if (map_call(VM_MMAP, addr, len, prot, flags, -1, 0, &a) < 0)
+	if (map_call(anon ? VM_MMAP : VFS_MMAP, addr, len, prot, flags,
+	    anon ? -1 : fd, anon ? 0 : off, &a) < 0)
 		return MAP_FAILED;
 	return (void *)a;
 }
@@ -102,4 +104,17 @@ int mprotect(void *addr, size_t len, int prot)
 	if ((vir_bytes)addr & (PAGE_SIZE - 1))
 		return lc_err(-EINVAL);
 	return map_call(VM_MPROTECT, addr, len, prot, 0, -1, 0, NULL);
+}
+
+/* Write back the dirty pages of the shared file mappings in [addr,
+ * addr+len): VFS asks VM for them and writes them through the file
+ * system (VFS_MSYNC); MS_ASYNC does the same at once. */
+int msync(void *addr, size_t len, int flags)
+{
+	int how = flags & (MS_SYNC | MS_ASYNC);
+
+	if (((vir_bytes)addr & (PAGE_SIZE - 1)) || how == (MS_SYNC | MS_ASYNC) ||
+	    (flags & ~(MS_SYNC | MS_ASYNC | MS_INVALIDATE)))
+		return lc_err(-EINVAL);
+	return map_call(VFS_MSYNC, addr, len, 0, flags, -1, 0, NULL);
 }

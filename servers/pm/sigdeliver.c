@@ -119,7 +119,7 @@ int sig_deliver(struct mproc *p, int sig, u32_t old_mask, vir_bytes *scpp)
 		return -EFAULT;
 	if ((a->flags & MICA_SA_ONSTACK) && p->alt_sp && !p->alt_active)
 		stack = p->alt_sp + p->alt_size;
-	if ((p->flags & MP_TRAP_STOP) && sig == SIGSEGV) {
+	if ((p->flags & MP_TRAP_STOP) && (sig == SIGSEGV || sig == MICA_SIGBUS)) {
 		si.si_code = p->fault_code;
 		si.si_addr = p->fault_addr;
 	} else {

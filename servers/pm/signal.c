@@ -549,7 +549,8 @@ void ksig_handler(endpoint_t ep, u32_t sigmap, vir_bytes addr, int code)
 	for (sig = 1; sig < MICA_NSIG; sig++) {
 		if (!(sigmap & SIGBIT(sig)))
 			continue;
-		int trap = sig == SIGSEGV || sig == MICA_SIGFPE;	/* kernel stopped it */
+		int trap = sig == SIGSEGV || sig == MICA_SIGFPE ||
+			sig == MICA_SIGBUS;	/* kernel stopped it */
 
 		if (trap) {
 			p->flags |= MP_TRAP_STOP;

@@ -371,6 +371,7 @@ static void hostile(void)
 {
 	message m;
 	vir_bytes a;
+	int i, bad = 0;
 
 	tap_is(vm_map(VM_MMAP, 0, 0, RW, ANON, -1, &a), -EINVAL, "mmap of 0 bytes: EINVAL");
 	tap_is(vm_map(VM_MMAP, 0, 0xfffff001u, RW, ANON, -1, &a), -EINVAL,
@@ -429,6 +430,9 @@ static void hostile(void)
 		"VM_FORK, VM_EXIT, VM_EXEC_NEWMEM from a non-server: EPERM");
 	tap_ok((int)m.m_u32.data[3] == -EPERM, "VM_CONTIG from a user process: EPERM");
 	tap_ok((int)m.m_u32.data[4] == -EPERM, "VM_LU_COPY from a user process: EPERM");
+	for (i = 0; i < 7; i++)
+		bad += (int)m.m_u32.data[5 + i] != -EPERM;
+	tap_is(bad, 0, "VM_FILE_MAP .. VM_FILE_PREFAULT from anyone but VFS: EPERM");
 }
 
 static void cow_isolation(void)
@@ -873,6 +877,7 @@ static void unmap_own_buffer(void)
 static void __attribute__((noreturn)) other(void)
 {
 	message m, q;
+	int i;
 
 	ipc_receive(MAIN, &m);
 	memset(&q, 0, sizeof(q));
@@ -894,6 +899,15 @@ static void __attribute__((noreturn)) other(void)
 	q.m_vm_lu_copy.addr = USER_BASE;
 	q.m_vm_lu_copy.len = PAGE_SIZE;
 	m.m_u32.data[4] = (u32_t)vm_call(VM_LU_COPY, &q);
+	for (i = 0; i < 7; i++) {	/* the file calls are VFS's alone */
+		memset(&q, 0, sizeof(q));
+		q.m_vm_file_map.endpt = OTHER;
+		q.m_vm_file_map.len = PAGE_SIZE;
+		q.m_vm_file_map.prot = MICA_PROT_READ;
+		q.m_vm_file_map.flags = MICA_MAP_PRIVATE;
+		q.m_vm_file_map.obj = 1;
+		m.m_u32.data[5 + i] = (u32_t)vm_call(VM_FILE_MAP + i, &q);
+	}
 	ipc_send(MAIN, &m);
 	ipc_receive(MAIN, &m);
 	unmap_own_buffer();

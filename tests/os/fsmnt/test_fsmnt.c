@@ -18,7 +18,8 @@
  *     lines, which fsmnt.check compares with the same listing of the
  *     source tree made with the host's cksum(1); writes are EROFS;
  *   - mounts ram2 with `mount -t ext2`, lists it the same way ("tree e2"),
- *     then writes, renames, removes, makes a directory and a symlink,
+ *     then writes (one file also through a shared mapping), renames,
+ *     removes, makes a directory and a symlink,
  *     unmounts, remounts read-only (`mount -r`: every change is EROFS),
  *     dumps the device through /dev/ram2 ("img OFFSET HEX", as test_fs
  *     does), so the host rebuilds it and runs e2fsck -fn and debugfs on
@@ -38,6 +39,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/times.h>
@@ -321,6 +323,60 @@ static void t_servers(void)
 	}
 }
 
+/* A private mapping of path holds what read() gives, page by page, and
+ * zeros after the end in the last page.  0 or -1. */
+static int map_matches(const char *path)
+{
+	static unsigned char buf[4096];
+	struct stat st;
+	unsigned char *m;
+	long off, n, end;
+	int fd = open(path, O_RDONLY), bad = 0;
+
+	if (fd < 0 || fstat(fd, &st) < 0 || st.st_size <= 0)
+		return -1;
+	end = (st.st_size + 4095) / 4096 * 4096;
+	if ((m = mmap(NULL, end, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+		return -1;
+	for (off = 0; off < st.st_size && !bad; off += n) {
+		n = st.st_size - off < 4096 ? st.st_size - off : 4096;
+		bad = pread(fd, buf, n, off) != n || memcmp(buf, m + off, n);
+	}
+	for (off = st.st_size; off < end && !bad; off++)
+		bad = m[off] != 0;
+	munmap(m, end);
+	close(fd);
+	return bad ? -1 : 0;
+}
+
+/* 6000 dots, then MAPPED_LINE at byte 4090 (across a page boundary)
+ * stored through a MAP_SHARED mapping, unmapped: the write-back at the
+ * last unmapping (vm/README.md) must put it in the file, and umount then
+ * on the disk (fsmnt.check reads it with debugfs).  0 or -1. */
+#define MAPPED_LINE "stored through a shared mapping\n"
+static int map_store(const char *path)
+{
+	static char dots[6000];
+	char back[sizeof(MAPPED_LINE)];
+	char *m;
+	int fd;
+
+	memset(dots, '.', sizeof(dots));
+	if (write_file(path, dots, sizeof(dots)) != 0 ||
+	    (fd = open(path, O_RDWR)) < 0)
+		return -1;
+	m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (m == MAP_FAILED)
+		return -1;
+	memcpy(m + 4090, MAPPED_LINE, sizeof(MAPPED_LINE) - 1);
+	if (munmap(m, 8192) != 0 ||
+	    pread(fd, back, sizeof(back) - 1, 4090) != sizeof(back) - 1)
+		return -1;
+	close(fd);
+	back[sizeof(back) - 1] = '\0';
+	return strcmp(back, MAPPED_LINE) ? -1 : 0;
+}
+
 static void t_iso(void)
 {
 	char *mount_a[] = { "/bin/mount", "-a", NULL };
@@ -343,6 +399,8 @@ static void t_iso(void)
 	err(open(ISO_DIR "/hello.txt", O_WRONLY), EROFS, "open for writing on the ISO");
 	total = read_rate("iso9660", ISO_DIR "/big.bin", 40);
 	ok(total == 40 * 307200, "big.bin read 40 times whole (%ld bytes)", total);
+	ok(map_matches(ISO_DIR "/big.bin") == 0,
+		"big.bin mapped (2 KiB blocks): every page as read() gives it");
 	/* The same bytes from MFS (the root), for the notes' comparison. */
 	ok(run(copy) == 0, "cp of big.bin from the ISO to /tmp (MFS)");
 	total = read_rate("mfs", "/tmp/big.bin", 40);
@@ -373,6 +431,8 @@ static void t_ext2_write(void)
 	ok(mkdir(E2_DIR "/new", 0755) == 0, "mkdir new");
 	ok(write_file(E2_DIR "/new/big.bin", big, BIG) == 0, "write new/big.bin (%d bytes)", BIG);
 	ok(write_file(E2_DIR "/new/small.txt", "written in Mica\n", 16) == 0, "write new/small.txt");
+	ok(map_store(E2_DIR "/new/mapped.txt") == 0,
+		"new/mapped.txt: 6000 dots, a line stored at 4090 through a shared mapping");
 	ok(rename(E2_DIR "/hello.txt", E2_DIR "/renamed.txt") == 0, "rename hello.txt renamed.txt");
 	ok(rename(E2_DIR "/dir/keep.txt", E2_DIR "/new/moved.txt") == 0,
 		"rename dir/keep.txt new/moved.txt (across directories)");

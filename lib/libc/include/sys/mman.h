@@ -15,9 +15,13 @@
 #define MAP_ANONYMOUS MICA_MAP_ANONYMOUS
 #define MAP_ANON      MAP_ANONYMOUS
 #define MAP_FAILED    ((void *)-1)
+#define MS_ASYNC      MICA_MS_ASYNC
+#define MS_INVALIDATE MICA_MS_INVALIDATE
+#define MS_SYNC       MICA_MS_SYNC
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
 int mprotect(void *addr, size_t len, int prot);
+int msync(void *addr, size_t len, int flags);
 
 #endif

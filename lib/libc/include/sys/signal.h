@@ -50,6 +50,7 @@ typedef struct {		/* the layout of struct mica_siginfo */
 #define SI_KERNEL MICA_SI_KERNEL
 #define SEGV_MAPERR MICA_SEGV_MAPERR
 #define SEGV_ACCERR MICA_SEGV_ACCERR
+#define BUS_ADRERR  MICA_BUS_ADRERR
 
 struct sigaction {
 	union {
