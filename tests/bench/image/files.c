@@ -1,13 +1,15 @@
 /*
  * files - the 10,000-file benchmark of issue 10 (/usr/bench/files in the
- * bench root image, tests/bench/image): in a fresh directory under /tmp
- * (MFS on the memory driver, through VFS), create N files with 16 bytes
+ * bench root images, tests/bench/image): in a fresh directory, by default
+ * under /tmp (MFS on the memory driver, through VFS; the disk bench,
+ * tests/bench/disk, names one on its virtio disk), create N files with 16 bytes
  * each (open O_CREAT|O_EXCL, write, close), stat them all, unlink them
  * all.  One figure per phase, per file (meter.h's line), and the
  * reference in the same run: a VFS call that does nothing (umask).
  * Linux 6.1's anchors for the same work in tmpfs are in bench.sh.
  *
- *	files [N]	(default 10000)
+ *	files [N [DIR]]	(default 10000 and /tmp/bench.files; DIR must
+ *			 not exist, and is removed at the end)
  *
  * The directory holds N entries at the end of the create phase, so a
  * stat or unlink looks its name up among them, as on Linux.  Every call
@@ -24,18 +26,21 @@
 #define DIR_PATH	"/tmp/bench.files"
 #define NULL_CALLS	2000
 
-/* DIR_PATH "/f" and i in five digits (i < 100,000), by hand: newlib's
- * snprintf costs thousands of instructions, which would be counted as the
- * file system's (a profile of the stat phase put a tenth of it there). */
+/* The directory's path and "/f"; i in five digits (i < 100,000) after
+ * it, by hand: newlib's snprintf costs thousands of instructions, which
+ * would be counted as the file system's (a profile of the stat phase put
+ * a tenth of it there). */
+static char prefix[200];
+static size_t prefix_len;
+
 static void path_of(char *buf, size_t len, unsigned long i)
 {
-	static const char prefix[] = DIR_PATH "/f";
-	char *d = buf + sizeof prefix - 1;
+	char *d = buf + prefix_len;
 	int k;
 
-	if (len < sizeof prefix + 5)
+	if (len < prefix_len + 6)
 		return;
-	memcpy(buf, prefix, sizeof prefix - 1);
+	memcpy(buf, prefix, prefix_len);
 	for (k = 4; k >= 0; k--, i /= 10)
 		d[k] = (char)('0' + i % 10);
 	d[5] = '\0';
@@ -43,18 +48,24 @@ static void path_of(char *buf, size_t len, unsigned long i)
 
 int main(int argc, char **argv)
 {
+	const char *dir = argc > 2 ? argv[2] : DIR_PATH;
 	unsigned long n = 10000, i, bad;
 	struct meter m;
 	struct stat st;
-	char path[64];
+	char path[sizeof prefix + 8];
 	int fd;
 
-	if (argc > 2 || (argc == 2 && ((n = strtoul(argv[1], NULL, 10)) == 0 || n > 100000))) {
-		fprintf(stderr, "usage: files [N]   (1 <= N <= 100000)\n");
+	if (argc > 3 || (argc >= 2 && ((n = strtoul(argv[1], NULL, 10)) == 0 || n > 100000)) ||
+	    strlen(dir) + 3 > sizeof prefix) {
+		fprintf(stderr, "usage: files [N [DIR]]   (1 <= N <= 100000)\n");
 		return 2;
 	}
-	if (mkdir(DIR_PATH, 0755) != 0) {
-		fprintf(stderr, "files: %s: %s\n", DIR_PATH, strerror(errno));
+	prefix_len = strlen(dir);
+	memcpy(prefix, dir, prefix_len);
+	memcpy(prefix + prefix_len, "/f", 3);
+	prefix_len += 2;
+	if (mkdir(dir, 0755) != 0) {
+		fprintf(stderr, "files: %s: %s\n", dir, strerror(errno));
 		return 1;
 	}
 
@@ -86,8 +97,8 @@ int main(int argc, char **argv)
 	}
 	meter_stop(&m, "unlink", n, bad);
 
-	if (rmdir(DIR_PATH) != 0) {
-		fprintf(stderr, "files: rmdir %s: %s\n", DIR_PATH, strerror(errno));
+	if (rmdir(dir) != 0) {
+		fprintf(stderr, "files: rmdir %s: %s\n", dir, strerror(errno));
 		return 1;
 	}
 	return 0;
