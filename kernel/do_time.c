@@ -1,6 +1,7 @@
 /*
  * do_time.c - SYS_SETALARM (a CLOCK notification after some ticks) and
- * SYS_TIMES (uptime and a process's accounted ticks).
+ * SYS_TIMES (uptime, a process's accounted ticks, and the TSC cycles the
+ * CPU has idled since boot).
  */
 #include "system.h"
 
@@ -20,5 +21,7 @@ int do_times(struct proc *caller, message *m)
 	m->m_time.uptime = clock_uptime;
 	m->m_time.user_ticks = p->user_ticks;
 	m->m_time.sys_ticks = p->sys_ticks;
+	m->m_time.idle_lo = (u32_t)sched_idle_tsc;
+	m->m_time.idle_hi = (u32_t)(sched_idle_tsc >> 32);
 	return OK;
 }

@@ -209,6 +209,7 @@ int kcall_dispatch(struct proc *caller, vir_bytes m);
 
 /* clock.c, interrupt.c, exception.c */
 extern u32_t clock_uptime;
+extern u64_t sched_idle_tsc;	/* sched.c: TSC cycles idle since boot */
 void clock_init(void);
 void clock_irq(void);
 u32_t clock_set_alarm(struct proc *p, u32_t ticks);

@@ -143,7 +143,8 @@ typedef struct {			/* SYS_SETALARM, SYS_TIMES */
 	u32_t user_ticks;		/* TIMES reply (of endpt) */
 	u32_t sys_ticks;
 	endpoint_t endpt;		/* TIMES: whose times */
-	u8_t pad[32];
+	u32_t idle_lo, idle_hi;		/* TIMES reply: TSC cycles idle */
+	u8_t pad[24];
 } mess_lsys_krn_time;
 
 typedef struct {			/* SYS_KILL, SYS_GETKSIG */

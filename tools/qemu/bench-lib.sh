@@ -19,7 +19,8 @@
 #                                                (BENCH_RUN_MODULES) with IMAGE
 #                                                as the root, MFS stats=1
 #   bench_phase_requests MODE LABEL              per "bench-phase:" line, the
-#                                                device reads of MFS LABEL
+#                                                device reads of MFS LABEL and
+#                                                the work done (TSC not idle)
 # Callers set root, tbin, tmp and bench (a name for messages).
 # Figures are printed with %.0f: mawk's %d stops at 2^31.
 
@@ -125,16 +126,19 @@ bench_mods() {	# IMAGE
 # Device requests per phase of the MFS labelled LABEL: its mfs-stats line
 # last printed before each "bench-phase: NAME" line, minus the one before
 # the phase before; requests per 32 blocks, the mean request in blocks,
-# and how many of the requests read-ahead made.
+# how many of the requests read-ahead made, and the phase's work: TSC
+# cycles not spent idle (under -icount: guest instructions without the
+# clock warps of the CPU waiting for the disk; kernel/sched.c).
 bench_phase_requests() {	# MODE LABEL
 	tr -d '\r' <"$tmp/$1.log" | awk -v label="$2" '
 		/^mfs-stats: / && $3 == label { for (i = 2; i < NF; i += 2) cur[$i] = $(i + 1) }
 		/^bench-phase: / {
 			rq = cur["rreq"] - prev["rreq"]; rb = cur["rblk"] - prev["rblk"]
-			if (seen) printf "  %-12s %6d device reads, %6d blocks = %5s requests per 32 blocks, %5s blocks a request (%d by read-ahead); %5d writes, %6d blocks\n",
+			if (seen) printf "  %-12s %6d device reads, %6d blocks = %5s requests per 32 blocks, %5s blocks a request (%d by read-ahead); %5d writes, %6d blocks; work %.2fM\n",
 				$2, rq, rb, (rb >= 32 ? sprintf("%.2f", 32 * rq / rb) : "-"),
 				(rq > 0 ? sprintf("%.1f", rb / rq) : "-"), cur["rareq"] - prev["rareq"],
-				cur["wreq"] - prev["wreq"], cur["wblk"] - prev["wblk"]
+				cur["wreq"] - prev["wreq"], cur["wblk"] - prev["wblk"],
+				(cur["tsc"] - prev["tsc"] - cur["idle"] + prev["idle"]) / 1e6
 			for (k in cur) prev[k] = cur[k]
 			seen = 1
 		}'

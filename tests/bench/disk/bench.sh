@@ -81,7 +81,22 @@ report() {	# MODE
 		sort -k4,4n | awk '{ print; t += $1; s += $1 * $4 }
 		END { if (t) printf "  %6d requests, mean %.1f KiB\n", t, s / t }'
 	echo "-- 10,000 files on the disk (per file)"
-	bench_table "$mode" null-call "null calls" create stat unlink
+	bench_table "$mode" null-call "null calls" create stat unlink || return 1
+	echo "-- work: TSC cycles not idle per phase (kernel/sched.c; under icount the"
+	echo "   guest instructions without the clock warps of waits), the mean of the rounds;"
+	echo "   a phase runs from the sync before it to the sync after (files: writeback included)"
+	bench_phase_requests "$mode" mfs2 | awk -v mode="$mode" '
+		{ k = $1; sub(/#.*/, "", k); w = $NF; sub(/M$/, "", w); s[k] += w; n[k]++ }
+		END {
+			split("raw-read 64 MiB read-cold 64 MiB rand-raw 1000 read rand-cold 1000 read rand-warm 1000 read files-create 10000 file files-stat 10000 file files-unlink 10000 file", f, " ")
+			for (i = 1; i in f; i += 3) {
+				k = f[i]; if (!(k in n)) { printf "  %-13s missing\n", k; continue }
+				per = s[k] / n[k] * 1e6 / f[i + 1]
+				printf "  %-13s %12.0f %s per %s", k, per, (mode == "icount" ? "instructions" : "TSC cycles"), f[i + 2]
+				if (k == "read-cold" && ("raw-read" in n)) printf "  = %.2f raw-read", s[k] / n[k] / (s["raw-read"] / n["raw-read"])
+				printf "\n"
+			}
+		}'
 }
 
 boot() {	# MODE QEMU-OPTS

@@ -63,16 +63,6 @@ static int fail(const char *what, const char *path)
 	return 1;
 }
 
-static void phase_mark(const char *name, int round)
-{
-	sync();
-	if (round > 0)
-		printf("bench-phase: %s#%d\n", name, round);
-	else
-		printf("bench-phase: %s\n", name);
-	fflush(stdout);
-}
-
 /* (Re)mount DEV on DIR: the new mount starts with an empty cache. */
 static int remount(int mounted)
 {
@@ -201,7 +191,7 @@ static int rand_pass(const char *path, const char *name, unsigned long reads)
 	meter_stop(&m, name, reads, bad);
 	if (close(fd) != 0)
 		return fail("close", path);
-	phase_mark(name, 0);
+	meter_phase(name, 0);
 	return bad != 0;
 }
 
@@ -229,28 +219,28 @@ int main(int argc, char **argv)
 		return fail("mkdir", dir);
 	if (remount(0))
 		return 1;
-	phase_mark("start", 0);
+	meter_phase("start", 0);
 
 	if (read_through(file, 0, &n, &crc))
 		return 1;
 	printf("disk-cksum: %u %llu\n", crc, n);
-	phase_mark("check", 0);
+	meter_phase("check", 0);
 
 	for (round = 1; round <= ROUNDS; round++) {
 		if (remount(1))
 			return 1;
-		phase_mark("remount", round);
+		meter_phase("remount", round);
 		seq_round(dev, &raw);
-		phase_mark("raw-read", round);
+		meter_phase("raw-read", round);
 		seq_round(file, &cold);
-		phase_mark("read-cold", round);
+		meter_phase("read-cold", round);
 	}
 	meter_print("raw-read", SIZE / MIB, raw.tsc, raw.ns, raw.bad);
 	meter_print("read-cold", SIZE / MIB, cold.tsc, cold.ns, cold.bad);
 
 	if (remount(1))
 		return 1;
-	phase_mark("remount", 0);
+	meter_phase("remount", 0);
 	if (rand_pass(dev, "rand-raw", reads) ||
 	    rand_pass(file, "rand-cold", reads) ||
 	    rand_pass(file, "rand-warm", reads))
