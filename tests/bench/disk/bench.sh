@@ -81,7 +81,7 @@ report() {	# MODE
 		sort -k4,4n | awk '{ print; t += $1; s += $1 * $4 }
 		END { if (t) printf "  %6d requests, mean %.1f KiB\n", t, s / t }'
 	echo "-- 10,000 files on the disk (per file)"
-	bench_table "$mode" null-call "null calls" create stat unlink || return 1
+	bench_table "$mode" null-call "null calls" create stat unlink stat-name fstat || return 1
 	echo "-- work: TSC cycles not idle per phase (kernel/sched.c; under icount the"
 	echo "   guest instructions without the clock warps of waits), the mean of the rounds;"
 	echo "   a phase runs from the sync before it to the sync after (files: writeback included)"

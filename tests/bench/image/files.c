@@ -13,7 +13,10 @@
  *
  * The directory holds N entries at the end of the create phase, so a
  * stat or unlink looks its name up among them, as on Linux.  Every call
- * is checked: a failed phase prints "bench-failed" (no figure).  Each
+ * is checked: a failed phase prints "bench-failed" (no figure).  After
+ * the stat phase, two figures say where a stat goes: stat-name (the same
+ * names from inside the directory: one component) and fstat (an open
+ * file: no lookup).  Each
  * phase ends with meter_phase() (a sync, outside the figure: what the
  * phase left dirty is written then).
  */
@@ -94,6 +97,30 @@ int main(int argc, char **argv)
 	}
 	meter_stop(&m, "stat", n, bad);
 	meter_phase("files-stat", 0);
+
+	/* Where a stat goes: the same names from inside the directory (one
+	 * component: stat less the walk to the directory), and fstat of an
+	 * open file (no lookup at all: the request and the answer). */
+	if (chdir(dir) != 0) {
+		fprintf(stderr, "files: chdir %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	meter_start(&m);
+	for (i = bad = 0; i < n; i++) {
+		path_of(path, sizeof path, i);
+		bad += stat(path + prefix_len - 1, &st) != 0 || st.st_size != 16;
+	}
+	meter_stop(&m, "stat-name", n, bad);
+	bad = (fd = open(path + prefix_len - 1, O_RDONLY)) < 0;
+	meter_start(&m);
+	for (i = 0; i < n && !bad; i++)
+		bad += fstat(fd, &st) != 0 || st.st_size != 16;
+	meter_stop(&m, "fstat", n, bad);
+	if (fd >= 0)
+		close(fd);
+	if (chdir("/") != 0)
+		return 1;
+	meter_phase("files-stat-parts", 0);
 
 	meter_start(&m);
 	for (i = bad = 0; i < n; i++) {
