@@ -174,6 +174,7 @@ void rts_clear(struct proc *p, u32_t flag);
 void sched_dequeue(struct proc *p);
 void sched_requeue(struct proc *p);
 struct proc *sched_pick(void);
+extern u64_t sched_idle_tsc;	/* TSC cycles idle since boot */
 int sched_is_head(const struct proc *p);
 void sched_block_head(struct proc *p, u32_t flag);
 void sched_handoff(struct proc *from, u32_t flag, struct proc *to,
@@ -209,7 +210,6 @@ int kcall_dispatch(struct proc *caller, vir_bytes m);
 
 /* clock.c, interrupt.c, exception.c */
 extern u32_t clock_uptime;
-extern u64_t sched_idle_tsc;	/* sched.c: TSC cycles idle since boot */
 void clock_init(void);
 void clock_irq(void);
 u32_t clock_set_alarm(struct proc *p, u32_t ticks);
