@@ -3,9 +3,9 @@
  * disk bench root image, tests/bench/disk): a 64 MiB file on an MFS disk
  * (4 KiB blocks, served by the second MFS, label mfs2, on a virtio-blk
  * disk the host made) against `dd` of the raw disk device in the same
- * boot.  The raw device is read through the root file system's cache
- * (block special files go through the cache of the file system holding
- * the node, lib/libfsdriver/bio.c), as `dd if=/dev/vda bs=64k` would.
+ * boot, as `dd if=/dev/vda bs=64k` would read it: the disk is mounted, so
+ * VFS sends the block special file's reads to the file system that
+ * mounted it (lib/libfsdriver/bio.c), through the same cache.
  *
  *	disk DEV DIR FILE [READS]
  *	  DEV   the disk (/dev/vda), mounted by this program on DIR as mfs2
@@ -20,8 +20,7 @@
  *              printed ("disk-cksum: CRC BYTES") for the host to compare
  *              with its own, and TCG has translated the read paths
  *   then ROUNDS times, alternating, each after a remount (so the file
- *   system's cache is empty; closing the device empties the root's cache
- *   of its blocks):
+ *   system's cache is empty):
  *   raw-read   the first SIZE bytes of DEV, CHUNK at a time
  *   read-cold  FILE whole, CHUNK at a time
  *   raw-read and read-cold print the fastest round: under plain TCG on a
