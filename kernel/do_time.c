@@ -1,7 +1,6 @@
 /*
  * do_time.c - SYS_SETALARM (a CLOCK notification after some ticks) and
- * SYS_TIMES (uptime, a process's accounted ticks, and the TSC cycles the
- * CPU has idled since boot).
+ * SYS_TIMES (uptime and a process's accounted ticks).
  */
 #include "system.h"
 
@@ -18,10 +17,10 @@ int do_times(struct proc *caller, message *m)
 
 	if ((r = kcall_target(caller, m->m_time.endpt, &p)) != OK)
 		return r;
+	m->m_time.idle_lo = (u32_t)sched_idle_tsc;	/* TSC cycles idle */
+	m->m_time.idle_hi = (u32_t)(sched_idle_tsc >> 32);
 	m->m_time.uptime = clock_uptime;
 	m->m_time.user_ticks = p->user_ticks;
 	m->m_time.sys_ticks = p->sys_ticks;
-	m->m_time.idle_lo = (u32_t)sched_idle_tsc;
-	m->m_time.idle_hi = (u32_t)(sched_idle_tsc >> 32);
 	return OK;
 }

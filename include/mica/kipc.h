@@ -55,10 +55,10 @@ int sys_inw(u32_t port, u32_t *value);
 int sys_outw(u32_t port, u32_t value);
 int sys_inl(u32_t port, u32_t *value);
 int sys_outl(u32_t port, u32_t value);
+/* TSC cycles the CPU has idled since boot (SYS_TIMES; 0 if it fails). */
+u64_t sys_idle_tsc(void);
 int sys_setalarm(u32_t ticks, u32_t *left);
 int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks);
-/* TSC cycles the CPU has idled since boot (0 if SYS_TIMES fails). */
-u64_t sys_idle_tsc(void);
 int sys_kill(endpoint_t e, int sig);
 int sys_getksig(endpoint_t *e, u32_t *sigmap);
 /* The same, with a SIGSEGV's fault address and si_code (0: none). */
