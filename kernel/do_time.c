@@ -26,6 +26,8 @@ int do_times(struct proc *caller, message *m)
 
 	if ((r = kcall_target(caller, m->m_time.endpt, &p)) != OK)
 		return r;
+	m->m_time.idle_lo = (u32_t)sched_idle_tsc;	/* TSC cycles idle */
+	m->m_time.idle_hi = (u32_t)(sched_idle_tsc >> 32);
 	m->m_time.uptime = clock_uptime;
 	m->m_time.user_ticks = p->user_ticks;
 	m->m_time.sys_ticks = p->sys_ticks;

@@ -175,6 +175,7 @@ void rts_clear(struct proc *p, u32_t flag);
 void sched_dequeue(struct proc *p);
 void sched_requeue(struct proc *p);
 struct proc *sched_pick(void);
+extern u64_t sched_idle_tsc;	/* TSC cycles idle since boot */
 int sched_is_head(const struct proc *p);
 void sched_block_head(struct proc *p, u32_t flag);
 void sched_handoff(struct proc *from, u32_t flag, struct proc *to,

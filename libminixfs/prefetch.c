@@ -79,6 +79,8 @@ static void read_stretch(struct lmfs_device *d, block64_t start,
 	if (i == 0)
 		return;
 	r = lmfs_io_read(d, start, iov, (int)i);
+	lmfs_st.ra_reqs++;
+	lmfs_st.ra_blocks += i;
 	for (k = 0; k < i; k++) {
 		bp = b->bufs[b->n + k];
 		done += bp->lmfs_bytes;

@@ -41,6 +41,11 @@
 struct vmnt;
 
 struct vnode {
+	/* vnode.c's bookkeeping: the hash chain by ino (in use or cached) or
+	 * the free list (free slots), and the LRU of cached vnodes */
+	struct vnode *hnext;
+	struct vnode *lru_prev, *lru_next;
+	int on_lru;
 	int refs;			/* VFS users; 0: unused (maybe cached) */
 	u32_t fs_refs;			/* server references held; 0: free slot */
 	int gone;			/* its name was removed: do not cache */

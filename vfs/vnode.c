@@ -15,41 +15,109 @@
 #include "vfs.h"
 
 #define FS_REFS_MAX 1024		/* give extra references back beyond */
+#define VN_HASH 128			/* hash chains, by ino (a power of 2) */
 
 struct vnode vfs_vnodes[VFS_NR_VNODES];
 
+/*
+ * Finding and evicting cost no scan of the table (a stat walks four or
+ * five components, each answer looked up here, and past VFS_NR_VNODES
+ * files every new node evicts one): vnodes in use or cached hang on hash
+ * chains by ino; free slots on a free list; cached vnodes (refs 0) on an
+ * LRU list, and the least recently used one is evicted, not the first in
+ * table order, so the directories every walk passes through stay.
+ */
+static struct vnode *vn_hash[VN_HASH];
+static struct vnode *vn_free;
+static struct vnode *lru_head, *lru_tail;	/* oldest first */
+static int vn_ready;
+
+static struct vnode **vn_chain(u64_t ino)
+{
+	return &vn_hash[(u32_t)(ino ^ (ino >> 32)) & (VN_HASH - 1)];
+}
+
+static void vn_init(void)
+{
+	for (int i = VFS_NR_VNODES - 1; i >= 0; i--) {
+		vfs_vnodes[i].hnext = vn_free;
+		vn_free = &vfs_vnodes[i];
+	}
+	vn_ready = 1;
+}
+
+static void lru_remove(struct vnode *vp)
+{
+	if (!vp->on_lru)
+		return;
+	if (vp->lru_prev)
+		vp->lru_prev->lru_next = vp->lru_next;
+	else
+		lru_head = vp->lru_next;
+	if (vp->lru_next)
+		vp->lru_next->lru_prev = vp->lru_prev;
+	else
+		lru_tail = vp->lru_prev;
+	vp->lru_prev = vp->lru_next = NULL;
+	vp->on_lru = 0;
+}
+
+static void lru_append(struct vnode *vp)
+{
+	vp->lru_prev = lru_tail;
+	vp->lru_next = NULL;
+	if (lru_tail)
+		lru_tail->lru_next = vp;
+	else
+		lru_head = vp;
+	lru_tail = vp;
+	vp->on_lru = 1;
+}
+
 struct vnode *vnode_find(struct vmnt *vm, u64_t ino)
 {
-	for (int i = 0; i < VFS_NR_VNODES; i++)
-		if (vfs_vnodes[i].vmnt == vm && vfs_vnodes[i].ino == ino &&
-		    (vfs_vnodes[i].refs > 0 || vfs_vnodes[i].fs_refs > 0))
-			return &vfs_vnodes[i];
+	struct vnode *vp;
+
+	for (vp = *vn_chain(ino); vp; vp = vp->hnext)
+		if (vp->vmnt == vm && vp->ino == ino &&
+		    (vp->refs > 0 || vp->fs_refs > 0))
+			return vp;
 	return NULL;
 }
 
 /* Give vp's server references back and free its slot (refs 0). */
 static void vnode_evict(struct vnode *vp)
 {
+	struct vnode **pp;
+
 	if (vp->fs_refs && vp->vmnt && !vp->vmnt->dead)
 		req_putnode(vp->vmnt, vp->ino, vp->fs_refs);
+	lru_remove(vp);
+	for (pp = vn_chain(vp->ino); *pp; pp = &(*pp)->hnext)
+		if (*pp == vp) {
+			*pp = vp->hnext;
+			break;
+		}
 	memset(vp, 0, sizeof(*vp));
+	vp->hnext = vn_free;
+	vn_free = vp;
 }
 
-/* A free slot, evicting an unused cached vnode if need be. */
+/* A free slot (off the free list, on no chain), evicting the least
+ * recently used cached vnode if need be. */
 static struct vnode *vnode_slot(void)
 {
-	struct vnode *old = NULL;
+	struct vnode *vp;
 
-	for (int i = 0; i < VFS_NR_VNODES; i++) {
-		struct vnode *vp = &vfs_vnodes[i];
-		if (vp->refs == 0 && vp->fs_refs == 0)
-			return vp;
-		if (vp->refs == 0 && !old)
-			old = vp;
+	if (!vn_ready)
+		vn_init();
+	if (!vn_free && lru_head)
+		vnode_evict(lru_head);
+	if ((vp = vn_free) != NULL) {
+		vn_free = vp->hnext;
+		vp->hnext = NULL;
 	}
-	if (old)
-		vnode_evict(old);
-	return old;
+	return vp;
 }
 
 /* Where the nodes still open on an unmounted dead server go: a mount that
@@ -93,6 +161,7 @@ struct vnode *vnode_get(struct vmnt *vm, const mess_fs_vfs_node *n)
 
 	if (vp) {
 		vnode_fill(vp, n);
+		lru_remove(vp);
 		vp->refs++;
 		if (++vp->fs_refs > FS_REFS_MAX &&
 		    req_putnode(vm, n->ino, vp->fs_refs - 1) == OK)
@@ -107,14 +176,16 @@ struct vnode *vnode_get(struct vmnt *vm, const mess_fs_vfs_node *n)
 	vp->fs_refs = 1;
 	vp->vmnt = vm;
 	vp->ino = n->ino;
+	vp->hnext = *vn_chain(n->ino);
+	*vn_chain(n->ino) = vp;
 	vnode_fill(vp, n);
 	return vp;
 }
 
 void vnode_ref(struct vnode *vp)
 {
-	if (vp)
-		vp->refs++;
+	if (vp && vp->refs++ == 0)
+		lru_remove(vp);
 }
 
 void vnode_put(struct vnode *vp)
@@ -127,6 +198,8 @@ void vnode_put(struct vnode *vp)
 		return;
 	if (vp->gone || vp->vmnt->dead)
 		vnode_evict(vp);
+	else
+		lru_append(vp);
 }
 
 /* Is anything but the mount's own root reference in use on vm? */

@@ -145,7 +145,8 @@ typedef struct {			/* SYS_SETALARM, SYS_TIMES, SYS_STIME */
 	endpoint_t endpt;		/* TIMES: whose times */
 	i64_t boot_sec;			/* TIMES reply, STIME: the real time */
 	u32_t boot_nsec;		/* at uptime 0 (< 1e9) */
-	u8_t pad[20];
+	u32_t idle_lo, idle_hi;		/* TIMES reply: TSC cycles idle */
+	u8_t pad[12];
 } mess_lsys_krn_time;
 
 typedef struct {			/* SYS_KILL, SYS_GETKSIG */

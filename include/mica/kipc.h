@@ -55,6 +55,8 @@ int sys_inw(u32_t port, u32_t *value);
 int sys_outw(u32_t port, u32_t value);
 int sys_inl(u32_t port, u32_t *value);
 int sys_outl(u32_t port, u32_t value);
+/* TSC cycles the CPU has idled since boot (SYS_TIMES; 0 if it fails). */
+u64_t sys_idle_tsc(void);
 int sys_setalarm(u32_t ticks, u32_t *left);
 int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks);
 /* The wall clock every service reads (file-system times, PM's

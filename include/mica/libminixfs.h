@@ -218,6 +218,7 @@ ssize_t lmfs_bio(dev_t dev, int write, uint64_t pos, void *buf, size_t len);
 struct lmfs_stats {
 	uint64_t hits, misses;		/* lmfs_get_block lookups */
 	uint64_t read_reqs, read_blocks;	/* device read requests/blocks */
+	uint64_t ra_reqs, ra_blocks;	/* of those, readahead's (prefetch.c) */
 	uint64_t write_reqs, write_blocks;	/* device write requests/blocks */
 	uint64_t evictions;
 	unsigned int nbufs;		/* buffers in the pool now */

@@ -195,6 +195,16 @@ int sys_setalarm(u32_t ticks, u32_t *left)
 	return r;
 }
 
+u64_t sys_idle_tsc(void)
+{
+	message m = { 0 };
+
+	m.m_time.endpt = SELF;
+	if (kcall(SYS_TIMES, &m) != OK)
+		return 0;
+	return (u64_t)m.m_time.idle_hi << 32 | m.m_time.idle_lo;
+}
+
 int sys_times(endpoint_t e, u32_t *uptime, u32_t *user_ticks)
 {
 	message m = { 0 };

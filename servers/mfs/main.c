@@ -11,9 +11,15 @@
  *
  * stats=1 (the benchmarks' boots, tests/bench/image): after every sync
  * the server prints libminixfs's counters on the console, one line,
- *	mfs-stats: hits H misses M rreq R rblk B wreq W wblk X evict E bufs N
- * so a benchmark program brackets a phase with sync() calls and reads
- * how many device requests it took.  A copy of the table with a wrapped
+ *	mfs-stats: fs L hits H misses M rreq R rblk B rareq RR rablk RB
+ *		   wreq W wblk X evict E bufs N tsc T idle I
+ * (one line; L the server's label: mfs for the root, mfs2 for a disk;
+ * rareq/rablk the part of rreq/rblk that read-ahead asked for; T the TSC
+ * now and I the TSC cycles the CPU has idled since boot, so T - I between
+ * two lines is the work done, without the clock warps of an idle CPU
+ * under -icount), so a
+ * benchmark program brackets a phase with sync() calls and reads how
+ * many device requests it took.  A copy of the table with a wrapped
  * sync: no new request, nothing in the protocol.
  */
 #include <stdio.h>
@@ -33,16 +39,19 @@ static struct fsdriver stats_table;
 static int sync_and_report(void)
 {
 	struct lmfs_stats st;
-	char line[200];
+	char line[400];
 	int r = mfs_table.fdr_sync(), n;
 
 	lmfs_get_stats(&st);
-	n = snprintf(line, sizeof line, "mfs-stats: hits %llu misses %llu "
-	    "rreq %llu rblk %llu wreq %llu wblk %llu evict %llu bufs %u\n",
+	n = snprintf(line, sizeof line, "mfs-stats: fs %s hits %llu misses %llu "
+	    "rreq %llu rblk %llu rareq %llu rablk %llu wreq %llu wblk %llu "
+	    "evict %llu bufs %u tsc %llu idle %llu\n", sef_label(),
 	    (unsigned long long)st.hits, (unsigned long long)st.misses,
 	    (unsigned long long)st.read_reqs, (unsigned long long)st.read_blocks,
+	    (unsigned long long)st.ra_reqs, (unsigned long long)st.ra_blocks,
 	    (unsigned long long)st.write_reqs, (unsigned long long)st.write_blocks,
-	    (unsigned long long)st.evictions, st.nbufs);
+	    (unsigned long long)st.evictions, st.nbufs,
+	    (unsigned long long)rdtsc(), (unsigned long long)sys_idle_tsc());
 	if (n > 0)
 		sys_diag_print(line, (u32_t)strlen(line));
 	return r;

@@ -15,6 +15,12 @@
 #                                                each: figures wall-prompt
 #                                                and wall-exit (medians)
 #                                                added to $tmp/MODE.fig
+#   bench_mods IMAGE                             mods=(): make run's boot list
+#                                                (BENCH_RUN_MODULES) with IMAGE
+#                                                as the root, MFS stats=1
+#   bench_phase_requests MODE LABEL              per "bench-phase:" line, the
+#                                                device reads of MFS LABEL and
+#                                                the work done (TSC not idle)
 # Callers set root, tbin, tmp and bench (a name for messages).
 # Figures are printed with %.0f: mawk's %d stops at 2^31.
 
@@ -97,4 +103,43 @@ bench_boot() {
 		printf "wall-prompt %d 0 %d\n", n, $1 * 1000 }' >>"$tmp/$mode.fig"
 	sort -n -k2,2 "$tmp/$mode.walls" | awk -v n="$rounds" 'NR == int((n + 1) / 2) {
 		printf "wall-exit %d 0 %d\n", n, $2 * 1000 }' >>"$tmp/$mode.fig"
+}
+
+# make run's module list (tests/os/module.mk, handed over by make bench in
+# BENCH_RUN_MODULES) with IMAGE in root.img's place and every MFS started
+# with stats=1 (servers/mfs/main.c: counters printed at each sync).
+bench_mods() {	# IMAGE
+	local m run_mods
+	[ -n "${BENCH_RUN_MODULES:-}" ] || { echo "$bench bench: run it from make bench"; return 1; }
+	eval "run_mods=($BENCH_RUN_MODULES)"
+	mods=()
+	for m in "${run_mods[@]}"; do
+		case $m in
+		*/root.img" data") mods+=("$1 data") ;;
+		*/mfs.elf*) mods+=("$m stats=1") ;;
+		*) mods+=("$m") ;;
+		esac
+	done
+	[[ "${mods[*]}" == *"$1 data"* ]] || { echo "$bench bench: no root.img in make run's list"; return 1; }
+}
+
+# Device requests per phase of the MFS labelled LABEL: its mfs-stats line
+# last printed before each "bench-phase: NAME" line, minus the one before
+# the phase before; requests per 32 blocks, the mean request in blocks,
+# how many of the requests read-ahead made, and the phase's work: TSC
+# cycles not spent idle (under -icount: guest instructions without the
+# clock warps of the CPU waiting for the disk; kernel/sched.c).
+bench_phase_requests() {	# MODE LABEL
+	tr -d '\r' <"$tmp/$1.log" | awk -v label="$2" '
+		/^mfs-stats: / && $3 == label { for (i = 2; i < NF; i += 2) cur[$i] = $(i + 1) }
+		/^bench-phase: / {
+			rq = cur["rreq"] - prev["rreq"]; rb = cur["rblk"] - prev["rblk"]
+			if (seen) printf "  %-12s %6d device reads, %6d blocks = %5s requests per 32 blocks, %5s blocks a request (%d by read-ahead); %5d writes, %6d blocks; work %.2fM\n",
+				$2, rq, rb, (rb >= 32 ? sprintf("%.2f", 32 * rq / rb) : "-"),
+				(rq > 0 ? sprintf("%.1f", rb / rq) : "-"), cur["rareq"] - prev["rareq"],
+				cur["wreq"] - prev["wreq"], cur["wblk"] - prev["wblk"],
+				(cur["tsc"] - prev["tsc"] - cur["idle"] + prev["idle"]) / 1e6
+			for (k in cur) prev[k] = cur[k]
+			seen = 1
+		}'
 }

@@ -27,37 +27,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bench=image
 . "$root/tools/qemu/bench-lib.sh"
-[ -n "${BENCH_RUN_MODULES:-}" ] || { echo "image bench: run it from make bench"; exit 1; }
 
-eval "run_mods=($BENCH_RUN_MODULES)"
-mods_for() {	# IMAGE: make run's list with IMAGE as the root, MFS stats=1
-	local m
-	mods=()
-	for m in "${run_mods[@]}"; do
-		case $m in
-		*/root.img" data") mods+=("$1 data") ;;
-		*/mfs.elf*) mods+=("$m stats=1") ;;
-		*) mods+=("$m") ;;
-		esac
-	done
-	[[ "${mods[*]}" == *"$1 data"* ]] || { echo "image bench: no root.img in make run's list"; return 1; }
-}
 mem="-m 512"	# the 224 MiB image module, MFS's cache (up to 64 MiB), the rest
-
-# Device requests per phase: the mfs-stats line last printed before each
-# "bench-phase: NAME" line, minus the one before the phase before.
-phase_requests() {	# MODE
-	tr -d '\r' <"$tmp/$1.log" | awk '
-		/^mfs-stats: / { for (i = 2; i < NF; i += 2) cur[$i] = $(i + 1) }
-		/^bench-phase: / {
-			rq = cur["rreq"] - prev["rreq"]; rb = cur["rblk"] - prev["rblk"]
-			if (seen) printf "  %-12s %6d device reads, %6d blocks = %5s requests per 32 blocks; %5d writes, %6d blocks\n",
-				$2, rq, rb, (rb >= 32 ? sprintf("%.2f", 32 * rq / rb) : "-"),
-				cur["wreq"] - prev["wreq"], cur["wblk"] - prev["wblk"]
-			for (k in cur) prev[k] = cur[k]
-			seen = 1
-		}'
-}
 
 report_files() {	# MODE
 	local mode=$1
@@ -95,7 +66,7 @@ report_big() {	# MODE BLOCK-SIZE-NAME
 				100 * rawns / coldns, (rawns / coldns >= 0.8 ? "met" : "MISSED")
 		}
 	}'
-	phase_requests "$mode"
+	bench_phase_requests "$mode" mfs
 }
 
 # boot MODE IMAGE REPORT...: one boot, its figures, the guest's failures
@@ -103,7 +74,7 @@ boot() {
 	local mode=$1 image=$2 opts=$mem
 	shift 2
 	[[ $mode == icount* ]] && opts="$opts -icount shift=0,sleep=off"
-	mods_for "$image" || return 1
+	bench_mods "$image" || return 1
 	bench_run "$mode" "$opts" 600 "${mods[@]}" || return 1
 	"$@" || return 1
 	! tr -d '\r' <"$tmp/$mode.log" | grep '^bench-failed\|^files:\|^bigfile:'

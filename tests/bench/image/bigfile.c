@@ -56,16 +56,6 @@ static int fail(const char *what)
 	return 1;
 }
 
-static void phase_mark(const char *name, int round)
-{
-	sync();
-	if (round > 0)
-		printf("bench-phase: %s#%d\n", name, round);
-	else
-		printf("bench-phase: %s\n", name);
-	fflush(stdout);
-}
-
 /* The fastest of a phase's rounds (by wall time), and all its failures. */
 struct best {
 	unsigned long long tsc, ns;
@@ -167,22 +157,22 @@ int main(int argc, char **argv)
 		    "region no file reaches)\n", dev_bytes / MIB, mib);
 		return 1;
 	}
-	phase_mark("start", 0);
+	meter_phase("start", 0);
 
 	meter_start(&m);
 	bad = write_file(FILE_A, chunks);
 	meter_stop(&m, "write", mib, bad);
-	phase_mark("write", 0);
+	meter_phase("write", 0);
 
 	meter_start(&m);
 	bad = read_file(FILE_A, chunks);
 	meter_stop(&m, "read-warm", mib, bad);
-	phase_mark("read-warm", 0);
+	meter_phase("read-warm", 0);
 
 	meter_start(&m);
 	bad = write_file(FILE_B, chunks);
 	meter_stop(&m, "write-evict", mib, bad);
-	phase_mark("write-evict", 0);
+	meter_phase("write-evict", 0);
 
 	if ((fd = open(RAW, O_RDONLY)) < 0)
 		return fail(RAW);
@@ -191,12 +181,12 @@ int main(int argc, char **argv)
 		bad = read_all(fd, (off_t)(dev_bytes - (unsigned long long)mib * MIB),
 		    chunks, 0);
 		best_keep(&raw, &m, bad);
-		phase_mark("raw-read", round);
+		meter_phase("raw-read", round);
 
 		meter_start(&m);
 		bad = read_file(FILE_A, chunks);
 		best_keep(&cold, &m, bad);
-		phase_mark("read-cold", round);
+		meter_phase("read-cold", round);
 	}
 	close(fd);
 	meter_print("raw-read", mib, raw.tsc, raw.ns, raw.bad);

@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 static inline unsigned long long meter_tsc(void)
 {
@@ -72,6 +73,19 @@ static inline void meter_stop(const struct meter *m, const char *name,
 
 	meter_elapsed(m, &tsc, &ns);
 	meter_print(name, runs, tsc, ns, bad);
+}
+
+/* End a phase: sync() (an MFS started with stats=1 prints its counters,
+ * servers/mfs/main.c), then "bench-phase: NAME" or "NAME#ROUND" (round >
+ * 0), so bench-lib.sh's bench_phase_requests can tell the phases apart. */
+static inline void meter_phase(const char *name, int round)
+{
+	sync();
+	if (round > 0)
+		printf("bench-phase: %s#%d\n", name, round);
+	else
+		printf("bench-phase: %s\n", name);
+	fflush(stdout);
 }
 
 #endif /* BENCH_METER_H */

@@ -10,15 +10,19 @@
 #             of them); rc runs tsc, files and bigfile, then poweroff
 #   big4k.img the same size in 4 KiB blocks (MFS V3's default; root.img
 #             has 1 KiB blocks for util-linux fsck.minix); rc runs bigfile
+#   disk.img  root.img's size; rc runs disk and files on the virtio disk
+#             /dev/vda the disk bench attaches (tests/bench/disk), then
+#             unmounts it and powers off
 #
 # Programs via tools/mica-cc (exec entry), stripped like the root's.
 BENCH_IMG_DIR := build/i386/bench
-BENCH_PROGS   := $(foreach p,tsc files bigfile,$(BENCH_IMG_DIR)/usr/$(p))
+BENCH_PROGS   := $(foreach p,tsc files bigfile disk,$(BENCH_IMG_DIR)/usr/$(p))
 BENCH_BOOT_IMG := $(BENCH_IMG_DIR)/boot.img
 BENCH_BIG_IMG  := $(BENCH_IMG_DIR)/big.img
 BENCH_BIG_OPTS := -b 229376 -i 16384
 BENCH_BIG4K_IMG  := $(BENCH_IMG_DIR)/big4k.img
 BENCH_BIG4K_OPTS := -B 4096 -b 57344 -i 4096
+BENCH_DISK_IMG := $(BENCH_IMG_DIR)/disk.img
 
 $(BENCH_IMG_DIR)/usr/%: tests/bench/image/%.c tests/bench/image/meter.h $(MICA_CC_DEPS)
 	@mkdir -p $(@D)
@@ -43,8 +47,10 @@ $(eval $(call bench_image,$(BENCH_BOOT_IMG),,"/usr/bench/tsc boot-rc"))
 $(eval $(call bench_image,$(BENCH_BIG_IMG),$(BENCH_BIG_OPTS),"/usr/bench/tsc boot-rc" \
 	/usr/bench/files /usr/bench/bigfile poweroff))
 $(eval $(call bench_image,$(BENCH_BIG4K_IMG),$(BENCH_BIG4K_OPTS),/usr/bench/bigfile poweroff))
+$(eval $(call bench_image,$(BENCH_DISK_IMG),,"/usr/bench/disk /dev/vda /tmp/disk big.dat" \
+	"/usr/bench/files 10000 /tmp/disk/files" "umount /tmp/disk" poweroff))
 .PHONY: bench-images
-bench-images: $(BENCH_BOOT_IMG) $(BENCH_BIG_IMG) $(BENCH_BIG4K_IMG)
+bench-images: $(BENCH_BOOT_IMG) $(BENCH_BIG_IMG) $(BENCH_BIG4K_IMG) $(BENCH_DISK_IMG)
 # The benches boot `make run`'s module list (tests/os/module.mk) with the
 # bench image in place of root.img: one list, handed over in the
 # environment (shell words, quoted).

@@ -43,5 +43,6 @@ int suite_usage(void);
 int suite_bio(void);
 int suite_filedev(void);
 int suite_dying(void);
+int suite_fsbio(void);
 
 #endif

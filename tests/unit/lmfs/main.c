@@ -86,7 +86,7 @@ int main(void)
 {
 	int (*suites[])(void) = { suite_basic, suite_errors, suite_partial,
 	    suite_prefetch, suite_flush, suite_workset, suite_usage,
-	    suite_bio, suite_filedev, suite_dying };
+	    suite_bio, suite_filedev, suite_dying, suite_fsbio };
 	unsigned int i, failed;
 
 	alarm(120);	/* a hung test kills the run instead of CI */

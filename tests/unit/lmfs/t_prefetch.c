@@ -295,10 +295,58 @@ static void test_stream_recycles_below_target(void)
 	lmfs_put_block(bp);
 }
 
+/*
+ * The bound the disk benchmark checks (tests/bench/disk): a file system
+ * that hands the next 64 blocks to lmfs_prefetch() on every miss, as MFS
+ * does on a sequential read, makes at most one device request per 32
+ * blocks, each a whole gather of LMFS_MAX_IOV blocks, in the smallest
+ * automatic pool (LMFS_MIN_BUFS, 128 buffers: the run cap at half the
+ * pool is then 64) as in a big one, with 4 KiB blocks; and the stream
+ * stays within the pool.  Only a pool pinned below 128 buffers caps the
+ * run lower (test_caps).
+ */
+static void stream_bound(int pool, uint64_t nblocks)
+{
+	block64_t set[64], b;
+	struct buf *bp;
+	unsigned int i;
+	struct lmfs_stats st;
+
+	t_open(4096, (nblocks + 64) * 4096, pool);
+	for (b = 0; b < nblocks; b++) {
+		/* MFS's read: a miss hands the next 64 blocks over */
+		if (lmfs_get_block(&bp, TDEV, b, PEEK) == -ENOENT) {
+			for (i = 0; i < 64; i++)
+				set[i] = b + i;
+			lmfs_prefetch(TDEV, set, 64);
+			CU_ASSERT_EQUAL_FATAL(lmfs_get_block(&bp, TDEV, b,
+			    NORMAL), OK);
+		}
+		CU_ASSERT(t_is_pattern(bp));
+		lmfs_put_block(bp);
+	}
+	st = t_stats();
+	CU_ASSERT(st.read_reqs * 32 <= nblocks);
+	CU_ASSERT_EQUAL(st.read_reqs, nblocks / 64);
+	CU_ASSERT_EQUAL(st.ra_reqs, st.read_reqs);
+	CU_ASSERT_EQUAL(st.ra_blocks, nblocks);
+	for (i = 0; i < tfd->nlog && i < FD_LOG; i++)
+		CU_ASSERT_EQUAL(tfd->log[i].iovcnt, LMFS_MAX_IOV);
+	CU_ASSERT(st.nbufs <= (pool ? (unsigned int)pool : 2u * 64 + 2));
+}
+
+static void test_stream_bound(void)
+{
+	stream_bound(0, 8192);		/* automatic: 32 MiB streamed */
+	stream_bound(128, 4096);	/* pinned at LMFS_MIN_BUFS */
+}
+
 int suite_prefetch(void)
 {
 	static const struct t_case cases[] = {
 		{ "one request per run", test_one_request },
+		{ "sequential stream: <= 1 request per 32 blocks",
+		    test_stream_bound },
 		{ "cached blocks left alone", test_cached_left_alone },
 		{ "no stale data after free", test_no_stale_after_free },
 		{ "readahead limit and pool caps", test_caps },

@@ -1,8 +1,11 @@
 /*
  * test_bdev_dev.c - test_lmfsos: libminixfs's OS device (bdev_dev.c) on
- * the host over a fake libbdev whose "driver" is a byte array: vectored
- * transfers split into requests of at most 16 buffers, short and failed
- * requests, read-only devices, the size from the ioctl, open errors.
+ * the host over a fake libbdev whose "driver" is a byte array: a vectored
+ * transfer is one request (iovecs that touch in memory joined into one
+ * piece), split into requests of at most 16 pieces only when libbdev
+ * cannot make the grants (a table that cannot grow: -ENOMEM, then split
+ * for good), short and failed requests, read-only devices, the size from
+ * the ioctl, open errors.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -18,6 +21,7 @@ static struct {
 	unsigned char disk[DEV_BYTES];
 	int requests, max_pieces, open_err, fail_at, short_at, closed;
 	int access;
+	int max_grants, enomem;	/* libbdev's grant limit (0: none), refusals */
 } fb;
 
 int bdev_open_label(struct bdev_dev *dev, const char *label, int minor,
@@ -50,8 +54,13 @@ int bdev_size(struct bdev_dev *dev, u64_t *size)
 /* The fake driver: fails request fail_at, moves half of request short_at. */
 static int fb_xfer(u64_t pos, const struct bdev_buf *v, int n, int write)
 {
-	int i, done = 0, req = ++fb.requests;
+	int i, done = 0, req;
 
+	if (fb.max_grants && n + 1 > fb.max_grants) {
+		fb.enomem++;			/* refused before sending */
+		return -ENOMEM;
+	}
+	req = ++fb.requests;
 	if (n > fb.max_pieces)
 		fb.max_pieces = n;
 	if (req == fb.fail_at)
@@ -91,18 +100,20 @@ int bdev_writev(struct bdev_dev *dev, u64_t pos, const struct bdev_buf *v,
 
 static const struct lmfs_dev_ops *ops;
 static void *ctx;
-static unsigned char bufs[64][512];
-static struct lmfs_iovec iov[64];
+static unsigned char bufs[128][512];
+static struct lmfs_iovec iov[65];
 
-static void open_dev(int writable)
+/* Open the fake device; the 64 iovecs are every 'stride'th buffer (1:
+ * they touch in memory and join into one piece; 2: 64 pieces). */
+static void open_dev(int writable, int stride)
 {
 	int i;
 
 	memset(&fb, 0, sizeof fb);
 	for (i = 0; i < DEV_BYTES; i++)
 		fb.disk[i] = (unsigned char)(i * 7);
-	for (i = 0; i < 64; i++)
-		iov[i] = (struct lmfs_iovec){ bufs[i], sizeof bufs[i] };
+	for (i = 0; i < 65; i++)
+		iov[i] = (struct lmfs_iovec){ bufs[(i * stride) % 128], 512 };
 	CU_ASSERT_EQUAL_FATAL(lmfs_bdev_open("memory", 3, writable, &ops,
 	    &ctx), OK);
 }
@@ -111,7 +122,7 @@ static void t_size_and_access(void)
 {
 	uint64_t size = 0;
 
-	open_dev(0);
+	open_dev(0, 2);
 	CU_ASSERT_EQUAL(ops->size(ctx, &size), OK);
 	CU_ASSERT_EQUAL(size, DEV_BYTES);
 	CU_ASSERT_EQUAL(fb.access, BDEV_R_BIT);
@@ -122,27 +133,71 @@ static void t_size_and_access(void)
 	CU_ASSERT_EQUAL(fb.closed, 1);
 }
 
-static void t_split(void)
+/* Read 64 blocks at 1024 and check them; write them back with one
+ * changed. */
+static void read_write_64(void)
 {
 	int i;
 
-	open_dev(1);
-	CU_ASSERT_EQUAL(fb.access, BDEV_R_BIT | BDEV_W_BIT);
 	CU_ASSERT_EQUAL(ops->readv(ctx, 1024, iov, 64), 64 * 512);
-	CU_ASSERT_EQUAL(fb.requests, 4);
-	CU_ASSERT_EQUAL(fb.max_pieces, 16);
 	for (i = 0; i < 64; i++)
-		CU_ASSERT_EQUAL(bufs[i][5],
+		CU_ASSERT_EQUAL(((unsigned char *)iov[i].iov_base)[5],
 		    (unsigned char)((1024 + i * 512 + 5) * 7));
-	memset(bufs[40], 0xab, 512);
+	memset(iov[40].iov_base, 0xab, 512);
 	CU_ASSERT_EQUAL(ops->writev(ctx, 0, iov, 64), 64 * 512);
 	CU_ASSERT_EQUAL(fb.disk[40 * 512 + 100], 0xab);
+	CU_ASSERT_EQUAL(fb.disk[41 * 512 + 100], (unsigned char)((1024 + 41 * 512 + 100) * 7));
+}
+
+static void t_one_request(void)
+{
+	open_dev(1, 2);				/* 64 separate buffers */
+	CU_ASSERT_EQUAL(fb.access, BDEV_R_BIT | BDEV_W_BIT);
+	read_write_64();
+	CU_ASSERT_EQUAL(fb.requests, 2);	/* one each way */
+	CU_ASSERT_EQUAL(fb.max_pieces, 64);
+	lmfs_bdev_close(ctx);
+}
+
+static void t_join(void)
+{
+	open_dev(1, 1);				/* 64 adjacent buffers */
+	read_write_64();
+	CU_ASSERT_EQUAL(fb.requests, 2);
+	CU_ASSERT_EQUAL(fb.max_pieces, 1);	/* one grant each */
+	iov[10].iov_base = bufs[100];		/* a gap: three pieces */
+	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 64), 64 * 512);
+	CU_ASSERT_EQUAL(fb.max_pieces, 3);
+	CU_ASSERT_EQUAL(bufs[100][7], (unsigned char)((10 * 512 + 7) * 7));
+	CU_ASSERT_EQUAL(bufs[11][7], (unsigned char)((11 * 512 + 7) * 7));
+	lmfs_bdev_close(ctx);
+}
+
+static void t_split(void)
+{
+	open_dev(1, 2);
+	fb.max_grants = 32;			/* GRANT_INITIAL, no growth */
+	read_write_64();
+	CU_ASSERT_EQUAL(fb.enomem, 1);		/* asked once, then split */
+	CU_ASSERT_EQUAL(fb.requests, 8);
+	CU_ASSERT_EQUAL(fb.max_pieces, 16);
+	fb.requests = 0;
+	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 17), 17 * 512);
+	CU_ASSERT_EQUAL(fb.requests, 2);
+	CU_ASSERT_EQUAL(fb.enomem, 1);
+	lmfs_bdev_close(ctx);
+	open_dev(1, 2);				/* 16 pieces fit: no retry */
+	fb.max_grants = 10;
+	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 16), -ENOMEM);
+	CU_ASSERT_EQUAL(fb.enomem, 1);
+	CU_ASSERT_EQUAL(fb.requests, 0);
 	lmfs_bdev_close(ctx);
 }
 
 static void t_short_and_errors(void)
 {
-	open_dev(1);
+	open_dev(1, 2);
+	fb.max_grants = 32;			/* split in requests of 16 */
 	fb.short_at = 2;			/* second request moves half */
 	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 64), 16 * 512 + 256);
 	CU_ASSERT_EQUAL(fb.requests, 2);	/* and nothing after it */
@@ -156,6 +211,12 @@ static void t_short_and_errors(void)
 	fb.fail_at = 0;
 	CU_ASSERT_EQUAL(ops->readv(ctx, DEV_BYTES - 512, iov, 4), 512);
 	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 65), -EINVAL);
+	lmfs_bdev_close(ctx);
+	open_dev(1, 2);				/* unsplit: one request */
+	fb.short_at = 1;			/* moves half its first piece */
+	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 64), 256);
+	fb.fail_at = 2;
+	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 64), -EIO);
 	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, -1), -EINVAL);
 	iov[0].iov_len = 0;
 	CU_ASSERT_EQUAL(ops->readv(ctx, 0, iov, 1), -EINVAL);
@@ -181,7 +242,9 @@ int main(void)
 		return 2;
 	s = CU_add_suite("lmfs_bdev_dev", NULL, NULL);
 	CU_add_test(s, "size and access", t_size_and_access);
-	CU_add_test(s, "split into requests", t_split);
+	CU_add_test(s, "one request per gather", t_one_request);
+	CU_add_test(s, "adjacent buffers joined", t_join);
+	CU_add_test(s, "split without grants", t_split);
 	CU_add_test(s, "short and failed requests", t_short_and_errors);
 	CU_add_test(s, "open failures", t_open_fails);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
