@@ -14,6 +14,9 @@
  * it.  The device's size (lseek SEEK_END) is the driver's
  * BDEV_IOC_GETSIZE answer, asked when wanted (blk_size, the one place).
  * VFS waits for each driver answer: a block driver never calls VFS.
+ * A write that moves no byte although some were asked is at or past the
+ * device's end (both paths clip there and only there): ENOSPC, as Linux's
+ * block devices answer (blkdev_write_iter); a read there is 0, EOF.
  *
  * The driver of a major: its DS label (the table is here, the one place).
  */
@@ -135,6 +138,12 @@ static int blk_raw(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	return r;
 }
 
+/* A transfer's answer: 0 bytes written (count > 0) is the end, ENOSPC. */
+static int blk_end(int write, int r)
+{
+	return write && r == 0 ? -ENOSPC : r;
+}
+
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count)
 {
@@ -150,7 +159,7 @@ int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	if (count > FS_MAX_BYTES || pos > 0x7fffffffffffffffull - count)
 		return -EINVAL;
 	if (!vm)
-		return blk_raw(c, f, write, pos, move, g, count);
+		return blk_end(write, blk_raw(c, f, write, pos, move, g, count));
 	ig = cpf_grant_indirect(vm->fs, c->who, g, 0, count,
 		write ? CPF_READ : CPF_WRITE);
 	if (ig < 0)
@@ -165,7 +174,7 @@ int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	cpf_revoke(ig);
 	if (r > 0 && move)
 		f->pos = pos + r;
-	return r;
+	return blk_end(write, r);
 }
 
 void blk_close(struct filp *f)

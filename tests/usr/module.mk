@@ -37,3 +37,12 @@ $(USR_MNT_IMG): tests/usr/module.mk
 	rm -rf $@.d; mv $@.tmp $@
 os-tests-run: $(USR_MNT_IMG)
 os-tests-run: RUN_IMAGES = $(USR_MNT_IMG)
+# Suite bdev85 (tests/os/bdev85.*): its program lives in /usr/tests/bdev85,
+# a directory the usr suite's runner skips (it needs the suite's disks);
+# /etc/rc.bdev85 runs the runner on that directory.
+USR_BDEV85 := $(USR_TESTS_BIN)/bdev85/t_bdev85
+$(USR_BDEV85): $(TUSR)/obj/tests/usr/bdev85/t_bdev85.o $(MICA_CC_STAMP)
+	@mkdir -p $(@D)
+	$(MICA_CC) -exec-entry $< -o $@
+ROOT_EXTRA += usr/tests/bdev85/t_bdev85=$(USR_BDEV85)
+ROOT_EXTRA_DEPS += $(USR_BDEV85)
