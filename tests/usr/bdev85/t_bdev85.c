@@ -15,6 +15,11 @@
  *                   (FS_BREAD/FS_BWRITE, lmfs_bio: the partial last block)
  *   vdg             behind QEMU blkdebug: reads touching sector
  *                   FAIL_READ and writes touching FAIL_WRITE fail (EIO)
+ *   ram2, ram3      the memory driver's scratch disks (size2=, size3=,
+ *                   tests/usr/module.mk: n*4 KiB + 512 and - 512, zeroed):
+ *                   the pattern written whole by the guest, then both
+ *                   paths as on vdd..vdf (the host never sees them; their
+ *                   sizes it checks, "ramsize MINOR BYTES")
  *
  * Cases per disk and path: reads at the start, in the middle (odd offset
  * and length), just before the end, at the end (0), across it (exactly
@@ -44,6 +49,9 @@
 #define NR_RAW		3		/* vda..vdc */
 #define NR_MNT		3		/* vdd..vdf */
 #define FAIL_DISK	6		/* vdg */
+#define RAM_FIRST	2		/* ram2, ram3 */
+#define RAM_LAST	3
+#define RAM_NR_BASE	20		/* their numbers in "wrote" lines */
 #define FAIL_READ	480		/* sectors bdev85.prep's rules fail */
 #define FAIL_WRITE	490
 #define TAIL		16384u		/* the mounted disks' written tail */
@@ -341,6 +349,46 @@ static void fail_reads(struct disk *d, int fd, unsigned long bs)
 	rd(d, fd, blk - bs, bs, (long)bs, "of the block before it, whole");
 }
 
+/* A scratch RAM disk: zeroed, given the pattern, then both paths. */
+static void ram_disk(int minor)
+{
+	struct disk d;
+	unsigned long i, zero = 0;
+	ssize_t n;
+	int fd, seed = 30 + minor;
+
+	disk_init(&d, RAM_NR_BASE + minor);
+	snprintf(d.dev, sizeof(d.dev), "/dev/ram%d", minor);
+	fd = open(d.dev, O_RDWR);
+	ok(fd >= 0, "%s: open O_RDWR", d.dev);
+	if (fd < 0)
+		return;
+	d.size = (unsigned long)lseek(fd, 0, SEEK_END);
+	ok(d.size > TAIL && d.size <= MAX_SIZE, "%s: lseek SEEK_END: %lu",
+	    d.dev, d.size);
+	if (d.size <= TAIL || d.size > MAX_SIZE) {
+		close(fd);
+		return;
+	}
+	printf("ramsize %d %lu\n", minor, d.size);
+	n = pread(fd, buf, d.size + 4096, 0);
+	for (i = 0; i < d.size; i++)
+		zero |= buf[i];
+	ok(n == (ssize_t)d.size && !zero, "%s: a fresh scratch disk, all zeros",
+	    d.dev);
+	for (i = 0; i < d.size + 4096; i++)
+		buf[i] = pat(i, seed);
+	n = pwrite(fd, buf, d.size + 4096, 0);
+	wrote(&d, 0, n, seed);
+	ok(n == (ssize_t)d.size, "%s raw: the pattern written whole (one write "
+	    "4 KiB too long: %ld)", d.dev, (long)n);
+	cases(&d, fd, 1024, 0);
+	cases(&d, fd, 4096, 0);
+	close(fd);
+	mounted_round(&d, 4096);
+	mounted_round(&d, 1024);
+}
+
 static void failing_disk(int nr)
 {
 	const char *mkfs[] = { "/sbin/mkfs.mfs", "-q", "-B", "1024", NULL, NULL };
@@ -398,6 +446,8 @@ int main(void)
 	for (i = 0; i < NR_MNT; i++)
 		mounted_disk(NR_RAW + i);
 	failing_disk(FAIL_DISK);
+	for (i = RAM_FIRST; i <= RAM_LAST; i++)
+		ram_disk(i);
 	rmdir(MNT);
 	printf("1..%d\n", n_checks);
 	return n_failed ? 1 : 0;
