@@ -3,7 +3,8 @@
  * written through the block cache of the file system that has the device
  * mounted (FS_BREAD/FS_BWRITE to that server, naming the device by the
  * number VFS gave the mount), so raw access and the file system see the
- * same blocks, as in MINIX; the last close flushes (FS_BFLUSH).  The
+ * same blocks, as in MINIX; the last close flushes (FS_BFLUSH), and fsync
+ * does and returns the flush's error.  The
  * server clips at the device's end and handles a partial last block.  A
  * block device no file system has mounted is read and written straight
  * through its driver (BDEV_READ/BDEV_WRITE, bdev.h, with an indirect grant
@@ -175,6 +176,26 @@ int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	if (r > 0 && move)
 		f->pos = pos + r;
 	return blk_end(write, r);
+}
+
+/* fsync of a block special file: a mounted device's dirty blocks written
+ * back by its file system (FS_BFLUSH), OK or the first error (EIO for a
+ * block the disk refused, which stays dirty and is tried again); an
+ * unmounted one has nothing cached here (its writes went to the driver). */
+int blk_fsync(struct filp *f)
+{
+	struct vmnt *vm = blk_vmnt(f->vp->rdev);
+	message m;
+
+	if (!vm)
+		return OK;
+	if (vm->dead)
+		return -EIO;
+	memset(&m, 0, sizeof(m));
+	m.m_type = FS_BFLUSH;
+	m.m_fs_io.ino = vm->dev;
+	m.m_fs_io.grant = -1;
+	return ipc_sendrec(vm->fs, &m) == OK ? m.m_type : -EIO;
 }
 
 void blk_close(struct filp *f)

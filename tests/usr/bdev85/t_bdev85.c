@@ -389,6 +389,36 @@ static void ram_disk(int minor)
 	mounted_round(&d, 1024);
 }
 
+/*
+ * A write through the cache to the sector the disk refuses: taken (write
+ * back), and the refusal is fsync's EIO, each time (the block stays dirty
+ * and is tried again; Linux reports it once); the disk never gets it.
+ */
+static void fail_write_mounted(struct disk *d, int fd)
+{
+	unsigned long badw = FAIL_WRITE * 512ul;
+	unsigned char mine[512];
+
+	for (unsigned long i = 0; i < sizeof(mine); i++)
+		mine[i] = pat(badw + i, 99);
+	ok(pwrite(fd, mine, sizeof(mine), (off_t)badw) == sizeof(mine),
+	    "%s %s: a write of the refused sector is taken by the cache",
+	    d->dev, d->path);
+	for (int k = 0; k < 2; k++) {
+		int r, e;
+
+		errno = 0;
+		r = fsync(fd);
+		e = errno;
+		ok(r == -1 && e == EIO, "%s %s: fsync%s: EIO (got %d, errno %d)",
+		    d->dev, d->path, k ? " again (the block stays dirty)" : "",
+		    r, e);
+	}
+	ok(pread(fd, buf, sizeof(mine), (off_t)badw) == sizeof(mine) &&
+	    !memcmp(buf, mine, sizeof(mine)),
+	    "%s %s: the cache still holds the written bytes", d->dev, d->path);
+}
+
 static void failing_disk(int nr)
 {
 	const char *mkfs[] = { "/sbin/mkfs.mfs", "-q", "-B", "1024", NULL, NULL };
@@ -427,13 +457,19 @@ static void failing_disk(int nr)
 	ok(run(mkfs) == 0, "%s: mkfs.mfs -B 1024", d.dev);
 	ok(run(mnt) == 0, "%s: mount -t mfs2", d.dev);
 	d.path = "mounted 1K";
-	fd = open(d.dev, O_RDONLY);
+	fd = open(d.dev, O_RDWR);
 	ok(fd >= 0, "%s %s: open", d.dev, d.path);
 	if (fd >= 0) {
 		fail_reads(&d, fd, 1024);
+		fail_write_mounted(&d, fd);
 		close(fd);
 	}
 	ok(run(umnt) == 0, "%s: umount", d.dev);
+	fd = open(d.dev, O_RDONLY);
+	d.path = "raw";
+	rd(&d, fd, badw - 1024, 3072, 3072,
+	    "around the refused block after umount: unchanged");
+	close(fd);
 }
 
 int main(void)
