@@ -347,6 +347,15 @@ static void fail_reads(struct disk *d, int fd, unsigned long bs)
 	    "%s %s: the failing sector after its neighbours: EIO",
 	    d->dev, d->path);
 	rd(d, fd, blk - bs, bs, (long)bs, "of the block before it, whole");
+	if (bs > 512) {		/* through the cache: readahead over it */
+		rd(d, fd, blk - 2 * bs, 4 * bs, 2 * (long)bs,
+		    "of 4 blocks, the 3rd failing: short, up to it");
+		rd(d, fd, blk + bs, 2 * bs, 2 * (long)bs,
+		    "of the 2 blocks after it (readahead failed with it)");
+		errno = 0;
+		ok(pread(fd, buf, bs, (off_t)blk) == -1 && errno == EIO,
+		    "%s %s: its block after all that: EIO", d->dev, d->path);
+	}
 }
 
 /* A scratch RAM disk: zeroed, given the pattern, then both paths. */
@@ -454,22 +463,25 @@ static void failing_disk(int nr)
 	rd(&d, fd, badw + 512, 512, 512, "of the next sector");
 	close(fd);
 
-	ok(run(mkfs) == 0, "%s: mkfs.mfs -B 1024", d.dev);
-	ok(run(mnt) == 0, "%s: mount -t mfs2", d.dev);
-	d.path = "mounted 1K";
-	fd = open(d.dev, O_RDWR);
-	ok(fd >= 0, "%s %s: open", d.dev, d.path);
-	if (fd >= 0) {
-		fail_reads(&d, fd, 1024);
-		fail_write_mounted(&d, fd);
+	for (unsigned long bs = 4096; bs >= 1024; bs /= 4) {
+		mkfs[3] = bs == 4096 ? "4096" : "1024";
+		ok(run(mkfs) == 0, "%s: mkfs.mfs -B %lu", d.dev, bs);
+		ok(run(mnt) == 0, "%s: mount -t mfs2", d.dev);
+		d.path = bs == 4096 ? "mounted 4K" : "mounted 1K";
+		fd = open(d.dev, O_RDWR);
+		ok(fd >= 0, "%s %s: open", d.dev, d.path);
+		if (fd >= 0) {
+			fail_reads(&d, fd, bs);
+			fail_write_mounted(&d, fd);
+			close(fd);
+		}
+		ok(run(umnt) == 0, "%s: umount", d.dev);
+		fd = open(d.dev, O_RDONLY);
+		d.path = "raw";
+		rd(&d, fd, badw - 4096, 12288, 12288,
+		    "around the refused block after umount: unchanged");
 		close(fd);
 	}
-	ok(run(umnt) == 0, "%s: umount", d.dev);
-	fd = open(d.dev, O_RDONLY);
-	d.path = "raw";
-	rd(&d, fd, badw - 1024, 3072, 3072,
-	    "around the refused block after umount: unchanged");
-	close(fd);
 }
 
 int main(void)
