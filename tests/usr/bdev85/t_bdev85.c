@@ -235,6 +235,12 @@ static void cases(struct disk *d, int fd, unsigned long bs, int mounted)
 	if (mounted) {
 		same(d, fd, 0, 1024, "through the cache");
 		same(d, fd, size - TAIL, size, "through the cache");
+		n = pread(fd, buf, size + 4096, 0);
+		ok(n == (ssize_t)size && !memcmp(buf, model, 1024) &&
+		    !memcmp(buf + size - TAIL, model + size - TAIL, TAIL),
+		    "%s %s: the whole device in one read asking 4 KiB more: "
+		    "%lu bytes (got %ld), boot block and tail the model's",
+		    d->dev, d->path, size, (long)n);
 	} else {
 		same(d, fd, 0, size, "through the driver");
 	}
