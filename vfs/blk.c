@@ -3,7 +3,8 @@
  * written through the block cache of the file system that has the device
  * mounted (FS_BREAD/FS_BWRITE to that server, naming the device by the
  * number VFS gave the mount), so raw access and the file system see the
- * same blocks, as in MINIX; the last close flushes (FS_BFLUSH).  The
+ * same blocks, as in MINIX; the last close flushes (FS_BFLUSH), and fsync
+ * does and returns the flush's error.  The
  * server clips at the device's end and handles a partial last block.  A
  * block device no file system has mounted is read and written straight
  * through its driver (BDEV_READ/BDEV_WRITE, bdev.h, with an indirect grant
@@ -14,6 +15,9 @@
  * it.  The device's size (lseek SEEK_END) is the driver's
  * BDEV_IOC_GETSIZE answer, asked when wanted (blk_size, the one place).
  * VFS waits for each driver answer: a block driver never calls VFS.
+ * A write that moves no byte although some were asked is at or past the
+ * device's end (both paths clip there and only there): ENOSPC, as Linux's
+ * block devices answer (blkdev_write_iter); a read there is 0, EOF.
  *
  * The driver of a major: its DS label (the table is here, the one place).
  */
@@ -135,6 +139,12 @@ static int blk_raw(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	return r;
 }
 
+/* A transfer's answer: 0 bytes written (count > 0) is the end, ENOSPC. */
+static int blk_end(int write, int r)
+{
+	return write && r == 0 ? -ENOSPC : r;
+}
+
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count)
 {
@@ -150,7 +160,7 @@ int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	if (count > FS_MAX_BYTES || pos > 0x7fffffffffffffffull - count)
 		return -EINVAL;
 	if (!vm)
-		return blk_raw(c, f, write, pos, move, g, count);
+		return blk_end(write, blk_raw(c, f, write, pos, move, g, count));
 	ig = cpf_grant_indirect(vm->fs, c->who, g, 0, count,
 		write ? CPF_READ : CPF_WRITE);
 	if (ig < 0)
@@ -165,7 +175,27 @@ int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	cpf_revoke(ig);
 	if (r > 0 && move)
 		f->pos = pos + r;
-	return r;
+	return blk_end(write, r);
+}
+
+/* fsync of a block special file: a mounted device's dirty blocks written
+ * back by its file system (FS_BFLUSH), OK or the first error (EIO for a
+ * block the disk refused, which stays dirty and is tried again); an
+ * unmounted one has nothing cached here (its writes went to the driver). */
+int blk_fsync(struct filp *f)
+{
+	struct vmnt *vm = blk_vmnt(f->vp->rdev);
+	message m;
+
+	if (!vm)
+		return OK;
+	if (vm->dead)
+		return -EIO;
+	memset(&m, 0, sizeof(m));
+	m.m_type = FS_BFLUSH;
+	m.m_fs_io.ino = vm->dev;
+	m.m_fs_io.grant = -1;
+	return ipc_sendrec(vm->fs, &m) == OK ? m.m_type : -EIO;
 }
 
 void blk_close(struct filp *f)

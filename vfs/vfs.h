@@ -252,6 +252,7 @@ const char *blk_driver(u32_t rdev);
 int blk_io(struct vfs_call *c, struct filp *f, int write, u64_t pos,
 	int move, cp_grant_id_t g, u32_t count);
 void blk_close(struct filp *f);
+int blk_fsync(struct filp *f);
 int blk_open(struct filp *f);
 int blk_size(struct filp *f, u64_t *size);
 int blk_endpoint(u32_t rdev, endpoint_t *ep);

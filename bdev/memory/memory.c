@@ -7,10 +7,12 @@
  * (a block request) to libblockdriver.
  *
  * Each RAM disk is one of
- *   - "size=N" (ram0 only): N bytes (up to RAM_MAX) of fresh zeroed pages
- *     the driver maps for itself with SYS_MEMMAP (a scratch disk for tests;
- *     its memory is taken at start, so a size the machine cannot give
- *     fails the init with ENOMEM rather than a later write);
+ *   - "size=N" (ram0), "size1=N" (ram1) .. "size3=N" (ram3): N bytes (up
+ *     to RAM_MAX, any count, so a disk need not end on a sector or a page:
+ *     suite bdev85's n*bs +- 512) of fresh zeroed pages the driver maps
+ *     for itself with SYS_MEMMAP (a scratch disk for tests; its memory is
+ *     taken at start, so a size the machine cannot give fails the init
+ *     with ENOMEM rather than a later write);
  *   - "image=J" (ram0), "image1=K" (ram1) .. "image3=M" (ram3): a boot
  *     module (a file-system image).  The kernel lists module J's pages as
  *     the driver's physical memory range 0, K's as range 1, and so on
@@ -178,13 +180,17 @@ static const struct chardriver mem_cdr = {
 static const char *ram_args;
 static u32_t disk_next = DISK_VADDR;	/* the window's first free byte */
 
-/* The key of minor i's image on the command line: "image", "image1", ... */
-static const char *image_key(int i, char *buf)
+/* The key of minor i's disk of a kind on the command line: "image",
+ * "image1", ... or "size", "size1", ... */
+static const char *disk_key(const char *kind, int i, char *buf)
 {
-	if (i == 0)
-		return "image";
-	memcpy(buf, "image0", 7);
-	buf[5] = (char)('0' + i);
+	size_t n = strlen(kind);
+
+	memcpy(buf, kind, n + 1);
+	if (i > 0) {
+		buf[n] = (char)('0' + i);
+		buf[n + 1] = '\0';
+	}
 	return buf;
 }
 
@@ -230,8 +236,8 @@ static int image_map(int i, const struct priv_info *pi)
 	return OK;
 }
 
-/* Map n zeroed bytes of fresh memory as ram0 (size=). */
-static int scratch_map(u32_t n)
+/* Map n zeroed bytes of fresh memory as minor i (size=, sizeI=). */
+static int scratch_map(int i, u32_t n)
 {
 	u32_t len = (n + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	vir_bytes at;
@@ -241,8 +247,8 @@ static int scratch_map(u32_t n)
 		return -EFBIG;
 	if ((r = sys_memmap(SELF, at, len ? len : PAGE_SIZE, MAP_WRITE)) != OK)
 		return r;
-	ram_disks[0].base = (u8_t *)at;
-	ram_disks[0].size = n;
+	ram_disks[i].base = (u8_t *)at;
+	ram_disks[i].size = n;
 	return OK;
 }
 
@@ -250,7 +256,7 @@ static int scratch_map(u32_t n)
  * scratch disk. */
 static int ram_init(int type, const sef_init_info_t *info)
 {
-	const char *size = arg_value(ram_args, "size");
+	const char *size;
 	struct priv_info pi;
 	char buf[8];
 	int i, r, disks = 0;
@@ -265,20 +271,20 @@ static int ram_init(int type, const sef_init_info_t *info)
 	if ((r = sys_privctl(SELF, PRIV_GET, &pi)) != OK)
 		return r;
 	for (i = 0; i < MEM_RAM_NR; i++) {
-		if (!arg_value(ram_args, image_key(i, buf)))
-			continue;
-		if (i == 0 && size)
-			return -EINVAL;		/* ram0 is one or the other */
-		if ((r = image_map(i, &pi)) != OK)
-			return r;
-		disks++;
-	}
-	if (size) {
-		if ((n = size_arg(size)) < 0)
-			return -EINVAL;
-		if ((r = scratch_map((u32_t)n)) != OK)
-			return r;
-		disks++;
+		size = arg_value(ram_args, disk_key("size", i, buf));
+		if (arg_value(ram_args, disk_key("image", i, buf))) {
+			if (size)
+				return -EINVAL;	/* a minor is one or the other */
+			if ((r = image_map(i, &pi)) != OK)
+				return r;
+			disks++;
+		} else if (size) {
+			if ((n = size_arg(size)) < 0)
+				return -EINVAL;
+			if ((r = scratch_map(i, (u32_t)n)) != OK)
+				return r;
+			disks++;
+		}
 	}
 	return disks ? OK : -EINVAL;
 }

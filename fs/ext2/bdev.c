@@ -21,7 +21,7 @@ ssize_t ext2_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
 	return fsdriver_bio(dev, data, bytes, pos, 1);
 }
 
-void ext2_bflush(dev_t dev)
+int ext2_bflush(dev_t dev)
 {
-	fsdriver_bflush(dev);
+	return fsdriver_bflush(dev);
 }

@@ -81,7 +81,7 @@ ssize_t ext2_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
 ssize_t ext2_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-void ext2_bflush(dev_t dev);
+int ext2_bflush(dev_t dev);
 /* OK, or -EROFS on a read-only mount: the first check of every change. */
 int ext2_check_rw(void);
 

@@ -45,7 +45,7 @@ ssize_t isofs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
 	return -EROFS;
 }
 
-void isofs_bflush(dev_t dev)
+int isofs_bflush(dev_t dev)
 {
-	fsdriver_bflush(dev);
+	return fsdriver_bflush(dev);
 }

@@ -213,7 +213,7 @@ ssize_t isofs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
 ssize_t isofs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-void isofs_bflush(dev_t dev);
+int isofs_bflush(dev_t dev);
 int isofs_probe(dev_t dev);
 int isofs_lookup(ino_t dir_nr, const char *name, struct fsdriver_node *node);
 int isofs_putnode(ino_t ino_nr, unsigned int count);

@@ -32,8 +32,8 @@ ssize_t mfs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
 	return mfs_bio(dev, data, bytes, pos, 1);
 }
 
-/* fdr_bflush: write the device's dirty blocks back. */
-void mfs_bflush(dev_t dev)
+/* fdr_bflush: write the device's dirty blocks back; the first error. */
+int mfs_bflush(dev_t dev)
 {
-	fsdriver_bflush(dev);
+	return fsdriver_bflush(dev);
 }

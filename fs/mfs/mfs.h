@@ -191,6 +191,6 @@ ssize_t mfs_bread(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
 ssize_t mfs_bwrite(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos);
-void mfs_bflush(dev_t dev);
+int mfs_bflush(dev_t dev);
 
 #endif /* MFS_H */

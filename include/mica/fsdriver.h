@@ -195,7 +195,8 @@ struct fsdriver {
 	 * Reads and writes of the device 'dev' the fs holds as a block
 	 * special file, through the cache (lmfs_bio), so they see and are
 	 * seen by the file system's own blocks; bflush writes its dirty
-	 * blocks back.  Called by the OS front end when a block device node
+	 * blocks back (OK or the first error: fsync of the device node
+	 * reports it).  Called by the OS front end when a block device node
 	 * is read, written or closed ("Disks" work: block special files);
 	 * micafuse never calls them.  The OS front end will also want a
 	 * bpeek for mmap of block devices: it arrives with that caller. */
@@ -203,7 +204,7 @@ struct fsdriver {
 	    size_t bytes, off_t pos);
 	ssize_t (*fdr_bwrite)(dev_t dev, struct fsdriver_data *data,
 	    size_t bytes, off_t pos);
-	void (*fdr_bflush)(dev_t dev);
+	int (*fdr_bflush)(dev_t dev);
 
 	/* Called by the front end after every request (micafuse does; no
 	 * Mica file system needs it yet). */
@@ -236,10 +237,11 @@ void fsdriver_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * between the caller's data and byte 'pos' of 'dev' through the cache
  * (lmfs_bio), clipped at the device's end; the count moved or a negative
  * errno.  Refusing writes to a read-only mount is the caller's.  And of
- * fdr_bflush: write the device's dirty blocks back (lib/libfsdriver/bio.c). */
+ * fdr_bflush: write the device's dirty blocks back, OK or the first error
+ * (a block that failed stays dirty: lib/libfsdriver/bio.c). */
 ssize_t fsdriver_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
     off_t pos, int write);
-void fsdriver_bflush(dev_t dev);
+int fsdriver_bflush(dev_t dev);
 
 /* ---- encodings shared by the file systems (encode.c) ------------------- */
 

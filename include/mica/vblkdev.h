@@ -14,7 +14,7 @@
 #define MICA_VBLKDEV_H
 
 #define VBLK_LABEL		"virtio_blk"
-#define VBLK_MAX_DISKS		4
+#define VBLK_MAX_DISKS		8
 #define VBLK_MINORS_PER_DISK	8
 #define VBLK_MINOR(disk, part)	((disk) * VBLK_MINORS_PER_DISK + (part))
 #define VBLK_DISK(minor)	((minor) / VBLK_MINORS_PER_DISK)

@@ -81,8 +81,11 @@ ssize_t fsdriver_bio(dev_t dev, struct fsdriver_data *data, size_t bytes,
 	return done > 0 || n >= 0 ? (ssize_t)done : n;
 }
 
-void fsdriver_bflush(dev_t dev)
+int fsdriver_bflush(dev_t dev)
 {
-	if (lmfs_flushdev(dev) != OK)
+	int r = lmfs_flushdev(dev);
+
+	if (r != OK)
 		fsdriver_log("flushing device %lu failed", (unsigned long)dev);
+	return r;
 }

@@ -178,8 +178,7 @@ int os_bflush(const struct os_req *rq)
 
 	if ((r = os_dev(rq->m->m_fs_io.ino, &dev)) != OK)
 		return r;
-	rq->fdp->fdr_bflush(dev);
-	return OK;
+	return rq->fdp->fdr_bflush(dev);
 }
 
 /* FS_CACHESTAT, from anyone, mounted or not (os_task.c): the cache's

@@ -50,7 +50,7 @@ if t_mount "micafuse mounts the root image" "$T/root.img" "$T/m" -o ro; then
 	t_is "/tmp is 1777 root" "1777 0" "$(stat -c '%a %u' "$T/m/tmp")"
 	# virtio disks: vda..vdd and their partitions 1..4 (major 3, minor
 	# disk * 8 + part: include/mica/vblkdev.h; %T prints the minor in hex)
-	vd="vda b 3:0 600|vda1 b 3:1 600|vda2 b 3:2 600|vda3 b 3:3 600|vda4 b 3:4 600|vdb b 3:8 600|vdb1 b 3:9 600|vdb2 b 3:a 600|vdb3 b 3:b 600|vdb4 b 3:c 600|vdc b 3:10 600|vdc1 b 3:11 600|vdc2 b 3:12 600|vdc3 b 3:13 600|vdc4 b 3:14 600|vdd b 3:18 600|vdd1 b 3:19 600|vdd2 b 3:1a 600|vdd3 b 3:1b 600|vdd4 b 3:1c 600|"
+	vd="vda b 3:0 600|vda1 b 3:1 600|vda2 b 3:2 600|vda3 b 3:3 600|vda4 b 3:4 600|vdb b 3:8 600|vdb1 b 3:9 600|vdb2 b 3:a 600|vdb3 b 3:b 600|vdb4 b 3:c 600|vdc b 3:10 600|vdc1 b 3:11 600|vdc2 b 3:12 600|vdc3 b 3:13 600|vdc4 b 3:14 600|vdd b 3:18 600|vdd1 b 3:19 600|vdd2 b 3:1a 600|vdd3 b 3:1b 600|vdd4 b 3:1c 600|vde b 3:20 600|vdf b 3:28 600|vdg b 3:30 600|vdh b 3:38 600|"
 	# PTY pairs: masters ptyp0..15 at tty minors 0xc0.., slaves ttyp0..15
 	# at 0x80.. (drivers/tty/README.md), in ls's (name) order
 	pty() { for i in 0 1 10 11 12 13 14 15 2 3 4 5 6 7 8 9; do

@@ -53,8 +53,14 @@ OS_TESTS += os-tests-run
 # a vnd or a disk) in 15, procfs (fs/procfs, mounted on /proc by
 # /etc/fstab) in 16; RS's arguments are 114 of the kernel's 127
 # bytes (kernel/main.c ARGS_MAX).  RUN_IMAGES: more data modules
+<<<<<<< ours
 # after them (17..19), served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.
+=======
+# after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
+# `make run RUN_IMAGES="$PWD/my.iso"`.  RUN_MEM_ARGS: more memory-driver words,
+# e.g. scratch disks "size2=BYTES" (the @run suites get two, tests/usr).
+>>>>>>> theirs
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
 # scripted session that powers off at end of input; a boot that shows no
 # prompt ends with an error (MICA_BOOT_TIMEOUT).  MICA_DISK="a.img ..."
@@ -63,7 +69,7 @@ OS_TESTS += os-tests-run
 RUN_MODULES = "$(TBIN)/vm.elf" "$(TBIN)/pm.elf" "$(TBIN)/vfs.elf" \
 	"$(TBIN)/rs.elf priv=sys vm=0 pm=1 vfs=2 ds=4 tty=5 memory=6 mfs=7 pfs=8 virtio_blk=11 ext2=12 iso9660=13 vnd=14 mfs2=15 procfs=16" \
 	"$(TBIN)/ds.elf" "$(TBIN)/tty.elf" \
-	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)" "$(TBIN)/mfs.elf" \
+	"$(TBIN)/memory.elf image=10$(RUN_IMAGE_ARGS)$(if $(RUN_MEM_ARGS), $(RUN_MEM_ARGS))" "$(TBIN)/mfs.elf" \
 	"$(TBIN)/pfs.elf" "$(TUSR)/bin/init" "$(ROOT_IMG) data" "$(TBIN)/virtio_blk.elf" \
 	"$(TBIN)/ext2.elf" "$(TBIN)/isofs.elf" "$(TBIN)/vnd.elf" "$(TBIN)/mfs.elf" \
 	"$(TBIN)/procfs.elf" \

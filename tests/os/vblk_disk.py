@@ -5,11 +5,14 @@
   vblk_disk.py mbr IMG T:START:COUNT... an MBR (signature and entries, types
                                         hex) over sector 0, for tables sfdisk
                                         would not write (corrupt ones)
-  vblk_disk.py check IMG ORIG DISK LOG IMG must be ORIG (the disk as the host
+  vblk_disk.py check IMG ORIG DISK LOG [FROM:TO...]
+                                        IMG must be ORIG (the disk as the host
                                         made it) plus exactly the writes LOG
                                         says guest disk DISK made ("# wrote
                                         DISK POS LEN SEED", POS on the whole
-                                        disk)
+                                        disk); with ranges, only their bytes
+                                        are judged (a disk a file system also
+                                        wrote: suite bdev85's mounted disks)
 
 The pattern is test_vblk.c's: byte p of a disk is (p*7 + (p>>9) + seed) & 0xff.
 """
@@ -40,6 +43,7 @@ def main(argv):
             f.write(b"\x55\xaa")
         return 0
     img, orig, disk, log = argv[2], argv[3], int(argv[4]), argv[5]
+    ranges = [tuple(int(x) for x in r.split(":")) for r in argv[6:]]
     want = bytearray(open(orig, "rb").read())
     size = len(want)
     writes = 0
@@ -54,12 +58,15 @@ def main(argv):
     if len(got) != size:
         print(f"not ok - disk {disk}: image is {len(got)} bytes, not {size}")
         return 1
-    bad = [i for i in range(size) if got[i] != want[i]]
+    judged = [range(a, min(b, size)) for a, b in ranges] or [range(size)]
+    bad = [i for r in judged for i in r if got[i] != want[i]]
+    where = (" in " + " ".join(f"[{a},{b})" for a, b in ranges)) if ranges else ""
     if bad:
-        print(f"not ok - disk {disk}: {len(bad)} bytes differ, first at {bad[0]}")
+        print(f"not ok - disk {disk}: {len(bad)} bytes differ{where}, "
+              f"first at {bad[0]}")
         return 1
-    print(f"ok - disk {disk}: the image is the pattern plus the guest's "
-          f"{writes} writes, nothing else")
+    print(f"ok - disk {disk}: the image{where} is the pattern plus the "
+          f"guest's {writes} writes, nothing else")
     return 0
 
 

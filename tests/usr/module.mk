@@ -37,3 +37,17 @@ $(USR_MNT_IMG): tests/usr/module.mk
 	rm -rf $@.d; mv $@.tmp $@
 os-tests-run: $(USR_MNT_IMG)
 os-tests-run: RUN_IMAGES = $(USR_MNT_IMG)
+# Suite bdev85 (tests/os/bdev85.*): its program lives in /usr/tests/bdev85,
+# a directory the usr suite's runner skips (it needs the suite's disks);
+# /etc/rc.bdev85 runs the runner on that directory.
+USR_BDEV85 := $(USR_TESTS_BIN)/bdev85/t_bdev85
+$(USR_BDEV85): $(TUSR)/obj/tests/usr/bdev85/t_bdev85.o $(MICA_CC_STAMP)
+	@mkdir -p $(@D)
+	$(MICA_CC) -exec-entry $< -o $@
+ROOT_EXTRA += usr/tests/bdev85/t_bdev85=$(USR_BDEV85)
+ROOT_EXTRA_DEPS += $(USR_BDEV85)
+# ... and its memory-driver disks: scratch ram2 and ram3 of n*4 KiB + 512
+# and n*4 KiB - 512 bytes (bdev/memory: sizeI=), given to every @run boot
+# (the usr suite leaves them alone); bdev85.check reads the sizes back from
+# the module list test-os.sh gets.
+os-tests-run: RUN_MEM_ARGS = size2=262656 size3=261632

@@ -248,7 +248,7 @@ static ssize_t f_bwrite(dev_t dev, struct fsdriver_data *d, size_t bytes,
 	return f_write(0, d, bytes, pos);
 }
 
-static void f_bflush(dev_t dev) { tr("bflush %#lx;", (unsigned long)dev); }
+static int f_bflush(dev_t dev) { tr("bflush %#lx;", (unsigned long)dev); return 0; }
 static void f_postcall(void) { ffake.postcalls++; }
 
 struct fsdriver fake_fs = {

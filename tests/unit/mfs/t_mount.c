@@ -243,7 +243,7 @@ static void test_bio(void)
 	fsdriver_data_mem(&data, blk, sizeof(blk));
 	CU_ASSERT(mfs_table.fdr_bread(MT_DEV, &data, sizeof(blk),
 	    1024 * 1024 - 512) == 512);
-	mfs_table.fdr_bflush(MT_DEV);
+	CU_ASSERT(mfs_table.fdr_bflush(MT_DEV) == OK);
 	CU_ASSERT(mt_img_read(1024 + 31, sb, 1) == 0 && sb[0] == 0x7e);
 	mt_unmount();
 }
