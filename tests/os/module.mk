@@ -53,14 +53,9 @@ OS_TESTS += os-tests-run
 # a vnd or a disk) in 15, procfs (fs/procfs, mounted on /proc by
 # /etc/fstab) in 16; RS's arguments are 114 of the kernel's 127
 # bytes (kernel/main.c ARGS_MAX).  RUN_IMAGES: more data modules
-<<<<<<< ours
 # after them (17..19), served as /dev/ram1.. (bdev/memory/README.md), e.g.
-# `make run RUN_IMAGES="$PWD/my.iso"`.
-=======
-# after them, served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.  RUN_MEM_ARGS: more memory-driver words,
 # e.g. scratch disks "size2=BYTES" (the @run suites get two, tests/usr).
->>>>>>> theirs
 # tools/qemu/mica.sh: interactive on a terminal; with stdin a pipe a
 # scripted session that powers off at end of input; a boot that shows no
 # prompt ends with an error (MICA_BOOT_TIMEOUT).  MICA_DISK="a.img ..."
