@@ -23,8 +23,10 @@ int do_fsync(struct vfs_call *c)
 
 	if ((r = fd_get(c->fp, c->m->m_lc_vfs_fd.fd, &f)) != OK)
 		return r;
-	if (S_ISTYPE(f->vp->mode, MICA_S_IFBLK))
+	if (S_ISTYPE(f->vp->mode, MICA_S_IFBLK)) {
+		mmap_sync(f->vp);	/* a shared mapping's stores first */
 		return blk_fsync(f);	/* the device's blocks, not the node's */
+	}
 	return req_sync(f->vp->vmnt);
 }
 
