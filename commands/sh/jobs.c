@@ -95,6 +95,16 @@ pid_t job_fork(int bg, pid_t *pgrp)
 		return -1;
 	}
 	if (pid == 0) {
+		sigset_t hold, old;
+
+		/* A ^C typed once the job owns the terminal must reach the
+		 * job: hold the terminal's signals until the shell's handlers
+		 * are gone (exec_fork_child), else one arriving in between
+		 * runs the shell's handler here and is lost. */
+		sigemptyset(&hold);
+		sigaddset(&hold, SIGINT);
+		sigaddset(&hold, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &hold, &old);
 		if (ctl) {
 			pid_t pg = *pgrp ? *pgrp : getpid();
 
@@ -106,6 +116,7 @@ pid_t job_fork(int bg, pid_t *pgrp)
 			signal(SIGTTOU, SIG_DFL);
 		}
 		exec_fork_child(bg);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return 0;
 	}
 	if (ctl) {
