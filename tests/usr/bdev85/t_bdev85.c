@@ -26,7 +26,12 @@
  * the valid bytes), past it (0); read() after lseek to the end region and
  * SEEK_END = size; writes at the same places: across the end a short count
  * and nothing past it, at or past it ENOSPC (Linux's answer, vfs/blk.c);
- * the block-aligned full-block write (lmfs's no-read path).  The guest
+ * the block-aligned full-block write (lmfs's no-read path); mmap of the
+ * device (VFS_MMAP, VM's page cache filled through the same two paths):
+ * the start, inside, the last page zero past the end, the page wholly past
+ * it SIGBUS, a page at its offset, stores through a shared mapping landing
+ * on the device (msync, the last unmapping; nothing past the end), a load
+ * from the failing sector's page SIGBUS.  The guest
  * keeps a model of each disk and checks every read against it; each write
  * that moved bytes is logged ("wrote DISK POS LEN SEED") for bdev85.check,
  * which finds on the host that each image is the pattern plus exactly
@@ -37,11 +42,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -56,6 +64,7 @@
 #define FAIL_WRITE	490
 #define TAIL		16384u		/* the mounted disks' written tail */
 #define MNT		"/tmp/bdev85.mnt"
+#define PG		4096u		/* the page size mmap works in */
 
 static int n_checks, n_failed;
 static unsigned char model[MAX_SIZE], buf[MAX_SIZE + 8192];
@@ -246,6 +255,122 @@ static void cases(struct disk *d, int fd, unsigned long bs, int mounted)
 	}
 }
 
+/* ---- mmap of the device (VFS_MMAP, VM's page cache) ---- */
+
+static sigjmp_buf bus_jb;
+static volatile void *bus_addr;
+static volatile int bus_code;
+
+static void on_bus(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)ctx;
+	bus_addr = si->si_addr;
+	bus_code = si->si_code;
+	siglongjmp(bus_jb, 1);
+}
+
+/* The byte at p: 0..255, -1 after a SIGBUS BUS_ADRERR at p, -2 else. */
+static int peek(volatile const unsigned char *p)
+{
+	bus_addr = NULL;
+	if (sigsetjmp(bus_jb, 1))
+		return bus_addr == p && bus_code == BUS_ADRERR ? -1 : -2;
+	return *p;
+}
+
+/* Are [a, b) of the mapping m (of the device from 0) the model's? */
+static int map_same(const unsigned char *m, unsigned long a, unsigned long b)
+{
+	return !memcmp(m + a, model + a, b - a);
+}
+
+/*
+ * The device mapped shared and read-only, whole and one page more: the
+ * start, inside, the last page up to the end the model's and zero after
+ * it, the page wholly past the end SIGBUS; the last page alone at its
+ * offset.  mounted: only the ranges the model knows (boot block, tail).
+ */
+static void map_cases(struct disk *d, int fd, int mounted)
+{
+	unsigned long size = d->size, npg = (size + PG - 1) / PG;
+	unsigned long lastpg = (npg - 1) * PG, mid = mounted ?
+	    size - TAIL + 333 : size / 2 + 3, i, nz = 0;
+	struct sigaction sa, old;
+	unsigned char *m;
+
+	m = mmap(NULL, (npg + 1) * PG, PROT_READ, MAP_SHARED, fd, 0);
+	ok(m != MAP_FAILED, "%s %s: mmap shared read-only, the size and a page "
+	    "more (errno %d)", d->dev, d->path, m == MAP_FAILED ? errno : 0);
+	if (m == MAP_FAILED)
+		return;
+	ok(map_same(m, 0, mounted ? 1024 : PG), "%s %s: mmap: the start",
+	    d->dev, d->path);
+	ok(map_same(m, mid, mid + 3001), "%s %s: mmap: inside, odd (%lu)",
+	    d->dev, d->path, mid);
+	ok(map_same(m, lastpg, size), "%s %s: mmap: the last page up to the end",
+	    d->dev, d->path);
+	for (i = size; i < npg * PG; i++)
+		nz |= m[i];
+	ok(!nz, "%s %s: mmap: the last page's %lu bytes past the end are zero",
+	    d->dev, d->path, npg * PG - size);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_bus;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGBUS, &sa, &old);
+	ok(peek(m + npg * PG) == -1, "%s %s: mmap: the page past the end: "
+	    "SIGBUS BUS_ADRERR", d->dev, d->path);
+	sigaction(SIGBUS, &old, NULL);
+	munmap(m, (npg + 1) * PG);
+	m = mmap(NULL, PG, PROT_READ, MAP_PRIVATE, fd, (off_t)lastpg);
+	ok(m != MAP_FAILED && !memcmp(m, model + lastpg, size - lastpg),
+	    "%s %s: mmap private of the last page at its offset (%lu)",
+	    d->dev, d->path, lastpg);
+	if (m != MAP_FAILED)
+		munmap(m, PG);
+}
+
+/*
+ * Stores through a shared writable mapping land on the device (msync,
+ * then read back through the descriptor; logged for the host check): a
+ * page inside (in the free tail when mounted), and the last page up to
+ * the end, with a store past the end in that page too, which no device
+ * byte holds (a page is written back only up to the size).
+ */
+static void map_write(struct disk *d, int fd, int mounted)
+{
+	unsigned long size = d->size, lastpg = (size - 1) / PG * PG;
+	unsigned long pg = mounted ? (size - TAIL + PG - 1) / PG * PG : PG;
+	int seed = next_seed++ & 0xff, seed2 = next_seed++ & 0xff;
+	unsigned char *m;
+	unsigned long i, tailn = size - lastpg < 50 ? size - lastpg : 50;
+
+	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)pg);
+	ok(m != MAP_FAILED, "%s %s: mmap shared writable at %lu", d->dev,
+	    d->path, pg);
+	if (m == MAP_FAILED)
+		return;
+	for (i = 0; i < 100; i++)
+		m[7 + i] = pat(pg + 7 + i, seed);
+	ok(msync(m, PG, MS_SYNC) == 0, "%s %s: msync", d->dev, d->path);
+	munmap(m, PG);
+	wrote(d, pg + 7, 100, seed);
+	rd(d, fd, pg, PG, PG, "of the page stored to through the mapping");
+
+	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)lastpg);
+	ok(m != MAP_FAILED, "%s %s: mmap shared writable of the last page",
+	    d->dev, d->path);
+	if (m == MAP_FAILED)
+		return;
+	for (i = size - tailn; i < size; i++)
+		m[i - lastpg] = pat(i, seed2);
+	if (size - lastpg < PG)
+		m[size - lastpg] = 0xaa;	/* past the end, in the page */
+	munmap(m, PG);			/* the last unmapping writes back */
+	wrote(d, size - tailn, (long)tailn, seed2);
+	rd(d, fd, size - tailn, 100, (long)tailn,
+	    "of the end stored to through the mapping (nothing past it)");
+}
+
 /* Run a command (argv[0] a path); its exit status, -1 if it died. */
 static int run(const char *const argv[])
 {
@@ -271,6 +396,8 @@ static void raw_disk(int nr)
 		return;
 	cases(&d, fd, 1024, 0);
 	cases(&d, fd, 4096, 0);
+	map_cases(&d, fd, 0);
+	map_write(&d, fd, 0);
 	close(fd);
 	fd = open(d.dev, O_RDONLY);
 	ok(fd >= 0, "%s: open again", d.dev);
@@ -307,6 +434,8 @@ static void mounted_round(struct disk *d, unsigned long bs)
 		cases(d, fd, 1024, 1);
 		if (bs == 4096)
 			cases(d, fd, 4096, 1);
+		map_cases(d, fd, 1);
+		map_write(d, fd, 1);
 		close(fd);
 	}
 	ffd = open(MNT "/file", O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -399,6 +528,8 @@ static void ram_disk(int minor)
 	    "4 KiB too long: %ld)", d.dev, (long)n);
 	cases(&d, fd, 1024, 0);
 	cases(&d, fd, 4096, 0);
+	map_cases(&d, fd, 0);
+	map_write(&d, fd, 0);
 	close(fd);
 	mounted_round(&d, 4096);
 	mounted_round(&d, 1024);
@@ -434,6 +565,35 @@ static void fail_write_mounted(struct disk *d, int fd)
 	    "%s %s: the cache still holds the written bytes", d->dev, d->path);
 }
 
+/* A mapping of the page holding the failing sector: a load there is
+ * SIGBUS (the fill's EIO), each time; the page before it reads. */
+static void fail_map(struct disk *d, int fd)
+{
+	unsigned long pg = FAIL_READ * 512ul / PG * PG;
+	struct sigaction sa, old;
+	unsigned char *m;
+	int r1, r2;
+
+	m = mmap(NULL, 2 * PG, PROT_READ, MAP_SHARED, fd, (off_t)(pg - PG));
+	ok(m != MAP_FAILED, "%s %s: mmap over the failing sector", d->dev,
+	    d->path);
+	if (m == MAP_FAILED)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_bus;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGBUS, &sa, &old);
+	r1 = peek(m + PG + 5);
+	r2 = peek(m + PG + 5);
+	sigaction(SIGBUS, &old, NULL);
+	ok(r1 < 0 && r2 < 0 && bus_addr == m + PG + 5,
+	    "%s %s: mmap: a load from its page is SIGBUS, twice (code %d)",
+	    d->dev, d->path, bus_code);
+	ok(!memcmp(m, model + pg - PG, PG),
+	    "%s %s: mmap: the page before it reads", d->dev, d->path);
+	munmap(m, 2 * PG);
+}
+
 static void failing_disk(int nr)
 {
 	const char *mkfs[] = { "/sbin/mkfs.mfs", "-q", "-B", "1024", NULL, NULL };
@@ -461,6 +621,7 @@ static void failing_disk(int nr)
 	ok(pread(fd, buf, 4096, (off_t)(FAIL_READ - 3) * 512) == -1 &&
 	    errno == EIO, "%s raw: a 4 KiB read over the failing sector: EIO",
 	    d.dev);
+	fail_map(&d, fd);
 	wr(&d, fd, badw, 512, -EIO, "of the failing sector");
 	wr(&d, fd, badw - 512, 1024, -EIO, "over the failing sector");
 	rd(&d, fd, badw - 512, 1024, 1024,
@@ -478,6 +639,7 @@ static void failing_disk(int nr)
 		ok(fd >= 0, "%s %s: open", d.dev, d.path);
 		if (fd >= 0) {
 			fail_reads(&d, fd, bs);
+			fail_map(&d, fd);
 			fail_write_mounted(&d, fd);
 			close(fd);
 		}
