@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,44 +48,81 @@ static ssize_t slurp(const char *path, char *buf, size_t size)
 	return got;
 }
 
-static unsigned long num(const char *v)
+/* How a status value is stored in struct mica_procinfo. */
+enum st_kind {
+	ST_NUM,		/* a 32-bit number */
+	ST_KB,		/* kB -> bytes */
+	ST_PAGES,	/* kB -> 4 KiB pages */
+	ST_PAIR,	/* "real<tab>effective": two numbers, the second 4 on */
+	ST_NAME,
+	ST_STATE,	/* its first letter */
+	ST_KIND,	/* "service" sets MICA_PI_SYSTEM */
+};
+
+#define ST(key, field, kind) \
+	{ key, offsetof(struct mica_procinfo, field), kind }
+
+static const struct {
+	const char *key;
+	size_t off;
+	enum st_kind kind;
+} st_keys[] = {
+	ST("Name", name, ST_NAME),	ST("State", state, ST_STATE),
+	ST("Pid", pid, ST_NUM),		ST("PPid", ppid, ST_NUM),
+	ST("Pgrp", pgid, ST_NUM),	ST("Sid", sid, ST_NUM),
+	ST("Uid", uid, ST_PAIR),	ST("Gid", gid, ST_PAIR),
+	ST("Endpoint", endpoint, ST_NUM), ST("Kind", flags, ST_KIND),
+	ST("VmSize", vsize, ST_KB),	ST("VmRSS", rss, ST_PAGES),
+	ST("Utime", utime, ST_NUM),	ST("Stime", stime, ST_NUM),
+};
+
+_Static_assert(offsetof(struct mica_procinfo, euid) ==
+    offsetof(struct mica_procinfo, uid) + 4 &&
+    offsetof(struct mica_procinfo, egid) ==
+    offsetof(struct mica_procinfo, gid) + 4, "ST_PAIR: effective after real");
+
+static void put32(struct mica_procinfo *p, size_t off, u32_t v)
 {
-	return strtoul(v, NULL, 10);
+	memcpy((char *)p + off, &v, sizeof(v));
 }
 
-/* One "Key:\tvalue" line into e. */
+/* One "Key:\tvalue" line into e (an unknown key is ignored). */
 static void status_line(struct ps_ent *e, const char *key, const char *v)
 {
 	struct mica_procinfo *p = &e->pi;
+	char *end;
 
-	if (!strcmp(key, "Name"))
-		snprintf(p->name, sizeof(p->name), "%s", v);
-	else if (!strcmp(key, "State"))
-		p->state = *v ? *v : '?';
-	else if (!strcmp(key, "Pid"))
-		p->pid = (i32_t)num(v);
-	else if (!strcmp(key, "PPid"))
-		p->ppid = (i32_t)num(v);
-	else if (!strcmp(key, "Pgrp"))
-		p->pgid = (i32_t)num(v);
-	else if (!strcmp(key, "Sid"))
-		p->sid = (i32_t)num(v);
-	else if (!strcmp(key, "Uid"))
-		sscanf(v, "%u %u", &p->uid, &p->euid);
-	else if (!strcmp(key, "Gid"))
-		sscanf(v, "%u %u", &p->gid, &p->egid);
-	else if (!strcmp(key, "Endpoint"))
-		p->endpoint = (i32_t)strtol(v, NULL, 10);
-	else if (!strcmp(key, "Kind"))
-		p->flags = !strcmp(v, "service") ? MICA_PI_SYSTEM : 0;
-	else if (!strcmp(key, "VmSize"))
-		p->vsize = (u32_t)num(v) * 1024;
-	else if (!strcmp(key, "VmRSS"))
-		p->rss = (u32_t)num(v) / 4;
-	else if (!strcmp(key, "Utime"))
-		p->utime = (u32_t)num(v);
-	else if (!strcmp(key, "Stime"))
-		p->stime = (u32_t)num(v);
+	for (size_t i = 0; i < sizeof(st_keys) / sizeof(st_keys[0]); i++) {
+		size_t off = st_keys[i].off;
+
+		if (strcmp(key, st_keys[i].key) != 0)
+			continue;
+		switch (st_keys[i].kind) {
+		case ST_NUM:
+			put32(p, off, (u32_t)strtol(v, NULL, 10));
+			break;
+		case ST_KB:
+			put32(p, off, (u32_t)strtoul(v, NULL, 10) * 1024);
+			break;
+		case ST_PAGES:
+			put32(p, off, (u32_t)strtoul(v, NULL, 10) / 4);
+			break;
+		case ST_PAIR:
+			put32(p, off, (u32_t)strtoul(v, &end, 10));
+			put32(p, off + 4, (u32_t)strtoul(end, NULL, 10));
+			break;
+		case ST_NAME:
+			snprintf(p->name, sizeof(p->name), "%s", v);
+			break;
+		case ST_STATE:
+			p->state = *v ? *v : '?';
+			break;
+		case ST_KIND:
+			p->flags = !strcmp(v, "service") ? MICA_PI_SYSTEM : 0;
+			break;
+		}
+		return;
+	}
 }
 
 static int read_status(struct ps_ent *e, int pid)

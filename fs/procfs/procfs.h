@@ -41,6 +41,7 @@
 struct procfs_mem {
 	u32_t total_pages, free_pages;
 	u32_t procs, faults, cow_copies, ooms;
+	u32_t file_pages, file_fills, file_hits;	/* VM's page cache (mmap) */
 };
 
 struct procfs_src {

@@ -54,6 +54,9 @@ static int gen_meminfo(struct vtree_node *n, struct vtree_buf *b)
 	vtree_printf(b, "PageFaults:\t%u\n", (unsigned)m.faults);
 	vtree_printf(b, "CowCopies:\t%u\n", (unsigned)m.cow_copies);
 	vtree_printf(b, "OutOfMemory:\t%u\n", (unsigned)m.ooms);
+	vtree_printf(b, "FileCached:\t%u kB\n", (unsigned)m.file_pages * 4);
+	vtree_printf(b, "FileFills:\t%u\n", (unsigned)m.file_fills);
+	vtree_printf(b, "FileHits:\t%u\n", (unsigned)m.file_hits);
 	return OK;
 }
 

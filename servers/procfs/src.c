@@ -111,6 +111,9 @@ static int os_mem(struct procfs_mem *pm)
 	pm->faults = m.m_vm_info.faults;
 	pm->cow_copies = m.m_vm_info.cow_copies;
 	pm->ooms = m.m_vm_info.ooms;
+	pm->file_pages = m.m_vm_info.file_pages;
+	pm->file_fills = m.m_vm_info.file_fills;
+	pm->file_hits = m.m_vm_info.file_hits;
 	return OK;
 }
 

@@ -54,6 +54,17 @@ done
 # ---- memory, uptime ----------------------------------------------------
 t_out "meminfo: total, free, used in kB" 0 "MemTotal: kB${nl}MemFree: kB${nl}MemUsed: kB" \
 	sh -c 'head -n 3 /proc/meminfo | while read k v u; do echo $k $u; done'
+mmfills() {	# VM's page-cache fills so far (FileFills in /proc/meminfo)
+	while read k v u; do [ "$k" = FileFills: ] && echo "$v"; done < /proc/meminfo
+}
+t_out "meminfo: VM's file page cache in kB" 0 "FileCached: kB" \
+	sh -c 'while read k v u; do [ "$k" = FileCached: ] && echo $k $u; done < /proc/meminfo'
+f0=$(mmfills)
+dd if=/dev/zero of=mapped bs=4096 count=3 2>/dev/null
+/usr/tests/t_mmap -c mapped >/dev/null 2>&1
+f1=$(mmfills)
+t_out "meminfo: FileFills rises when a new file is mapped and read" 0 "yes" \
+	sh -c "[ ${f1:-0} -ge \$((${f0:-0} + 3)) ] && echo yes || echo '$f0 -> $f1'"
 t_out "uptime: seconds with hundredths" 0 "ok" \
 	sh -c 'read u < /proc/uptime; case $u in *.[0-9][0-9]) echo ok;; *) echo "$u";; esac'
 

@@ -67,6 +67,9 @@ static int f_mem(struct procfs_mem *m)
 	m->faults = 11;
 	m->cow_copies = 3;
 	m->ooms = 0;
+	m->file_pages = 5;
+	m->file_fills = 9;
+	m->file_hits = 2;
 	return OK;
 }
 
@@ -330,7 +333,8 @@ static void t_mem_uptime(void)
 	CU_ASSERT(text("meminfo", buf, sizeof(buf)) > 0);
 	CU_ASSERT_STRING_EQUAL(buf, "MemTotal:\t4000 kB\nMemFree:\t1000 kB\n"
 	    "MemUsed:\t3000 kB\nProcesses:\t7\nPageFaults:\t11\n"
-	    "CowCopies:\t3\nOutOfMemory:\t0\n");
+	    "CowCopies:\t3\nOutOfMemory:\t0\nFileCached:\t20 kB\n"
+	    "FileFills:\t9\nFileHits:\t2\n");
 	CU_ASSERT(text("uptime", buf, sizeof(buf)) > 0);
 	CU_ASSERT_STRING_EQUAL(buf, "123.45\n");
 	fhz = 0;
