@@ -58,7 +58,7 @@ mmfills() {	# VM's page-cache fills so far (FileFills in /proc/meminfo)
 	while read k v u; do [ "$k" = FileFills: ] && echo "$v"; done < /proc/meminfo
 }
 t_out "meminfo: VM's file page cache in kB" 0 "FileCached: kB" \
-	sh -c 'while read k v u; do [ "$k" = FileCached: ] && echo $k $u; done < /proc/meminfo; true'
+	sh -c 'while read k v u; do if [ "$k" = FileCached: ]; then echo $k $u; fi; done < /proc/meminfo'
 f0=$(mmfills)
 dd if=/dev/zero of=mapped bs=4096 count=3 2>/dev/null
 /usr/tests/t_mmap -c mapped >/dev/null 2>&1
