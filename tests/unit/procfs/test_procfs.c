@@ -15,6 +15,7 @@
 #include <mica/dirent.h>
 #include <mica/fsdriver_host.h>
 #include "procfs.h"
+#include "../lib/cu_main.h"
 
 static const struct fsdriver *t = &vtree_table;
 
@@ -393,26 +394,19 @@ static void t_hostile_table(void)
 	}
 }
 
+static const struct cu_case cases[] = {
+	{ "the root and a PID directory", t_root },
+	{ "status", t_status },
+	{ "cmdline", t_cmdline },
+	{ "maps", t_maps },
+	{ "services", t_services },
+	{ "fs caches", t_fs },
+	{ "meminfo and uptime", t_mem_uptime },
+	{ "directories follow PM's table", t_follow },
+	{ "hostile process table", t_hostile_table },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	unsigned int f;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("procfs", NULL, NULL);
-	CU_add_test(s, "the root and a PID directory", t_root);
-	CU_add_test(s, "status", t_status);
-	CU_add_test(s, "cmdline", t_cmdline);
-	CU_add_test(s, "maps", t_maps);
-	CU_add_test(s, "services", t_services);
-	CU_add_test(s, "fs caches", t_fs);
-	CU_add_test(s, "meminfo and uptime", t_mem_uptime);
-	CU_add_test(s, "directories follow PM's table", t_follow);
-	CU_add_test(s, "hostile process table", t_hostile_table);
-	CU_basic_set_mode(CU_BRM_NORMAL);
-	CU_basic_run_tests();
-	f = CU_get_number_of_failures();
-	CU_cleanup_registry();
-	return f ? 1 : 0;
+	return cu_main("procfs", cases, CU_CASES(cases));
 }

@@ -9,6 +9,7 @@
 #include <CUnit/Basic.h>
 #include <string.h>
 #include "pcache.h"
+#include "../lib/cu_main.h"
 
 static struct vm_pcache pc;
 
@@ -117,20 +118,13 @@ static void test_victim(void)
 	CU_ASSERT_EQUAL(pc.used, 4);
 }
 
+static const struct cu_case cases[] = {
+	{ "find by (object, page), remove", test_find },
+	{ "chains, a full table, scrambled removal", test_chains },
+	{ "CLOCK victim: clean valid only, second chance", test_victim },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-	int failed;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("vmpc", NULL, NULL);
-	CU_add_test(s, "find by (object, page), remove", test_find);
-	CU_add_test(s, "chains, a full table, scrambled removal", test_chains);
-	CU_add_test(s, "CLOCK victim: clean valid only, second chance", test_victim);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
-	return failed ? 1 : 0;
+	return cu_main("vmpc", cases, CU_CASES(cases));
 }

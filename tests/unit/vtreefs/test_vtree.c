@@ -15,6 +15,7 @@
 #include <mica/dirent.h>
 #include <mica/fsdriver_host.h>
 #include <mica/vtreefs.h>
+#include "../lib/cu_main.h"
 
 #define POOL 16
 
@@ -478,29 +479,20 @@ static void t_gen_cache(void)
 	}
 }
 
+static const struct cu_case cases[] = {
+	{ "tree basics", t_tree_basics },
+	{ "pool full", t_pool_full },
+	{ "lookup refreshes", t_lookup_refresh },
+	{ "detached nodes", t_detached },
+	{ "getdents, all buffer sizes", t_getdents },
+	{ "getdents across changes", t_getdents_changes },
+	{ "reads slice one generation", t_read_slices },
+	{ "big and binary content", t_big_and_binary },
+	{ "symlink, stat, statvfs", t_symlink_stat_statvfs },
+	{ "generation cache", t_gen_cache },
+};
+
 int main(void)
 {
-	CU_pSuite s;
-
-	if (CU_initialize_registry() != CUE_SUCCESS)
-		return 1;
-	s = CU_add_suite("vtreefs", NULL, NULL);
-	CU_add_test(s, "tree basics", t_tree_basics);
-	CU_add_test(s, "pool full", t_pool_full);
-	CU_add_test(s, "lookup refreshes", t_lookup_refresh);
-	CU_add_test(s, "detached nodes", t_detached);
-	CU_add_test(s, "getdents, all buffer sizes", t_getdents);
-	CU_add_test(s, "getdents across changes", t_getdents_changes);
-	CU_add_test(s, "reads slice one generation", t_read_slices);
-	CU_add_test(s, "big and binary content", t_big_and_binary);
-	CU_add_test(s, "symlink, stat, statvfs", t_symlink_stat_statvfs);
-	CU_add_test(s, "generation cache", t_gen_cache);
-	CU_basic_set_mode(CU_BRM_NORMAL);
-	CU_basic_run_tests();
-	{
-		unsigned int f = CU_get_number_of_failures();
-
-		CU_cleanup_registry();
-		return f ? 1 : 0;
-	}
+	return cu_main("vtreefs", cases, CU_CASES(cases));
 }
