@@ -56,26 +56,6 @@ static int fail(const char *what)
 	return 1;
 }
 
-/* The fastest of a phase's rounds (by wall time), and all its failures. */
-struct best {
-	unsigned long long tsc, ns;
-	unsigned long bad;
-	int seen;
-};
-
-static void best_keep(struct best *b, const struct meter *m, unsigned long bad)
-{
-	unsigned long long tsc, ns;
-
-	meter_elapsed(m, &tsc, &ns);
-	if (!b->seen || ns < b->ns) {
-		b->tsc = tsc;
-		b->ns = ns;
-	}
-	b->seen = 1;
-	b->bad += bad;
-}
-
 static void stamp(unsigned long i)
 {
 	memcpy(buf, &i, sizeof i);

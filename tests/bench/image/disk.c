@@ -136,26 +136,6 @@ static int read_through(const char *path, unsigned long max,
 	return 0;
 }
 
-/* The fastest of a phase's rounds (by wall time), and all its failures. */
-struct best {
-	unsigned long long tsc, ns;
-	unsigned long bad;
-	int seen;
-};
-
-static void best_keep(struct best *b, const struct meter *m, unsigned long bad)
-{
-	unsigned long long tsc, ns;
-
-	meter_elapsed(m, &tsc, &ns);
-	if (!b->seen || ns < b->ns) {
-		b->tsc = tsc;
-		b->ns = ns;
-	}
-	b->seen = 1;
-	b->bad += bad;
-}
-
 /* One timed sequential read of SIZE bytes of PATH into b. */
 static void seq_round(const char *path, struct best *b)
 {

@@ -88,4 +88,24 @@ static inline void meter_phase(const char *name, int round)
 	fflush(stdout);
 }
 
+/* The fastest of a phase's rounds (by wall time), and all its failures. */
+struct best {
+	unsigned long long tsc, ns;
+	unsigned long bad;
+	int seen;
+};
+
+static inline void best_keep(struct best *b, const struct meter *m, unsigned long bad)
+{
+	unsigned long long tsc, ns;
+
+	meter_elapsed(m, &tsc, &ns);
+	if (!b->seen || ns < b->ns) {
+		b->tsc = tsc;
+		b->ns = ns;
+	}
+	b->seen = 1;
+	b->bad += bad;
+}
+
 #endif /* BENCH_METER_H */
