@@ -131,14 +131,20 @@ static int start_module(const struct multiboot_module *mods, u32_t count,
 	u32_t len;
 	int r;
 
-	if (!(p = proc_alloc_at(slot)))
-		return -ENOMEM;
 	name = basename_of(cmd, &len);
-	kstrlcpy(p->name, name, len + 1 < PROC_NAME_LEN ? len + 1 : PROC_NAME_LEN);
 	for (args = name; *args && *args != ' '; args++)
 		;
 	for (; *args == ' '; args++)
 		;
+	for (r = 0; args[r]; r++)
+		if (r == ARGS_MAX - 1) {	/* cut, it would mean other words */
+			kprintf("kernel: boot module %d: its arguments are "
+				"longer than %d bytes\n", slot, ARGS_MAX - 1);
+			return -E2BIG;
+		}
+	if (!(p = proc_alloc_at(slot)))
+		return -ENOMEM;
+	kstrlcpy(p->name, name, len + 1 < PROC_NAME_LEN ? len + 1 : PROC_NAME_LEN);
 	if ((r = arch_as_create(&p->as)) != OK ||
 	    (r = elf_load(&p->as, (const u8_t *)mod->start,
 	    mod->end - mod->start, &entry)) != OK ||

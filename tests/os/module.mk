@@ -52,7 +52,7 @@ OS_TESTS += os-tests-run
 # /dev/vnd0..3) in 14 and a second MFS (label mfs2, for `mount -t mfs2` of
 # a vnd or a disk) in 15, procfs (fs/procfs, mounted on /proc by
 # /etc/fstab) in 16; RS's arguments are 114 of the kernel's 127
-# bytes (kernel/main.c ARGS_MAX).  RUN_IMAGES: more data modules
+# bytes (kernel/main.c ARGS_MAX; a longer line is refused at boot, not cut).  RUN_IMAGES: more data modules
 # after them (17..19), served as /dev/ram1.. (bdev/memory/README.md), e.g.
 # `make run RUN_IMAGES="$PWD/my.iso"`.  RUN_MEM_ARGS: more memory-driver words,
 # e.g. scratch disks "size2=BYTES" (the @run suites get two, tests/usr).
